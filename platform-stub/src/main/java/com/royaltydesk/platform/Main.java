@@ -1,0 +1,74 @@
+package com.royaltydesk.platform;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** Runs the platform on its own: {@code java -jar platform-stub.jar [flags]}. */
+@Command(
+        name = "platform-stub",
+        mixinStandardHelpOptions = true,
+        versionProvider = Main.VersionProvider.class,
+        description = "Runs the Royalty Desk platform API until stopped (Ctrl+C or SIGTERM).")
+public final class Main implements Callable<Integer> {
+
+    @Option(names = "--host", description = "Interface to bind (default: ${DEFAULT-VALUE}).")
+    String host = PlatformConfig.DEFAULT_HOST;
+
+    @Option(names = "--port", description = "TCP port; 0 picks a free one (default: ${DEFAULT-VALUE}).")
+    int port = 8080;
+
+    @Option(
+            names = "--data-dir",
+            description = "Folder for the database and keys (default: the per-user application-data folder).")
+    Path dataDir;
+
+    @Option(names = "--jdbc-url", description = "Database URL (default: an H2 file database inside the data dir).")
+    String jdbcUrl;
+
+    @Option(
+            names = "--sandbox",
+            negatable = true,
+            description = "Sandbox mode: test keys and the public demo endpoints (default: off when run alone).")
+    boolean sandbox;
+
+    private final PrintStream out;
+    private final CountDownLatch stopped = new CountDownLatch(1);
+
+    Main(PrintStream out) {
+        this.out = out;
+    }
+
+    public static void main(String[] args) {
+        System.exit(new CommandLine(new Main(System.out)).execute(args));
+    }
+
+    @Override
+    public Integer call() throws InterruptedException {
+        Path dir = dataDir != null ? dataDir : UserDataDirectory.resolve().resolve("platform");
+        PlatformServer server = PlatformServer.start(new PlatformConfig(host, port, dir, jdbcUrl, sandbox));
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> shutDown(server), "platform-shutdown"));
+        // The one line on stdout: scripts wait for it and read the URL from it.
+        out.println("Royalty Desk platform listening on " + server.baseUrl());
+        out.flush();
+        stopped.await();
+        return 0;
+    }
+
+    private void shutDown(PlatformServer server) {
+        server.close();
+        stopped.countDown();
+    }
+
+    /** Reports the build version for {@code --version}. */
+    static final class VersionProvider implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return new String[] {"Royalty Desk platform " + Version.current()};
+        }
+    }
+}

@@ -1,0 +1,49 @@
+package com.royaltydesk.platform;
+
+import java.nio.file.Path;
+import java.util.Objects;
+
+/**
+ * Everything a platform instance needs to start. Immutable; built by {@link Main} from flags or by
+ * the desktop app for its embedded sandbox.
+ *
+ * @param host interface to bind, loopback unless told otherwise
+ * @param port TCP port; 0 picks a free one
+ * @param dataDir folder for the H2 database and, later, keys and sandbox credentials
+ * @param jdbcUrl database URL; H2 inside {@code dataDir} unless given
+ * @param sandbox whether sandbox-only behaviour (test keys, public demo endpoints) is on
+ */
+public record PlatformConfig(String host, int port, Path dataDir, String jdbcUrl, boolean sandbox) {
+
+    public static final String DEFAULT_HOST = "127.0.0.1";
+
+    /** The largest request body any endpoint accepts; larger ones get 413. */
+    public static final long MAX_REQUEST_BYTES = 2L * 1024 * 1024;
+
+    public PlatformConfig {
+        Objects.requireNonNull(host, "host");
+        Objects.requireNonNull(dataDir, "dataDir");
+        if (port < 0 || port > 65_535) {
+            throw new IllegalArgumentException("port must be between 0 and 65535, was " + port);
+        }
+        if (jdbcUrl == null || jdbcUrl.isBlank()) {
+            jdbcUrl = defaultJdbcUrl(dataDir);
+        }
+    }
+
+    /** The configuration the desktop app uses: loopback, a free port, sandbox on. */
+    public static PlatformConfig embedded(Path dataDir) {
+        return new PlatformConfig(DEFAULT_HOST, 0, dataDir, null, true);
+    }
+
+    /**
+     * An H2 file database in the data dir. PostgreSQL compatibility mode keeps the migrations
+     * portable; DB_CLOSE_ON_EXIT=FALSE leaves closing to our own shutdown, which first drains HTTP
+     * requests, so H2's JVM hook cannot close the database under a request still writing.
+     */
+    public static String defaultJdbcUrl(Path dataDir) {
+        Path file = dataDir.toAbsolutePath().resolve("royaltydesk");
+        return "jdbc:h2:file:" + file
+                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_ON_EXIT=FALSE";
+    }
+}

@@ -1,0 +1,85 @@
+package com.royaltydesk.platform;
+
+import com.royaltydesk.platform.db.Database;
+import com.royaltydesk.platform.http.Errors;
+import com.royaltydesk.platform.http.Json;
+import com.royaltydesk.platform.http.Routes;
+import io.javalin.Javalin;
+import io.javalin.json.JavalinJackson;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.util.Objects;
+
+/**
+ * A running platform: the database, migrated, and the HTTP server on its port. Built from a {@link
+ * PlatformConfig}; used alone by {@link Main}, in-process by the desktop app, and by tests on port 0.
+ */
+public final class PlatformServer implements AutoCloseable {
+
+    private final PlatformConfig config;
+    private final Database database;
+    private final Javalin javalin;
+
+    private PlatformServer(PlatformConfig config, Database database, Javalin javalin) {
+        this.config = config;
+        this.database = database;
+        this.javalin = javalin;
+    }
+
+    /** Opens the database, applies migrations and starts serving; returns once the port is bound. */
+    public static PlatformServer start(PlatformConfig config) {
+        Objects.requireNonNull(config, "config");
+        createDataDir(config);
+        Database database = Database.open(config.jdbcUrl());
+        try {
+            Javalin javalin = Javalin.create(javalinConfig -> {
+                javalinConfig.startup.showJavalinBanner = false;
+                javalinConfig.startup.showOldJavalinVersionWarning = false;
+                javalinConfig.http.maxRequestSize = PlatformConfig.MAX_REQUEST_BYTES;
+                javalinConfig.http.prefer405over404 = true;
+                javalinConfig.http.defaultContentType = "application/json; charset=utf-8";
+                javalinConfig.jsonMapper(new JavalinJackson(Json.mapper(), false));
+                Errors.install(javalinConfig);
+                Routes.install(javalinConfig, database);
+            });
+            javalin.start(config.host(), config.port());
+            return new PlatformServer(config, database, javalin);
+        } catch (RuntimeException e) {
+            database.close();
+            throw e;
+        }
+    }
+
+    private static void createDataDir(PlatformConfig config) {
+        try {
+            Files.createDirectories(config.dataDir());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create data dir " + config.dataDir(), e);
+        }
+    }
+
+    /** The port actually bound; differs from the configured one when that was 0. */
+    public int port() {
+        return javalin.port();
+    }
+
+    /** Base URL clients use, without a trailing slash, e.g. {@code http://127.0.0.1:51234}. */
+    public String baseUrl() {
+        return "http://" + config.host() + ":" + port();
+    }
+
+    public PlatformConfig config() {
+        return config;
+    }
+
+    /** Stops accepting requests, lets in-flight ones finish, then closes the database. */
+    @Override
+    public void close() {
+        try {
+            javalin.stop();
+        } finally {
+            database.close();
+        }
+    }
+}

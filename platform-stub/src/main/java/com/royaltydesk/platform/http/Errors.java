@@ -1,0 +1,78 @@
+package com.royaltydesk.platform.http;
+
+import com.fasterxml.jackson.core.JacksonException;
+import io.javalin.config.JavalinConfig;
+import io.javalin.http.Context;
+import io.javalin.http.HttpResponseException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The one mapping from failures to the JSON error shape. Every path out of the server that is not
+ * a success goes through here, so clients never see HTML, a stack trace or SQL.
+ */
+public final class Errors {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Errors.class);
+
+    private Errors() {}
+
+    public static void install(JavalinConfig config) {
+        config.routes.exception(
+                ApiException.class, (e, ctx) -> write(ctx, e.status(), e.code(), e.getMessage(), e.field()));
+        config.routes.exception(
+                JacksonException.class,
+                (e, ctx) ->
+                        write(ctx, 400, "invalid_json", "The request body is not valid JSON for this endpoint.", null));
+        config.routes.exception(HttpResponseException.class, (e, ctx) -> writeStatus(ctx, e.getStatus()));
+        config.routes.exception(Exception.class, (e, ctx) -> {
+            // The details stay in the log; the client learns only that it was not its fault.
+            LOG.error("Unhandled error on {} {}", ctx.method(), ctx.path(), e);
+            write(ctx, 500, "internal_error", "The platform hit an unexpected error; nothing was changed.", null);
+        });
+        // Routing failures (unknown path, wrong method) arrive as bare statuses with no body yet.
+        config.routes.error(404, "*", ctx -> writeIfEmpty(ctx, 404));
+        config.routes.error(405, "*", ctx -> writeIfEmpty(ctx, 405));
+    }
+
+    private static void writeIfEmpty(Context ctx, int status) {
+        if (ctx.result() == null || ctx.result().isEmpty()) {
+            writeStatus(ctx, status);
+        }
+    }
+
+    private static void writeStatus(Context ctx, int status) {
+        write(ctx, status, codeFor(status), messageFor(ctx, status), null);
+    }
+
+    static void write(Context ctx, int status, String code, String message, String field) {
+        ctx.status(status).json(ErrorBody.of(code, message, field));
+    }
+
+    static String codeFor(int status) {
+        return switch (status) {
+            case 400 -> "invalid_request";
+            case 401 -> "unauthorized";
+            case 403 -> "forbidden";
+            case 404 -> "not_found";
+            case 405 -> "method_not_allowed";
+            case 409 -> "conflict";
+            case 413 -> "payload_too_large";
+            case 415 -> "unsupported_media_type";
+            case 429 -> "rate_limited";
+            case 503 -> "unavailable";
+            default -> status >= 500 ? "internal_error" : "invalid_request";
+        };
+    }
+
+    private static String messageFor(Context ctx, int status) {
+        return switch (status) {
+            case 404 -> "No resource at " + ctx.method() + " " + ctx.path() + ".";
+            case 405 -> ctx.method() + " is not allowed on " + ctx.path() + ".";
+            case 413 -> "The request body is larger than the platform accepts.";
+            case 415 -> "Send the body as application/json.";
+            case 429 -> "Too many requests; retry later.";
+            default -> status >= 500 ? "The platform could not complete the request." : "The request was not valid.";
+        };
+    }
+}
