@@ -1,0 +1,90 @@
+package com.royaltydesk.app;
+
+import com.royaltydesk.app.api.PlatformClient;
+import com.royaltydesk.app.concurrency.AppExecutors;
+import com.royaltydesk.app.concurrency.BackgroundTasks;
+import com.royaltydesk.app.embedded.EmbeddedPlatform;
+import com.royaltydesk.app.ui.shell.MainView;
+import com.royaltydesk.app.ui.shell.MainViewModel;
+import com.royaltydesk.app.ui.status.StatusBarViewModel;
+import java.util.concurrent.atomic.AtomicReference;
+import javafx.application.Application;
+import javafx.application.Platform;
+import javafx.scene.Scene;
+import javafx.stage.Stage;
+
+/**
+ * The composition root: builds the executors, view models and views by hand, shows the window at
+ * once, and starts the embedded platform in the background so the window never waits for it.
+ */
+public final class App extends Application {
+
+    private static final double WIDTH = 1120;
+    private static final double HEIGHT = 720;
+
+    private final AppSettings presetSettings;
+    private final AtomicReference<EmbeddedPlatform> platform = new AtomicReference<>();
+    private AppExecutors executors;
+    private StatusBarViewModel statusBar;
+    private PlatformClient client;
+
+    /** Used by {@code Application.launch}: settings come from the command line and environment. */
+    public App() {
+        this(null);
+    }
+
+    /** Used by tests and embedders that decide the settings themselves. */
+    public App(AppSettings settings) {
+        this.presetSettings = settings;
+    }
+
+    @Override
+    public void start(Stage stage) {
+        AppSettings settings = presetSettings != null
+                ? presetSettings
+                : AppSettings.parse(getParameters().getRaw(), System.getenv());
+        executors = new AppExecutors();
+        BackgroundTasks tasks = new BackgroundTasks(executors.workers(), Platform::runLater);
+        statusBar = new StatusBarViewModel(tasks);
+
+        Scene scene = new Scene(new MainView(new MainViewModel(statusBar)), WIDTH, HEIGHT);
+        scene.getStylesheets().add(App.class.getResource("app.css").toExternalForm());
+        stage.setTitle("Royalty Desk");
+        stage.setMinWidth(800);
+        stage.setMinHeight(500);
+        stage.setScene(scene);
+        stage.show();
+
+        tasks.run(
+                () -> {
+                    EmbeddedPlatform started = EmbeddedPlatform.start(settings.platformDataDir());
+                    platform.set(started);
+                    return started;
+                },
+                this::onPlatformStarted,
+                statusBar::platformFailedToStart);
+    }
+
+    private void onPlatformStarted(EmbeddedPlatform started) {
+        client = PlatformClient.connect(started.baseUrl());
+        statusBar.connect(client, StatusBarViewModel.CHECK_INTERVAL);
+    }
+
+    @Override
+    public void stop() {
+        if (statusBar != null) {
+            statusBar.stopMonitoring();
+        }
+        if (executors != null) {
+            // Waits for a platform start still under way, so the platform below is the final one.
+            executors.close();
+        }
+        if (client != null) {
+            client.close();
+        }
+        EmbeddedPlatform running = platform.getAndSet(null);
+        if (running != null) {
+            running.close();
+        }
+    }
+}

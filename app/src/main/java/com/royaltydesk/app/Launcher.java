@@ -1,0 +1,22 @@
+package com.royaltydesk.app;
+
+import javafx.application.Application;
+
+/**
+ * Plain entry point for jpackage and {@code exec:java}: a main class that is not an {@code
+ * Application} lets JavaFX start from the class path.
+ */
+public final class Launcher {
+
+    private Launcher() {}
+
+    public static void main(String[] args) {
+        try {
+            AppSettings.parse(java.util.List.of(args), System.getenv());
+        } catch (IllegalArgumentException e) {
+            System.err.println(e.getMessage());
+            System.exit(2);
+        }
+        Application.launch(App.class, args);
+    }
+}

@@ -1,0 +1,106 @@
+package com.royaltydesk.app.api;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import java.io.IOException;
+import java.time.Duration;
+import okhttp3.OkHttpClient;
+import okhttp3.ResponseBody;
+import retrofit2.Call;
+import retrofit2.Response;
+import retrofit2.Retrofit;
+import retrofit2.converter.jackson.JacksonConverterFactory;
+
+/**
+ * The app's only way to talk to a platform, embedded or remote. Calls block, so view models make
+ * them through {@code BackgroundTasks}; failures come back as {@link ApiException}.
+ */
+public final class PlatformClient implements AutoCloseable {
+
+    private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
+    private static final Duration CALL_TIMEOUT = Duration.ofSeconds(30);
+
+    private final String baseUrl;
+    private final OkHttpClient http;
+    private final ObjectMapper mapper;
+    private final PlatformApi api;
+
+    private PlatformClient(String baseUrl, OkHttpClient http, ObjectMapper mapper, PlatformApi api) {
+        this.baseUrl = baseUrl;
+        this.http = http;
+        this.mapper = mapper;
+        this.api = api;
+    }
+
+    /** Builds a client for {@code baseUrl} (no trailing slash needed); does no I/O. */
+    public static PlatformClient connect(String baseUrl) {
+        String root = baseUrl.endsWith("/") ? baseUrl : baseUrl + "/";
+        OkHttpClient http = new OkHttpClient.Builder()
+                .connectTimeout(CONNECT_TIMEOUT)
+                .callTimeout(CALL_TIMEOUT)
+                .build();
+        ObjectMapper mapper = mapper();
+        PlatformApi api = new Retrofit.Builder()
+                .baseUrl(root)
+                .client(http)
+                .addConverterFactory(JacksonConverterFactory.create(mapper))
+                .build()
+                .create(PlatformApi.class);
+        return new PlatformClient(root.substring(0, root.length() - 1), http, mapper, api);
+    }
+
+    /** A tolerant reader: the platform may add fields; money never goes through a double. */
+    static ObjectMapper mapper() {
+        return JsonMapper.builder()
+                .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
+                .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+                .build();
+    }
+
+    public String baseUrl() {
+        return baseUrl;
+    }
+
+    public HealthResponse health() {
+        return execute(api.health());
+    }
+
+    private <T> T execute(Call<T> call) {
+        Response<T> response;
+        try {
+            response = call.execute();
+        } catch (IOException e) {
+            throw ApiException.unreachable(baseUrl, e);
+        }
+        if (response.isSuccessful() && response.body() != null) {
+            return response.body();
+        }
+        throw errorFrom(response);
+    }
+
+    /** Reads the platform's one error shape; anything else becomes a generic message. */
+    private ApiException errorFrom(Response<?> response) {
+        String code = "http_" + response.code();
+        String message = "The platform answered " + response.code() + ".";
+        try (ResponseBody body = response.errorBody()) {
+            if (body != null) {
+                JsonNode error = mapper.readTree(body.string()).path("error");
+                code = error.path("code").asText(code);
+                message = error.path("message").asText(message);
+            }
+        } catch (IOException | RuntimeException e) {
+            // Not our error shape (a proxy's HTML page, say): keep the generic message.
+        }
+        return new ApiException(response.code(), code, message, null);
+    }
+
+    @Override
+    public void close() {
+        http.dispatcher().executorService().shutdown();
+        http.connectionPool().evictAll();
+    }
+}

@@ -1,0 +1,2 @@
+/** Controls and helpers shared by every view. */
+package com.royaltydesk.app.ui.common;

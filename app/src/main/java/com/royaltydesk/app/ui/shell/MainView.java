@@ -1,0 +1,67 @@
+package com.royaltydesk.app.ui.shell;
+
+import com.royaltydesk.app.ui.common.EmptyStateView;
+import com.royaltydesk.app.ui.status.StatusBarView;
+import java.util.EnumMap;
+import java.util.Map;
+import javafx.collections.FXCollections;
+import javafx.scene.Node;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+
+/** The main window's content: sidebar on the left, the selected page, the status bar below. */
+public final class MainView extends BorderPane {
+
+    private static final String NOT_BUILT_YET = "This view is being built; it will appear here in a coming release.";
+
+    private final Map<Section, Node> pages = new EnumMap<>(Section.class);
+    private final StackPane content = new StackPane();
+
+    public MainView(MainViewModel viewModel) {
+        getStyleClass().add("main-view");
+        setLeft(sidebar(viewModel));
+        content.getStyleClass().add("page-area");
+        setCenter(content);
+        setBottom(new StatusBarView(viewModel.statusBar()));
+
+        viewModel.selectedSectionProperty().addListener((obs, old, now) -> show(now));
+        show(viewModel.selectedSectionProperty().get());
+    }
+
+    private VBox sidebar(MainViewModel viewModel) {
+        Label brand = new Label("Royalty Desk");
+        brand.getStyleClass().add("brand");
+
+        ListView<Section> list = new ListView<>(FXCollections.observableList(viewModel.sections()));
+        list.setId("sidebar");
+        list.getStyleClass().add("sidebar-list");
+        list.getSelectionModel().select(viewModel.selectedSectionProperty().get());
+        list.getSelectionModel().selectedItemProperty().addListener((obs, old, now) -> {
+            if (now != null) {
+                viewModel.select(now);
+            }
+        });
+        viewModel
+                .selectedSectionProperty()
+                .addListener((obs, old, now) -> list.getSelectionModel().select(now));
+
+        VBox sidebar = new VBox(brand, list);
+        sidebar.getStyleClass().add("sidebar");
+        VBox.setVgrow(list, javafx.scene.layout.Priority.ALWAYS);
+        return sidebar;
+    }
+
+    private void show(Section section) {
+        Node page = pages.computeIfAbsent(section, this::pageFor);
+        content.getChildren().setAll(page);
+    }
+
+    private Node pageFor(Section section) {
+        EmptyStateView page = new EmptyStateView(section.title(), section.description(), NOT_BUILT_YET);
+        page.setId("page-" + section.name().toLowerCase(java.util.Locale.ROOT));
+        return page;
+    }
+}

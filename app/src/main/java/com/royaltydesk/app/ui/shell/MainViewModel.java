@@ -1,0 +1,40 @@
+package com.royaltydesk.app.ui.shell;
+
+import com.royaltydesk.app.ui.status.StatusBarViewModel;
+import java.util.List;
+import java.util.Objects;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleObjectProperty;
+
+/** The main window's state: which section is shown, and the status bar's model. */
+public final class MainViewModel {
+
+    private final ObjectProperty<Section> selectedSection = new SimpleObjectProperty<>(Section.ASSETS);
+    private final StatusBarViewModel statusBar;
+
+    public MainViewModel(StatusBarViewModel statusBar) {
+        this.statusBar = Objects.requireNonNull(statusBar, "statusBar");
+        // A null selection (the list losing focus, say) keeps the page that is showing.
+        selectedSection.addListener((obs, old, now) -> {
+            if (now == null) {
+                selectedSection.set(old);
+            }
+        });
+    }
+
+    public List<Section> sections() {
+        return List.of(Section.values());
+    }
+
+    public ObjectProperty<Section> selectedSectionProperty() {
+        return selectedSection;
+    }
+
+    public void select(Section section) {
+        selectedSection.set(Objects.requireNonNull(section, "section"));
+    }
+
+    public StatusBarViewModel statusBar() {
+        return statusBar;
+    }
+}

@@ -1,0 +1,95 @@
+package com.royaltydesk.app.ui.shell;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.royaltydesk.app.App;
+import com.royaltydesk.app.AppSettings;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import javafx.scene.Node;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.scene.input.KeyCode;
+import org.controlsfx.control.StatusBar;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.api.FxToolkit;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** The whole app, started as a user starts it, with its embedded platform on a free port. */
+class MainWindowTest extends FxRobot {
+
+    @TempDir
+    Path dataDir;
+
+    private App app;
+
+    private void launch(Path appDataDir) throws Exception {
+        FxToolkit.registerPrimaryStage();
+        app = (App) FxToolkit.setupApplication(() -> new App(new AppSettings(appDataDir)));
+    }
+
+    @AfterEach
+    void close() throws Exception {
+        if (app != null) {
+            FxToolkit.cleanupApplication(app);
+        }
+        FxToolkit.cleanupStages();
+    }
+
+    @Test
+    void start_embeddedPlatform_statusBarReportsHealthyWithLoopbackUrl() throws Exception {
+        launch(dataDir);
+
+        StatusBar statusBar = lookup("#status-bar").queryAs(StatusBar.class);
+        WaitForAsyncUtils.waitFor(
+                30, TimeUnit.SECONDS, () -> statusBar.getText().startsWith("Platform healthy"));
+
+        String url = lookup("#platform-url").queryAs(Label.class).getText();
+        assertThat(url).matches("http://127\\.0\\.0\\.1:\\d+");
+        assertThat(Files.exists(dataDir.resolve("platform").resolve("royaltydesk.mv.db")))
+                .isTrue();
+    }
+
+    @Test
+    void sidebar_everySection_listedAndClickShowsItsPage() throws Exception {
+        launch(dataDir);
+
+        ListView<?> sidebar = lookup("#sidebar").queryAs(ListView.class);
+        assertThat(sidebar.getItems())
+                .extracting(Object::toString)
+                .containsExactly("Assets", "Receipts", "Earnings", "Demos", "Webhooks", "Settings");
+        assertThat(lookup("#page-assets").tryQuery()).isPresent();
+
+        clickOn("Receipts");
+
+        Node page = lookup("#page-receipts").query();
+        assertThat(page.isVisible()).isTrue();
+        assertThat(lookup("#page-assets").tryQuery()).isEmpty();
+    }
+
+    @Test
+    void sidebar_arrowKeys_moveBetweenPages() throws Exception {
+        launch(dataDir);
+        clickOn("Assets");
+
+        type(KeyCode.DOWN, 2);
+
+        assertThat(lookup("#page-earnings").tryQuery()).isPresent();
+    }
+
+    @Test
+    void start_dataDirIsAFile_statusBarSaysWhyPlatformCouldNotStart() throws Exception {
+        Path notAFolder = Files.writeString(dataDir.resolve("occupied"), "a file, not a folder");
+        launch(notAFolder);
+
+        StatusBar statusBar = lookup("#status-bar").queryAs(StatusBar.class);
+        WaitForAsyncUtils.waitFor(
+                30, TimeUnit.SECONDS, () -> statusBar.getText().contains("could not start"));
+
+        assertThat(lookup("#platform-url").queryAs(Label.class).getText()).isEqualTo("no platform yet");
+    }
+}
