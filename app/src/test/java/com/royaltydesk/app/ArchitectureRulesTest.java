@@ -1,0 +1,79 @@
+package com.royaltydesk.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+/** The package rules of ARCHITECTURE.md, checked on the app's own sources. */
+class ArchitectureRulesTest {
+
+    private static final Path SOURCES = Path.of("src/main/java/com/royaltydesk/app");
+
+    @Test
+    void platformInternals_usedOnlyByCompositionRootAndEmbedded() {
+        List<Path> importers = filesImporting("import com.royaltydesk.platform.");
+        assertThat(importers)
+                .as("the scan sees the sources (embedded/ imports the platform)")
+                .isNotEmpty();
+
+        List<String> offenders = importers.stream()
+                .filter(file -> !file.startsWith(SOURCES.resolve("embedded")))
+                .filter(file -> !file.getParent().equals(SOURCES))
+                .map(Path::toString)
+                .toList();
+
+        assertThat(offenders)
+                .as("only app/ and app/embedded/ may import the platform")
+                .isEmpty();
+    }
+
+    @Test
+    void nonUiPackages_importNoJavaFx() {
+        List<String> offenders = filesImporting("import javafx.").stream()
+                .filter(file -> !file.startsWith(SOURCES.resolve("ui")))
+                .filter(file -> !file.getParent().equals(SOURCES))
+                .map(Path::toString)
+                .toList();
+
+        assertThat(offenders)
+                .as("api/, concurrency/, embedded/ stay toolkit-free")
+                .isEmpty();
+    }
+
+    @Test
+    void uiPackages_startNoThreadsOfTheirOwn() {
+        List<String> offenders = filesContaining(SOURCES.resolve("ui"), "new Thread(").stream()
+                .map(Path::toString)
+                .toList();
+
+        assertThat(offenders).as("views and view models use BackgroundTasks").isEmpty();
+    }
+
+    private static List<Path> filesImporting(String importPrefix) {
+        return filesContaining(SOURCES, importPrefix);
+    }
+
+    private static List<Path> filesContaining(Path root, String text) {
+        try (Stream<Path> files = Files.walk(root)) {
+            return files.filter(file -> file.toString().endsWith(".java"))
+                    .filter(file -> read(file).contains(text))
+                    .toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String read(Path file) {
+        try {
+            return Files.readString(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
