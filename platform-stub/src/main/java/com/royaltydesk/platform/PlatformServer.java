@@ -1,5 +1,6 @@
 package com.royaltydesk.platform;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.royaltydesk.platform.db.Database;
 import com.royaltydesk.platform.http.Errors;
 import com.royaltydesk.platform.http.Json;
@@ -9,6 +10,7 @@ import io.javalin.json.JavalinJackson;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.time.Clock;
 import java.util.Objects;
 
 /**
@@ -33,15 +35,20 @@ public final class PlatformServer implements AutoCloseable {
         createDataDir(config);
         Database database = Database.open(config.jdbcUrl());
         try {
+            ObjectMapper json = Json.mapper();
+            PlatformServices services = PlatformServices.create(config, database, json, Clock.systemUTC());
+            if (config.sandbox()) {
+                services.sandboxBootstrap().runOnce(config.dataDir());
+            }
             Javalin javalin = Javalin.create(javalinConfig -> {
                 javalinConfig.startup.showJavalinBanner = false;
                 javalinConfig.startup.showOldJavalinVersionWarning = false;
                 javalinConfig.http.maxRequestSize = PlatformConfig.MAX_REQUEST_BYTES;
                 javalinConfig.http.prefer405over404 = true;
                 javalinConfig.http.defaultContentType = "application/json; charset=utf-8";
-                javalinConfig.jsonMapper(new JavalinJackson(Json.mapper(), false));
+                javalinConfig.jsonMapper(new JavalinJackson(json, false));
                 Errors.install(javalinConfig);
-                Routes.install(javalinConfig, database);
+                Routes.install(javalinConfig, services);
             });
             javalin.start(config.host(), config.port());
             return new PlatformServer(config, database, javalin);

@@ -1,18 +1,49 @@
 package com.royaltydesk.platform.http;
 
-import com.royaltydesk.platform.db.Database;
+import com.royaltydesk.platform.PlatformServices;
 import io.javalin.config.JavalinConfig;
+import io.javalin.http.Handler;
+import io.javalin.http.HandlerType;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 
 /** The one place that lists every route the platform serves. */
 public final class Routes {
 
+    /** One served route, as the OpenAPI document must list it. */
+    public record Route(String method, String path) {}
+
     static final String JSON_UTF8 = "application/json; charset=utf-8";
 
-    private Routes() {}
+    private final JavalinConfig config;
+    private final List<Route> routes = new ArrayList<>();
 
-    public static void install(JavalinConfig config, Database database) {
-        HealthHandler health = new HealthHandler(database);
-        config.routes.get("/health", health::get);
+    private Routes(JavalinConfig config) {
+        this.config = config;
+    }
+
+    /** Registers every route and returns the list of them. */
+    public static List<Route> install(JavalinConfig config, PlatformServices services) {
+        Routes r = new Routes(config);
+        Auth auth = new Auth(services.keys());
+        RequestBodies bodies = new RequestBodies(services.json());
+        boolean sandbox = services.config().sandbox();
+
+        HealthHandler health = new HealthHandler(services.database());
+        r.add(HandlerType.GET, "/health", health::get);
+
+        CreatorsHandler creators = new CreatorsHandler(services.creators(), auth, bodies, sandbox);
+        r.add(HandlerType.POST, "/v1/creators", creators::create);
+
+        ApiKeysHandler keys = new ApiKeysHandler(services.keys(), auth);
+        r.add(HandlerType.DELETE, "/v1/api-keys/{id}", keys::revoke);
+
+        AssetsHandler assets = new AssetsHandler(services.assets(), auth, bodies);
+        r.add(HandlerType.POST, "/v1/assets", assets::register);
+        r.add(HandlerType.GET, "/v1/assets", assets::list);
+        r.add(HandlerType.GET, "/v1/assets/{id}", assets::get);
+        r.add(HandlerType.PUT, "/v1/assets/{id}/content", assets::upload);
 
         // SPEC §1 names the charset; Javalin's json() leaves it out.
         config.routes.after(ctx -> {
@@ -20,5 +51,11 @@ public final class Routes {
                 ctx.contentType(JSON_UTF8);
             }
         });
+        return Collections.unmodifiableList(r.routes);
+    }
+
+    private void add(HandlerType method, String path, Handler handler) {
+        config.routes.addHttpHandler(method, path, handler);
+        routes.add(new Route(method.name(), path));
     }
 }

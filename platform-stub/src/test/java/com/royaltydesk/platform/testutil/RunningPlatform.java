@@ -1,8 +1,12 @@
 package com.royaltydesk.platform.testutil;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.royaltydesk.platform.PlatformConfig;
 import com.royaltydesk.platform.PlatformServer;
+import com.royaltydesk.platform.sandbox.SandboxCredentials;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -13,6 +17,8 @@ import java.time.Duration;
 /** A real platform on a free loopback port with a real H2 file database, and a plain HTTP client. */
 public final class RunningPlatform implements AutoCloseable {
 
+    public static final ObjectMapper JSON = new ObjectMapper();
+
     private final PlatformServer server;
     private final HttpClient client =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -21,17 +27,56 @@ public final class RunningPlatform implements AutoCloseable {
         this.server = server;
     }
 
+    /** A sandbox platform: bootstrap keys in {@code sandbox-credentials.json}. */
     public static RunningPlatform start(Path dataDir) {
+        return start(dataDir, true);
+    }
+
+    public static RunningPlatform start(Path dataDir, boolean sandbox) {
         return new RunningPlatform(
-                PlatformServer.start(new PlatformConfig(PlatformConfig.DEFAULT_HOST, 0, dataDir, null, true)));
+                PlatformServer.start(new PlatformConfig(PlatformConfig.DEFAULT_HOST, 0, dataDir, null, sandbox)));
     }
 
     public PlatformServer server() {
         return server;
     }
 
+    public String baseUrl() {
+        return server.baseUrl();
+    }
+
+    /** The sandbox bootstrap's keys, read from the file the app reads. */
+    public JsonNode credentials() {
+        try {
+            return JSON.readTree(server.config()
+                    .dataDir()
+                    .resolve(SandboxCredentials.FILE_NAME)
+                    .toFile());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public String platformKey() {
+        return credentials().path("platform_key").asText();
+    }
+
+    public String hostKey() {
+        return credentials().path("host_key").asText();
+    }
+
+    public String creator42Key() {
+        return credentials().path("creators").path(0).path("api_key").asText();
+    }
+
     public HttpResponse<String> get(String path) throws IOException, InterruptedException {
         return send(HttpRequest.newBuilder(uri(path)).GET());
+    }
+
+    public HttpResponse<String> get(String path, String key) throws IOException, InterruptedException {
+        return send(HttpRequest.newBuilder(uri(path))
+                .header("Authorization", "Bearer " + key)
+                .GET());
     }
 
     public HttpResponse<String> send(String method, String path, String contentType, String body)
@@ -41,12 +86,43 @@ public final class RunningPlatform implements AutoCloseable {
                 .method(method, HttpRequest.BodyPublishers.ofString(body)));
     }
 
+    /** A JSON request with an API key ({@code key} may be null for none). */
+    public HttpResponse<String> json(String method, String path, String key, String body)
+            throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri(path))
+                .header("Content-Type", "application/json")
+                .method(
+                        method,
+                        body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        if (key != null) {
+            request.header("Authorization", "Bearer " + key);
+        }
+        return send(request);
+    }
+
+    /** Uploads raw bytes with a key, as the app does to an asset's {@code upload_url}. */
+    public HttpResponse<String> putBytes(String url, String key, byte[] content)
+            throws IOException, InterruptedException {
+        return send(HttpRequest.newBuilder(URI.create(url))
+                .header("Authorization", "Bearer " + key)
+                .header("Content-Type", "application/octet-stream")
+                .PUT(HttpRequest.BodyPublishers.ofByteArray(content)));
+    }
+
     private HttpResponse<String> send(HttpRequest.Builder request) throws IOException, InterruptedException {
-        return client.send(request.timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
+        return client.send(request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private URI uri(String path) {
         return URI.create(server.baseUrl() + path);
+    }
+
+    public static JsonNode body(HttpResponse<String> response) {
+        try {
+            return JSON.readTree(response.body());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     @Override

@@ -1,8 +1,8 @@
-package com.royaltydesk.platform.http;
+package com.royaltydesk.platform;
 
 /**
  * A failure the client can act on: an HTTP status, a stable machine-readable code, a message in
- * plain words and, when one input caused it, the field's path. Services throw it; {@link Errors}
+ * plain words and, when one input caused it, the field's path. Services throw it; {@code http.Errors}
  * turns it into the one JSON error shape.
  */
 public class ApiException extends RuntimeException {
@@ -20,6 +20,10 @@ public class ApiException extends RuntimeException {
 
     public static ApiException invalid(String field, String message) {
         return new ApiException(400, "invalid_request", message, field);
+    }
+
+    public static ApiException conflict(String code, String message) {
+        return new ApiException(409, code, message, null);
     }
 
     public static ApiException notFound(String message) {

@@ -1,0 +1,166 @@
+package com.royaltydesk.platform.assets;
+
+import com.royaltydesk.platform.ApiException;
+import com.royaltydesk.platform.Ids;
+import com.royaltydesk.platform.Validate;
+import com.royaltydesk.platform.db.DataAccessException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * Registers assets, checks uploaded content against the registered hash, and answers reads scoped
+ * to a creator. The same content (by SHA-256) may belong to one creator only (fingerprint dedup).
+ */
+public final class AssetService {
+
+    /** Larger files are refused at registration; uploads stream, so this bounds time, not memory. */
+    public static final long MAX_SIZE_BYTES = 1L << 40;
+
+    private static final int MAX_NAME = 200;
+    private static final int MAX_DESCRIPTION = 2000;
+    private static final Pattern SHA256 = Pattern.compile("sha256:([0-9a-f]{64})");
+    private static final Pattern BLAKE3 = Pattern.compile("blake3:([0-9a-f]{64})");
+    private static final int BUFFER = 64 * 1024;
+
+    private final AssetStore store;
+    private final Clock clock;
+
+    public AssetService(AssetStore store, Clock clock) {
+        this.store = store;
+        this.clock = clock;
+    }
+
+    public Asset register(String creatorId, AssetRegistration request) {
+        String name = Validate.requiredText(request.name(), "name", MAX_NAME);
+        String description = Validate.optionalText(request.description(), "description", MAX_DESCRIPTION);
+        String license = Licenses.validate(request.license(), "license");
+        PriceModel priceModel = PriceModelRules.validate(request.priceModel());
+        String[] hashes = contentHashes(request.contentHashes());
+        long size = size(request.sizeBytes());
+        Asset asset = new Asset(
+                Ids.newId("ds"),
+                0,
+                creatorId,
+                name,
+                description,
+                license,
+                priceModel,
+                hashes[0],
+                hashes[1],
+                size,
+                Asset.AWAITING_UPLOAD,
+                clock.instant(),
+                null);
+        try {
+            store.insert(asset);
+        } catch (DataAccessException e) {
+            if (e.isConstraintViolation()) {
+                throw duplicate(creatorId, hashes[0]);
+            }
+            throw e;
+        }
+        return store.find(asset.assetId()).orElseThrow();
+    }
+
+    /** The asset if the caller may see it: its owner, or the platform ({@code creatorId} null). */
+    public Asset get(String creatorId, String assetId) {
+        return store.find(assetId)
+                .filter(asset -> creatorId == null || asset.creatorId().equals(creatorId))
+                .orElseThrow(() -> ApiException.notFound("No asset " + assetId + "."));
+    }
+
+    public List<Asset> list(String creatorId, long afterSeq, int limit) {
+        return store.list(creatorId, afterSeq, limit);
+    }
+
+    /**
+     * Streams {@code content}, hashing it, and marks the asset verified when it matches the
+     * registered size and SHA-256. Reads at most one byte past the registered size.
+     */
+    public Asset acceptUpload(String creatorId, String assetId, InputStream content) throws IOException {
+        Asset asset = get(creatorId, assetId);
+        MessageDigest sha256 = sha256();
+        byte[] buffer = new byte[BUFFER];
+        long total = 0;
+        int read;
+        while (total <= asset.sizeBytes() && (read = content.read(buffer)) != -1) {
+            sha256.update(buffer, 0, read);
+            total += read;
+        }
+        String actual = HexFormat.of().formatHex(sha256.digest());
+        if (total != asset.sizeBytes() || !actual.equals(asset.sha256())) {
+            String got = total > asset.sizeBytes()
+                    ? "more than " + asset.sizeBytes() + " bytes"
+                    : "sha256:" + actual + " (" + total + " bytes)";
+            throw new ApiException(
+                    400,
+                    "content_mismatch",
+                    "The upload does not match the registration: expected sha256:" + asset.sha256() + " ("
+                            + asset.sizeBytes() + " bytes), got " + got + ".",
+                    null);
+        }
+        store.markVerified(assetId, clock.instant());
+        return store.find(assetId).orElseThrow();
+    }
+
+    private ApiException duplicate(String creatorId, String sha256) {
+        Optional<Asset> existing = store.findBySha256(sha256);
+        if (existing.isPresent() && existing.get().creatorId().equals(creatorId)) {
+            return ApiException.conflict(
+                    "duplicate_content",
+                    "You already registered this content as " + existing.get().assetId() + ".");
+        }
+        // Never say whose it is: that would reveal another creator's object.
+        return ApiException.conflict("duplicate_content", "This content is already registered by another creator.");
+    }
+
+    private static String[] contentHashes(List<String> hashes) {
+        if (hashes == null || hashes.isEmpty() || hashes.size() > 2) {
+            throw ApiException.invalid(
+                    "content_hashes", "content_hashes needs one sha256:<hex> and optionally one blake3:<hex>.");
+        }
+        String sha = null;
+        String blake = null;
+        for (int i = 0; i < hashes.size(); i++) {
+            String value = hashes.get(i) == null ? "" : hashes.get(i);
+            var shaMatch = SHA256.matcher(value);
+            var blakeMatch = BLAKE3.matcher(value);
+            if (shaMatch.matches() && sha == null) {
+                sha = shaMatch.group(1);
+            } else if (blakeMatch.matches() && blake == null) {
+                blake = blakeMatch.group(1);
+            } else {
+                throw ApiException.invalid(
+                        "content_hashes[" + i + "]",
+                        "Each content hash must be sha256:<64 lowercase hex> or blake3:<64 lowercase hex>, each at most once.");
+            }
+        }
+        if (sha == null) {
+            throw ApiException.invalid("content_hashes", "content_hashes must include a sha256:<hex> hash.");
+        }
+        return new String[] {sha, blake};
+    }
+
+    private static long size(Long sizeBytes) {
+        if (sizeBytes == null || sizeBytes < 0 || sizeBytes > MAX_SIZE_BYTES) {
+            throw ApiException.invalid(
+                    "size_bytes", "size_bytes must be a whole number from 0 to " + MAX_SIZE_BYTES + ".");
+        }
+        return sizeBytes;
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JDK", e);
+        }
+    }
+}

@@ -1,0 +1,20 @@
+package com.royaltydesk.platform.assets;
+
+import java.util.List;
+import java.util.Optional;
+
+/** Persistence of assets. */
+public interface AssetStore {
+
+    /** Inserts; throws {@code DataAccessException} with a constraint violation on a duplicate hash. */
+    void insert(Asset asset);
+
+    Optional<Asset> find(String assetId);
+
+    Optional<Asset> findBySha256(String sha256);
+
+    /** Assets after {@code afterSeq} in registration order, one creator's or (null) everyone's. */
+    List<Asset> list(String creatorId, long afterSeq, int limit);
+
+    void markVerified(String assetId, java.time.Instant at);
+}

@@ -1,0 +1,46 @@
+package com.royaltydesk.platform.creators;
+
+import com.royaltydesk.platform.Ids;
+import com.royaltydesk.platform.db.Jdbc;
+import com.royaltydesk.platform.keys.ApiKeyService;
+import com.royaltydesk.platform.keys.IssuedKey;
+import com.royaltydesk.platform.keys.Role;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Clock;
+
+/**
+ * Creator sign-up: the creator and its first API key come into being in one transaction. In
+ * sandbox mode KYC is verified at once; otherwise it starts pending (no KYC provider is wired yet).
+ */
+public final class CreatorService {
+
+    /** What sign-up returns; the key's secret is shown only here. */
+    public record SignUp(String creatorId, IssuedKey key, KycStatus kycStatus) {}
+
+    private final Jdbc jdbc;
+    private final CreatorStore creators;
+    private final ApiKeyService keys;
+    private final Clock clock;
+    private final boolean sandbox;
+
+    public CreatorService(Jdbc jdbc, CreatorStore creators, ApiKeyService keys, Clock clock, boolean sandbox) {
+        this.jdbc = jdbc;
+        this.creators = creators;
+        this.keys = keys;
+        this.clock = clock;
+        this.sandbox = sandbox;
+    }
+
+    public SignUp signUp(String displayName) {
+        return jdbc.inTransaction(connection -> signUp(connection, Ids.newId("creator"), displayName));
+    }
+
+    /** Sign-up with a chosen id inside the caller's transaction (the sandbox's {@code creator_42}). */
+    public SignUp signUp(Connection connection, String creatorId, String displayName) throws SQLException {
+        KycStatus kyc = sandbox ? KycStatus.VERIFIED : KycStatus.PENDING;
+        creators.insert(connection, creatorId, displayName, kyc, clock.instant());
+        IssuedKey key = keys.issue(connection, Role.CREATOR, creatorId);
+        return new SignUp(creatorId, key, kyc);
+    }
+}

@@ -1,0 +1,14 @@
+package com.royaltydesk.platform.creators;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Instant;
+
+/** Persistence of creators. */
+public interface CreatorStore {
+
+    void insert(Connection connection, String creatorId, String displayName, KycStatus kyc, Instant now)
+            throws SQLException;
+
+    boolean exists(Connection connection, String creatorId) throws SQLException;
+}

@@ -1,0 +1,123 @@
+package com.royaltydesk.platform.http;
+
+import com.royaltydesk.platform.ApiException;
+import com.royaltydesk.platform.Validate;
+import com.royaltydesk.platform.assets.Asset;
+import com.royaltydesk.platform.assets.AssetRegistration;
+import com.royaltydesk.platform.assets.AssetService;
+import com.royaltydesk.platform.assets.PriceModel;
+import com.royaltydesk.platform.keys.Principal;
+import com.royaltydesk.platform.keys.Role;
+import io.javalin.http.Context;
+import java.io.IOException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Assets: register, list, read, and the content upload that proves the registered hash. */
+public final class AssetsHandler {
+
+    /** An asset as clients see it. */
+    public record AssetView(
+            String assetId,
+            String creatorId,
+            String name,
+            String description,
+            String license,
+            PriceModel priceModel,
+            List<String> contentHashes,
+            long sizeBytes,
+            String uploadStatus,
+            String uploadUrl,
+            Instant createdAt,
+            Instant uploadedAt) {}
+
+    /** {@code POST /v1/assets} answer: the seed's two fields plus the whole asset. */
+    public record Registered(String assetId, String uploadUrl, AssetView asset) {}
+
+    /** One page of assets. */
+    public record AssetPage(List<AssetView> assets, String nextCursor) {}
+
+    static final int DEFAULT_LIMIT = 50;
+    static final int MAX_LIMIT = 200;
+
+    private final AssetService assets;
+    private final Auth auth;
+    private final RequestBodies bodies;
+
+    public AssetsHandler(AssetService assets, Auth auth, RequestBodies bodies) {
+        this.assets = assets;
+        this.auth = auth;
+        this.bodies = bodies;
+    }
+
+    public void register(Context ctx) {
+        Principal creator = auth.require(ctx, Role.CREATOR);
+        Asset asset = assets.register(creator.creatorId(), bodies.read(ctx, AssetRegistration.class));
+        AssetView view = view(ctx, asset);
+        ctx.status(201).json(new Registered(asset.assetId(), view.uploadUrl(), view));
+    }
+
+    public void list(Context ctx) {
+        Principal caller = auth.require(ctx, Role.CREATOR, Role.PLATFORM);
+        int limit = Validate.limit(ctx.queryParam("limit"), DEFAULT_LIMIT, MAX_LIMIT);
+        long after = Cursors.decode(ctx.queryParam("cursor"));
+        String scope = tenant(caller, ctx.queryParam("creator_id"));
+        List<Asset> page = assets.list(scope, after, limit + 1);
+        List<AssetView> views = new ArrayList<>();
+        for (Asset asset : page.subList(0, Math.min(limit, page.size()))) {
+            views.add(view(ctx, asset));
+        }
+        String next = page.size() > limit ? Cursors.encode(page.get(limit - 1).seq()) : null;
+        ctx.json(new AssetPage(views, next));
+    }
+
+    public void get(Context ctx) {
+        Principal caller = auth.require(ctx, Role.CREATOR, Role.PLATFORM);
+        String assetId = Validate.id(ctx.pathParam("id"), "id");
+        ctx.json(view(ctx, assets.get(caller.creatorId(), assetId)));
+    }
+
+    public void upload(Context ctx) throws IOException {
+        Principal creator = auth.require(ctx, Role.CREATOR);
+        String assetId = Validate.id(ctx.pathParam("id"), "id");
+        Asset asset =
+                assets.acceptUpload(creator.creatorId(), assetId, ctx.req().getInputStream());
+        ctx.json(view(ctx, asset));
+    }
+
+    /**
+     * Creators always see their own; the platform sees everyone's or one creator's. A creator that
+     * names another creator gets its own list, never theirs: the tenant comes from the key.
+     */
+    private static String tenant(Principal caller, String requestedCreator) {
+        if (caller.is(Role.CREATOR)) {
+            if (requestedCreator != null && !requestedCreator.equals(caller.creatorId())) {
+                throw ApiException.notFound("No creator " + requestedCreator + ".");
+            }
+            return caller.creatorId();
+        }
+        return requestedCreator == null ? null : Validate.id(requestedCreator, "creator_id");
+    }
+
+    private static AssetView view(Context ctx, Asset asset) {
+        List<String> hashes = new ArrayList<>();
+        hashes.add("sha256:" + asset.sha256());
+        if (asset.blake3() != null) {
+            hashes.add("blake3:" + asset.blake3());
+        }
+        return new AssetView(
+                asset.assetId(),
+                asset.creatorId(),
+                asset.name(),
+                asset.description(),
+                asset.license(),
+                asset.priceModel(),
+                hashes,
+                asset.sizeBytes(),
+                asset.uploadStatus(),
+                BaseUrls.of(ctx) + "/v1/assets/" + asset.assetId() + "/content",
+                asset.createdAt(),
+                asset.uploadedAt());
+    }
+}

@@ -1,0 +1,45 @@
+package com.royaltydesk.platform.http;
+
+import com.royaltydesk.platform.Validate;
+import com.royaltydesk.platform.creators.CreatorService;
+import com.royaltydesk.platform.keys.Role;
+import io.javalin.http.Context;
+
+/** {@code POST /v1/creators}: sign-up; open in sandbox mode, platform key otherwise. */
+public final class CreatorsHandler {
+
+    /** Sign-up body; every field optional. */
+    public record SignUpRequest(String displayName) {}
+
+    /** Sign-up answer; {@code api_key} is shown only here. */
+    public record SignUpResponse(String creatorId, String apiKey, String apiKeyId, String kycStatus) {}
+
+    private static final int MAX_NAME = 200;
+
+    private final CreatorService creators;
+    private final Auth auth;
+    private final RequestBodies bodies;
+    private final boolean sandbox;
+
+    public CreatorsHandler(CreatorService creators, Auth auth, RequestBodies bodies, boolean sandbox) {
+        this.creators = creators;
+        this.auth = auth;
+        this.bodies = bodies;
+        this.sandbox = sandbox;
+    }
+
+    public void create(Context ctx) {
+        if (!sandbox) {
+            auth.require(ctx, Role.PLATFORM);
+        }
+        SignUpRequest request = bodies.read(ctx, SignUpRequest.class);
+        String name = Validate.optionalText(request.displayName(), "display_name", MAX_NAME);
+        CreatorService.SignUp signUp = creators.signUp(name);
+        ctx.status(201)
+                .json(new SignUpResponse(
+                        signUp.creatorId(),
+                        signUp.key().secret(),
+                        signUp.key().keyId(),
+                        signUp.kycStatus().wireName()));
+    }
+}

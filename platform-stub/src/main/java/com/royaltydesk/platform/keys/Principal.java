@@ -1,0 +1,12 @@
+package com.royaltydesk.platform.keys;
+
+/**
+ * The caller, as established from its API key. {@code creatorId} is set only for creator keys and is
+ * the tenant every creator request is scoped to.
+ */
+public record Principal(String keyId, Role role, String creatorId) {
+
+    public boolean is(Role wanted) {
+        return role == wanted;
+    }
+}
