@@ -1,5 +1,6 @@
 package com.royaltydesk.platform;
 
+import com.royaltydesk.platform.receipts.SigningAlgorithm;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -36,6 +37,17 @@ public final class Main implements Callable<Integer> {
             description = "Sandbox mode: test keys and the public demo endpoints (default: off when run alone).")
     boolean sandbox;
 
+    @Option(
+            names = "--signing-alg",
+            description = "Algorithm for new receipt signing keys: EdDSA or ES256 (default: ${DEFAULT-VALUE}).")
+    String signingAlgorithm = "EdDSA";
+
+    @Option(names = "--issuer", description = "The iss of receipts (default: urn:royaltydesk:platform, or :sandbox).")
+    String issuer;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
     private final PrintStream out;
     private final CountDownLatch stopped = new CountDownLatch(1);
 
@@ -50,7 +62,14 @@ public final class Main implements Callable<Integer> {
     @Override
     public Integer call() throws InterruptedException {
         Path dir = dataDir != null ? dataDir : UserDataDirectory.resolve().resolve("platform");
-        PlatformServer server = PlatformServer.start(new PlatformConfig(host, port, dir, jdbcUrl, sandbox));
+        SigningAlgorithm algorithm;
+        try {
+            algorithm = SigningAlgorithm.parse(signingAlgorithm);
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+        }
+        PlatformServer server =
+                PlatformServer.start(new PlatformConfig(host, port, dir, jdbcUrl, sandbox, algorithm, issuer));
         Runtime.getRuntime().addShutdownHook(new Thread(() -> shutDown(server), "platform-shutdown"));
         // The one line on stdout: scripts wait for it and read the URL from it.
         out.println("Royalty Desk platform listening on " + server.baseUrl());

@@ -1,5 +1,6 @@
 package com.royaltydesk.platform;
 
+import com.royaltydesk.platform.receipts.SigningAlgorithm;
 import java.nio.file.Path;
 import java.util.Objects;
 
@@ -12,8 +13,17 @@ import java.util.Objects;
  * @param dataDir folder for the H2 database and, later, keys and sandbox credentials
  * @param jdbcUrl database URL; H2 inside {@code dataDir} unless given
  * @param sandbox whether sandbox-only behaviour (test keys, public demo endpoints) is on
+ * @param signingAlgorithm algorithm for new signing keys (EdDSA unless told otherwise)
+ * @param issuer the {@code iss} of receipts and checkpoints
  */
-public record PlatformConfig(String host, int port, Path dataDir, String jdbcUrl, boolean sandbox) {
+public record PlatformConfig(
+        String host,
+        int port,
+        Path dataDir,
+        String jdbcUrl,
+        boolean sandbox,
+        SigningAlgorithm signingAlgorithm,
+        String issuer) {
 
     public static final String DEFAULT_HOST = "127.0.0.1";
 
@@ -29,6 +39,17 @@ public record PlatformConfig(String host, int port, Path dataDir, String jdbcUrl
         if (jdbcUrl == null || jdbcUrl.isBlank()) {
             jdbcUrl = defaultJdbcUrl(dataDir);
         }
+        if (signingAlgorithm == null) {
+            signingAlgorithm = SigningAlgorithm.EDDSA;
+        }
+        if (issuer == null || issuer.isBlank()) {
+            issuer = sandbox ? "urn:royaltydesk:sandbox" : "urn:royaltydesk:platform";
+        }
+    }
+
+    /** Defaults for the signing algorithm (EdDSA) and issuer. */
+    public PlatformConfig(String host, int port, Path dataDir, String jdbcUrl, boolean sandbox) {
+        this(host, port, dataDir, jdbcUrl, sandbox, null, null);
     }
 
     /** The configuration the desktop app uses: loopback, a free port, sandbox on. */

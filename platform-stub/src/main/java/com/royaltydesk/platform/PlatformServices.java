@@ -7,10 +7,21 @@ import com.royaltydesk.platform.creators.CreatorService;
 import com.royaltydesk.platform.creators.JdbcCreatorStore;
 import com.royaltydesk.platform.db.Database;
 import com.royaltydesk.platform.db.Jdbc;
+import com.royaltydesk.platform.idempotency.IdempotencyStore;
 import com.royaltydesk.platform.keys.ApiKeyService;
 import com.royaltydesk.platform.keys.JdbcApiKeyStore;
+import com.royaltydesk.platform.log.ReceiptLog;
+import com.royaltydesk.platform.receipts.ClaimValidator;
+import com.royaltydesk.platform.receipts.JdbcSigningKeyStore;
+import com.royaltydesk.platform.receipts.LogEvidence;
+import com.royaltydesk.platform.receipts.ReceiptService;
+import com.royaltydesk.platform.receipts.ReceiptSigner;
+import com.royaltydesk.platform.receipts.ReceiptStore;
+import com.royaltydesk.platform.receipts.SigningKeys;
+import com.royaltydesk.platform.sandbox.RateLimiter;
 import com.royaltydesk.platform.sandbox.SandboxBootstrap;
 import java.time.Clock;
+import java.time.Duration;
 
 /** The platform's services, wired by hand from the database and config: its composition root. */
 public record PlatformServices(
@@ -20,14 +31,51 @@ public record PlatformServices(
         ApiKeyService keys,
         CreatorService creators,
         AssetService assets,
-        SandboxBootstrap sandboxBootstrap) {
+        SigningKeys signingKeys,
+        ReceiptService receipts,
+        ClaimValidator claims,
+        LogEvidence logEvidence,
+        SandboxBootstrap sandboxBootstrap,
+        RateLimiter sandboxLimiter) {
+
+    /** Sandbox receipts a single client address may request per minute. */
+    public static final int SANDBOX_RECEIPTS_PER_MINUTE = 10;
 
     public static PlatformServices create(PlatformConfig config, Database database, ObjectMapper json, Clock clock) {
         Jdbc jdbc = new Jdbc(database.dataSource());
         ApiKeyService keys = new ApiKeyService(new JdbcApiKeyStore(database.dataSource()), clock, config.sandbox());
         CreatorService creators = new CreatorService(jdbc, new JdbcCreatorStore(), keys, clock, config.sandbox());
         AssetService assets = new AssetService(new JdbcAssetStore(database.dataSource(), json), clock);
-        SandboxBootstrap bootstrap = new SandboxBootstrap(jdbc, keys, creators, json, clock);
-        return new PlatformServices(config, database, json, keys, creators, assets, bootstrap);
+        SigningKeys signingKeys = new SigningKeys(
+                jdbc,
+                new JdbcSigningKeyStore(database.dataSource()),
+                clock,
+                config.signingAlgorithm(),
+                ReceiptService.RECEIPT_LIFETIME);
+        ReceiptSigner signer = new ReceiptSigner(config.issuer());
+        ReceiptService receipts = new ReceiptService(
+                jdbc,
+                new ReceiptStore(database.dataSource()),
+                signingKeys,
+                signer,
+                new IdempotencyStore(database.dataSource()),
+                json,
+                clock);
+        LogEvidence logEvidence = new LogEvidence(new ReceiptLog(database.dataSource()), signingKeys, signer, clock);
+        SandboxBootstrap bootstrap = new SandboxBootstrap(jdbc, keys, creators, assets, json, clock);
+        RateLimiter limiter = new RateLimiter(SANDBOX_RECEIPTS_PER_MINUTE, Duration.ofMinutes(1), clock);
+        return new PlatformServices(
+                config,
+                database,
+                json,
+                keys,
+                creators,
+                assets,
+                signingKeys,
+                receipts,
+                new ClaimValidator(assets, json),
+                logEvidence,
+                bootstrap,
+                limiter);
     }
 }

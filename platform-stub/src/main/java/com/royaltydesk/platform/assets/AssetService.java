@@ -8,6 +8,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.util.HexFormat;
 import java.util.List;
@@ -38,14 +40,33 @@ public final class AssetService {
     }
 
     public Asset register(String creatorId, AssetRegistration request) {
+        Asset asset = validated(Ids.newId("ds"), creatorId, request);
+        try {
+            store.insert(asset);
+        } catch (DataAccessException e) {
+            if (e.isConstraintViolation()) {
+                throw duplicate(creatorId, asset.sha256());
+            }
+            throw e;
+        }
+        return store.find(asset.assetId()).orElseThrow();
+    }
+
+    /** Registers with a chosen id inside the caller's transaction (the sandbox's demo dataset). */
+    public void register(Connection connection, String assetId, String creatorId, AssetRegistration request)
+            throws SQLException {
+        store.insert(connection, validated(assetId, creatorId, request));
+    }
+
+    private Asset validated(String assetId, String creatorId, AssetRegistration request) {
         String name = Validate.requiredText(request.name(), "name", MAX_NAME);
         String description = Validate.optionalText(request.description(), "description", MAX_DESCRIPTION);
         String license = Licenses.validate(request.license(), "license");
         PriceModel priceModel = PriceModelRules.validate(request.priceModel());
         String[] hashes = contentHashes(request.contentHashes());
         long size = size(request.sizeBytes());
-        Asset asset = new Asset(
-                Ids.newId("ds"),
+        return new Asset(
+                assetId,
                 0,
                 creatorId,
                 name,
@@ -58,15 +79,6 @@ public final class AssetService {
                 Asset.AWAITING_UPLOAD,
                 clock.instant(),
                 null);
-        try {
-            store.insert(asset);
-        } catch (DataAccessException e) {
-            if (e.isConstraintViolation()) {
-                throw duplicate(creatorId, hashes[0]);
-            }
-            throw e;
-        }
-        return store.find(asset.assetId()).orElseThrow();
     }
 
     /** The asset if the caller may see it: its owner, or the platform ({@code creatorId} null). */

@@ -9,6 +9,9 @@ public interface AssetStore {
     /** Inserts; throws {@code DataAccessException} with a constraint violation on a duplicate hash. */
     void insert(Asset asset);
 
+    /** The same, inside the caller's transaction. */
+    void insert(java.sql.Connection connection, Asset asset) throws java.sql.SQLException;
+
     Optional<Asset> find(String assetId);
 
     Optional<Asset> findBySha256(String sha256);

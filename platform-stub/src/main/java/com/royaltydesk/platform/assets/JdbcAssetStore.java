@@ -31,11 +31,19 @@ public final class JdbcAssetStore implements AssetStore {
 
     @Override
     public void insert(Asset asset) {
+        try (Connection connection = dataSource.getConnection()) {
+            insert(connection, asset);
+        } catch (SQLException e) {
+            throw new DataAccessException(e);
+        }
+    }
+
+    @Override
+    public void insert(Connection connection, Asset asset) throws SQLException {
         String sql =
                 "INSERT INTO assets (asset_id, creator_id, name, description, license, price_model, sha256, blake3,"
                         + " size_bytes, upload_status, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
-        try (Connection connection = dataSource.getConnection();
-                PreparedStatement insert = connection.prepareStatement(sql)) {
+        try (PreparedStatement insert = connection.prepareStatement(sql)) {
             insert.setString(1, asset.assetId());
             insert.setString(2, asset.creatorId());
             insert.setString(3, asset.name());
@@ -48,8 +56,6 @@ public final class JdbcAssetStore implements AssetStore {
             insert.setString(10, asset.uploadStatus());
             insert.setTimestamp(11, Jdbc.timestamp(asset.createdAt()));
             insert.executeUpdate();
-        } catch (SQLException e) {
-            throw new DataAccessException(e);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("price model not serialisable", e);
         }

@@ -1,6 +1,5 @@
 package com.royaltydesk.platform.http;
 
-import com.royaltydesk.platform.ApiException;
 import com.royaltydesk.platform.Validate;
 import com.royaltydesk.platform.assets.Asset;
 import com.royaltydesk.platform.assets.AssetRegistration;
@@ -62,7 +61,7 @@ public final class AssetsHandler {
         Principal caller = auth.require(ctx, Role.CREATOR, Role.PLATFORM);
         int limit = Validate.limit(ctx.queryParam("limit"), DEFAULT_LIMIT, MAX_LIMIT);
         long after = Cursors.decode(ctx.queryParam("cursor"));
-        String scope = tenant(caller, ctx.queryParam("creator_id"));
+        String scope = Tenants.scope(caller, ctx.queryParam("creator_id"));
         List<Asset> page = assets.list(scope, after, limit + 1);
         List<AssetView> views = new ArrayList<>();
         for (Asset asset : page.subList(0, Math.min(limit, page.size()))) {
@@ -84,20 +83,6 @@ public final class AssetsHandler {
         Asset asset =
                 assets.acceptUpload(creator.creatorId(), assetId, ctx.req().getInputStream());
         ctx.json(view(ctx, asset));
-    }
-
-    /**
-     * Creators always see their own; the platform sees everyone's or one creator's. A creator that
-     * names another creator gets its own list, never theirs: the tenant comes from the key.
-     */
-    private static String tenant(Principal caller, String requestedCreator) {
-        if (caller.is(Role.CREATOR)) {
-            if (requestedCreator != null && !requestedCreator.equals(caller.creatorId())) {
-                throw ApiException.notFound("No creator " + requestedCreator + ".");
-            }
-            return caller.creatorId();
-        }
-        return requestedCreator == null ? null : Validate.id(requestedCreator, "creator_id");
     }
 
     private static AssetView view(Context ctx, Asset asset) {

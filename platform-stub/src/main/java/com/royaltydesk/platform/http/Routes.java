@@ -45,6 +45,29 @@ public final class Routes {
         r.add(HandlerType.GET, "/v1/assets/{id}", assets::get);
         r.add(HandlerType.PUT, "/v1/assets/{id}/content", assets::upload);
 
+        ReceiptsHandler receipts =
+                new ReceiptsHandler(services.receipts(), services.claims(), services.logEvidence(), auth, bodies);
+        r.add(HandlerType.POST, "/v1/proof-of-training", receipts::record);
+        r.add(HandlerType.GET, "/v1/receipts", receipts::list);
+        r.add(HandlerType.GET, "/v1/receipts/{id}", receipts::get);
+        r.add(HandlerType.GET, "/v1/receipts/{id}/bundle", receipts::bundle);
+
+        LogHandler log = new LogHandler(services.logEvidence(), receipts);
+        r.add(HandlerType.GET, "/v1/log/checkpoint", log::checkpoint);
+        r.add(HandlerType.GET, "/v1/log/inclusion", log::inclusion);
+        r.add(HandlerType.GET, "/v1/log/consistency", log::consistency);
+
+        r.add(HandlerType.GET, "/.well-known/jwks.json", new JwksHandler(services.signingKeys())::get);
+        SigningKeysHandler signingKeys = new SigningKeysHandler(
+                services.signingKeys(), auth, bodies, services.config().signingAlgorithm());
+        r.add(HandlerType.POST, "/v1/admin/signing-keys/rotate", signingKeys::rotate);
+
+        if (sandbox) {
+            SandboxHandler demo =
+                    new SandboxHandler(services.receipts(), services.claims(), bodies, services.sandboxLimiter());
+            r.add(HandlerType.POST, "/v1/sandbox/proof-of-training", demo::record);
+        }
+
         // SPEC §1 names the charset; Javalin's json() leaves it out.
         config.routes.after(ctx -> {
             if ("application/json".equals(ctx.res().getContentType())) {

@@ -1,6 +1,9 @@
 package com.royaltydesk.platform.sandbox;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.royaltydesk.platform.assets.AssetRegistration;
+import com.royaltydesk.platform.assets.AssetService;
+import com.royaltydesk.platform.assets.PriceModel;
 import com.royaltydesk.platform.creators.CreatorService;
 import com.royaltydesk.platform.db.Jdbc;
 import com.royaltydesk.platform.keys.ApiKeyService;
@@ -20,25 +23,39 @@ import java.time.Clock;
 import java.util.List;
 
 /**
- * First start of a sandbox: makes a platform key, a host key and creator {@value #DEMO_CREATOR}
- * with its key, and writes them to {@link SandboxCredentials#FILE_NAME}. Runs once per database;
+ * First start of a sandbox: makes a platform key, a host key, creator {@value #DEMO_CREATOR} with
+ * its key and the demo dataset {@value #DEMO_DATASET} that sandbox receipts name, and writes them to {@link SandboxCredentials#FILE_NAME}. Runs once per database;
  * never in non-sandbox mode (the caller decides).
  */
 public final class SandboxBootstrap {
 
     public static final String DEMO_CREATOR = "creator_42";
+    public static final String DEMO_DATASET = "ds_sandbox_demo";
+
+    /** The demo dataset's content; its hash is what the demo asset registers. */
+    public static final byte[] DEMO_CONTENT =
+            "Royalty Desk sandbox demo dataset\n".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+
     private static final String MARKER = "sandbox_bootstrapped_at";
 
     private final Jdbc jdbc;
     private final ApiKeyService keys;
     private final CreatorService creators;
+    private final AssetService assets;
     private final ObjectMapper mapper;
     private final Clock clock;
 
-    public SandboxBootstrap(Jdbc jdbc, ApiKeyService keys, CreatorService creators, ObjectMapper mapper, Clock clock) {
+    public SandboxBootstrap(
+            Jdbc jdbc,
+            ApiKeyService keys,
+            CreatorService creators,
+            AssetService assets,
+            ObjectMapper mapper,
+            Clock clock) {
         this.jdbc = jdbc;
         this.keys = keys;
         this.creators = creators;
+        this.assets = assets;
         this.mapper = mapper;
         this.clock = clock;
     }
@@ -52,6 +69,7 @@ public final class SandboxBootstrap {
             String platformKey = keys.issue(connection, Role.PLATFORM, null).secret();
             String hostKey = keys.issue(connection, Role.HOST, null).secret();
             CreatorService.SignUp creator = creators.signUp(connection, DEMO_CREATOR, "Sandbox creator");
+            assets.register(connection, DEMO_DATASET, DEMO_CREATOR, demoAsset());
             markDone(connection);
             // Written before commit: if the commit fails, the next start makes fresh keys and
             // overwrites the file, so the file never names keys the database does not know.
@@ -64,6 +82,24 @@ public final class SandboxBootstrap {
                                     creator.creatorId(), creator.key().secret()))));
             return true;
         });
+    }
+
+    private static AssetRegistration demoAsset() {
+        String sha256;
+        try {
+            sha256 = java.util.HexFormat.of()
+                    .formatHex(
+                            java.security.MessageDigest.getInstance("SHA-256").digest(DEMO_CONTENT));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JDK", e);
+        }
+        return new AssetRegistration(
+                "Sandbox demo dataset",
+                "The dataset sandbox receipts name; for demos only.",
+                "cc-by-4.0",
+                new PriceModel("per_use", new java.math.BigDecimal("0.0001"), null, null, null, "USD"),
+                List.of("sha256:" + sha256),
+                (long) DEMO_CONTENT.length);
     }
 
     private static boolean alreadyDone(Connection connection) throws SQLException {

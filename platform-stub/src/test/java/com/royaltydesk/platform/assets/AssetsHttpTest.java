@@ -26,9 +26,10 @@ class AssetsHttpTest {
     private String creatorKey;
 
     @BeforeEach
-    void start() {
+    void start() throws Exception {
         platform = RunningPlatform.start(dataDir);
-        creatorKey = platform.creator42Key();
+        // A fresh creator: the sandbox's creator_42 already owns the demo dataset.
+        creatorKey = otherCreatorKey();
     }
 
     @AfterEach
@@ -85,7 +86,7 @@ class AssetsHttpTest {
         assertError(platform.get("/v1/assets/" + assetId, other), 404, "not_found");
         assertThat(RunningPlatform.body(platform.get("/v1/assets", other)).path("assets"))
                 .isEmpty();
-        assertError(platform.get("/v1/assets?creator_id=creator_42", other), 404, "not_found");
+        assertError(platform.get("/v1/assets?creator_id=creator_42", creatorKey), 404, "not_found");
     }
 
     @Test
@@ -93,9 +94,10 @@ class AssetsHttpTest {
         register(creatorKey, assetJson(content("d1")));
         register(otherCreatorKey(), assetJson(content("d2")));
 
+        // The two registered here plus creator_42's sandbox demo dataset.
         assertThat(RunningPlatform.body(platform.get("/v1/assets", platform.platformKey()))
                         .path("assets"))
-                .hasSize(2);
+                .hasSize(3);
         assertThat(RunningPlatform.body(platform.get("/v1/assets?creator_id=creator_42", platform.platformKey()))
                         .path("assets"))
                 .hasSize(1);
@@ -133,7 +135,7 @@ class AssetsHttpTest {
 
         JsonNode error = assertError(register(otherCreatorKey(), assetJson(content)), 409, "duplicate_content");
 
-        assertThat(error.path("message").asText()).doesNotContain("creator_42");
+        assertThat(error.path("message").asText()).doesNotContain("creator_");
     }
 
     @Test

@@ -1,0 +1,163 @@
+package com.royaltydesk.platform.http;
+
+import com.royaltydesk.platform.ApiException;
+import com.royaltydesk.platform.Validate;
+import com.royaltydesk.platform.keys.Principal;
+import com.royaltydesk.platform.keys.Role;
+import com.royaltydesk.platform.receipts.ClaimValidator;
+import com.royaltydesk.platform.receipts.LogEvidence;
+import com.royaltydesk.platform.receipts.ProofOfTraining;
+import com.royaltydesk.platform.receipts.Receipt;
+import com.royaltydesk.platform.receipts.ReceiptQuery;
+import com.royaltydesk.platform.receipts.ReceiptService;
+import io.javalin.http.Context;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/** Proof-of-training and receipts: issue, read, list, bundle. */
+public final class ReceiptsHandler {
+
+    /** {@code POST /v1/proof-of-training} answer: the seed's fields plus where the receipt sits in the log. */
+    public record Recorded(
+            String trainingId,
+            String receiptId,
+            Instant timestamp,
+            String receiptJwt,
+            String kid,
+            String alg,
+            long logIndex) {}
+
+    /** A receipt as clients see it. */
+    public record ReceiptView(
+            String receiptId,
+            String kid,
+            String alg,
+            String receiptJwt,
+            long logIndex,
+            String leafHash,
+            String creatorId,
+            String datasetId,
+            String modelId,
+            String artifactHash,
+            BigDecimal portionUsed,
+            String license,
+            boolean sandbox,
+            Instant issuedAt,
+            Instant expiresAt) {}
+
+    /** One page of receipts, in log order. */
+    public record ReceiptPage(List<ReceiptView> receipts, String nextCursor) {}
+
+    private static final int DEFAULT_LIMIT = 100;
+    private static final int MAX_LIMIT = 500;
+    private static final int MAX_IDEMPOTENCY_KEY = 255;
+
+    private final ReceiptService receipts;
+    private final ClaimValidator validator;
+    private final LogEvidence evidence;
+    private final Auth auth;
+    private final RequestBodies bodies;
+
+    public ReceiptsHandler(
+            ReceiptService receipts, ClaimValidator validator, LogEvidence evidence, Auth auth, RequestBodies bodies) {
+        this.receipts = receipts;
+        this.validator = validator;
+        this.evidence = evidence;
+        this.auth = auth;
+        this.bodies = bodies;
+    }
+
+    public void record(Context ctx) {
+        auth.require(ctx, Role.PLATFORM);
+        String idempotencyKey = idempotencyKey(ctx);
+        ProofOfTraining request = bodies.read(ctx, ProofOfTraining.class);
+        ReceiptService.Issued issued =
+                receipts.issue(validator.validate(request, false), idempotencyKey, ctx.bodyAsBytes());
+        Receipt r = issued.receipt();
+        if (issued.replayed()) {
+            ctx.header("Idempotent-Replayed", "true");
+        }
+        ctx.status(201).json(recorded(r));
+    }
+
+    public void get(Context ctx) {
+        ctx.json(view(readable(ctx, Validate.id(ctx.pathParam("id"), "id"))));
+    }
+
+    public void bundle(Context ctx) {
+        Receipt receipt = readable(ctx, Validate.id(ctx.pathParam("id"), "id"));
+        ctx.header("Content-Disposition", "attachment; filename=\"" + receipt.receiptId() + ".bundle.json\"");
+        ctx.json(evidence.bundle(receipt));
+    }
+
+    public void list(Context ctx) {
+        Principal caller = auth.require(ctx, Role.CREATOR, Role.PLATFORM);
+        int limit = Validate.limit(ctx.queryParam("limit"), DEFAULT_LIMIT, MAX_LIMIT);
+        String creator = Tenants.scope(caller, ctx.queryParam("creator_id"));
+        String model = ctx.queryParam("model_id") == null ? null : ClaimValidator.modelId(ctx.queryParam("model_id"));
+        String dataset =
+                ctx.queryParam("dataset_id") == null ? null : Validate.id(ctx.queryParam("dataset_id"), "dataset_id");
+        List<Receipt> page = receipts.list(
+                new ReceiptQuery(creator, model, dataset, Cursors.decode(ctx.queryParam("cursor")), limit + 1));
+        List<ReceiptView> views = page.subList(0, Math.min(limit, page.size())).stream()
+                .map(ReceiptsHandler::view)
+                .toList();
+        String next = page.size() > limit ? Cursors.encode(page.get(limit - 1).logIndex()) : null;
+        ctx.json(new ReceiptPage(views, next));
+    }
+
+    /**
+     * A receipt the caller may read: the platform reads all, a creator its own, anyone a sandbox
+     * receipt. Anything else is "not found", so ids of others' receipts reveal nothing.
+     */
+    Receipt readable(Context ctx, String receiptId) {
+        Optional<Principal> caller = auth.optional(ctx);
+        Optional<Receipt> receipt = receipts.find(receiptId);
+        if (receipt.isPresent() && receipt.get().sandbox()) {
+            return receipt.get();
+        }
+        if (caller.isEmpty()) {
+            throw new ApiException(401, "unauthorized", "Send a valid API key as 'Authorization: Bearer <key>'.", null);
+        }
+        Principal principal = caller.get();
+        return receipt.filter(r -> principal.is(Role.PLATFORM)
+                        || (principal.is(Role.CREATOR) && r.creatorId().equals(principal.creatorId())))
+                .orElseThrow(() -> ApiException.notFound("No receipt " + receiptId + "."));
+    }
+
+    static Recorded recorded(Receipt r) {
+        return new Recorded(r.receiptId(), r.receiptId(), r.issuedAt(), r.receiptJwt(), r.kid(), r.alg(), r.logIndex());
+    }
+
+    static ReceiptView view(Receipt r) {
+        return new ReceiptView(
+                r.receiptId(),
+                r.kid(),
+                r.alg(),
+                r.receiptJwt(),
+                r.logIndex(),
+                r.leafHash(),
+                r.creatorId(),
+                r.datasetId(),
+                r.modelId(),
+                r.artifactHash(),
+                r.portionUsed(),
+                r.license(),
+                r.sandbox(),
+                r.issuedAt(),
+                r.expiresAt());
+    }
+
+    private static String idempotencyKey(Context ctx) {
+        String key = ctx.header("Idempotency-Key");
+        if (key == null) {
+            return null;
+        }
+        if (key.isBlank() || key.length() > MAX_IDEMPOTENCY_KEY || !key.chars().allMatch(c -> c > 0x20 && c < 0x7f)) {
+            throw ApiException.invalid("Idempotency-Key", "Idempotency-Key must be 1-255 visible ASCII characters.");
+        }
+        return key;
+    }
+}

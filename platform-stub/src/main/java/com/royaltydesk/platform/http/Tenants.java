@@ -1,0 +1,25 @@
+package com.royaltydesk.platform.http;
+
+import com.royaltydesk.platform.ApiException;
+import com.royaltydesk.platform.Validate;
+import com.royaltydesk.platform.keys.Principal;
+import com.royaltydesk.platform.keys.Role;
+
+/**
+ * Which creator's data a list request covers. The tenant comes from the key: a creator always gets
+ * its own, and naming another creator is "not found"; the platform may ask for anyone or everyone.
+ */
+final class Tenants {
+
+    private Tenants() {}
+
+    static String scope(Principal caller, String requestedCreator) {
+        if (caller.is(Role.CREATOR)) {
+            if (requestedCreator != null && !requestedCreator.equals(caller.creatorId())) {
+                throw ApiException.notFound("No creator " + requestedCreator + ".");
+            }
+            return caller.creatorId();
+        }
+        return requestedCreator == null ? null : Validate.id(requestedCreator, "creator_id");
+    }
+}

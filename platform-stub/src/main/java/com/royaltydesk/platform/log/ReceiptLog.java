@@ -1,0 +1,120 @@
+package com.royaltydesk.platform.log;
+
+import com.royaltydesk.platform.ApiException;
+import com.royaltydesk.platform.db.DataAccessException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import javax.sql.DataSource;
+
+/**
+ * The append-only receipt log. Entries are appended by the receipt transaction itself ({@link
+ * #reserveNextIndex}); this class reads committed entries into memory in index order (they never
+ * change) and answers roots and proofs for any size up to the committed one.
+ */
+public final class ReceiptLog {
+
+    private static final int LOAD_BATCH = 10_000;
+
+    private final DataSource dataSource;
+    private final List<byte[]> leaves = new ArrayList<>();
+    private final MerkleTree tree = new MerkleTree(this::leaf);
+
+    public ReceiptLog(DataSource dataSource) {
+        this.dataSource = dataSource;
+    }
+
+    /**
+     * Inside the caller's transaction: locks the log head and takes the next index. The lock is
+     * held until commit, so entries are appended one at a time and indices never skip or repeat.
+     */
+    public static long reserveNextIndex(Connection connection) throws SQLException {
+        long index;
+        try (PreparedStatement select =
+                connection.prepareStatement("SELECT tree_size FROM receipt_log_head WHERE id = 1 FOR UPDATE")) {
+            try (ResultSet row = select.executeQuery()) {
+                row.next();
+                index = row.getLong(1);
+            }
+        }
+        try (PreparedStatement update =
+                connection.prepareStatement("UPDATE receipt_log_head SET tree_size = tree_size + 1 WHERE id = 1")) {
+            update.executeUpdate();
+        }
+        return index;
+    }
+
+    /** The committed size of the log. */
+    public long size() {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement select =
+                        connection.prepareStatement("SELECT tree_size FROM receipt_log_head WHERE id = 1");
+                ResultSet row = select.executeQuery()) {
+            row.next();
+            return row.getLong(1);
+        } catch (SQLException e) {
+            throw new DataAccessException(e);
+        }
+    }
+
+    public synchronized byte[] rootHash(long size) {
+        catchUp(size);
+        return tree.rootHash(size);
+    }
+
+    public synchronized List<byte[]> inclusionProof(long index, long size) {
+        catchUp(size);
+        return tree.inclusionProof(index, size);
+    }
+
+    public synchronized List<byte[]> consistencyProof(long first, long second) {
+        catchUp(second);
+        return tree.consistencyProof(first, second);
+    }
+
+    /** Checks {@code size} against the committed log: 1 ≤ size ≤ current (0 allowed where noted). */
+    public long requireSize(long size, String field, boolean allowEmpty) {
+        long current = size();
+        if (size < (allowEmpty ? 0 : 1) || size > current) {
+            throw ApiException.invalid(
+                    field, field + " must be between " + (allowEmpty ? 0 : 1) + " and the log's size " + current + ".");
+        }
+        return size;
+    }
+
+    private byte[] leaf(long index) {
+        return leaves.get(Math.toIntExact(index));
+    }
+
+    private void catchUp(long size) {
+        while (leaves.size() < size) {
+            load(leaves.size(), Math.min(size, leaves.size() + LOAD_BATCH));
+        }
+    }
+
+    private void load(long from, long to) {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement select = connection.prepareStatement(
+                        "SELECT log_index, leaf_hash FROM receipts WHERE log_index >= ? AND log_index < ? ORDER BY log_index")) {
+            select.setLong(1, from);
+            select.setLong(2, to);
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    if (rows.getLong(1) != leaves.size()) {
+                        throw new IllegalStateException("receipt log has a gap at index " + leaves.size());
+                    }
+                    leaves.add(HexFormat.of().parseHex(rows.getString(2)));
+                }
+            }
+        } catch (SQLException e) {
+            throw new DataAccessException(e);
+        }
+        if (leaves.size() < to) {
+            throw new IllegalStateException("receipt log ends at " + leaves.size() + ", expected " + to);
+        }
+    }
+}

@@ -1,0 +1,102 @@
+package com.royaltydesk.platform.receipts;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.royaltydesk.platform.ApiException;
+import com.royaltydesk.platform.Validate;
+import com.royaltydesk.platform.assets.Asset;
+import com.royaltydesk.platform.assets.AssetService;
+import com.royaltydesk.platform.assets.Licenses;
+import java.math.BigDecimal;
+import java.util.regex.Pattern;
+
+/** Checks a {@link ProofOfTraining} against the rules and the asset registry. */
+public final class ClaimValidator {
+
+    public static final int MAX_EVIDENCE_BYTES = 4096;
+    private static final int MAX_NOTES = 500;
+    private static final Pattern MODEL_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._:/\\-]{0,127}");
+
+    private final AssetService assets;
+    private final ObjectMapper json;
+
+    public ClaimValidator(AssetService assets, ObjectMapper json) {
+        this.assets = assets;
+        this.json = json;
+    }
+
+    public ValidClaim validate(ProofOfTraining request, boolean sandbox) {
+        String datasetId = Validate.id(request.datasetId(), "dataset_id");
+        String creatorId = Validate.id(request.creatorId(), "creator_id");
+        String modelId = modelId(request.modelId());
+        String artifactHash = Validate.sha256(request.artifactHash(), "artifact_hash");
+        checkEvidence(request);
+        ProofOfTraining.Metadata metadata = request.metadata();
+        if (metadata == null) {
+            throw ApiException.invalid("metadata", "metadata with license and portion_used is required.");
+        }
+        String license = Licenses.validate(metadata.license(), "metadata.license");
+        BigDecimal portion = portion(metadata.portionUsed());
+        String notes = Validate.optionalText(metadata.notes(), "metadata.notes", MAX_NOTES);
+        Asset asset = dataset(datasetId, creatorId);
+        return new ValidClaim(
+                datasetId,
+                asset.sha256(),
+                creatorId,
+                modelId,
+                artifactHash,
+                request.evidence(),
+                license,
+                portion,
+                notes,
+                sandbox);
+    }
+
+    public static String modelId(String modelId) {
+        if (modelId == null || !MODEL_ID.matcher(modelId).matches()) {
+            throw ApiException.invalid(
+                    "model_id",
+                    "model_id must be 1-128 characters of letters, digits and . _ : / - (starting with a letter or digit).");
+        }
+        return modelId;
+    }
+
+    private Asset dataset(String datasetId, String creatorId) {
+        try {
+            Asset asset = assets.get(null, datasetId);
+            if (asset.creatorId().equals(creatorId)) {
+                return asset;
+            }
+        } catch (ApiException notFound) {
+            // the same answer as a dataset of another creator
+        }
+        throw ApiException.invalid("dataset_id", "No dataset " + datasetId + " is registered to " + creatorId + ".");
+    }
+
+    private void checkEvidence(ProofOfTraining request) {
+        if (request.evidence() == null) {
+            return;
+        }
+        if (!request.evidence().isObject()) {
+            throw ApiException.invalid("evidence", "evidence must be a JSON object.");
+        }
+        try {
+            if (json.writeValueAsBytes(request.evidence()).length > MAX_EVIDENCE_BYTES) {
+                throw ApiException.invalid(
+                        "evidence", "evidence must be at most " + MAX_EVIDENCE_BYTES + " bytes of JSON.");
+            }
+        } catch (JsonProcessingException e) {
+            throw ApiException.invalid("evidence", "evidence is not valid JSON.");
+        }
+    }
+
+    private static BigDecimal portion(BigDecimal portion) {
+        if (portion == null || portion.signum() <= 0 || portion.compareTo(BigDecimal.ONE) > 0) {
+            throw ApiException.invalid("metadata.portion_used", "portion_used must be greater than 0 and at most 1.");
+        }
+        if (portion.stripTrailingZeros().scale() > 18) {
+            throw ApiException.invalid("metadata.portion_used", "portion_used may have at most 18 decimal places.");
+        }
+        return portion.stripTrailingZeros();
+    }
+}

@@ -1,0 +1,176 @@
+package com.royaltydesk.platform.receipts;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.royaltydesk.platform.ApiException;
+import com.royaltydesk.platform.Ids;
+import com.royaltydesk.platform.db.DataAccessException;
+import com.royaltydesk.platform.db.Jdbc;
+import com.royaltydesk.platform.idempotency.IdempotencyStore;
+import com.royaltydesk.platform.log.MerkleTree;
+import com.royaltydesk.platform.log.ReceiptLog;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Issues proof-of-training receipts: validates the claim, signs it, and stores it and its log
+ * entry in one transaction, so a receipt exists exactly when its log entry does.
+ */
+public final class ReceiptService {
+
+    /** Receipts are evidence; they stay verifiable for five years. */
+    public static final Duration RECEIPT_LIFETIME = Duration.ofDays(5 * 366);
+
+    private static final String IDEMPOTENCY_SCOPE = "proof-of-training";
+
+    private final Jdbc jdbc;
+    private final ReceiptStore receipts;
+    private final SigningKeys keys;
+    private final ReceiptSigner signer;
+    private final IdempotencyStore idempotency;
+    private final ObjectMapper json;
+    private final Clock clock;
+
+    public ReceiptService(
+            Jdbc jdbc,
+            ReceiptStore receipts,
+            SigningKeys keys,
+            ReceiptSigner signer,
+            IdempotencyStore idempotency,
+            ObjectMapper json,
+            Clock clock) {
+        this.jdbc = jdbc;
+        this.receipts = receipts;
+        this.keys = keys;
+        this.signer = signer;
+        this.idempotency = idempotency;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    /** An issued receipt and whether it was replayed for a repeated Idempotency-Key. */
+    public record Issued(Receipt receipt, boolean replayed) {}
+
+    /**
+     * Issues a receipt for a validated claim. With an idempotency key, the same key and body get the
+     * first receipt back; the same key with another body is a 409.
+     */
+    public Issued issue(ValidClaim claim, String idempotencyKey, byte[] requestBody) {
+        String requestHash = idempotencyKey == null ? null : sha256Hex(requestBody);
+        if (idempotencyKey != null) {
+            Optional<Issued> earlier = replay(idempotencyKey, requestHash);
+            if (earlier.isPresent()) {
+                return earlier.get();
+            }
+        }
+        try {
+            return new Issued(store(claim, idempotencyKey, requestHash), false);
+        } catch (DataAccessException e) {
+            // A concurrent request with the same key won the race: answer as it did.
+            if (idempotencyKey != null && e.isConstraintViolation()) {
+                return replay(idempotencyKey, requestHash).orElseThrow(() -> e);
+            }
+            throw e;
+        }
+    }
+
+    public Optional<Receipt> find(String receiptId) {
+        return receipts.find(receiptId);
+    }
+
+    public java.util.List<Receipt> list(ReceiptQuery query) {
+        return receipts.list(query);
+    }
+
+    private Optional<Issued> replay(String idempotencyKey, String requestHash) {
+        return idempotency.find(IDEMPOTENCY_SCOPE, idempotencyKey).map(entry -> {
+            if (!entry.requestSha256().equals(requestHash)) {
+                throw ApiException.conflict(
+                        "idempotency_key_reused",
+                        "This Idempotency-Key was already used with a different request body.");
+            }
+            return new Issued(receipts.find(entry.resultId()).orElseThrow(), true);
+        });
+    }
+
+    private Receipt store(ValidClaim claim, String idempotencyKey, String requestHash) {
+        KeyPurpose purpose = claim.sandbox() ? KeyPurpose.SANDBOX : KeyPurpose.RECEIPTS;
+        SigningKey key = keys.active(purpose);
+        String receiptId = Ids.newId("pt");
+        // JWT times are whole seconds; keep the stored times identical to the signed ones.
+        Instant issuedAt = clock.instant().truncatedTo(ChronoUnit.SECONDS);
+        Instant expiresAt = issuedAt.plus(RECEIPT_LIFETIME);
+        String jwt = signer.signReceipt(key, receiptId, issuedAt, expiresAt, payload(claim));
+        String leafHash = HexFormat.of().formatHex(MerkleTree.leafHashOf(jwt.getBytes(StandardCharsets.US_ASCII)));
+        return jdbc.inTransaction(connection -> {
+            long index = ReceiptLog.reserveNextIndex(connection);
+            Receipt receipt = new Receipt(
+                    receiptId,
+                    index,
+                    leafHash,
+                    claim.creatorId(),
+                    claim.datasetId(),
+                    claim.modelId(),
+                    claim.artifactHash(),
+                    claim.portionUsed(),
+                    claim.license(),
+                    key.kid(),
+                    key.algorithm().jws().getName(),
+                    jwt,
+                    claim.sandbox(),
+                    issuedAt,
+                    expiresAt);
+            receipts.insert(connection, receipt);
+            if (idempotencyKey != null) {
+                idempotency.insert(connection, IDEMPOTENCY_SCOPE, idempotencyKey, requestHash, receiptId, issuedAt);
+            }
+            return receipt;
+        });
+    }
+
+    private Map<String, Object> payload(ValidClaim claim) {
+        Map<String, Object> payload = new LinkedHashMap<>();
+        payload.put("dataset_id", claim.datasetId());
+        payload.put("creator_id", claim.creatorId());
+        payload.put("model_id", claim.modelId());
+        payload.put("artifact_hash", claim.artifactHash());
+        payload.put("dataset_sha256", "sha256:" + claim.datasetSha256());
+        payload.put("portion_used", claim.portionUsed());
+        payload.put("license", claim.license());
+        if (claim.notes() != null) {
+            payload.put("notes", claim.notes());
+        }
+        if (claim.evidence() != null) {
+            payload.put("evidence_sha256", "sha256:" + sha256Hex(evidenceBytes(claim)));
+        }
+        if (claim.sandbox()) {
+            payload.put("sandbox", true);
+        }
+        return payload;
+    }
+
+    private byte[] evidenceBytes(ValidClaim claim) {
+        try {
+            return json.writeValueAsBytes(claim.evidence());
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("evidence is not serialisable", e);
+        }
+    }
+
+    static String sha256Hex(byte[] bytes) {
+        try {
+            return HexFormat.of()
+                    .formatHex(
+                            java.security.MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JDK", e);
+        }
+    }
+}

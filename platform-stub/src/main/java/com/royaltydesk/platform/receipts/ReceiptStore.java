@@ -1,0 +1,114 @@
+package com.royaltydesk.platform.receipts;
+
+import com.royaltydesk.platform.db.DataAccessException;
+import com.royaltydesk.platform.db.Jdbc;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import javax.sql.DataSource;
+
+/** Receipts on the {@code receipts} table. Receipts are never updated or deleted. */
+public final class ReceiptStore {
+
+    private static final String COLUMNS =
+            "receipt_id, log_index, leaf_hash, creator_id, dataset_id, model_id, artifact_hash,"
+                    + " portion_used, license, kid, alg, receipt_jwt, sandbox, issued_at, expires_at";
+
+    private final DataSource dataSource;
+
+    public ReceiptStore(DataSource dataSource) {
+        this.dataSource = dataSource;
+    }
+
+    public void insert(Connection connection, Receipt r) throws SQLException {
+        try (PreparedStatement insert = connection.prepareStatement(
+                "INSERT INTO receipts (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+            insert.setString(1, r.receiptId());
+            insert.setLong(2, r.logIndex());
+            insert.setString(3, r.leafHash());
+            insert.setString(4, r.creatorId());
+            insert.setString(5, r.datasetId());
+            insert.setString(6, r.modelId());
+            insert.setString(7, r.artifactHash());
+            insert.setBigDecimal(8, r.portionUsed());
+            insert.setString(9, r.license());
+            insert.setString(10, r.kid());
+            insert.setString(11, r.alg());
+            insert.setString(12, r.receiptJwt());
+            insert.setBoolean(13, r.sandbox());
+            insert.setTimestamp(14, Jdbc.timestamp(r.issuedAt()));
+            insert.setTimestamp(15, Jdbc.timestamp(r.expiresAt()));
+            insert.executeUpdate();
+        }
+    }
+
+    public Optional<Receipt> find(String receiptId) {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement select =
+                        connection.prepareStatement("SELECT " + COLUMNS + " FROM receipts WHERE receipt_id = ?")) {
+            select.setString(1, receiptId);
+            try (ResultSet row = select.executeQuery()) {
+                return row.next() ? Optional.of(read(row)) : Optional.empty();
+            }
+        } catch (SQLException e) {
+            throw new DataAccessException(e);
+        }
+    }
+
+    public List<Receipt> list(ReceiptQuery query) {
+        StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM receipts WHERE log_index > ?");
+        List<String> params = new ArrayList<>();
+        addFilter(sql, params, "creator_id", query.creatorId());
+        addFilter(sql, params, "model_id", query.modelId());
+        addFilter(sql, params, "dataset_id", query.datasetId());
+        sql.append(" ORDER BY log_index LIMIT ?");
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement select = connection.prepareStatement(sql.toString())) {
+            int i = 1;
+            select.setLong(i++, query.afterIndex());
+            for (String param : params) {
+                select.setString(i++, param);
+            }
+            select.setInt(i, query.limit());
+            List<Receipt> receipts = new ArrayList<>();
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    receipts.add(read(rows));
+                }
+            }
+            return receipts;
+        } catch (SQLException e) {
+            throw new DataAccessException(e);
+        }
+    }
+
+    private static void addFilter(StringBuilder sql, List<String> params, String column, String value) {
+        if (value != null) {
+            sql.append(" AND ").append(column).append(" = ?");
+            params.add(value);
+        }
+    }
+
+    private static Receipt read(ResultSet row) throws SQLException {
+        return new Receipt(
+                row.getString("receipt_id"),
+                row.getLong("log_index"),
+                row.getString("leaf_hash"),
+                row.getString("creator_id"),
+                row.getString("dataset_id"),
+                row.getString("model_id"),
+                row.getString("artifact_hash"),
+                row.getBigDecimal("portion_used").stripTrailingZeros(),
+                row.getString("license"),
+                row.getString("kid"),
+                row.getString("alg"),
+                row.getString("receipt_jwt"),
+                row.getBoolean("sandbox"),
+                Jdbc.instant(row.getTimestamp("issued_at")),
+                Jdbc.instant(row.getTimestamp("expires_at")));
+    }
+}
