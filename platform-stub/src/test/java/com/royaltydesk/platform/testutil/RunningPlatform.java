@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.royaltydesk.platform.PlatformConfig;
 import com.royaltydesk.platform.PlatformServer;
+import com.royaltydesk.platform.receipts.SigningAlgorithm;
 import com.royaltydesk.platform.sandbox.SandboxCredentials;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -33,8 +34,12 @@ public final class RunningPlatform implements AutoCloseable {
     }
 
     public static RunningPlatform start(Path dataDir, boolean sandbox) {
-        return new RunningPlatform(
-                PlatformServer.start(new PlatformConfig(PlatformConfig.DEFAULT_HOST, 0, dataDir, null, sandbox)));
+        return start(dataDir, sandbox, SigningAlgorithm.EDDSA);
+    }
+
+    public static RunningPlatform start(Path dataDir, boolean sandbox, SigningAlgorithm algorithm) {
+        return new RunningPlatform(PlatformServer.start(
+                new PlatformConfig(PlatformConfig.DEFAULT_HOST, 0, dataDir, null, sandbox, algorithm, null)));
     }
 
     public PlatformServer server() {

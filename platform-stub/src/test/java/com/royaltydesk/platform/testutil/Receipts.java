@@ -1,0 +1,44 @@
+package com.royaltydesk.platform.testutil;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.nimbusds.jose.jwk.JWKSet;
+import com.royaltydesk.verify.ReceiptCheck;
+import com.royaltydesk.verify.ReceiptVerifier;
+import java.net.http.HttpResponse;
+import java.time.Clock;
+
+/** Proof-of-training bodies and independent checks of what the platform returns. */
+public final class Receipts {
+
+    public static final String ARTIFACT = "sha256:" + "ab".repeat(32);
+
+    private Receipts() {}
+
+    public static String proofJson(String datasetId, String creatorId, String modelId) {
+        return """
+                {"dataset_id":"%s","creator_id":"%s","model_id":"%s","artifact_hash":"%s",
+                 "evidence":{"slice":"first-1k-rows-hash"},"metadata":{"license":"cc-by-4.0","portion_used":0.12}}""".formatted(datasetId, creatorId, modelId, ARTIFACT);
+    }
+
+    /** Records proof-of-training for the sandbox demo dataset of creator_42 and returns the answer. */
+    public static JsonNode record(RunningPlatform platform, String modelId) throws Exception {
+        HttpResponse<String> response = platform.json(
+                "POST",
+                "/v1/proof-of-training",
+                platform.platformKey(),
+                proofJson("ds_sandbox_demo", "creator_42", modelId));
+        if (response.statusCode() != 201) {
+            throw new AssertionError("proof-of-training failed: " + response.body());
+        }
+        return RunningPlatform.body(response);
+    }
+
+    public static JWKSet jwks(RunningPlatform platform) throws Exception {
+        return JWKSet.parse(platform.get("/.well-known/jwks.json").body());
+    }
+
+    /** Verifies with the receipt-verifier module against the platform's live JWKS. */
+    public static ReceiptCheck verify(RunningPlatform platform, String jwt) throws Exception {
+        return new ReceiptVerifier(Clock.systemUTC(), null).verify(jwt, jwks(platform));
+    }
+}
