@@ -9,8 +9,12 @@ import io.javalin.Javalin;
 import io.javalin.json.JavalinJackson;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.FileSystems;
 import java.nio.file.Files;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -22,11 +26,13 @@ public final class PlatformServer implements AutoCloseable {
     private final PlatformConfig config;
     private final Database database;
     private final Javalin javalin;
+    private final List<Routes.Route> routes;
 
-    private PlatformServer(PlatformConfig config, Database database, Javalin javalin) {
+    private PlatformServer(PlatformConfig config, Database database, Javalin javalin, List<Routes.Route> routes) {
         this.config = config;
         this.database = database;
         this.javalin = javalin;
+        this.routes = routes;
     }
 
     /** Opens the database, applies migrations and starts serving; returns once the port is bound. */
@@ -40,6 +46,7 @@ public final class PlatformServer implements AutoCloseable {
             if (config.sandbox()) {
                 services.sandboxBootstrap().runOnce(config.dataDir());
             }
+            List<Routes.Route> routes = new ArrayList<>();
             Javalin javalin = Javalin.create(javalinConfig -> {
                 javalinConfig.startup.showJavalinBanner = false;
                 javalinConfig.startup.showOldJavalinVersionWarning = false;
@@ -48,19 +55,25 @@ public final class PlatformServer implements AutoCloseable {
                 javalinConfig.http.defaultContentType = "application/json; charset=utf-8";
                 javalinConfig.jsonMapper(new JavalinJackson(json, false));
                 Errors.install(javalinConfig);
-                Routes.install(javalinConfig, services);
+                routes.addAll(Routes.install(javalinConfig, services));
             });
             javalin.start(config.host(), config.port());
-            return new PlatformServer(config, database, javalin);
+            return new PlatformServer(config, database, javalin, List.copyOf(routes));
         } catch (RuntimeException e) {
             database.close();
             throw e;
         }
     }
 
+    /** Creates the data dir owner-only: it holds the database with the signing keys. */
     private static void createDataDir(PlatformConfig config) {
         try {
-            Files.createDirectories(config.dataDir());
+            if (!Files.isDirectory(config.dataDir())) {
+                Files.createDirectories(config.dataDir());
+                if (FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
+                    Files.setPosixFilePermissions(config.dataDir(), PosixFilePermissions.fromString("rwx------"));
+                }
+            }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create data dir " + config.dataDir(), e);
         }
@@ -74,6 +87,11 @@ public final class PlatformServer implements AutoCloseable {
     /** Base URL clients use, without a trailing slash, e.g. {@code http://127.0.0.1:51234}. */
     public String baseUrl() {
         return "http://" + config.host() + ":" + port();
+    }
+
+    /** Every route served, as registered; the OpenAPI test checks the document against it. */
+    public List<Routes.Route> routes() {
+        return routes;
     }
 
     public PlatformConfig config() {

@@ -32,6 +32,7 @@ public final class Routes {
 
         HealthHandler health = new HealthHandler(services.database());
         r.add(HandlerType.GET, "/health", health::get);
+        r.add(HandlerType.GET, "/openapi.json", new OpenApiHandler()::get);
 
         CreatorsHandler creators = new CreatorsHandler(services.creators(), auth, bodies, sandbox);
         r.add(HandlerType.POST, "/v1/creators", creators::create);

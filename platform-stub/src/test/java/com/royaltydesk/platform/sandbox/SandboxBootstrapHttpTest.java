@@ -17,11 +17,15 @@ class SandboxBootstrapHttpTest {
 
     @Test
     void start_sandboxFreshDataDir_writesOwnerOnlyCredentialsThatWork() throws Exception {
+        RunningPlatform.start(dataDir.resolve("fresh"), false).close();
         try (RunningPlatform platform = RunningPlatform.start(dataDir, true)) {
             Path file = dataDir.resolve(SandboxCredentials.FILE_NAME);
             JsonNode credentials = platform.credentials();
 
             assertThat(Files.getPosixFilePermissions(file)).isEqualTo(PosixFilePermissions.fromString("rw-------"));
+            assertThat(Files.getPosixFilePermissions(dataDir.resolve("fresh")))
+                    .as("a data dir the platform creates is owner-only")
+                    .isEqualTo(PosixFilePermissions.fromString("rwx------"));
             assertThat(credentials.path("platform_key").asText()).startsWith("rdk_test_platform_");
             assertThat(credentials.path("host_key").asText()).startsWith("rdk_test_host_");
             assertThat(credentials.at("/creators/0/creator_id").asText()).isEqualTo("creator_42");
