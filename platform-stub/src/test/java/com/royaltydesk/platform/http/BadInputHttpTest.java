@@ -1,0 +1,94 @@
+package com.royaltydesk.platform.http;
+
+import static com.royaltydesk.platform.testutil.ErrorAssertions.assertError;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.royaltydesk.platform.PlatformConfig;
+import com.royaltydesk.platform.testutil.RunningPlatform;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Hostile and broken input on every body-taking endpoint: always a 4xx in the error shape, never a 5xx. */
+class BadInputHttpTest {
+
+    private static final List<String> BODIES = List.of(
+            "",
+            "null",
+            "[]",
+            "42",
+            "\"text\"",
+            "{",
+            "{}",
+            "{\"a\":1}",
+            "{\"name\":null}",
+            "{\"price_model\":[]}",
+            "{\"metadata\":\"x\"}",
+            "{\"events\":{}}",
+            "[".repeat(5000) + "]".repeat(5000),
+            "{\"display_name\":\"\\u0000\"}",
+            "{\"size_bytes\":1e400}",
+            "{\"dataset_id\":\"../../etc/passwd\"}");
+
+    @TempDir
+    Path dataDir;
+
+    private RunningPlatform platform;
+
+    @BeforeEach
+    void start() {
+        platform = RunningPlatform.start(dataDir);
+    }
+
+    @AfterEach
+    void stop() {
+        platform.close();
+    }
+
+    @Test
+    void everyBodyEndpoint_brokenBodies_clientErrorsInTheOneShape() throws Exception {
+        List<String[]> endpoints = List.of(
+                new String[] {"POST", "/v1/creators", null},
+                new String[] {"POST", "/v1/assets", platform.creator42Key()},
+                new String[] {"POST", "/v1/proof-of-training", platform.platformKey()},
+                new String[] {"POST", "/v1/admin/signing-keys/rotate", platform.platformKey()},
+                new String[] {"POST", "/v1/sandbox/proof-of-training", null});
+        for (String[] endpoint : endpoints) {
+            for (String body : BODIES) {
+                HttpResponse<String> response = platform.json(endpoint[0], endpoint[1], endpoint[2], body);
+                String what = endpoint[1] + " with " + body.substring(0, Math.min(40, body.length()));
+                assertThat(response.statusCode()).as(what).isBetween(200, 499);
+                if (response.statusCode() >= 400) {
+                    assertThat(RunningPlatform.body(response).at("/error/code").asText())
+                            .as(what)
+                            .isNotBlank();
+                }
+            }
+        }
+    }
+
+    @Test
+    void queryParameters_garbage_clientErrors() throws Exception {
+        for (String query : List.of(
+                "/v1/receipts?limit=-1",
+                "/v1/receipts?cursor=%00",
+                "/v1/receipts?model_id=" + "x".repeat(300),
+                "/v1/assets?creator_id=%27%20OR%201=1",
+                "/v1/log/inclusion?receipt_id=",
+                "/v1/log/consistency?first=99999999999999999999&second=1")) {
+            HttpResponse<String> response = platform.get(query, platform.platformKey());
+            assertThat(response.statusCode()).as(query).isBetween(400, 499);
+        }
+    }
+
+    @Test
+    void bodyOverTheCap_413InTheOneShape() throws Exception {
+        String huge = "{\"display_name\":\"" + "x".repeat((int) PlatformConfig.MAX_REQUEST_BYTES) + "\"}";
+
+        assertError(platform.json("POST", "/v1/creators", null, huge), 413, "payload_too_large");
+    }
+}
