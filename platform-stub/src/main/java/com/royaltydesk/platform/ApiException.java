@@ -1,5 +1,7 @@
 package com.royaltydesk.platform;
 
+import java.time.Duration;
+
 /**
  * A failure the client can act on: an HTTP status, a stable machine-readable code, a message in
  * plain words and, when one input caused it, the field's path. Services throw it; {@code http.Errors}
@@ -10,12 +12,23 @@ public class ApiException extends RuntimeException {
     private final int status;
     private final String code;
     private final String field;
+    private final Duration retryAfter;
 
     public ApiException(int status, String code, String message, String field) {
+        this(status, code, message, field, null);
+    }
+
+    private ApiException(int status, String code, String message, String field, Duration retryAfter) {
         super(message);
         this.status = status;
         this.code = code;
         this.field = field;
+        this.retryAfter = retryAfter;
+    }
+
+    /** 429; the error mapper sends {@code Retry-After} in whole seconds, rounded up. */
+    public static ApiException rateLimited(String message, Duration retryAfter) {
+        return new ApiException(429, "rate_limited", message, null, retryAfter);
     }
 
     public static ApiException invalid(String field, String message) {
@@ -40,5 +53,13 @@ public class ApiException extends RuntimeException {
 
     public String field() {
         return field;
+    }
+
+    /** Seconds a client should wait before retrying, or null when the failure is not a rate limit. */
+    public Long retryAfterSeconds() {
+        if (retryAfter == null) {
+            return null;
+        }
+        return Math.max(1, retryAfter.toSeconds() + (retryAfter.toMillisPart() > 0 ? 1 : 0));
     }
 }

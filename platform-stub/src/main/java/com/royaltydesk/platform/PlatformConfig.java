@@ -1,6 +1,7 @@
 package com.royaltydesk.platform;
 
 import com.royaltydesk.platform.receipts.SigningAlgorithm;
+import com.royaltydesk.platform.usage.UsageLimits;
 import java.nio.file.Path;
 import java.util.Objects;
 
@@ -15,6 +16,7 @@ import java.util.Objects;
  * @param sandbox whether sandbox-only behaviour (test keys, public demo endpoints) is on
  * @param signingAlgorithm algorithm for new signing keys (EdDSA unless told otherwise)
  * @param issuer the {@code iss} of receipts and checkpoints
+ * @param usageLimits ingestion bounds and anti-fraud limits
  */
 public record PlatformConfig(
         String host,
@@ -23,7 +25,8 @@ public record PlatformConfig(
         String jdbcUrl,
         boolean sandbox,
         SigningAlgorithm signingAlgorithm,
-        String issuer) {
+        String issuer,
+        UsageLimits usageLimits) {
 
     public static final String DEFAULT_HOST = "127.0.0.1";
 
@@ -45,11 +48,26 @@ public record PlatformConfig(
         if (issuer == null || issuer.isBlank()) {
             issuer = sandbox ? "urn:royaltydesk:sandbox" : "urn:royaltydesk:platform";
         }
+        if (usageLimits == null) {
+            usageLimits = UsageLimits.DEFAULTS;
+        }
+    }
+
+    /** Default usage limits. */
+    public PlatformConfig(
+            String host,
+            int port,
+            Path dataDir,
+            String jdbcUrl,
+            boolean sandbox,
+            SigningAlgorithm signingAlgorithm,
+            String issuer) {
+        this(host, port, dataDir, jdbcUrl, sandbox, signingAlgorithm, issuer, null);
     }
 
     /** Defaults for the signing algorithm (EdDSA) and issuer. */
     public PlatformConfig(String host, int port, Path dataDir, String jdbcUrl, boolean sandbox) {
-        this(host, port, dataDir, jdbcUrl, sandbox, null, null);
+        this(host, port, dataDir, jdbcUrl, sandbox, null, null, null);
     }
 
     /** The configuration the desktop app uses: loopback, a free port, sandbox on. */
@@ -61,10 +79,12 @@ public record PlatformConfig(
      * An H2 file database in the data dir. PostgreSQL compatibility mode keeps the migrations
      * portable; DB_CLOSE_ON_EXIT=FALSE leaves closing to our own shutdown, which first drains HTTP
      * requests, so H2's JVM hook cannot close the database under a request still writing.
+     * WRITE_DELAY=0 makes every commit reach the file before the call returns (H2 otherwise writes
+     * up to a second later), so what the platform acknowledged survives the process being killed.
      */
     public static String defaultJdbcUrl(Path dataDir) {
         Path file = dataDir.toAbsolutePath().resolve("royaltydesk");
         return "jdbc:h2:file:" + file
-                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_ON_EXIT=FALSE";
+                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0";
     }
 }

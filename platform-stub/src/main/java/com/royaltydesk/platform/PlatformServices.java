@@ -7,6 +7,7 @@ import com.royaltydesk.platform.creators.CreatorService;
 import com.royaltydesk.platform.creators.JdbcCreatorStore;
 import com.royaltydesk.platform.db.Database;
 import com.royaltydesk.platform.db.Jdbc;
+import com.royaltydesk.platform.hosts.HostService;
 import com.royaltydesk.platform.idempotency.IdempotencyStore;
 import com.royaltydesk.platform.keys.ApiKeyService;
 import com.royaltydesk.platform.keys.JdbcApiKeyStore;
@@ -20,6 +21,8 @@ import com.royaltydesk.platform.receipts.ReceiptStore;
 import com.royaltydesk.platform.receipts.SigningKeys;
 import com.royaltydesk.platform.sandbox.RateLimiter;
 import com.royaltydesk.platform.sandbox.SandboxBootstrap;
+import com.royaltydesk.platform.usage.IngestionService;
+import com.royaltydesk.platform.usage.UsageStore;
 import java.time.Clock;
 import java.time.Duration;
 
@@ -35,8 +38,11 @@ public record PlatformServices(
         ReceiptService receipts,
         ClaimValidator claims,
         LogEvidence logEvidence,
+        HostService hosts,
+        IngestionService ingestion,
         SandboxBootstrap sandboxBootstrap,
-        RateLimiter sandboxLimiter) {
+        RateLimiter sandboxLimiter,
+        Clock clock) {
 
     /** Sandbox receipts a single client address may request per minute. */
     public static final int SANDBOX_RECEIPTS_PER_MINUTE = 10;
@@ -62,7 +68,10 @@ public record PlatformServices(
                 json,
                 clock);
         LogEvidence logEvidence = new LogEvidence(new ReceiptLog(database.dataSource()), signingKeys, signer, clock);
-        SandboxBootstrap bootstrap = new SandboxBootstrap(jdbc, keys, creators, assets, json, clock);
+        HostService hosts = new HostService(jdbc, keys, clock);
+        IngestionService ingestion = new IngestionService(
+                jdbc, new UsageStore(database.dataSource()), receipts, assets, config.usageLimits(), clock);
+        SandboxBootstrap bootstrap = new SandboxBootstrap(jdbc, keys, creators, assets, hosts, json, clock);
         RateLimiter limiter = new RateLimiter(SANDBOX_RECEIPTS_PER_MINUTE, Duration.ofMinutes(1), clock);
         return new PlatformServices(
                 config,
@@ -75,7 +84,10 @@ public record PlatformServices(
                 receipts,
                 new ClaimValidator(assets, json),
                 logEvidence,
+                hosts,
+                ingestion,
                 bootstrap,
-                limiter);
+                limiter,
+                clock);
     }
 }

@@ -19,8 +19,12 @@ public final class Errors {
     private Errors() {}
 
     public static void install(JavalinConfig config) {
-        config.routes.exception(
-                ApiException.class, (e, ctx) -> write(ctx, e.status(), e.code(), e.getMessage(), e.field()));
+        config.routes.exception(ApiException.class, (e, ctx) -> {
+            if (e.retryAfterSeconds() != null) {
+                ctx.header("Retry-After", String.valueOf(e.retryAfterSeconds()));
+            }
+            write(ctx, e.status(), e.code(), e.getMessage(), e.field());
+        });
         config.routes.exception(
                 JacksonException.class,
                 (e, ctx) ->

@@ -37,6 +37,9 @@ public final class Routes {
         CreatorsHandler creators = new CreatorsHandler(services.creators(), auth, bodies, sandbox);
         r.add(HandlerType.POST, "/v1/creators", creators::create);
 
+        HostsHandler hosts = new HostsHandler(services.hosts(), auth, bodies);
+        r.add(HandlerType.POST, "/v1/hosts", hosts::register);
+
         ApiKeysHandler keys = new ApiKeysHandler(services.keys(), auth);
         r.add(HandlerType.DELETE, "/v1/api-keys/{id}", keys::revoke);
 
@@ -57,6 +60,10 @@ public final class Routes {
         r.add(HandlerType.GET, "/v1/log/checkpoint", log::checkpoint);
         r.add(HandlerType.GET, "/v1/log/inclusion", log::inclusion);
         r.add(HandlerType.GET, "/v1/log/consistency", log::consistency);
+
+        UsageHandler usage = new UsageHandler(services.ingestion(), auth, services.json(), services.clock());
+        r.add(HandlerType.POST, "/v1/usage-events", usage::ingest);
+        r.add(HandlerType.POST, "/v1/usage-batches/{id}/release", usage::release);
 
         r.add(HandlerType.GET, "/.well-known/jwks.json", new JwksHandler(services.signingKeys())::get);
         SigningKeysHandler signingKeys = new SigningKeysHandler(

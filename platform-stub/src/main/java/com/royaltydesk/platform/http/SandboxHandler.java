@@ -42,9 +42,7 @@ public final class SandboxHandler {
     public void record(Context ctx) {
         Optional<Duration> wait = limiter.acquire(ctx.ip());
         if (wait.isPresent()) {
-            ctx.header("Retry-After", String.valueOf(Math.max(1, wait.get().toSeconds() + 1)));
-            throw new ApiException(
-                    429, "rate_limited", "Too many sandbox receipts from this address; retry later.", null);
+            throw ApiException.rateLimited("Too many sandbox receipts from this address; retry later.", wait.get());
         }
         String model = DEFAULT_MODEL;
         if (ctx.bodyAsBytes().length > 0) {

@@ -31,12 +31,13 @@ public final class ApiKeyService {
     }
 
     /** Creates a key inside the caller's transaction, so it exists exactly when its owner does. */
-    public IssuedKey issue(Connection connection, Role role, String creatorId) throws SQLException {
+    /** {@code ownerId}: the creator for creator keys, the host for host keys, null for platform keys. */
+    public IssuedKey issue(Connection connection, Role role, String ownerId) throws SQLException {
         String prefix = "rdk_" + mode + "_" + role.wireName() + "_";
         String secret = prefix + Ids.randomBase62(SECRET_LENGTH);
         String keyId = Ids.newId("key");
-        store.insert(connection, keyId, hash(secret), prefix, role, creatorId, clock.instant());
-        return new IssuedKey(keyId, secret, role, creatorId);
+        store.insert(connection, keyId, hash(secret), prefix, role, ownerId, clock.instant());
+        return new IssuedKey(keyId, secret, role, ownerId);
     }
 
     /** The principal behind a presented key, if it is one of ours and not revoked. */

@@ -8,13 +8,14 @@ import java.util.Optional;
 /** Persistence of API keys, by hash only. */
 public interface ApiKeyStore {
 
+    /** {@code ownerId} is the creator id for creator keys, the host id for host keys, null for platform keys. */
     void insert(
             Connection connection,
             String keyId,
             String keyHash,
             String keyPrefix,
             Role role,
-            String creatorId,
+            String ownerId,
             Instant now)
             throws SQLException;
 

@@ -26,17 +26,19 @@ public final class JdbcApiKeyStore implements ApiKeyStore {
             String keyHash,
             String keyPrefix,
             Role role,
-            String creatorId,
+            String ownerId,
             Instant now)
             throws SQLException {
         try (PreparedStatement insert = connection.prepareStatement(
-                "INSERT INTO api_keys (key_id, key_hash, key_prefix, role, creator_id, created_at) VALUES (?, ?, ?, ?, ?, ?)")) {
+                "INSERT INTO api_keys (key_id, key_hash, key_prefix, role, creator_id, host_id, created_at)"
+                        + " VALUES (?, ?, ?, ?, ?, ?, ?)")) {
             insert.setString(1, keyId);
             insert.setString(2, keyHash);
             insert.setString(3, keyPrefix);
             insert.setString(4, role.wireName());
-            insert.setString(5, creatorId);
-            insert.setTimestamp(6, Jdbc.timestamp(now));
+            insert.setString(5, role == Role.CREATOR ? ownerId : null);
+            insert.setString(6, role == Role.HOST ? ownerId : null);
+            insert.setTimestamp(7, Jdbc.timestamp(now));
             insert.executeUpdate();
         }
     }
@@ -45,7 +47,7 @@ public final class JdbcApiKeyStore implements ApiKeyStore {
     public Optional<Principal> findLiveByHash(String keyHash) {
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement select = connection.prepareStatement(
-                        "SELECT key_id, role, creator_id FROM api_keys WHERE key_hash = ? AND revoked_at IS NULL")) {
+                        "SELECT key_id, role, creator_id, host_id FROM api_keys WHERE key_hash = ? AND revoked_at IS NULL")) {
             select.setString(1, keyHash);
             try (ResultSet row = select.executeQuery()) {
                 if (!row.next()) {
@@ -54,7 +56,8 @@ public final class JdbcApiKeyStore implements ApiKeyStore {
                 return Optional.of(new Principal(
                         row.getString("key_id"),
                         Role.fromWireName(row.getString("role")),
-                        row.getString("creator_id")));
+                        row.getString("creator_id"),
+                        row.getString("host_id")));
             }
         } catch (SQLException e) {
             throw new DataAccessException(e);

@@ -8,16 +8,16 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * A fixed-window limit per client: at most {@code limit} requests per {@code window}. Remembers a
+ * A fixed-window limit per client: at most {@code limit} permits (requests, events) per {@code window}. Remembers a
  * bounded number of clients (oldest forgotten first), so a flood of addresses cannot exhaust memory.
  */
 public final class RateLimiter {
 
     private static final int MAX_CLIENTS = 10_000;
 
-    private record Window(Instant start, int count) {}
+    private record Window(Instant start, long count) {}
 
-    private final int limit;
+    private final long limit;
     private final Duration window;
     private final Clock clock;
     private final Map<String, Window> windows = new LinkedHashMap<>(16, 0.75f, true) {
@@ -27,24 +27,29 @@ public final class RateLimiter {
         }
     };
 
-    public RateLimiter(int limit, Duration window, Clock clock) {
+    public RateLimiter(long limit, Duration window, Clock clock) {
         this.limit = limit;
         this.window = window;
         this.clock = clock;
     }
 
     /** Counts one request; empty when allowed, else how long until the client may try again. */
-    public synchronized Optional<Duration> acquire(String client) {
+    public Optional<Duration> acquire(String client) {
+        return acquire(client, 1);
+    }
+
+    /** Counts {@code permits} (events, say) at once; refused permits are not counted. */
+    public synchronized Optional<Duration> acquire(String client, long permits) {
         Instant now = clock.instant();
         Window current = windows.get(client);
         if (current == null || !now.isBefore(current.start().plus(window))) {
-            windows.put(client, new Window(now, 1));
+            current = new Window(now, 0);
+        }
+        if (current.count() + permits <= limit) {
+            windows.put(client, new Window(current.start(), current.count() + permits));
             return Optional.empty();
         }
-        if (current.count() < limit) {
-            windows.put(client, new Window(current.start(), current.count() + 1));
-            return Optional.empty();
-        }
+        windows.put(client, current);
         return Optional.of(Duration.between(now, current.start().plus(window)));
     }
 }

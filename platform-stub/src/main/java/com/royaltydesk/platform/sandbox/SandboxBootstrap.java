@@ -6,6 +6,7 @@ import com.royaltydesk.platform.assets.AssetService;
 import com.royaltydesk.platform.assets.PriceModel;
 import com.royaltydesk.platform.creators.CreatorService;
 import com.royaltydesk.platform.db.Jdbc;
+import com.royaltydesk.platform.hosts.HostService;
 import com.royaltydesk.platform.keys.ApiKeyService;
 import com.royaltydesk.platform.keys.Role;
 import java.io.IOException;
@@ -31,6 +32,7 @@ public final class SandboxBootstrap {
 
     public static final String DEMO_CREATOR = "creator_42";
     public static final String DEMO_DATASET = "ds_sandbox_demo";
+    public static final String DEMO_HOST = "host_sandbox";
 
     /** The demo dataset's content; its hash is what the demo asset registers. */
     public static final byte[] DEMO_CONTENT =
@@ -42,6 +44,7 @@ public final class SandboxBootstrap {
     private final ApiKeyService keys;
     private final CreatorService creators;
     private final AssetService assets;
+    private final HostService hosts;
     private final ObjectMapper mapper;
     private final Clock clock;
 
@@ -50,12 +53,14 @@ public final class SandboxBootstrap {
             ApiKeyService keys,
             CreatorService creators,
             AssetService assets,
+            HostService hosts,
             ObjectMapper mapper,
             Clock clock) {
         this.jdbc = jdbc;
         this.keys = keys;
         this.creators = creators;
         this.assets = assets;
+        this.hosts = hosts;
         this.mapper = mapper;
         this.clock = clock;
     }
@@ -67,7 +72,8 @@ public final class SandboxBootstrap {
                 return false;
             }
             String platformKey = keys.issue(connection, Role.PLATFORM, null).secret();
-            String hostKey = keys.issue(connection, Role.HOST, null).secret();
+            String hostKey =
+                    hosts.register(connection, DEMO_HOST, "Sandbox host").key().secret();
             CreatorService.SignUp creator = creators.signUp(connection, DEMO_CREATOR, "Sandbox creator");
             assets.register(connection, DEMO_DATASET, DEMO_CREATOR, demoAsset());
             markDone(connection);

@@ -38,8 +38,11 @@ public final class RunningPlatform implements AutoCloseable {
     }
 
     public static RunningPlatform start(Path dataDir, boolean sandbox, SigningAlgorithm algorithm) {
-        return new RunningPlatform(PlatformServer.start(
-                new PlatformConfig(PlatformConfig.DEFAULT_HOST, 0, dataDir, null, sandbox, algorithm, null)));
+        return start(new PlatformConfig(PlatformConfig.DEFAULT_HOST, 0, dataDir, null, sandbox, algorithm, null));
+    }
+
+    public static RunningPlatform start(PlatformConfig config) {
+        return new RunningPlatform(PlatformServer.start(config));
     }
 
     public PlatformServer server() {

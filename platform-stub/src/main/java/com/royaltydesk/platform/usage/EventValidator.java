@@ -1,0 +1,204 @@
+package com.royaltydesk.platform.usage;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.royaltydesk.platform.ApiException;
+import com.royaltydesk.platform.assets.Asset;
+import com.royaltydesk.platform.assets.AssetService;
+import com.royaltydesk.platform.receipts.ClaimValidator;
+import com.royaltydesk.platform.receipts.Receipt;
+import com.royaltydesk.platform.receipts.ReceiptService;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Checks one event of a batch against the rules and attributes it: the receipt must exist and name
+ * the event's model; tokens, timestamp and revenue must be in bounds. Lookups are cached for the
+ * batch, since a batch usually repeats a handful of receipts.
+ */
+final class EventValidator {
+
+    private static final Set<String> FIELDS =
+            Set.of("event_id", "model_id", "timestamp", "tokens", "receipt_ref", "revenue");
+    private static final BigDecimal MAX_REVENUE = new BigDecimal("1000000000000");
+
+    private final ReceiptService receipts;
+    private final AssetService assets;
+    private final UsageLimits limits;
+    private final Instant now;
+    private final Set<String> closedPeriods;
+    private final Map<String, Optional<Receipt>> receiptCache = new HashMap<>();
+    private final Map<String, Asset> assetCache = new HashMap<>();
+
+    EventValidator(
+            ReceiptService receipts, AssetService assets, UsageLimits limits, Instant now, Set<String> closedPeriods) {
+        this.receipts = receipts;
+        this.assets = assets;
+        this.limits = limits;
+        this.now = now;
+        this.closedPeriods = closedPeriods;
+    }
+
+    /** A priced event, or a rejection thrown as {@link Rejected}. */
+    PricedEvent validate(int index, JsonNode event) {
+        if (!event.isObject()) {
+            throw new Rejected(new Rejection(index, null, "invalid_event", "Each event must be a JSON object."));
+        }
+        String eventId = text(event, "event_id");
+        try {
+            return price(index, eventId, event);
+        } catch (ApiException e) {
+            throw new Rejected(new Rejection(index, eventId, "invalid_event", e.getMessage()));
+        }
+    }
+
+    private PricedEvent price(int index, String eventId, JsonNode event) {
+        for (Iterator<String> names = event.fieldNames(); names.hasNext(); ) {
+            String name = names.next();
+            if (!FIELDS.contains(name)) {
+                throw reject(index, eventId, "invalid_event", "Unknown field '" + name + "'.");
+            }
+        }
+        if (eventId == null
+                || eventId.isEmpty()
+                || eventId.length() > 128
+                || !eventId.chars().allMatch(c -> c > 0x20 && c < 0x7f)) {
+            throw reject(index, eventId, "invalid_event", "event_id must be 1-128 visible ASCII characters.");
+        }
+        String modelId = ClaimValidator.modelId(text(event, "model_id"));
+        Instant time = timestamp(index, eventId, text(event, "timestamp"));
+        long tokens = tokens(index, eventId, event.get("tokens"));
+        Receipt receipt = receipt(index, eventId, text(event, "receipt_ref"));
+        if (!receipt.modelId().equals(modelId)) {
+            throw reject(
+                    index,
+                    eventId,
+                    "receipt_model_mismatch",
+                    "Receipt " + receipt.receiptId() + " was issued for model " + receipt.modelId() + ", not " + modelId
+                            + ".");
+        }
+        if (closedPeriods.contains(Periods.of(time))) {
+            throw reject(
+                    index,
+                    eventId,
+                    "period_closed",
+                    "Period " + Periods.of(time) + " is already settled; late events are not accepted.");
+        }
+        Asset asset = assetCache.computeIfAbsent(receipt.datasetId(), id -> assets.get(null, id));
+        BigDecimal revenue = revenue(index, eventId, event.get("revenue"));
+        if (revenue == null && "rev_share".equals(asset.priceModel().type())) {
+            throw reject(
+                    index,
+                    eventId,
+                    "revenue_required",
+                    "Asset " + asset.assetId() + " is paid by revenue share; send revenue.");
+        }
+        return new PricedEvent(
+                index,
+                eventId,
+                modelId,
+                receipt.receiptId(),
+                asset.assetId(),
+                asset.creatorId(),
+                time,
+                tokens,
+                revenue,
+                Pricing.amount(asset.priceModel(), tokens, revenue),
+                Pricing.units(asset.priceModel(), tokens),
+                asset.priceModel().currency());
+    }
+
+    private Instant timestamp(int index, String eventId, String value) {
+        Instant time;
+        try {
+            time = OffsetDateTime.parse(value == null ? "" : value).toInstant();
+        } catch (DateTimeParseException e) {
+            throw reject(
+                    index,
+                    eventId,
+                    "invalid_event",
+                    "timestamp must be an ISO-8601 date-time with an offset, e.g. 2026-01-17T12:01:00Z.");
+        }
+        if (time.isAfter(now.plus(limits.maxFutureSkew()))) {
+            throw reject(
+                    index,
+                    eventId,
+                    "timestamp_in_future",
+                    "timestamp is more than " + limits.maxFutureSkew().toMinutes() + " minutes ahead.");
+        }
+        if (time.isBefore(now.minus(limits.maxAge()))) {
+            throw reject(
+                    index,
+                    eventId,
+                    "timestamp_too_old",
+                    "timestamp is older than " + limits.maxAge().toDays() + " days.");
+        }
+        return time;
+    }
+
+    private long tokens(int index, String eventId, JsonNode value) {
+        if (value == null || !value.isIntegralNumber() || !value.canConvertToLong() || value.asLong() <= 0) {
+            throw reject(index, eventId, "tokens_out_of_range", "tokens must be a positive whole number.");
+        }
+        if (value.asLong() > limits.maxTokensPerEvent()) {
+            throw reject(
+                    index,
+                    eventId,
+                    "tokens_out_of_range",
+                    "tokens must be at most " + limits.maxTokensPerEvent() + " per event.");
+        }
+        return value.asLong();
+    }
+
+    private Receipt receipt(int index, String eventId, String receiptRef) {
+        if (receiptRef == null || receiptRef.isEmpty() || receiptRef.length() > 64) {
+            throw reject(index, eventId, "unknown_receipt", "receipt_ref must name a receipt.");
+        }
+        return receiptCache
+                .computeIfAbsent(receiptRef, receipts::find)
+                .orElseThrow(() -> reject(index, eventId, "unknown_receipt", "No receipt " + receiptRef + "."));
+    }
+
+    private BigDecimal revenue(int index, String eventId, JsonNode value) {
+        if (value == null || value.isNull()) {
+            return null;
+        }
+        if (!value.isNumber()
+                || value.decimalValue().signum() < 0
+                || value.decimalValue().compareTo(MAX_REVENUE) >= 0
+                || value.decimalValue().stripTrailingZeros().scale() > 18) {
+            throw reject(
+                    index, eventId, "invalid_event", "revenue must be a non-negative amount with at most 18 decimals.");
+        }
+        return value.decimalValue();
+    }
+
+    private static String text(JsonNode event, String field) {
+        JsonNode value = event.get(field);
+        return value != null && value.isTextual() ? value.asText() : null;
+    }
+
+    private static Rejected reject(int index, String eventId, String code, String message) {
+        return new Rejected(new Rejection(index, eventId, code, message));
+    }
+
+    /** Carries a rejection out of the checks. */
+    static final class Rejected extends RuntimeException {
+        private final transient Rejection rejection;
+
+        Rejected(Rejection rejection) {
+            super(rejection.message(), null, false, false);
+            this.rejection = rejection;
+        }
+
+        Rejection rejection() {
+            return rejection;
+        }
+    }
+}

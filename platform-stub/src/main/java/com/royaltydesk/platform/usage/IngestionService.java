@@ -1,0 +1,147 @@
+package com.royaltydesk.platform.usage;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.royaltydesk.platform.ApiException;
+import com.royaltydesk.platform.Ids;
+import com.royaltydesk.platform.assets.AssetService;
+import com.royaltydesk.platform.db.DataAccessException;
+import com.royaltydesk.platform.db.Jdbc;
+import com.royaltydesk.platform.receipts.ReceiptService;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Takes a host's batch of usage events: checks each, drops repeats, stores the rest and adds the
+ * accepted ones to the rollups — all in one transaction, committed before the answer, so an
+ * acknowledged event survives a crash and a resent one counts once.
+ */
+public final class IngestionService {
+
+    static final String FRAUD_HOLD = "fraud_hold";
+    private static final int MAX_ATTEMPTS = 4;
+
+    private final Jdbc jdbc;
+    private final UsageStore store;
+    private final ReceiptService receipts;
+    private final AssetService assets;
+    private final UsageLimits limits;
+    private final Clock clock;
+
+    public IngestionService(
+            Jdbc jdbc,
+            UsageStore store,
+            ReceiptService receipts,
+            AssetService assets,
+            UsageLimits limits,
+            Clock clock) {
+        this.jdbc = jdbc;
+        this.store = store;
+        this.receipts = receipts;
+        this.assets = assets;
+        this.limits = limits;
+        this.clock = clock;
+    }
+
+    public UsageLimits limits() {
+        return limits;
+    }
+
+    public IngestResult ingest(String hostId, JsonNode events) {
+        if (events == null || !events.isArray() || events.isEmpty()) {
+            throw ApiException.invalid("events", "events must be a non-empty array.");
+        }
+        if (events.size() > limits.maxBatch()) {
+            throw ApiException.invalid("events", "A batch holds at most " + limits.maxBatch() + " events.");
+        }
+        Instant now = clock.instant();
+        EventValidator validator = new EventValidator(receipts, assets, limits, now, store.closedPeriods());
+        List<Rejection> rejected = new ArrayList<>();
+        Map<String, PricedEvent> valid = new LinkedHashMap<>();
+        int inBatchRepeats = 0;
+        for (int i = 0; i < events.size(); i++) {
+            try {
+                PricedEvent event = validator.validate(i, events.get(i));
+                if (valid.putIfAbsent(event.eventId(), event) != null) {
+                    inBatchRepeats++;
+                }
+            } catch (EventValidator.Rejected e) {
+                rejected.add(e.rejection());
+            }
+        }
+        String batchId = Ids.newId("ubatch");
+        Stored stored = storeWithRetry(hostId, batchId, new ArrayList<>(valid.values()), now);
+        return new IngestResult(
+                stored.accepted, stored.duplicates + inBatchRepeats, stored.held, List.copyOf(rejected), batchId);
+    }
+
+    private record Stored(int accepted, int duplicates, int held) {}
+
+    /** A concurrent batch with the same ids makes the insert fail on the dedup key: retry, and they count as duplicates. */
+    private Stored storeWithRetry(String hostId, String batchId, List<PricedEvent> events, Instant now) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return jdbc.inTransaction(connection -> {
+                    Set<String> existing = store.existing(
+                            connection,
+                            hostId,
+                            events.stream().map(PricedEvent::eventId).toList());
+                    List<PricedEvent> fresh = events.stream()
+                            .filter(e -> !existing.contains(e.eventId()))
+                            .toList();
+                    Set<String> burst = burstReceipts(fresh);
+                    List<PricedEvent> accepted = fresh.stream()
+                            .filter(e -> !burst.contains(e.receiptId()))
+                            .toList();
+                    List<PricedEvent> held = fresh.stream()
+                            .filter(e -> burst.contains(e.receiptId()))
+                            .toList();
+                    store.insert(connection, hostId, batchId, accepted, "accepted", null, now);
+                    store.insert(connection, hostId, batchId, held, "held", FRAUD_HOLD, now);
+                    store.addToRollups(connection, accepted);
+                    return new Stored(accepted.size(), existing.size(), held.size());
+                });
+            } catch (DataAccessException e) {
+                if (!e.isConstraintViolation() || attempt >= MAX_ATTEMPTS) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    /** Receipts that get more tokens in this one batch than a receipt plausibly earns: held for review. */
+    private Set<String> burstReceipts(List<PricedEvent> events) {
+        Map<String, Long> tokens = new HashMap<>();
+        events.forEach(e -> tokens.merge(e.receiptId(), e.tokens(), Long::sum));
+        Set<String> burst = new HashSet<>();
+        tokens.forEach((receipt, total) -> {
+            if (total > limits.burstTokensPerReceipt()) {
+                burst.add(receipt);
+            }
+        });
+        return burst;
+    }
+
+    /** Releases a batch's held events: they become accepted and count from now on. Returns how many. */
+    public int release(String batchId) {
+        return jdbc.inTransaction(connection -> {
+            List<PricedEvent> released = store.held(connection, batchId);
+            Set<String> closed = store.closedPeriods();
+            for (PricedEvent event : released) {
+                if (closed.contains(event.period())) {
+                    throw ApiException.conflict(
+                            "period_closed",
+                            "Period " + event.period() + " is settled; these events can no longer count.");
+                }
+            }
+            store.addToRollups(connection, released);
+            return released.size();
+        });
+    }
+}

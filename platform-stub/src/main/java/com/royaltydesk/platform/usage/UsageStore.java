@@ -1,0 +1,233 @@
+package com.royaltydesk.platform.usage;
+
+import com.royaltydesk.platform.db.DataAccessException;
+import com.royaltydesk.platform.db.Jdbc;
+import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.Date;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import javax.sql.DataSource;
+
+/** Usage events and their daily rollups. Events are never updated except to hold, release or void. */
+public final class UsageStore {
+
+    /** One rollup row's identity; sorted so concurrent batches lock rows in the same order. */
+    record RollupKey(
+            String period,
+            java.time.LocalDate day,
+            String creatorId,
+            String assetId,
+            String modelId,
+            String receiptId,
+            String currency)
+            implements Comparable<RollupKey> {
+
+        private static final Comparator<RollupKey> ORDER = Comparator.comparing(RollupKey::day)
+                .thenComparing(RollupKey::creatorId)
+                .thenComparing(RollupKey::assetId)
+                .thenComparing(RollupKey::modelId)
+                .thenComparing(RollupKey::receiptId)
+                .thenComparing(RollupKey::currency);
+
+        @Override
+        public int compareTo(RollupKey other) {
+            return ORDER.compare(this, other);
+        }
+    }
+
+    /** Sums for one rollup row. */
+    static final class Sums {
+        long events;
+        long tokens;
+        BigDecimal revenue = BigDecimal.ZERO;
+        BigDecimal amount = BigDecimal.ZERO;
+        BigDecimal units = BigDecimal.ZERO;
+    }
+
+    private static final String MERGE_ROLLUP = """
+            MERGE INTO usage_rollups r
+            USING (SELECT CAST(? AS CHAR(7)) AS period, CAST(? AS DATE) AS usage_day, CAST(? AS VARCHAR(64)) AS creator_id,
+                          CAST(? AS VARCHAR(64)) AS asset_id, CAST(? AS VARCHAR(128)) AS model_id,
+                          CAST(? AS VARCHAR(64)) AS receipt_id, CAST(? AS CHAR(3)) AS currency,
+                          CAST(? AS BIGINT) AS events, CAST(? AS BIGINT) AS tokens, CAST(? AS NUMERIC(38, 18)) AS revenue,
+                          CAST(? AS NUMERIC(38, 18)) AS amount, CAST(? AS NUMERIC(38, 18)) AS units) v
+            ON r.usage_day = v.usage_day AND r.creator_id = v.creator_id AND r.asset_id = v.asset_id AND r.model_id = v.model_id
+               AND r.receipt_id = v.receipt_id AND r.currency = v.currency
+            WHEN MATCHED THEN UPDATE SET events = r.events + v.events, tokens = r.tokens + v.tokens,
+                 revenue = r.revenue + v.revenue, amount = r.amount + v.amount, units = r.units + v.units
+            WHEN NOT MATCHED THEN INSERT (period, usage_day, creator_id, asset_id, model_id, receipt_id, currency, events, tokens,
+                 revenue, amount, units)
+                 VALUES (v.period, v.usage_day, v.creator_id, v.asset_id, v.model_id, v.receipt_id, v.currency, v.events, v.tokens,
+                 v.revenue, v.amount, v.units)""";
+
+    private final DataSource dataSource;
+
+    public UsageStore(DataSource dataSource) {
+        this.dataSource = dataSource;
+    }
+
+    public Set<String> closedPeriods() {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement select = connection.prepareStatement("SELECT period FROM closed_periods");
+                ResultSet rows = select.executeQuery()) {
+            Set<String> periods = new HashSet<>();
+            while (rows.next()) {
+                periods.add(rows.getString(1));
+            }
+            return periods;
+        } catch (SQLException e) {
+            throw new DataAccessException(e);
+        }
+    }
+
+    /** Which of {@code eventIds} this host already sent. */
+    Set<String> existing(Connection connection, String hostId, Collection<String> eventIds) throws SQLException {
+        Set<String> found = new HashSet<>();
+        if (eventIds.isEmpty()) {
+            return found;
+        }
+        String marks = String.join(",", java.util.Collections.nCopies(eventIds.size(), "?"));
+        try (PreparedStatement select = connection.prepareStatement(
+                "SELECT event_id FROM usage_events WHERE host_id = ? AND event_id IN (" + marks + ")")) {
+            int i = 1;
+            select.setString(i++, hostId);
+            for (String id : eventIds) {
+                select.setString(i++, id);
+            }
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    found.add(rows.getString(1));
+                }
+            }
+        }
+        return found;
+    }
+
+    void insert(
+            Connection connection,
+            String hostId,
+            String batchId,
+            List<PricedEvent> events,
+            String status,
+            String holdReason,
+            Instant receivedAt)
+            throws SQLException {
+        String sql =
+                "INSERT INTO usage_events (host_id, event_id, batch_id, model_id, receipt_id, asset_id, creator_id,"
+                        + " event_time, period, tokens, revenue, amount, units, currency, status, hold_reason, received_at)"
+                        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+        try (PreparedStatement insert = connection.prepareStatement(sql)) {
+            for (PricedEvent e : events) {
+                insert.setString(1, hostId);
+                insert.setString(2, e.eventId());
+                insert.setString(3, batchId);
+                insert.setString(4, e.modelId());
+                insert.setString(5, e.receiptId());
+                insert.setString(6, e.assetId());
+                insert.setString(7, e.creatorId());
+                insert.setTimestamp(8, Jdbc.timestamp(e.eventTime()));
+                insert.setString(9, e.period());
+                insert.setLong(10, e.tokens());
+                if (e.revenue() == null) {
+                    insert.setNull(11, Types.NUMERIC);
+                } else {
+                    insert.setBigDecimal(11, e.revenue());
+                }
+                insert.setBigDecimal(12, e.amount());
+                insert.setBigDecimal(13, e.units());
+                insert.setString(14, e.currency());
+                insert.setString(15, status);
+                insert.setString(16, holdReason);
+                insert.setTimestamp(17, Jdbc.timestamp(receivedAt));
+                insert.addBatch();
+            }
+            insert.executeBatch();
+        }
+    }
+
+    /** Adds accepted events to their daily rollups, one MERGE per row, rows in a fixed order. */
+    void addToRollups(Connection connection, List<PricedEvent> events) throws SQLException {
+        Map<RollupKey, Sums> groups = new TreeMap<>();
+        for (PricedEvent e : events) {
+            RollupKey key = new RollupKey(
+                    e.period(),
+                    Periods.day(e.eventTime()),
+                    e.creatorId(),
+                    e.assetId(),
+                    e.modelId(),
+                    e.receiptId(),
+                    e.currency());
+            Sums sums = groups.computeIfAbsent(key, k -> new Sums());
+            sums.events++;
+            sums.tokens += e.tokens();
+            sums.revenue = sums.revenue.add(e.revenue() == null ? BigDecimal.ZERO : e.revenue());
+            sums.amount = sums.amount.add(e.amount());
+            sums.units = sums.units.add(e.units());
+        }
+        try (PreparedStatement merge = connection.prepareStatement(MERGE_ROLLUP)) {
+            for (Map.Entry<RollupKey, Sums> group : groups.entrySet()) {
+                RollupKey k = group.getKey();
+                Sums s = group.getValue();
+                merge.setString(1, k.period());
+                merge.setDate(2, Date.valueOf(k.day()));
+                merge.setString(3, k.creatorId());
+                merge.setString(4, k.assetId());
+                merge.setString(5, k.modelId());
+                merge.setString(6, k.receiptId());
+                merge.setString(7, k.currency());
+                merge.setLong(8, s.events);
+                merge.setLong(9, s.tokens);
+                merge.setBigDecimal(10, s.revenue);
+                merge.setBigDecimal(11, s.amount);
+                merge.setBigDecimal(12, s.units);
+                merge.addBatch();
+            }
+            merge.executeBatch();
+        }
+    }
+
+    /** The held events of a batch, as priced events, for release. */
+    List<PricedEvent> held(Connection connection, String batchId) throws SQLException {
+        List<PricedEvent> events = new ArrayList<>();
+        try (PreparedStatement select = connection.prepareStatement(
+                "SELECT event_id, model_id, receipt_id, asset_id, creator_id, event_time, tokens, revenue, amount, units, currency"
+                        + " FROM usage_events WHERE batch_id = ? AND status = 'held' ORDER BY seq FOR UPDATE")) {
+            select.setString(1, batchId);
+            try (ResultSet r = select.executeQuery()) {
+                while (r.next()) {
+                    events.add(new PricedEvent(
+                            events.size(),
+                            r.getString(1),
+                            r.getString(2),
+                            r.getString(3),
+                            r.getString(4),
+                            r.getString(5),
+                            Jdbc.instant(r.getTimestamp(6)),
+                            r.getLong(7),
+                            r.getBigDecimal(8),
+                            r.getBigDecimal(9),
+                            r.getBigDecimal(10),
+                            r.getString(11)));
+                }
+            }
+        }
+        try (PreparedStatement update = connection.prepareStatement(
+                "UPDATE usage_events SET status = 'accepted', hold_reason = NULL WHERE batch_id = ? AND status = 'held'")) {
+            update.setString(1, batchId);
+            update.executeUpdate();
+        }
+        return events;
+    }
+}

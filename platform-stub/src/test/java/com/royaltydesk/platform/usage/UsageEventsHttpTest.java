@@ -1,0 +1,266 @@
+package com.royaltydesk.platform.usage;
+
+import static com.royaltydesk.platform.testutil.ErrorAssertions.assertError;
+import static com.royaltydesk.platform.testutil.ErrorAssertions.assertErrorField;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.royaltydesk.platform.PlatformConfig;
+import com.royaltydesk.platform.testutil.Receipts;
+import com.royaltydesk.platform.testutil.RunningPlatform;
+import com.royaltydesk.platform.testutil.Usage;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class UsageEventsHttpTest {
+
+    private static final String MODEL = "model_xyz";
+
+    @TempDir
+    Path dataDir;
+
+    private RunningPlatform platform;
+    private String receipt;
+
+    private void start(UsageLimits limits) throws Exception {
+        platform = RunningPlatform.start(
+                new PlatformConfig(PlatformConfig.DEFAULT_HOST, 0, dataDir, null, true, null, null, limits));
+        receipt = Receipts.record(platform, MODEL).path("receipt_id").asText();
+    }
+
+    @AfterEach
+    void stop() {
+        if (platform != null) {
+            platform.close();
+        }
+    }
+
+    private HttpResponse<String> send(String body) throws Exception {
+        return platform.json("POST", "/v1/usage-events", platform.hostKey(), body);
+    }
+
+    private long storedEvents() throws Exception {
+        try (var connection = DriverManager.getConnection(PlatformConfig.defaultJdbcUrl(dataDir));
+                ResultSet row = connection.createStatement().executeQuery("SELECT COUNT(*) FROM usage_events")) {
+            row.next();
+            return row.getLong(1);
+        }
+    }
+
+    @Test
+    void ingest_validBatch_allAcceptedWithBatchId() throws Exception {
+        start(UsageLimits.DEFAULTS);
+
+        JsonNode result = RunningPlatform.body(send(Usage.batch("a", 3, MODEL, receipt, 120, Instant.now())));
+
+        assertThat(result.path("accepted").asInt()).isEqualTo(3);
+        assertThat(result.path("duplicates").asInt()).isZero();
+        assertThat(result.path("rejected")).isEmpty();
+        assertThat(result.path("processing_batch").asText()).startsWith("ubatch_");
+        assertThat(storedEvents()).isEqualTo(3);
+    }
+
+    @Test
+    void ingest_sameBatchTwice_secondTimeAllDuplicates() throws Exception {
+        start(UsageLimits.DEFAULTS);
+        String body = Usage.batch("b", 5, MODEL, receipt, 10, Instant.now());
+        send(body);
+
+        JsonNode again = RunningPlatform.body(send(body));
+
+        assertThat(again.path("accepted").asInt()).isZero();
+        assertThat(again.path("duplicates").asInt()).isEqualTo(5);
+        assertThat(storedEvents()).isEqualTo(5);
+    }
+
+    @Test
+    void ingest_sameIdTwiceInOneBatch_countedOnce() throws Exception {
+        start(UsageLimits.DEFAULTS);
+        ArrayNode events = RunningPlatform.JSON.createArrayNode();
+        events.add(Usage.event("dup", MODEL, receipt, 1, Instant.now()));
+        events.add(Usage.event("dup", MODEL, receipt, 1, Instant.now()));
+
+        JsonNode result = RunningPlatform.body(send(Usage.wrap(events)));
+
+        assertThat(result.path("accepted").asInt()).isEqualTo(1);
+        assertThat(result.path("duplicates").asInt()).isEqualTo(1);
+    }
+
+    @Test
+    void ingest_concurrentDuplicateBatches_countedOnce() throws Exception {
+        start(UsageLimits.DEFAULTS);
+        String body = Usage.batch("c", 400, MODEL, receipt, 7, Instant.now());
+        ExecutorService pool = Executors.newFixedThreadPool(6);
+        List<Future<JsonNode>> results = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            Callable<JsonNode> call = () -> RunningPlatform.body(send(body));
+            results.add(pool.submit(call));
+        }
+        int accepted = 0;
+        int duplicates = 0;
+        for (Future<JsonNode> result : results) {
+            accepted += result.get().path("accepted").asInt();
+            duplicates += result.get().path("duplicates").asInt();
+        }
+        pool.shutdown();
+
+        assertThat(accepted).isEqualTo(400);
+        assertThat(duplicates).isEqualTo(5 * 400);
+        assertThat(storedEvents()).isEqualTo(400);
+    }
+
+    @Test
+    void ingest_mixedBatch_validAcceptedEachBadOneRejectedWithCode() throws Exception {
+        start(UsageLimits.DEFAULTS);
+        String other =
+                Receipts.record(platform, "model_other").path("receipt_id").asText();
+        Instant now = Instant.now();
+        ArrayNode events = RunningPlatform.JSON.createArrayNode();
+        events.add(Usage.event("ok-1", MODEL, receipt, 5, now));
+        events.add(Usage.event("zero", MODEL, receipt, 0, now));
+        events.add(Usage.event("huge", MODEL, receipt, UsageLimits.DEFAULTS.maxTokensPerEvent() + 1, now));
+        events.add(Usage.event("future", MODEL, receipt, 5, now.plus(Duration.ofMinutes(10))));
+        events.add(Usage.event("old", MODEL, receipt, 5, now.minus(Duration.ofDays(40))));
+        events.add(Usage.event("ghost", MODEL, "pt_nope", 5, now));
+        events.add(Usage.event("mismatch", MODEL, other, 5, now));
+        events.add(Usage.event("extra", MODEL, receipt, 5, now).put("colour", "red"));
+        events.add(RunningPlatform.JSON.createArrayNode());
+        events.add(Usage.event("ok-2", MODEL, receipt, 5, now));
+
+        JsonNode result = RunningPlatform.body(send(Usage.wrap(events)));
+
+        assertThat(result.path("accepted").asInt()).isEqualTo(2);
+        List<String> codes = new ArrayList<>();
+        result.path("rejected")
+                .forEach(r ->
+                        codes.add(r.path("index").asInt() + ":" + r.path("code").asText()));
+        assertThat(codes)
+                .containsExactly(
+                        "1:tokens_out_of_range",
+                        "2:tokens_out_of_range",
+                        "3:timestamp_in_future",
+                        "4:timestamp_too_old",
+                        "5:unknown_receipt",
+                        "6:receipt_model_mismatch",
+                        "7:invalid_event",
+                        "8:invalid_event");
+        assertThat(result.at("/rejected/0/event_id").asText()).isEqualTo("zero");
+        assertThat(storedEvents()).isEqualTo(2);
+    }
+
+    @Test
+    void ingest_revShareAssetWithoutRevenue_revenueRequired() throws Exception {
+        start(UsageLimits.DEFAULTS);
+        JsonNode creator = RunningPlatform.body(platform.json("POST", "/v1/creators", null, "{}"));
+        JsonNode asset = RunningPlatform.body(platform.json(
+                "POST",
+                "/v1/assets",
+                creator.path("api_key").asText(),
+                com.royaltydesk.platform.testutil.Fixtures.assetJson(
+                        com.royaltydesk.platform.testutil.Fixtures.content("rev"),
+                        "{\"type\":\"rev_share\",\"share\":0.2}")));
+        String revReceipt = RunningPlatform.body(platform.json(
+                        "POST",
+                        "/v1/proof-of-training",
+                        platform.platformKey(),
+                        Receipts.proofJson(
+                                asset.path("asset_id").asText(),
+                                creator.path("creator_id").asText(),
+                                "m-rev")))
+                .path("receipt_id")
+                .asText();
+        ArrayNode events = RunningPlatform.JSON.createArrayNode();
+        events.add(Usage.event("no-rev", "m-rev", revReceipt, 5, Instant.now()));
+        events.add(Usage.event("rev", "m-rev", revReceipt, 5, Instant.now()).put("revenue", 2.50));
+
+        JsonNode result = RunningPlatform.body(send(Usage.wrap(events)));
+
+        assertThat(result.path("accepted").asInt()).isEqualTo(1);
+        assertThat(result.at("/rejected/0/code").asText()).isEqualTo("revenue_required");
+    }
+
+    @Test
+    void ingest_wrongKeyOrEnvelope_rejectedWholeAndNothingStored() throws Exception {
+        start(UsageLimits.DEFAULTS);
+        String body = Usage.batch("d", 2, MODEL, receipt, 1, Instant.now());
+
+        assertError(platform.json("POST", "/v1/usage-events", platform.creator42Key(), body), 403, "forbidden");
+        assertError(platform.json("POST", "/v1/usage-events", null, body), 401, "unauthorized");
+        assertErrorField(send("{\"events\":[]}"), 400, "invalid_request", "events");
+        assertErrorField(send("{\"events\":[],\"extra\":1}"), 400, "invalid_request", "extra");
+        assertErrorField(
+                send(Usage.batch("big", 1001, MODEL, receipt, 1, Instant.now())), 400, "invalid_request", "events");
+        assertError(send("{\"events\":"), 400, "invalid_json");
+        assertThat(storedEvents()).isZero();
+    }
+
+    @Test
+    void ingest_overRequestRate_429WithRetryAfter() throws Exception {
+        start(new UsageLimits(
+                1000, 10_000_000, Duration.ofMinutes(5), Duration.ofDays(35), 2, 1_000_000, 1_000_000_000));
+        send(Usage.batch("r1", 1, MODEL, receipt, 1, Instant.now()));
+        send(Usage.batch("r2", 1, MODEL, receipt, 1, Instant.now()));
+
+        HttpResponse<String> limited = send(Usage.batch("r3", 1, MODEL, receipt, 1, Instant.now()));
+
+        if (limited.statusCode() != 429) {
+            // The one-second window rolled over between requests; the third of three quick ones must hit it.
+            send(Usage.batch("r4", 1, MODEL, receipt, 1, Instant.now()));
+            limited = send(Usage.batch("r5", 1, MODEL, receipt, 1, Instant.now()));
+        }
+        assertError(limited, 429, "rate_limited");
+        assertThat(limited.headers().firstValue("Retry-After")).isPresent();
+    }
+
+    @Test
+    void ingest_overEventVelocity_429AndThoseEventsNotStored() throws Exception {
+        start(new UsageLimits(1000, 10_000_000, Duration.ofMinutes(5), Duration.ofDays(35), 1000, 50, 1_000_000_000));
+        send(Usage.batch("v1", 40, MODEL, receipt, 1, Instant.now()));
+
+        HttpResponse<String> limited = send(Usage.batch("v2", 20, MODEL, receipt, 1, Instant.now()));
+
+        assertError(limited, 429, "rate_limited");
+        assertThat(limited.headers().firstValue("Retry-After"))
+                .hasValueSatisfying(v -> assertThat(Long.parseLong(v)).isBetween(1L, 60L));
+        assertThat(storedEvents()).isEqualTo(40);
+    }
+
+    @Test
+    void ingest_burstOnOneReceipt_heldNotDroppedThenReleased() throws Exception {
+        start(new UsageLimits(1000, 10_000_000, Duration.ofMinutes(5), Duration.ofDays(35), 1000, 1_000_000, 1000));
+
+        JsonNode result = RunningPlatform.body(send(Usage.batch("burst", 3, MODEL, receipt, 600, Instant.now())));
+
+        assertThat(result.path("held").asInt()).isEqualTo(3);
+        assertThat(result.path("accepted").asInt()).isZero();
+        assertThat(storedEvents()).isEqualTo(3);
+        String batch = result.path("processing_batch").asText();
+        assertError(
+                platform.json("POST", "/v1/usage-batches/" + batch + "/release", platform.hostKey(), null),
+                403,
+                "forbidden");
+
+        JsonNode released = RunningPlatform.body(
+                platform.json("POST", "/v1/usage-batches/" + batch + "/release", platform.platformKey(), null));
+
+        assertThat(released.path("released").asInt()).isEqualTo(3);
+        assertError(
+                platform.json("POST", "/v1/usage-batches/" + batch + "/release", platform.platformKey(), null),
+                404,
+                "not_found");
+    }
+}
