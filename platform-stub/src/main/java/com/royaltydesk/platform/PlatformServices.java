@@ -3,6 +3,7 @@ package com.royaltydesk.platform;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.royaltydesk.platform.assets.AssetService;
 import com.royaltydesk.platform.assets.JdbcAssetStore;
+import com.royaltydesk.platform.billing.ReportService;
 import com.royaltydesk.platform.creators.CreatorService;
 import com.royaltydesk.platform.creators.JdbcCreatorStore;
 import com.royaltydesk.platform.db.Database;
@@ -21,6 +22,7 @@ import com.royaltydesk.platform.receipts.ReceiptStore;
 import com.royaltydesk.platform.receipts.SigningKeys;
 import com.royaltydesk.platform.sandbox.RateLimiter;
 import com.royaltydesk.platform.sandbox.SandboxBootstrap;
+import com.royaltydesk.platform.usage.Corrections;
 import com.royaltydesk.platform.usage.IngestionService;
 import com.royaltydesk.platform.usage.UsageStore;
 import java.time.Clock;
@@ -40,6 +42,8 @@ public record PlatformServices(
         LogEvidence logEvidence,
         HostService hosts,
         IngestionService ingestion,
+        Corrections corrections,
+        ReportService reports,
         SandboxBootstrap sandboxBootstrap,
         RateLimiter sandboxLimiter,
         Clock clock) {
@@ -69,8 +73,11 @@ public record PlatformServices(
                 clock);
         LogEvidence logEvidence = new LogEvidence(new ReceiptLog(database.dataSource()), signingKeys, signer, clock);
         HostService hosts = new HostService(jdbc, keys, clock);
-        IngestionService ingestion = new IngestionService(
-                jdbc, new UsageStore(database.dataSource()), receipts, assets, config.usageLimits(), clock);
+        UsageStore usageStore = new UsageStore(database.dataSource());
+        IngestionService ingestion =
+                new IngestionService(jdbc, usageStore, receipts, assets, config.usageLimits(), clock);
+        Corrections corrections = new Corrections(jdbc, usageStore, clock);
+        ReportService reports = new ReportService(database.dataSource(), assets);
         SandboxBootstrap bootstrap = new SandboxBootstrap(jdbc, keys, creators, assets, hosts, json, clock);
         RateLimiter limiter = new RateLimiter(SANDBOX_RECEIPTS_PER_MINUTE, Duration.ofMinutes(1), clock);
         return new PlatformServices(
@@ -86,6 +93,8 @@ public record PlatformServices(
                 logEvidence,
                 hosts,
                 ingestion,
+                corrections,
+                reports,
                 bootstrap,
                 limiter,
                 clock);

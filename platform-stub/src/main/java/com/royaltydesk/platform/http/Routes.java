@@ -64,6 +64,11 @@ public final class Routes {
         UsageHandler usage = new UsageHandler(services.ingestion(), auth, services.json(), services.clock());
         r.add(HandlerType.POST, "/v1/usage-events", usage::ingest);
         r.add(HandlerType.POST, "/v1/usage-batches/{id}/release", usage::release);
+        ReportsHandler reports =
+                new ReportsHandler(services.reports(), services.corrections(), auth, bodies, services.clock());
+        r.add(HandlerType.POST, "/v1/usage-events/void", reports::voidEvent);
+        r.add(HandlerType.GET, "/v1/usage-report", reports::usageReport);
+        r.add(HandlerType.GET, "/v1/billing-preview", reports::billingPreview);
 
         r.add(HandlerType.GET, "/.well-known/jwks.json", new JwksHandler(services.signingKeys())::get);
         SigningKeysHandler signingKeys = new SigningKeysHandler(

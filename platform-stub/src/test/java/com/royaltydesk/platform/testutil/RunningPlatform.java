@@ -18,7 +18,10 @@ import java.time.Duration;
 /** A real platform on a free loopback port with a real H2 file database, and a plain HTTP client. */
 public final class RunningPlatform implements AutoCloseable {
 
-    public static final ObjectMapper JSON = new ObjectMapper();
+    /** Reads numbers as exact decimals, the way a careful client reads money. */
+    public static final ObjectMapper JSON = com.fasterxml.jackson.databind.json.JsonMapper.builder()
+            .enable(com.fasterxml.jackson.databind.DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            .build();
 
     private final PlatformServer server;
     private final HttpClient client =

@@ -1,0 +1,247 @@
+package com.royaltydesk.platform.billing;
+
+import com.royaltydesk.platform.assets.Asset;
+import com.royaltydesk.platform.assets.AssetService;
+import com.royaltydesk.platform.assets.PriceModel;
+import com.royaltydesk.platform.db.DataAccessException;
+import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import javax.sql.DataSource;
+
+/**
+ * Usage reports and billing previews, read from the daily rollups kept at ingestion (never from
+ * raw events), plus voids booked into the period as adjustment lines.
+ */
+public final class ReportService {
+
+    /** One report line: a model's use of one asset in the period. */
+    public record LineItem(
+            String modelId,
+            String assetId,
+            String priceModel,
+            BigDecimal rate,
+            long events,
+            long tokens,
+            BigDecimal amount,
+            String currency,
+            List<String> receiptRefs) {}
+
+    /** A correction booked into the period: a voided event, as a negative amount. */
+    public record Adjustment(
+            String eventId,
+            String hostId,
+            String assetId,
+            String modelId,
+            String originalPeriod,
+            BigDecimal amount,
+            String currency,
+            String reason) {}
+
+    /** A currency's total: lines plus adjustments. */
+    public record Total(String currency, BigDecimal total) {}
+
+    /** The seed's report shape plus totals per currency, adjustments and a cursor. */
+    public record UsageReport(
+            String creatorId,
+            String period,
+            List<LineItem> lineItems,
+            List<Adjustment> adjustments,
+            BigDecimal total,
+            String currency,
+            List<Total> totals,
+            String nextCursor) {}
+
+    /** Earnings of one asset in the open period. */
+    public record AssetEarnings(
+            String assetId,
+            String name,
+            String priceModel,
+            long events,
+            long tokens,
+            BigDecimal amount,
+            String currency) {}
+
+    /** Earnings of one day. */
+    public record DayEarnings(LocalDate day, BigDecimal amount, String currency) {}
+
+    private static final int MAX_RECEIPT_REFS = 100;
+
+    private final DataSource dataSource;
+    private final AssetService assets;
+
+    public ReportService(DataSource dataSource, AssetService assets) {
+        this.dataSource = dataSource;
+        this.assets = assets;
+    }
+
+    /** Lines ordered by model, asset and currency; {@code offset}/{@code limit} page through them. */
+    public List<LineItem> lines(String creatorId, String period, int offset, int limit) {
+        String sql = "SELECT model_id, asset_id, currency, SUM(events), SUM(tokens), SUM(amount) FROM usage_rollups"
+                + " WHERE creator_id = ? AND period = ? GROUP BY model_id, asset_id, currency"
+                + " ORDER BY model_id, asset_id, currency OFFSET ? ROWS FETCH NEXT ? ROWS ONLY";
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement select = connection.prepareStatement(sql)) {
+            select.setString(1, creatorId);
+            select.setString(2, period);
+            select.setInt(3, offset);
+            select.setInt(4, limit);
+            List<LineItem> lines = new ArrayList<>();
+            try (ResultSet r = select.executeQuery()) {
+                while (r.next()) {
+                    String modelId = r.getString(1);
+                    String assetId = r.getString(2);
+                    PriceModel model = assets.get(null, assetId).priceModel();
+                    lines.add(new LineItem(
+                            modelId,
+                            assetId,
+                            model.type(),
+                            rateOf(model),
+                            r.getLong(4),
+                            r.getLong(5),
+                            Money.plain(r.getBigDecimal(6)),
+                            r.getString(3),
+                            receiptRefs(connection, creatorId, period, modelId, assetId)));
+                }
+            }
+            return lines;
+        } catch (SQLException e) {
+            throw new DataAccessException(e);
+        }
+    }
+
+    public List<Adjustment> adjustments(String creatorId, String period) {
+        String sql = "SELECT e.event_id, e.host_id, e.asset_id, e.model_id, e.period, v.amount, e.currency, v.reason"
+                + " FROM usage_voids v JOIN usage_events e ON e.seq = v.event_seq"
+                + " WHERE e.creator_id = ? AND v.booked_period = ? ORDER BY v.created_at, v.void_id FETCH FIRST 1000 ROWS ONLY";
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement select = connection.prepareStatement(sql)) {
+            select.setString(1, creatorId);
+            select.setString(2, period);
+            List<Adjustment> adjustments = new ArrayList<>();
+            try (ResultSet r = select.executeQuery()) {
+                while (r.next()) {
+                    adjustments.add(new Adjustment(
+                            r.getString(1),
+                            r.getString(2),
+                            r.getString(3),
+                            r.getString(4),
+                            r.getString(5),
+                            Money.plain(r.getBigDecimal(6)),
+                            r.getString(7),
+                            r.getString(8)));
+                }
+            }
+            return adjustments;
+        } catch (SQLException e) {
+            throw new DataAccessException(e);
+        }
+    }
+
+    /** Totals per currency over all lines and adjustments of the period. */
+    public List<Total> totals(String creatorId, String period) {
+        Map<String, BigDecimal> totals = new LinkedHashMap<>();
+        String sql = "SELECT currency, SUM(amount) FROM usage_rollups WHERE creator_id = ? AND period = ?"
+                + " GROUP BY currency ORDER BY currency";
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement select = connection.prepareStatement(sql)) {
+            select.setString(1, creatorId);
+            select.setString(2, period);
+            try (ResultSet r = select.executeQuery()) {
+                while (r.next()) {
+                    totals.put(r.getString(1), r.getBigDecimal(2));
+                }
+            }
+        } catch (SQLException e) {
+            throw new DataAccessException(e);
+        }
+        for (Adjustment adjustment : adjustments(creatorId, period)) {
+            totals.merge(adjustment.currency(), adjustment.amount(), BigDecimal::add);
+        }
+        return totals.entrySet().stream()
+                .map(t -> new Total(t.getKey(), Money.plain(t.getValue())))
+                .toList();
+    }
+
+    public List<AssetEarnings> byAsset(String creatorId, String period) {
+        String sql = "SELECT asset_id, currency, SUM(events), SUM(tokens), SUM(amount) FROM usage_rollups"
+                + " WHERE creator_id = ? AND period = ? GROUP BY asset_id, currency ORDER BY asset_id FETCH FIRST 1000 ROWS ONLY";
+        List<AssetEarnings> result = new ArrayList<>();
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement select = connection.prepareStatement(sql)) {
+            select.setString(1, creatorId);
+            select.setString(2, period);
+            try (ResultSet r = select.executeQuery()) {
+                while (r.next()) {
+                    Asset asset = assets.get(null, r.getString(1));
+                    result.add(new AssetEarnings(
+                            asset.assetId(),
+                            asset.name(),
+                            asset.priceModel().type(),
+                            r.getLong(3),
+                            r.getLong(4),
+                            Money.plain(r.getBigDecimal(5)),
+                            r.getString(2)));
+                }
+            }
+            return result;
+        } catch (SQLException e) {
+            throw new DataAccessException(e);
+        }
+    }
+
+    public List<DayEarnings> byDay(String creatorId, String period) {
+        String sql = "SELECT usage_day, currency, SUM(amount) FROM usage_rollups WHERE creator_id = ? AND period = ?"
+                + " GROUP BY usage_day, currency ORDER BY usage_day, currency FETCH FIRST 1000 ROWS ONLY";
+        List<DayEarnings> result = new ArrayList<>();
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement select = connection.prepareStatement(sql)) {
+            select.setString(1, creatorId);
+            select.setString(2, period);
+            try (ResultSet r = select.executeQuery()) {
+                while (r.next()) {
+                    result.add(new DayEarnings(
+                            r.getDate(1).toLocalDate(), Money.plain(r.getBigDecimal(3)), r.getString(2)));
+                }
+            }
+            return result;
+        } catch (SQLException e) {
+            throw new DataAccessException(e);
+        }
+    }
+
+    private static List<String> receiptRefs(
+            Connection connection, String creatorId, String period, String modelId, String assetId)
+            throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement(
+                "SELECT DISTINCT receipt_id FROM usage_rollups WHERE creator_id = ? AND period = ? AND model_id = ?"
+                        + " AND asset_id = ? ORDER BY receipt_id FETCH FIRST " + MAX_RECEIPT_REFS + " ROWS ONLY")) {
+            select.setString(1, creatorId);
+            select.setString(2, period);
+            select.setString(3, modelId);
+            select.setString(4, assetId);
+            List<String> refs = new ArrayList<>();
+            try (ResultSet r = select.executeQuery()) {
+                while (r.next()) {
+                    refs.add(r.getString(1));
+                }
+            }
+            return refs;
+        }
+    }
+
+    static BigDecimal rateOf(PriceModel model) {
+        return switch (model.type()) {
+            case "per_use", "floor_plus" -> model.rate();
+            case "rev_share" -> model.share();
+            default -> null;
+        };
+    }
+}

@@ -1,0 +1,110 @@
+package com.royaltydesk.platform.http;
+
+import com.royaltydesk.platform.ApiException;
+import com.royaltydesk.platform.Validate;
+import com.royaltydesk.platform.billing.Money;
+import com.royaltydesk.platform.billing.ReportService;
+import com.royaltydesk.platform.keys.Principal;
+import com.royaltydesk.platform.keys.Role;
+import com.royaltydesk.platform.usage.Corrections;
+import com.royaltydesk.platform.usage.Periods;
+import io.javalin.http.Context;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+
+/** Usage reports, the open period's billing preview, and voids. */
+public final class ReportsHandler {
+
+    /** The open period so far: totals, by asset and by day. */
+    public record BillingPreview(
+            String creatorId,
+            String period,
+            Instant asOf,
+            BigDecimal total,
+            BigDecimal totalRounded,
+            String currency,
+            List<ReportService.Total> totals,
+            List<ReportService.AssetEarnings> byAsset,
+            List<ReportService.DayEarnings> byDay) {}
+
+    /** Body of a void. */
+    public record VoidRequest(String hostId, String eventId, String reason) {}
+
+    private static final int DEFAULT_LIMIT = 100;
+    private static final int MAX_LIMIT = 500;
+
+    private final ReportService reports;
+    private final Corrections corrections;
+    private final Auth auth;
+    private final RequestBodies bodies;
+    private final Clock clock;
+
+    public ReportsHandler(
+            ReportService reports, Corrections corrections, Auth auth, RequestBodies bodies, Clock clock) {
+        this.reports = reports;
+        this.corrections = corrections;
+        this.auth = auth;
+        this.bodies = bodies;
+        this.clock = clock;
+    }
+
+    public void usageReport(Context ctx) {
+        String creatorId = creator(ctx);
+        String period = Periods.parse(ctx.queryParam("period"), "period").toString();
+        int limit = Validate.limit(ctx.queryParam("limit"), DEFAULT_LIMIT, MAX_LIMIT);
+        int offset = Math.toIntExact(Cursors.decode(ctx.queryParam("cursor")) + 1);
+        List<ReportService.LineItem> page = reports.lines(creatorId, period, offset, limit + 1);
+        List<ReportService.Total> totals = reports.totals(creatorId, period);
+        String next = page.size() > limit ? Cursors.encode(offset + limit - 1L) : null;
+        ReportService.Total single = totals.size() == 1 ? totals.get(0) : null;
+        ctx.json(new ReportService.UsageReport(
+                creatorId,
+                period,
+                page.subList(0, Math.min(limit, page.size())),
+                offset == 0 ? reports.adjustments(creatorId, period) : List.of(),
+                single == null ? (totals.isEmpty() ? BigDecimal.ZERO : null) : single.total(),
+                single == null ? (totals.isEmpty() ? "USD" : null) : single.currency(),
+                totals,
+                next));
+    }
+
+    public void billingPreview(Context ctx) {
+        String creatorId = creator(ctx);
+        Instant now = clock.instant();
+        String period = Periods.of(now);
+        List<ReportService.Total> totals = reports.totals(creatorId, period);
+        ReportService.Total single =
+                totals.size() == 1 ? totals.get(0) : new ReportService.Total("USD", BigDecimal.ZERO);
+        ctx.json(new BillingPreview(
+                creatorId,
+                period,
+                now,
+                single.total(),
+                Money.roundToMinorUnit(single.total(), single.currency()),
+                single.currency(),
+                totals,
+                reports.byAsset(creatorId, period),
+                reports.byDay(creatorId, period)));
+    }
+
+    public void voidEvent(Context ctx) {
+        auth.require(ctx, Role.PLATFORM);
+        VoidRequest request = bodies.read(ctx, VoidRequest.class);
+        String hostId = Validate.id(request.hostId(), "host_id");
+        String eventId = Validate.requiredText(request.eventId(), "event_id", 128);
+        String reason = Validate.requiredText(request.reason(), "reason", 500);
+        ctx.status(201).json(corrections.voidEvent(hostId, eventId, reason));
+    }
+
+    /** Creators read their own; the platform must say whose. */
+    private String creator(Context ctx) {
+        Principal caller = auth.require(ctx, Role.CREATOR, Role.PLATFORM);
+        String scope = Tenants.scope(caller, ctx.queryParam("creator_id"));
+        if (scope == null) {
+            throw ApiException.invalid("creator_id", "creator_id is required with a platform key.");
+        }
+        return scope;
+    }
+}
