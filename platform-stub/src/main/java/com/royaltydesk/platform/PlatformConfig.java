@@ -1,5 +1,6 @@
 package com.royaltydesk.platform;
 
+import com.royaltydesk.platform.billing.PayoutPolicy;
 import com.royaltydesk.platform.receipts.SigningAlgorithm;
 import com.royaltydesk.platform.usage.UsageLimits;
 import java.nio.file.Path;
@@ -17,6 +18,7 @@ import java.util.Objects;
  * @param signingAlgorithm algorithm for new signing keys (EdDSA unless told otherwise)
  * @param issuer the {@code iss} of receipts and checkpoints
  * @param usageLimits ingestion bounds and anti-fraud limits
+ * @param payoutPolicy payout threshold and per-creator monthly cap
  */
 public record PlatformConfig(
         String host,
@@ -26,7 +28,8 @@ public record PlatformConfig(
         boolean sandbox,
         SigningAlgorithm signingAlgorithm,
         String issuer,
-        UsageLimits usageLimits) {
+        UsageLimits usageLimits,
+        PayoutPolicy payoutPolicy) {
 
     public static final String DEFAULT_HOST = "127.0.0.1";
 
@@ -51,6 +54,22 @@ public record PlatformConfig(
         if (usageLimits == null) {
             usageLimits = UsageLimits.DEFAULTS;
         }
+        if (payoutPolicy == null) {
+            payoutPolicy = PayoutPolicy.DEFAULTS;
+        }
+    }
+
+    /** Default payout policy. */
+    public PlatformConfig(
+            String host,
+            int port,
+            Path dataDir,
+            String jdbcUrl,
+            boolean sandbox,
+            SigningAlgorithm signingAlgorithm,
+            String issuer,
+            UsageLimits usageLimits) {
+        this(host, port, dataDir, jdbcUrl, sandbox, signingAlgorithm, issuer, usageLimits, null);
     }
 
     /** Default usage limits. */
@@ -62,12 +81,12 @@ public record PlatformConfig(
             boolean sandbox,
             SigningAlgorithm signingAlgorithm,
             String issuer) {
-        this(host, port, dataDir, jdbcUrl, sandbox, signingAlgorithm, issuer, null);
+        this(host, port, dataDir, jdbcUrl, sandbox, signingAlgorithm, issuer, null, null);
     }
 
     /** Defaults for the signing algorithm (EdDSA) and issuer. */
     public PlatformConfig(String host, int port, Path dataDir, String jdbcUrl, boolean sandbox) {
-        this(host, port, dataDir, jdbcUrl, sandbox, null, null, null);
+        this(host, port, dataDir, jdbcUrl, sandbox, null, null, null, null);
     }
 
     /** The configuration the desktop app uses: loopback, a free port, sandbox on. */

@@ -3,7 +3,7 @@ package com.royaltydesk.platform;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.royaltydesk.platform.assets.AssetService;
 import com.royaltydesk.platform.assets.JdbcAssetStore;
-import com.royaltydesk.platform.billing.ReportService;
+import com.royaltydesk.platform.billing.BillingServices;
 import com.royaltydesk.platform.creators.CreatorService;
 import com.royaltydesk.platform.creators.JdbcCreatorStore;
 import com.royaltydesk.platform.db.Database;
@@ -24,6 +24,7 @@ import com.royaltydesk.platform.sandbox.RateLimiter;
 import com.royaltydesk.platform.sandbox.SandboxBootstrap;
 import com.royaltydesk.platform.usage.Corrections;
 import com.royaltydesk.platform.usage.IngestionService;
+import com.royaltydesk.platform.usage.PeriodGate;
 import com.royaltydesk.platform.usage.UsageStore;
 import java.time.Clock;
 import java.time.Duration;
@@ -43,7 +44,7 @@ public record PlatformServices(
         HostService hosts,
         IngestionService ingestion,
         Corrections corrections,
-        ReportService reports,
+        BillingServices billing,
         SandboxBootstrap sandboxBootstrap,
         RateLimiter sandboxLimiter,
         Clock clock) {
@@ -74,10 +75,12 @@ public record PlatformServices(
         LogEvidence logEvidence = new LogEvidence(new ReceiptLog(database.dataSource()), signingKeys, signer, clock);
         HostService hosts = new HostService(jdbc, keys, clock);
         UsageStore usageStore = new UsageStore(database.dataSource());
+        PeriodGate gate = new PeriodGate();
         IngestionService ingestion =
-                new IngestionService(jdbc, usageStore, receipts, assets, config.usageLimits(), clock);
+                new IngestionService(jdbc, usageStore, receipts, assets, config.usageLimits(), gate, clock);
         Corrections corrections = new Corrections(jdbc, usageStore, clock);
-        ReportService reports = new ReportService(database.dataSource(), assets);
+        BillingServices billing = BillingServices.create(
+                database.dataSource(), jdbc, assets, config.payoutPolicy(), gate, config.sandbox(), clock);
         SandboxBootstrap bootstrap = new SandboxBootstrap(jdbc, keys, creators, assets, hosts, json, clock);
         RateLimiter limiter = new RateLimiter(SANDBOX_RECEIPTS_PER_MINUTE, Duration.ofMinutes(1), clock);
         return new PlatformServices(
@@ -94,7 +97,7 @@ public record PlatformServices(
                 hosts,
                 ingestion,
                 corrections,
-                reports,
+                billing,
                 bootstrap,
                 limiter,
                 clock);

@@ -64,11 +64,31 @@ public final class Routes {
         UsageHandler usage = new UsageHandler(services.ingestion(), auth, services.json(), services.clock());
         r.add(HandlerType.POST, "/v1/usage-events", usage::ingest);
         r.add(HandlerType.POST, "/v1/usage-batches/{id}/release", usage::release);
-        ReportsHandler reports =
-                new ReportsHandler(services.reports(), services.corrections(), auth, bodies, services.clock());
+        ReportsHandler reports = new ReportsHandler(
+                services.billing().reports(), services.corrections(), auth, bodies, services.clock());
         r.add(HandlerType.POST, "/v1/usage-events/void", reports::voidEvent);
         r.add(HandlerType.GET, "/v1/usage-report", reports::usageReport);
         r.add(HandlerType.GET, "/v1/billing-preview", reports::billingPreview);
+
+        var billing = services.billing();
+        SettlementsHandler settlements = new SettlementsHandler(
+                billing.settlements(),
+                billing.settlementStore(),
+                billing.statements(),
+                billing.balances(),
+                billing.payouts(),
+                auth,
+                bodies);
+        r.add(HandlerType.POST, "/v1/settlements", settlements::settle);
+        r.add(HandlerType.GET, "/v1/settlements/{id}", settlements::get);
+        r.add(HandlerType.GET, "/v1/payouts", settlements::payouts);
+        r.add(HandlerType.GET, "/v1/statements", settlements::statements);
+        r.add(HandlerType.GET, "/v1/balances", settlements::balances);
+        DisputesHandler disputes =
+                new DisputesHandler(billing.disputes(), services.receipts(), auth, bodies, dispute -> {});
+        r.add(HandlerType.POST, "/v1/disputes", disputes::open);
+        r.add(HandlerType.GET, "/v1/disputes/{id}", disputes::get);
+        r.add(HandlerType.POST, "/v1/disputes/{id}/resolve", disputes::resolve);
 
         r.add(HandlerType.GET, "/.well-known/jwks.json", new JwksHandler(services.signingKeys())::get);
         SigningKeysHandler signingKeys = new SigningKeysHandler(
@@ -79,6 +99,7 @@ public final class Routes {
             SandboxHandler demo =
                     new SandboxHandler(services.receipts(), services.claims(), bodies, services.sandboxLimiter());
             r.add(HandlerType.POST, "/v1/sandbox/proof-of-training", demo::record);
+            r.add(HandlerType.POST, "/v1/sandbox/payout-failures", settlements::failPayouts);
         }
 
         // SPEC §1 names the charset; Javalin's json() leaves it out.

@@ -32,6 +32,7 @@ public final class IngestionService {
     private final ReceiptService receipts;
     private final AssetService assets;
     private final UsageLimits limits;
+    private final PeriodGate gate;
     private final Clock clock;
 
     public IngestionService(
@@ -40,12 +41,14 @@ public final class IngestionService {
             ReceiptService receipts,
             AssetService assets,
             UsageLimits limits,
+            PeriodGate gate,
             Clock clock) {
         this.jdbc = jdbc;
         this.store = store;
         this.receipts = receipts;
         this.assets = assets;
         this.limits = limits;
+        this.gate = gate;
         this.clock = clock;
     }
 
@@ -60,6 +63,11 @@ public final class IngestionService {
         if (events.size() > limits.maxBatch()) {
             throw ApiException.invalid("events", "A batch holds at most " + limits.maxBatch() + " events.");
         }
+        return gate.whileIngesting(() -> ingestOpen(hostId, events));
+    }
+
+    /** Runs under the gate, so the closed periods read here stay closed-or-open until the commit. */
+    private IngestResult ingestOpen(String hostId, JsonNode events) {
         Instant now = clock.instant();
         EventValidator validator = new EventValidator(receipts, assets, limits, now, store.closedPeriods());
         List<Rejection> rejected = new ArrayList<>();
@@ -130,7 +138,7 @@ public final class IngestionService {
 
     /** Releases a batch's held events: they become accepted and count from now on. Returns how many. */
     public int release(String batchId) {
-        return jdbc.inTransaction(connection -> {
+        return gate.whileIngesting(() -> jdbc.inTransaction(connection -> {
             List<PricedEvent> released = store.held(connection, batchId);
             Set<String> closed = store.closedPeriods();
             for (PricedEvent event : released) {
@@ -142,6 +150,6 @@ public final class IngestionService {
             }
             store.addToRollups(connection, released);
             return released.size();
-        });
+        }));
     }
 }

@@ -1,0 +1,135 @@
+package com.royaltydesk.platform.billing;
+
+import com.royaltydesk.platform.db.DataAccessException;
+import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import javax.sql.DataSource;
+
+/**
+ * A creator's money by state, per currency: pending (usage in periods not yet settled), available
+ * (settled, on the ledger, not yet paid), and held with the reason — disputed, under the payout
+ * threshold, or held for fraud review. Per asset, the pending part.
+ */
+public final class BalanceService {
+
+    /** Held money and why. */
+    public record Held(String reason, BigDecimal amount) {}
+
+    /** One asset's unsettled earnings. */
+    public record AssetPending(String assetId, BigDecimal pending) {}
+
+    /** One currency's balance. */
+    public record Balance(
+            String currency, BigDecimal pending, BigDecimal available, List<Held> held, List<AssetPending> byAsset) {}
+
+    private final DataSource dataSource;
+    private final DisputeService disputes;
+    private final PayoutPolicy policy;
+
+    public BalanceService(DataSource dataSource, DisputeService disputes, PayoutPolicy policy) {
+        this.dataSource = dataSource;
+        this.disputes = disputes;
+        this.policy = policy;
+    }
+
+    public List<Balance> balances(String creatorId) {
+        try (Connection c = dataSource.getConnection()) {
+            Map<String, BigDecimal> ledger = sums(
+                    c,
+                    "SELECT currency, SUM(amount) FROM ledger_entries WHERE creator_id = ?" + " GROUP BY currency",
+                    creatorId);
+            Map<String, BigDecimal> pending = sums(
+                    c,
+                    "SELECT currency, SUM(amount) FROM usage_rollups WHERE creator_id = ?"
+                            + " AND period NOT IN (SELECT period FROM closed_periods) GROUP BY currency",
+                    creatorId);
+            Map<String, BigDecimal> fraud = sums(
+                    c,
+                    "SELECT currency, SUM(amount) FROM usage_events WHERE creator_id = ?"
+                            + " AND status = 'held' GROUP BY currency",
+                    creatorId);
+            Map<String, BigDecimal> disputed = disputes.openHeld(creatorId);
+            TreeMap<String, Boolean> currencies = new TreeMap<>();
+            for (Map<String, BigDecimal> map : List.of(ledger, pending, fraud, disputed)) {
+                map.keySet().forEach(currency -> currencies.put(currency, true));
+            }
+            List<Balance> balances = new ArrayList<>();
+            for (String currency : currencies.keySet()) {
+                balances.add(balance(c, creatorId, currency, ledger, pending, fraud, disputed));
+            }
+            return balances;
+        } catch (SQLException e) {
+            throw new DataAccessException(e);
+        }
+    }
+
+    private Balance balance(
+            Connection c,
+            String creatorId,
+            String currency,
+            Map<String, BigDecimal> ledger,
+            Map<String, BigDecimal> pending,
+            Map<String, BigDecimal> fraud,
+            Map<String, BigDecimal> disputed)
+            throws SQLException {
+        BigDecimal onLedger = ledger.getOrDefault(currency, BigDecimal.ZERO);
+        List<Held> held = new ArrayList<>();
+        BigDecimal available = onLedger;
+        if (onLedger.signum() > 0 && Money.roundToMinorUnit(onLedger, currency).compareTo(policy.threshold()) < 0) {
+            held.add(new Held("under_threshold", Money.plain(onLedger)));
+            available = BigDecimal.ZERO;
+        }
+        if (disputed.containsKey(currency)) {
+            held.add(new Held("disputed", Money.plain(disputed.get(currency))));
+        }
+        if (fraud.containsKey(currency)) {
+            held.add(new Held("fraud_hold", Money.plain(fraud.get(currency))));
+        }
+        return new Balance(
+                currency,
+                Money.plain(pending.getOrDefault(currency, BigDecimal.ZERO)),
+                Money.plain(available),
+                List.copyOf(held),
+                pendingByAsset(c, creatorId, currency));
+    }
+
+    private static List<AssetPending> pendingByAsset(Connection c, String creatorId, String currency)
+            throws SQLException {
+        List<AssetPending> result = new ArrayList<>();
+        try (PreparedStatement s = c.prepareStatement(
+                "SELECT asset_id, SUM(amount) FROM usage_rollups WHERE creator_id = ? AND currency = ?"
+                        + " AND period NOT IN (SELECT period FROM closed_periods) GROUP BY asset_id ORDER BY asset_id"
+                        + " FETCH FIRST 1000 ROWS ONLY")) {
+            s.setString(1, creatorId);
+            s.setString(2, currency);
+            try (ResultSet r = s.executeQuery()) {
+                while (r.next()) {
+                    result.add(new AssetPending(r.getString(1), Money.plain(r.getBigDecimal(2))));
+                }
+            }
+        }
+        return result;
+    }
+
+    private static Map<String, BigDecimal> sums(Connection c, String sql, String creatorId) throws SQLException {
+        Map<String, BigDecimal> sums = new TreeMap<>();
+        try (PreparedStatement s = c.prepareStatement(sql)) {
+            s.setString(1, creatorId);
+            try (ResultSet r = s.executeQuery()) {
+                while (r.next()) {
+                    if (r.getBigDecimal(2) != null && r.getBigDecimal(2).signum() != 0) {
+                        sums.put(r.getString(1), r.getBigDecimal(2));
+                    }
+                }
+            }
+        }
+        return sums;
+    }
+}

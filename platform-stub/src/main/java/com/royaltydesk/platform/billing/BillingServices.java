@@ -1,0 +1,41 @@
+package com.royaltydesk.platform.billing;
+
+import com.royaltydesk.platform.assets.AssetService;
+import com.royaltydesk.platform.db.Jdbc;
+import com.royaltydesk.platform.usage.PeriodGate;
+import java.time.Clock;
+import javax.sql.DataSource;
+
+/** The money side of the platform, wired together. */
+public record BillingServices(
+        ReportService reports,
+        SettlementStore settlementStore,
+        SettlementService settlements,
+        StatementService statements,
+        BalanceService balances,
+        DisputeService disputes,
+        PayoutExecutor payouts) {
+
+    public static BillingServices create(
+            DataSource dataSource,
+            Jdbc jdbc,
+            AssetService assets,
+            PayoutPolicy policy,
+            PeriodGate gate,
+            boolean sandbox,
+            Clock clock) {
+        SettlementStore store = new SettlementStore(dataSource);
+        DisputeService disputes = new DisputeService(dataSource, jdbc, clock);
+        PayoutExecutor payouts = new PayoutExecutor(jdbc, store, sandbox, clock);
+        SettlementService settlements = new SettlementService(
+                jdbc, store, disputes, assets, new SettlementCalculator(policy), payouts, gate, clock);
+        return new BillingServices(
+                new ReportService(dataSource, assets),
+                store,
+                settlements,
+                new StatementService(dataSource),
+                new BalanceService(dataSource, disputes, policy),
+                disputes,
+                payouts);
+    }
+}

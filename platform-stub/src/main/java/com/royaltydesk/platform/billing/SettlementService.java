@@ -1,0 +1,154 @@
+package com.royaltydesk.platform.billing;
+
+import com.royaltydesk.platform.ApiException;
+import com.royaltydesk.platform.Ids;
+import com.royaltydesk.platform.assets.AssetService;
+import com.royaltydesk.platform.assets.PriceModel;
+import com.royaltydesk.platform.db.DataAccessException;
+import com.royaltydesk.platform.db.Jdbc;
+import com.royaltydesk.platform.usage.PeriodGate;
+import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Closes a period: for every creator and currency with money to account for, computes the ledger
+ * lines and the payout ({@link SettlementCalculator}), writes them with the statement row and the
+ * period's closing in one transaction, then hands the payouts to the executor. Idempotent per
+ * period: asking again returns the settlement that exists.
+ */
+public final class SettlementService {
+
+    /** A settlement and whether this call made it. */
+    public record Outcome(SettlementStore.Settlement settlement, boolean created) {}
+
+    /** The optional subscription pool split among subscription_bonus assets by usage. */
+    public record Pool(BigDecimal amount, String currency) {}
+
+    private final Jdbc jdbc;
+    private final SettlementStore store;
+    private final DisputeService disputes;
+    private final AssetService assets;
+    private final SettlementCalculator calculator;
+    private final PayoutExecutor executor;
+    private final PeriodGate gate;
+    private final Clock clock;
+
+    public SettlementService(
+            Jdbc jdbc,
+            SettlementStore store,
+            DisputeService disputes,
+            AssetService assets,
+            SettlementCalculator calculator,
+            PayoutExecutor executor,
+            PeriodGate gate,
+            Clock clock) {
+        this.jdbc = jdbc;
+        this.store = store;
+        this.disputes = disputes;
+        this.assets = assets;
+        this.calculator = calculator;
+        this.executor = executor;
+        this.gate = gate;
+        this.clock = clock;
+    }
+
+    public Outcome settle(YearMonth period, Pool pool) {
+        if (!period.isBefore(YearMonth.from(clock.instant().atZone(java.time.ZoneOffset.UTC)))) {
+            throw ApiException.invalid(
+                    "period", "Only a period that has ended can be settled; " + period + " is still open.");
+        }
+        var existing = store.findByPeriod(period.toString());
+        if (existing.isPresent()) {
+            return new Outcome(existing.get(), false);
+        }
+        SettlementStore.Settlement settlement;
+        try {
+            settlement =
+                    gate.whileClosing(() -> jdbc.inTransaction(c -> settleInTransaction(c, period.toString(), pool)));
+        } catch (DataAccessException e) {
+            if (e.isConstraintViolation()) {
+                // Another request settled the same period first: answer with its settlement.
+                return new Outcome(store.findByPeriod(period.toString()).orElseThrow(() -> e), false);
+            }
+            throw e;
+        }
+        executor.execute(settlement.settlementId());
+        return new Outcome(settlement, true);
+    }
+
+    private SettlementStore.Settlement settleInTransaction(Connection c, String period, Pool pool) throws SQLException {
+        Instant now = clock.instant();
+        SettlementStore.Settlement settlement = new SettlementStore.Settlement(
+                Ids.newId("set"),
+                period,
+                pool == null ? null : pool.amount(),
+                pool == null ? null : pool.currency(),
+                now);
+        store.insertSettlement(c, settlement);
+        Map<String, BigDecimal> bonus = pool == null
+                ? Map.of()
+                : SettlementCalculator.allocatePool(pool.amount(), store.subscriptionUnits(c, period, pool.currency()));
+        for (SettlementStore.Account account : store.accounts(c, period)) {
+            settleAccount(c, settlement, account, bonus, now);
+        }
+        return settlement;
+    }
+
+    private void settleAccount(
+            Connection c,
+            SettlementStore.Settlement settlement,
+            SettlementStore.Account account,
+            Map<String, BigDecimal> bonus,
+            Instant now)
+            throws SQLException {
+        String period = settlement.period();
+        BigDecimal opening = store.balance(c, account.creatorId(), account.currency());
+        List<SettlementCalculator.AssetPeriod> assetPeriods = new ArrayList<>();
+        for (Map.Entry<String, BigDecimal[]> usage : store.usageByAsset(
+                        c, account.creatorId(), account.currency(), period)
+                .entrySet()) {
+            PriceModel model = assets.get(null, usage.getKey()).priceModel();
+            BigDecimal floor = "floor_plus".equals(model.type()) ? model.monthlyFloor() : null;
+            assetPeriods.add(new SettlementCalculator.AssetPeriod(
+                    usage.getKey(),
+                    usage.getValue()[0],
+                    floor,
+                    true,
+                    bonus.getOrDefault(usage.getKey(), BigDecimal.ZERO)));
+        }
+        SettlementCalculator.Input input = new SettlementCalculator.Input(
+                account.creatorId(),
+                account.currency(),
+                opening,
+                assetPeriods,
+                store.adjustments(c, account.creatorId(), account.currency(), period),
+                disputes.holds(c, account.creatorId(), account.currency(), period));
+        SettlementCalculator.Result result = calculator.settle(input, settlement.settlementId());
+        store.insertLedger(c, account.creatorId(), account.currency(), period, result.lines(), now);
+        store.insertStatement(
+                c, settlement.settlementId(), account.creatorId(), period, account.currency(), opening, result);
+        if (result.paid().signum() > 0) {
+            store.insertPayout(
+                    c,
+                    new SettlementStore.Payout(
+                            Ids.newId("pay"),
+                            settlement.settlementId(),
+                            account.creatorId(),
+                            period,
+                            result.paid(),
+                            account.currency(),
+                            "pending",
+                            "sandbox_transfer",
+                            null,
+                            null),
+                    now);
+        }
+    }
+}

@@ -1,0 +1,70 @@
+package com.royaltydesk.platform.http;
+
+import com.royaltydesk.platform.ApiException;
+import com.royaltydesk.platform.Validate;
+import com.royaltydesk.platform.billing.DisputeService;
+import com.royaltydesk.platform.keys.Principal;
+import com.royaltydesk.platform.keys.Role;
+import com.royaltydesk.platform.receipts.Receipt;
+import com.royaltydesk.platform.receipts.ReceiptService;
+import io.javalin.http.Context;
+
+/** Disputes over receipts: creators open them on their own receipts, the platform on any; the platform resolves. */
+public final class DisputesHandler {
+
+    /** Open a dispute. */
+    public record OpenRequest(String receiptId, String reason) {}
+
+    /** Resolve a dispute: {@code release} pays the held money, {@code forfeit} does not. */
+    public record ResolveRequest(String outcome) {}
+
+    /** Notified when a dispute opens (webhooks listen here). */
+    public interface Listener {
+        void disputeOpened(DisputeService.Dispute dispute);
+    }
+
+    private final DisputeService disputes;
+    private final ReceiptService receipts;
+    private final Auth auth;
+    private final RequestBodies bodies;
+    private final Listener listener;
+
+    public DisputesHandler(
+            DisputeService disputes, ReceiptService receipts, Auth auth, RequestBodies bodies, Listener listener) {
+        this.disputes = disputes;
+        this.receipts = receipts;
+        this.auth = auth;
+        this.bodies = bodies;
+        this.listener = listener;
+    }
+
+    public void open(Context ctx) {
+        Principal caller = auth.require(ctx, Role.CREATOR, Role.PLATFORM);
+        OpenRequest request = bodies.read(ctx, OpenRequest.class);
+        String receiptId = Validate.id(request.receiptId(), "receipt_id");
+        String reason = Validate.requiredText(request.reason(), "reason", 1000);
+        Receipt receipt = receipts.find(receiptId)
+                .filter(r -> caller.is(Role.PLATFORM) || r.creatorId().equals(caller.creatorId()))
+                .orElseThrow(
+                        () -> ApiException.invalid("receipt_id", "No receipt " + receiptId + " that you may dispute."));
+        DisputeService.Dispute dispute = disputes.open(
+                receipt.creatorId(), receiptId, reason, caller.role().wireName());
+        listener.disputeOpened(dispute);
+        ctx.status(201).json(dispute);
+    }
+
+    public void resolve(Context ctx) {
+        auth.require(ctx, Role.PLATFORM);
+        String id = Validate.id(ctx.pathParam("id"), "id");
+        ResolveRequest request = bodies.read(ctx, ResolveRequest.class);
+        ctx.json(disputes.resolve(id, request.outcome()));
+    }
+
+    public void get(Context ctx) {
+        Principal caller = auth.require(ctx, Role.CREATOR, Role.PLATFORM);
+        String id = Validate.id(ctx.pathParam("id"), "id");
+        ctx.json(disputes.find(id)
+                .filter(d -> caller.is(Role.PLATFORM) || d.creatorId().equals(caller.creatorId()))
+                .orElseThrow(() -> ApiException.notFound("No dispute " + id + ".")));
+    }
+}

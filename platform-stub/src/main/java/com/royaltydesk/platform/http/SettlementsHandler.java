@@ -1,0 +1,226 @@
+package com.royaltydesk.platform.http;
+
+import com.royaltydesk.platform.ApiException;
+import com.royaltydesk.platform.Validate;
+import com.royaltydesk.platform.billing.BalanceService;
+import com.royaltydesk.platform.billing.PayoutExecutor;
+import com.royaltydesk.platform.billing.SettlementService;
+import com.royaltydesk.platform.billing.SettlementStore;
+import com.royaltydesk.platform.billing.StatementService;
+import com.royaltydesk.platform.keys.Principal;
+import com.royaltydesk.platform.keys.Role;
+import com.royaltydesk.platform.usage.Periods;
+import io.javalin.http.Context;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.Currency;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/** Settlements, payouts, statements (JSON and CSV) and balances. */
+public final class SettlementsHandler {
+
+    /** {@code POST /v1/settlements} body. */
+    public record SettleRequest(String period, PoolRequest subscriptionPool) {}
+
+    /** The optional subscription pool. */
+    public record PoolRequest(BigDecimal amount, String currency) {}
+
+    /** A settlement and its payouts. */
+    public record SettlementView(
+            String settlementId,
+            String period,
+            String status,
+            Instant createdAt,
+            BigDecimal subscriptionPool,
+            String poolCurrency,
+            List<SettlementStore.Payout> payouts) {}
+
+    /** {@code GET /v1/payouts}. */
+    public record PayoutList(List<SettlementStore.Payout> payouts) {}
+
+    /** {@code GET /v1/statements}. */
+    public record StatementList(List<StatementService.Statement> statements) {}
+
+    /** {@code GET /v1/balances}. */
+    public record BalanceList(String creatorId, List<BalanceService.Balance> balances) {}
+
+    private static final int MAX_PAYOUTS = 1000;
+
+    private final SettlementService settlements;
+    private final SettlementStore store;
+    private final StatementService statements;
+    private final BalanceService balances;
+    private final PayoutExecutor executor;
+    private final Auth auth;
+    private final RequestBodies bodies;
+
+    public SettlementsHandler(
+            SettlementService settlements,
+            SettlementStore store,
+            StatementService statements,
+            BalanceService balances,
+            PayoutExecutor executor,
+            Auth auth,
+            RequestBodies bodies) {
+        this.settlements = settlements;
+        this.store = store;
+        this.statements = statements;
+        this.balances = balances;
+        this.executor = executor;
+        this.auth = auth;
+        this.bodies = bodies;
+    }
+
+    public void settle(Context ctx) {
+        auth.require(ctx, Role.PLATFORM);
+        SettleRequest request = bodies.read(ctx, SettleRequest.class);
+        SettlementService.Outcome outcome =
+                settlements.settle(Periods.parse(request.period(), "period"), pool(request.subscriptionPool()));
+        ctx.status(outcome.created() ? 201 : 200).json(view(outcome.settlement()));
+    }
+
+    public void get(Context ctx) {
+        auth.require(ctx, Role.PLATFORM);
+        String id = Validate.id(ctx.pathParam("id"), "id");
+        ctx.json(view(store.find(id).orElseThrow(() -> ApiException.notFound("No settlement " + id + "."))));
+    }
+
+    public void payouts(Context ctx) {
+        Principal caller = auth.require(ctx, Role.CREATOR, Role.PLATFORM);
+        String creator = Tenants.scope(caller, ctx.queryParam("creator_id"));
+        String period = ctx.queryParam("period") == null
+                ? null
+                : Periods.parse(ctx.queryParam("period"), "period").toString();
+        ctx.json(new PayoutList(store.payouts(creator, period, null, MAX_PAYOUTS)));
+    }
+
+    public void statements(Context ctx) {
+        String creator = requiredCreator(ctx);
+        String period = Periods.parse(ctx.queryParam("period"), "period").toString();
+        List<StatementService.Statement> list = statements.statements(creator, period);
+        if ("csv".equals(ctx.queryParam("format"))) {
+            ctx.contentType("text/csv; charset=utf-8")
+                    .header(
+                            "Content-Disposition",
+                            "attachment; filename=\"statement-" + creator + "-" + period + ".csv\"")
+                    .result(StatementCsv.render(list));
+            return;
+        }
+        ctx.json(new StatementList(list));
+    }
+
+    public void balances(Context ctx) {
+        String creator = requiredCreator(ctx);
+        ctx.json(new BalanceList(creator, balances.balances(creator)));
+    }
+
+    /** Sandbox: make a creator's next payouts fail. */
+    public void failPayouts(Context ctx) {
+        auth.require(ctx, Role.PLATFORM);
+        record FailRequest(String creatorId) {}
+        FailRequest request = bodies.read(ctx, FailRequest.class);
+        executor.failPayoutsFor(Validate.id(request.creatorId(), "creator_id"));
+        ctx.status(204);
+    }
+
+    private String requiredCreator(Context ctx) {
+        Principal caller = auth.require(ctx, Role.CREATOR, Role.PLATFORM);
+        String creator = Tenants.scope(caller, ctx.queryParam("creator_id"));
+        if (creator == null) {
+            throw ApiException.invalid("creator_id", "creator_id is required with a platform key.");
+        }
+        return creator;
+    }
+
+    private SettlementView view(SettlementStore.Settlement s) {
+        return new SettlementView(
+                s.settlementId(),
+                s.period(),
+                "completed",
+                s.createdAt(),
+                s.poolAmount(),
+                s.poolCurrency(),
+                store.payouts(null, null, s.settlementId(), MAX_PAYOUTS));
+    }
+
+    private static SettlementService.Pool pool(PoolRequest pool) {
+        if (pool == null) {
+            return null;
+        }
+        if (pool.amount() == null
+                || pool.amount().signum() <= 0
+                || pool.amount().stripTrailingZeros().scale() > 18) {
+            throw ApiException.invalid(
+                    "subscription_pool.amount", "amount must be greater than 0 with at most 18 decimals.");
+        }
+        try {
+            return new SettlementService.Pool(
+                    pool.amount(),
+                    Currency.getInstance(pool.currency() == null ? "USD" : pool.currency())
+                            .getCurrencyCode());
+        } catch (IllegalArgumentException e) {
+            throw ApiException.invalid("subscription_pool.currency", "currency must be an ISO 4217 code.");
+        }
+    }
+
+    /** Statements as CSV: one row per line, then the totals and the digest. */
+    static final class StatementCsv {
+        private StatementCsv() {}
+
+        static String render(List<StatementService.Statement> statements) {
+            StringBuilder csv =
+                    new StringBuilder("currency,kind,asset_id,model_id,receipt_ids,events,tokens,amount,ref\n");
+            for (StatementService.Statement s : statements) {
+                csv.append(row(
+                        s.currency(),
+                        "opening_balance",
+                        "",
+                        "",
+                        "",
+                        "",
+                        "",
+                        s.openingBalance().toPlainString(),
+                        ""));
+                for (StatementService.Line l : s.lines()) {
+                    csv.append(row(
+                            s.currency(),
+                            l.kind(),
+                            nz(l.assetId()),
+                            nz(l.modelId()),
+                            l.receiptIds().stream().collect(Collectors.joining(" ")),
+                            Long.toString(l.events()),
+                            Long.toString(l.tokens()),
+                            l.amount().toPlainString(),
+                            nz(l.ref())));
+                }
+                csv.append(
+                        row(s.currency(), "paid", "", "", "", "", "", s.paid().toPlainString(), ""));
+                csv.append(row(
+                        s.currency(),
+                        "carried:" + s.carryReason(),
+                        "",
+                        "",
+                        "",
+                        "",
+                        "",
+                        s.carried().toPlainString(),
+                        ""));
+                csv.append(row(s.currency(), "digest", "", "", "", "", "", "", s.digest()));
+            }
+            return csv.toString();
+        }
+
+        private static String row(String... cells) {
+            return java.util.Arrays.stream(cells).map(StatementCsv::cell).collect(Collectors.joining(",")) + "\n";
+        }
+
+        private static String cell(String value) {
+            return value.contains(",") || value.contains("\"") ? "\"" + value.replace("\"", "\"\"") + "\"" : value;
+        }
+
+        private static String nz(String value) {
+            return value == null ? "" : value;
+        }
+    }
+}
