@@ -3,6 +3,7 @@ package com.royaltydesk.platform;
 import com.royaltydesk.platform.billing.PayoutPolicy;
 import com.royaltydesk.platform.receipts.SigningAlgorithm;
 import com.royaltydesk.platform.usage.UsageLimits;
+import com.royaltydesk.platform.webhooks.WebhookSettings;
 import java.nio.file.Path;
 import java.util.Objects;
 
@@ -19,6 +20,7 @@ import java.util.Objects;
  * @param issuer the {@code iss} of receipts and checkpoints
  * @param usageLimits ingestion bounds and anti-fraud limits
  * @param payoutPolicy payout threshold and per-creator monthly cap
+ * @param webhooks webhook retry and target rules
  */
 public record PlatformConfig(
         String host,
@@ -29,7 +31,8 @@ public record PlatformConfig(
         SigningAlgorithm signingAlgorithm,
         String issuer,
         UsageLimits usageLimits,
-        PayoutPolicy payoutPolicy) {
+        PayoutPolicy payoutPolicy,
+        WebhookSettings webhooks) {
 
     public static final String DEFAULT_HOST = "127.0.0.1";
 
@@ -57,19 +60,9 @@ public record PlatformConfig(
         if (payoutPolicy == null) {
             payoutPolicy = PayoutPolicy.DEFAULTS;
         }
-    }
-
-    /** Default payout policy. */
-    public PlatformConfig(
-            String host,
-            int port,
-            Path dataDir,
-            String jdbcUrl,
-            boolean sandbox,
-            SigningAlgorithm signingAlgorithm,
-            String issuer,
-            UsageLimits usageLimits) {
-        this(host, port, dataDir, jdbcUrl, sandbox, signingAlgorithm, issuer, usageLimits, null);
+        if (webhooks == null) {
+            webhooks = WebhookSettings.DEFAULTS;
+        }
     }
 
     /** Default usage limits. */
@@ -81,12 +74,27 @@ public record PlatformConfig(
             boolean sandbox,
             SigningAlgorithm signingAlgorithm,
             String issuer) {
-        this(host, port, dataDir, jdbcUrl, sandbox, signingAlgorithm, issuer, null, null);
+        this(host, port, dataDir, jdbcUrl, sandbox, signingAlgorithm, issuer, null, null, null);
     }
 
     /** Defaults for the signing algorithm (EdDSA) and issuer. */
     public PlatformConfig(String host, int port, Path dataDir, String jdbcUrl, boolean sandbox) {
-        this(host, port, dataDir, jdbcUrl, sandbox, null, null, null, null);
+        this(host, port, dataDir, jdbcUrl, sandbox, null, null, null, null, null);
+    }
+
+    public PlatformConfig withUsageLimits(UsageLimits limits) {
+        return new PlatformConfig(
+                host, port, dataDir, jdbcUrl, sandbox, signingAlgorithm, issuer, limits, payoutPolicy, webhooks);
+    }
+
+    public PlatformConfig withPayoutPolicy(PayoutPolicy policy) {
+        return new PlatformConfig(
+                host, port, dataDir, jdbcUrl, sandbox, signingAlgorithm, issuer, usageLimits, policy, webhooks);
+    }
+
+    public PlatformConfig withWebhooks(WebhookSettings settings) {
+        return new PlatformConfig(
+                host, port, dataDir, jdbcUrl, sandbox, signingAlgorithm, issuer, usageLimits, payoutPolicy, settings);
     }
 
     /** The configuration the desktop app uses: loopback, a free port, sandbox on. */

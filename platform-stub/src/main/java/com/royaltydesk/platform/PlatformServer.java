@@ -27,12 +27,19 @@ public final class PlatformServer implements AutoCloseable {
     private final Database database;
     private final Javalin javalin;
     private final List<Routes.Route> routes;
+    private final PlatformServices services;
 
-    private PlatformServer(PlatformConfig config, Database database, Javalin javalin, List<Routes.Route> routes) {
+    private PlatformServer(
+            PlatformConfig config,
+            Database database,
+            Javalin javalin,
+            List<Routes.Route> routes,
+            PlatformServices services) {
         this.config = config;
         this.database = database;
         this.javalin = javalin;
         this.routes = routes;
+        this.services = services;
     }
 
     /** Opens the database, applies migrations and starts serving; returns once the port is bound. */
@@ -58,7 +65,8 @@ public final class PlatformServer implements AutoCloseable {
                 routes.addAll(Routes.install(javalinConfig, services));
             });
             javalin.start(config.host(), config.port());
-            return new PlatformServer(config, database, javalin, List.copyOf(routes));
+            services.webhookDispatcher().start();
+            return new PlatformServer(config, database, javalin, List.copyOf(routes), services);
         } catch (RuntimeException e) {
             database.close();
             throw e;
@@ -98,11 +106,12 @@ public final class PlatformServer implements AutoCloseable {
         return config;
     }
 
-    /** Stops accepting requests, lets in-flight ones finish, then closes the database. */
+    /** Stops accepting requests, lets in-flight ones and webhook attempts finish, then closes the database. */
     @Override
     public void close() {
         try {
             javalin.stop();
+            services.webhookDispatcher().close();
         } finally {
             database.close();
         }

@@ -26,6 +26,10 @@ import com.royaltydesk.platform.usage.Corrections;
 import com.royaltydesk.platform.usage.IngestionService;
 import com.royaltydesk.platform.usage.PeriodGate;
 import com.royaltydesk.platform.usage.UsageStore;
+import com.royaltydesk.platform.webhooks.Outbox;
+import com.royaltydesk.platform.webhooks.UrlGuard;
+import com.royaltydesk.platform.webhooks.WebhookDispatcher;
+import com.royaltydesk.platform.webhooks.WebhookService;
 import java.time.Clock;
 import java.time.Duration;
 
@@ -45,6 +49,8 @@ public record PlatformServices(
         IngestionService ingestion,
         Corrections corrections,
         BillingServices billing,
+        WebhookService webhooks,
+        WebhookDispatcher webhookDispatcher,
         SandboxBootstrap sandboxBootstrap,
         RateLimiter sandboxLimiter,
         Clock clock) {
@@ -64,6 +70,9 @@ public record PlatformServices(
                 config.signingAlgorithm(),
                 ReceiptService.RECEIPT_LIFETIME);
         ReceiptSigner signer = new ReceiptSigner(config.issuer());
+        Outbox outbox = new Outbox(json, clock);
+        // Sandbox webhooks go to loopback receivers on the same machine; elsewhere that needs a flag.
+        UrlGuard guard = new UrlGuard(config.sandbox() || config.webhooks().allowPrivateTargets());
         ReceiptService receipts = new ReceiptService(
                 jdbc,
                 new ReceiptStore(database.dataSource()),
@@ -71,6 +80,7 @@ public record PlatformServices(
                 signer,
                 new IdempotencyStore(database.dataSource()),
                 json,
+                outbox,
                 clock);
         LogEvidence logEvidence = new LogEvidence(new ReceiptLog(database.dataSource()), signingKeys, signer, clock);
         HostService hosts = new HostService(jdbc, keys, clock);
@@ -80,7 +90,9 @@ public record PlatformServices(
                 new IngestionService(jdbc, usageStore, receipts, assets, config.usageLimits(), gate, clock);
         Corrections corrections = new Corrections(jdbc, usageStore, clock);
         BillingServices billing = BillingServices.create(
-                database.dataSource(), jdbc, assets, config.payoutPolicy(), gate, config.sandbox(), clock);
+                database.dataSource(), jdbc, assets, config.payoutPolicy(), gate, outbox, config.sandbox(), clock);
+        WebhookService webhooks = new WebhookService(database.dataSource(), jdbc, guard, clock);
+        WebhookDispatcher dispatcher = new WebhookDispatcher(jdbc, config.webhooks(), guard, clock);
         SandboxBootstrap bootstrap = new SandboxBootstrap(jdbc, keys, creators, assets, hosts, json, clock);
         RateLimiter limiter = new RateLimiter(SANDBOX_RECEIPTS_PER_MINUTE, Duration.ofMinutes(1), clock);
         return new PlatformServices(
@@ -98,6 +110,8 @@ public record PlatformServices(
                 ingestion,
                 corrections,
                 billing,
+                webhooks,
+                dispatcher,
                 bootstrap,
                 limiter,
                 clock);

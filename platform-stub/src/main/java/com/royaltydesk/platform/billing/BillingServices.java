@@ -3,6 +3,7 @@ package com.royaltydesk.platform.billing;
 import com.royaltydesk.platform.assets.AssetService;
 import com.royaltydesk.platform.db.Jdbc;
 import com.royaltydesk.platform.usage.PeriodGate;
+import com.royaltydesk.platform.webhooks.Outbox;
 import java.time.Clock;
 import javax.sql.DataSource;
 
@@ -22,13 +23,14 @@ public record BillingServices(
             AssetService assets,
             PayoutPolicy policy,
             PeriodGate gate,
+            Outbox outbox,
             boolean sandbox,
             Clock clock) {
         SettlementStore store = new SettlementStore(dataSource);
-        DisputeService disputes = new DisputeService(dataSource, jdbc, clock);
-        PayoutExecutor payouts = new PayoutExecutor(jdbc, store, sandbox, clock);
+        DisputeService disputes = new DisputeService(dataSource, jdbc, outbox, clock);
+        PayoutExecutor payouts = new PayoutExecutor(jdbc, store, sandbox, outbox, clock);
         SettlementService settlements = new SettlementService(
-                jdbc, store, disputes, assets, new SettlementCalculator(policy), payouts, gate, clock);
+                jdbc, store, disputes, assets, new SettlementCalculator(policy), payouts, gate, outbox, clock);
         return new BillingServices(
                 new ReportService(dataSource, assets),
                 store,

@@ -5,6 +5,8 @@ import com.royaltydesk.platform.Ids;
 import com.royaltydesk.platform.db.DataAccessException;
 import com.royaltydesk.platform.db.Jdbc;
 import com.royaltydesk.platform.usage.Periods;
+import com.royaltydesk.platform.webhooks.EventTypes;
+import com.royaltydesk.platform.webhooks.Outbox;
 import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -43,11 +45,13 @@ public final class DisputeService {
 
     private final DataSource dataSource;
     private final Jdbc jdbc;
+    private final Outbox outbox;
     private final Clock clock;
 
-    public DisputeService(DataSource dataSource, Jdbc jdbc, Clock clock) {
+    public DisputeService(DataSource dataSource, Jdbc jdbc, Outbox outbox, Clock clock) {
         this.dataSource = dataSource;
         this.jdbc = jdbc;
+        this.outbox = outbox;
         this.clock = clock;
     }
 
@@ -75,6 +79,21 @@ public final class DisputeService {
                 s.setTimestamp(6, Jdbc.timestamp(dispute.createdAt()));
                 s.executeUpdate();
             }
+            outbox.enqueue(
+                    c,
+                    EventTypes.DISPUTE_CREATED,
+                    creatorId,
+                    Map.of(
+                            "dispute_id",
+                            dispute.disputeId(),
+                            "creator_id",
+                            creatorId,
+                            "receipt_id",
+                            receiptId,
+                            "reason",
+                            reason,
+                            "opened_by",
+                            openedBy));
             return null;
         });
         return dispute;

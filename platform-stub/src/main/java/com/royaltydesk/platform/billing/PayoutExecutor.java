@@ -2,11 +2,15 @@ package com.royaltydesk.platform.billing;
 
 import com.royaltydesk.platform.Ids;
 import com.royaltydesk.platform.db.Jdbc;
+import com.royaltydesk.platform.webhooks.EventTypes;
+import com.royaltydesk.platform.webhooks.Outbox;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Pays out a settlement's pending payouts. In sandbox mode it "transfers" at once: paid with a
@@ -16,26 +20,18 @@ import java.util.List;
  */
 public final class PayoutExecutor {
 
-    /** Notified after each payout changes state (webhooks listen here). */
-    public interface Listener {
-        void payoutFinished(SettlementStore.Payout payout);
-    }
-
     private final Jdbc jdbc;
     private final SettlementStore store;
     private final boolean sandbox;
+    private final Outbox outbox;
     private final Clock clock;
-    private volatile Listener listener = payout -> {};
 
-    public PayoutExecutor(Jdbc jdbc, SettlementStore store, boolean sandbox, Clock clock) {
+    public PayoutExecutor(Jdbc jdbc, SettlementStore store, boolean sandbox, Outbox outbox, Clock clock) {
         this.jdbc = jdbc;
         this.store = store;
         this.sandbox = sandbox;
+        this.outbox = outbox;
         this.clock = clock;
-    }
-
-    public void listen(Listener listener) {
-        this.listener = listener;
     }
 
     public void execute(String settlementId) {
@@ -46,7 +42,7 @@ public final class PayoutExecutor {
                 .filter(p -> "pending".equals(p.status()))
                 .toList();
         for (SettlementStore.Payout payout : pending) {
-            SettlementStore.Payout done = jdbc.inTransaction(c -> {
+            jdbc.inTransaction(c -> {
                 Instant now = clock.instant();
                 if (failureRequested(c, payout.creatorId())) {
                     String reason = "sandbox: payouts to this creator are set to fail";
@@ -59,13 +55,14 @@ public final class PayoutExecutor {
                             List.of(new LedgerLine(
                                     LedgerLine.PAYOUT_RETURNED, null, payout.amount(), payout.payoutId())),
                             now);
-                    return withStatus(payout, "failed", null, reason);
+                    announce(c, withStatus(payout, "failed", null, reason));
+                    return null;
                 }
                 String txRef = Ids.newId("tx");
                 store.updatePayout(c, payout.payoutId(), "paid", txRef, null, now);
-                return withStatus(payout, "paid", txRef, null);
+                announce(c, withStatus(payout, "paid", txRef, null));
+                return null;
             });
-            listener.payoutFinished(done);
         }
     }
 
@@ -90,6 +87,20 @@ public final class PayoutExecutor {
                 return r.next();
             }
         }
+    }
+
+    private void announce(java.sql.Connection c, SettlementStore.Payout p) throws java.sql.SQLException {
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("payout_id", p.payoutId());
+        data.put("creator_id", p.creatorId());
+        data.put("period", p.period());
+        data.put("amount", p.amount());
+        data.put("currency", p.currency());
+        data.put("status", p.status());
+        data.put("tx_ref", p.txRef());
+        data.put("failure_reason", p.failureReason());
+        outbox.enqueue(
+                c, "paid".equals(p.status()) ? EventTypes.PAYOUT_PAID : EventTypes.PAYOUT_FAILED, p.creatorId(), data);
     }
 
     private static SettlementStore.Payout withStatus(

@@ -7,6 +7,8 @@ import com.royaltydesk.platform.assets.PriceModel;
 import com.royaltydesk.platform.db.DataAccessException;
 import com.royaltydesk.platform.db.Jdbc;
 import com.royaltydesk.platform.usage.PeriodGate;
+import com.royaltydesk.platform.webhooks.EventTypes;
+import com.royaltydesk.platform.webhooks.Outbox;
 import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -38,6 +40,7 @@ public final class SettlementService {
     private final SettlementCalculator calculator;
     private final PayoutExecutor executor;
     private final PeriodGate gate;
+    private final Outbox outbox;
     private final Clock clock;
 
     public SettlementService(
@@ -48,6 +51,7 @@ public final class SettlementService {
             SettlementCalculator calculator,
             PayoutExecutor executor,
             PeriodGate gate,
+            Outbox outbox,
             Clock clock) {
         this.jdbc = jdbc;
         this.store = store;
@@ -56,6 +60,7 @@ public final class SettlementService {
         this.calculator = calculator;
         this.executor = executor;
         this.gate = gate;
+        this.outbox = outbox;
         this.clock = clock;
     }
 
@@ -95,13 +100,30 @@ public final class SettlementService {
         Map<String, BigDecimal> bonus = pool == null
                 ? Map.of()
                 : SettlementCalculator.allocatePool(pool.amount(), store.subscriptionUnits(c, period, pool.currency()));
+        List<Map<String, Object>> payments = new ArrayList<>();
         for (SettlementStore.Account account : store.accounts(c, period)) {
-            settleAccount(c, settlement, account, bonus, now);
+            SettlementStore.Payout payout = settleAccount(c, settlement, account, bonus, now);
+            if (payout != null) {
+                payments.add(Map.of(
+                        "payout_id",
+                        payout.payoutId(),
+                        "creator_id",
+                        payout.creatorId(),
+                        "amount",
+                        payout.amount(),
+                        "currency",
+                        payout.currency()));
+            }
         }
+        outbox.enqueue(
+                c,
+                EventTypes.SETTLEMENT_COMPLETED,
+                null,
+                Map.of("settlement_id", settlement.settlementId(), "period", period, "payments", payments));
         return settlement;
     }
 
-    private void settleAccount(
+    private SettlementStore.Payout settleAccount(
             Connection c,
             SettlementStore.Settlement settlement,
             SettlementStore.Account account,
@@ -134,21 +156,21 @@ public final class SettlementService {
         store.insertLedger(c, account.creatorId(), account.currency(), period, result.lines(), now);
         store.insertStatement(
                 c, settlement.settlementId(), account.creatorId(), period, account.currency(), opening, result);
-        if (result.paid().signum() > 0) {
-            store.insertPayout(
-                    c,
-                    new SettlementStore.Payout(
-                            Ids.newId("pay"),
-                            settlement.settlementId(),
-                            account.creatorId(),
-                            period,
-                            result.paid(),
-                            account.currency(),
-                            "pending",
-                            "sandbox_transfer",
-                            null,
-                            null),
-                    now);
+        if (result.paid().signum() <= 0) {
+            return null;
         }
+        SettlementStore.Payout payout = new SettlementStore.Payout(
+                Ids.newId("pay"),
+                settlement.settlementId(),
+                account.creatorId(),
+                period,
+                result.paid(),
+                account.currency(),
+                "pending",
+                "sandbox_transfer",
+                null,
+                null);
+        store.insertPayout(c, payout, now);
+        return payout;
     }
 }

@@ -18,24 +18,16 @@ public final class DisputesHandler {
     /** Resolve a dispute: {@code release} pays the held money, {@code forfeit} does not. */
     public record ResolveRequest(String outcome) {}
 
-    /** Notified when a dispute opens (webhooks listen here). */
-    public interface Listener {
-        void disputeOpened(DisputeService.Dispute dispute);
-    }
-
     private final DisputeService disputes;
     private final ReceiptService receipts;
     private final Auth auth;
     private final RequestBodies bodies;
-    private final Listener listener;
 
-    public DisputesHandler(
-            DisputeService disputes, ReceiptService receipts, Auth auth, RequestBodies bodies, Listener listener) {
+    public DisputesHandler(DisputeService disputes, ReceiptService receipts, Auth auth, RequestBodies bodies) {
         this.disputes = disputes;
         this.receipts = receipts;
         this.auth = auth;
         this.bodies = bodies;
-        this.listener = listener;
     }
 
     public void open(Context ctx) {
@@ -49,7 +41,6 @@ public final class DisputesHandler {
                         () -> ApiException.invalid("receipt_id", "No receipt " + receiptId + " that you may dispute."));
         DisputeService.Dispute dispute = disputes.open(
                 receipt.creatorId(), receiptId, reason, caller.role().wireName());
-        listener.disputeOpened(dispute);
         ctx.status(201).json(dispute);
     }
 

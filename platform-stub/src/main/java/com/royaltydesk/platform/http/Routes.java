@@ -84,11 +84,17 @@ public final class Routes {
         r.add(HandlerType.GET, "/v1/payouts", settlements::payouts);
         r.add(HandlerType.GET, "/v1/statements", settlements::statements);
         r.add(HandlerType.GET, "/v1/balances", settlements::balances);
-        DisputesHandler disputes =
-                new DisputesHandler(billing.disputes(), services.receipts(), auth, bodies, dispute -> {});
+        DisputesHandler disputes = new DisputesHandler(billing.disputes(), services.receipts(), auth, bodies);
         r.add(HandlerType.POST, "/v1/disputes", disputes::open);
         r.add(HandlerType.GET, "/v1/disputes/{id}", disputes::get);
         r.add(HandlerType.POST, "/v1/disputes/{id}/resolve", disputes::resolve);
+
+        WebhooksHandler webhooks = new WebhooksHandler(services.webhooks(), auth, bodies);
+        r.add(HandlerType.POST, "/v1/webhook-endpoints", webhooks::create);
+        r.add(HandlerType.GET, "/v1/webhook-endpoints", webhooks::list);
+        r.add(HandlerType.DELETE, "/v1/webhook-endpoints/{id}", webhooks::delete);
+        r.add(HandlerType.GET, "/v1/webhook-deliveries", webhooks::deliveries);
+        r.add(HandlerType.POST, "/v1/webhook-deliveries/{id}/redeliver", webhooks::redeliver);
 
         r.add(HandlerType.GET, "/.well-known/jwks.json", new JwksHandler(services.signingKeys())::get);
         SigningKeysHandler signingKeys = new SigningKeysHandler(

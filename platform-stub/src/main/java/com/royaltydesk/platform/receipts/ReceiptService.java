@@ -9,6 +9,8 @@ import com.royaltydesk.platform.db.Jdbc;
 import com.royaltydesk.platform.idempotency.IdempotencyStore;
 import com.royaltydesk.platform.log.MerkleTree;
 import com.royaltydesk.platform.log.ReceiptLog;
+import com.royaltydesk.platform.webhooks.EventTypes;
+import com.royaltydesk.platform.webhooks.Outbox;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -36,6 +38,7 @@ public final class ReceiptService {
     private final ReceiptSigner signer;
     private final IdempotencyStore idempotency;
     private final ObjectMapper json;
+    private final Outbox outbox;
     private final Clock clock;
 
     public ReceiptService(
@@ -45,6 +48,7 @@ public final class ReceiptService {
             ReceiptSigner signer,
             IdempotencyStore idempotency,
             ObjectMapper json,
+            Outbox outbox,
             Clock clock) {
         this.jdbc = jdbc;
         this.receipts = receipts;
@@ -52,6 +56,7 @@ public final class ReceiptService {
         this.signer = signer;
         this.idempotency = idempotency;
         this.json = json;
+        this.outbox = outbox;
         this.clock = clock;
     }
 
@@ -128,11 +133,25 @@ public final class ReceiptService {
                     issuedAt,
                     expiresAt);
             receipts.insert(connection, receipt);
+            outbox.enqueue(connection, EventTypes.RECEIPT_ISSUED, receipt.creatorId(), issuedEvent(receipt));
             if (idempotencyKey != null) {
                 idempotency.insert(connection, IDEMPOTENCY_SCOPE, idempotencyKey, requestHash, receiptId, issuedAt);
             }
             return receipt;
         });
+    }
+
+    private static Map<String, Object> issuedEvent(Receipt receipt) {
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("receipt_id", receipt.receiptId());
+        data.put("creator_id", receipt.creatorId());
+        data.put("dataset_id", receipt.datasetId());
+        data.put("model_id", receipt.modelId());
+        data.put("log_index", receipt.logIndex());
+        data.put("kid", receipt.kid());
+        data.put("issued_at", receipt.issuedAt().toString());
+        data.put("sandbox", receipt.sandbox());
+        return data;
     }
 
     private Map<String, Object> payload(ValidClaim claim) {

@@ -38,7 +38,7 @@ class UsageEventsHttpTest {
 
     private void start(UsageLimits limits) throws Exception {
         platform = RunningPlatform.start(
-                new PlatformConfig(PlatformConfig.DEFAULT_HOST, 0, dataDir, null, true, null, null, limits));
+                new PlatformConfig(PlatformConfig.DEFAULT_HOST, 0, dataDir, null, true).withUsageLimits(limits));
         receipt = Receipts.record(platform, MODEL).path("receipt_id").asText();
     }
 

@@ -1,0 +1,92 @@
+package com.royaltydesk.platform.webhooks;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.royaltydesk.platform.Ids;
+import com.royaltydesk.platform.db.Jdbc;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Records an event and its deliveries inside the caller's transaction, so an event exists exactly
+ * when the change it reports does. Platform endpoints get every event; a creator's endpoints get
+ * the events about that creator.
+ */
+public final class Outbox {
+
+    private final ObjectMapper json;
+    private final Clock clock;
+
+    public Outbox(ObjectMapper json, Clock clock) {
+        this.json = json;
+        this.clock = clock;
+    }
+
+    public void enqueue(Connection c, String type, String creatorId, Map<String, Object> data) throws SQLException {
+        Instant now = clock.instant();
+        String eventId = Ids.newId("msg");
+        Map<String, Object> envelope = new LinkedHashMap<>();
+        envelope.put("type", type);
+        envelope.put("timestamp", now.toString());
+        envelope.put("data", data);
+        String payload;
+        try {
+            payload = json.writeValueAsString(envelope);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("webhook payload is not serialisable", e);
+        }
+        try (PreparedStatement s = c.prepareStatement(
+                "INSERT INTO webhook_events (event_id, event_type, creator_id, payload, created_at) VALUES (?, ?, ?, ?, ?)")) {
+            s.setString(1, eventId);
+            s.setString(2, type);
+            s.setString(3, creatorId);
+            s.setString(4, payload);
+            s.setTimestamp(5, Jdbc.timestamp(now));
+            s.executeUpdate();
+        }
+        for (String endpointId : subscribers(c, type, creatorId)) {
+            insertDelivery(c, endpointId, eventId, now);
+        }
+    }
+
+    static void insertDelivery(Connection c, String endpointId, String eventId, Instant now) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement(
+                "INSERT INTO webhook_deliveries (delivery_id, endpoint_id, event_id, status, attempts, next_attempt_at, created_at, updated_at)"
+                        + " VALUES (?, ?, ?, 'pending', 0, ?, ?, ?)")) {
+            s.setString(1, Ids.newId("dlv"));
+            s.setString(2, endpointId);
+            s.setString(3, eventId);
+            s.setTimestamp(4, Jdbc.timestamp(now));
+            s.setTimestamp(5, Jdbc.timestamp(now));
+            s.setTimestamp(6, Jdbc.timestamp(now));
+            s.executeUpdate();
+        }
+    }
+
+    private static List<String> subscribers(Connection c, String type, String creatorId) throws SQLException {
+        List<String> endpoints = new ArrayList<>();
+        try (PreparedStatement s = c.prepareStatement(
+                "SELECT endpoint_id, event_types, owner_role, creator_id FROM webhook_endpoints WHERE status = 'active'"
+                        + " ORDER BY endpoint_id FETCH FIRST 1000 ROWS ONLY")) {
+            try (ResultSet r = s.executeQuery()) {
+                while (r.next()) {
+                    boolean wants = List.of(r.getString(2).split(",")).contains(type);
+                    boolean mayKnow = "platform".equals(r.getString(3))
+                            || (creatorId != null && creatorId.equals(r.getString(4)));
+                    if (wants && mayKnow) {
+                        endpoints.add(r.getString(1));
+                    }
+                }
+            }
+        }
+        return endpoints;
+    }
+}
