@@ -2,9 +2,11 @@ package com.royaltydesk.platform;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.royaltydesk.platform.db.Database;
+import com.royaltydesk.platform.db.Jdbc;
 import com.royaltydesk.platform.http.Errors;
 import com.royaltydesk.platform.http.Json;
 import com.royaltydesk.platform.http.Routes;
+import com.royaltydesk.platform.keys.PlatformKeyBootstrap;
 import io.javalin.Javalin;
 import io.javalin.json.JavalinJackson;
 import java.io.IOException;
@@ -52,6 +54,8 @@ public final class PlatformServer implements AutoCloseable {
             PlatformServices services = PlatformServices.create(config, database, json, Clock.systemUTC());
             if (config.sandbox()) {
                 services.sandboxBootstrap().runOnce(config.dataDir());
+            } else {
+                new PlatformKeyBootstrap(new Jdbc(database.dataSource()), services.keys()).runOnce(config.dataDir());
             }
             List<Routes.Route> routes = new ArrayList<>();
             Javalin javalin = Javalin.create(javalinConfig -> {
