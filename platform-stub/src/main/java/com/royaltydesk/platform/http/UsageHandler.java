@@ -7,7 +7,6 @@ import com.royaltydesk.platform.Validate;
 import com.royaltydesk.platform.keys.Principal;
 import com.royaltydesk.platform.keys.Role;
 import com.royaltydesk.platform.sandbox.RateLimiter;
-import com.royaltydesk.platform.usage.IngestResult;
 import com.royaltydesk.platform.usage.IngestionService;
 import io.javalin.http.Context;
 import java.io.IOException;
@@ -44,8 +43,8 @@ public final class UsageHandler {
         if (events != null && events.isArray()) {
             limit(velocity.acquire(host.hostId(), events.size()), "This host is over its events-per-minute limit");
         }
-        IngestResult result = ingestion.ingest(host.hostId(), events);
-        ctx.json(result);
+        boolean dryRun = "true".equals(ctx.queryParam("dry_run"));
+        ctx.json(dryRun ? ingestion.dryRun(events) : ingestion.ingest(host.hostId(), events));
     }
 
     public void release(Context ctx) {

@@ -66,6 +66,30 @@ public final class IngestionService {
         return gate.whileIngesting(() -> ingestOpen(hostId, events));
     }
 
+    /**
+     * Checks a batch exactly as {@link #ingest} does but stores nothing: for hosts testing their
+     * integration, and the baseline the ingestion benchmark compares against.
+     */
+    public IngestResult dryRun(JsonNode events) {
+        if (events == null || !events.isArray() || events.isEmpty() || events.size() > limits.maxBatch()) {
+            throw ApiException.invalid("events", "events must be an array of 1 to " + limits.maxBatch() + " events.");
+        }
+        EventValidator validator = new EventValidator(receipts, assets, limits, clock.instant(), store.closedPeriods());
+        List<Rejection> rejected = new ArrayList<>();
+        Set<String> valid = new HashSet<>();
+        int repeats = 0;
+        for (int i = 0; i < events.size(); i++) {
+            try {
+                if (!valid.add(validator.validate(i, events.get(i)).eventId())) {
+                    repeats++;
+                }
+            } catch (EventValidator.Rejected e) {
+                rejected.add(e.rejection());
+            }
+        }
+        return new IngestResult(valid.size(), repeats, 0, List.copyOf(rejected), null);
+    }
+
     /** Runs under the gate, so the closed periods read here stay closed-or-open until the commit. */
     private IngestResult ingestOpen(String hostId, JsonNode events) {
         Instant now = clock.instant();

@@ -75,6 +75,21 @@ class UsageEventsHttpTest {
     }
 
     @Test
+    void dryRun_validBatch_answeredButNothingStored() throws Exception {
+        start(UsageLimits.DEFAULTS);
+        ArrayNode events = RunningPlatform.JSON.createArrayNode();
+        events.add(Usage.event("dry-1", MODEL, receipt, 5, Instant.now()));
+        events.add(Usage.event("dry-2", MODEL, "pt_nope", 5, Instant.now()));
+
+        JsonNode result = RunningPlatform.body(
+                platform.json("POST", "/v1/usage-events?dry_run=true", platform.hostKey(), Usage.wrap(events)));
+
+        assertThat(result.path("accepted").asInt()).isEqualTo(1);
+        assertThat(result.at("/rejected/0/code").asText()).isEqualTo("unknown_receipt");
+        assertThat(storedEvents()).isZero();
+    }
+
+    @Test
     void ingest_sameBatchTwice_secondTimeAllDuplicates() throws Exception {
         start(UsageLimits.DEFAULTS);
         String body = Usage.batch("b", 5, MODEL, receipt, 10, Instant.now());

@@ -1,0 +1,298 @@
+package com.royaltydesk.platform.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Load generator for {@code POST /v1/usage-events} against the standalone platform jar, started
+ * here with a 256 MB heap. Phases: the dry-run baseline (parse and validate, store nothing), full
+ * ingestion at peak, ingestion paced at half the peak, then usage-report latency. Prints numbers;
+ * asserts nothing. See BENCHMARKS.md for how to run it.
+ */
+public final class IngestionBenchmark {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final int BATCH = 1000;
+
+    private final HttpClient http =
+            HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    private final String base;
+    private final String hostKey;
+    private final String receipt;
+
+    private IngestionBenchmark(String base, String hostKey, String receipt) {
+        this.base = base;
+        this.hostKey = hostKey;
+        this.receipt = receipt;
+    }
+
+    /** Phase result: events per second and batch latency percentiles in milliseconds. */
+    record Result(String phase, long events, double seconds, double p50, double p99) {
+        double rate() {
+            return events / seconds;
+        }
+
+        @Override
+        public String toString() {
+            return String.format(
+                    "%-28s %10.0f events/s  p50 %7.1f ms  p99 %7.1f ms  (%d events in %.1f s)",
+                    phase, rate(), p50, p99, events, seconds);
+        }
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path jar = Path.of(arg(args, "--jar", "platform-stub/target/platform-stub.jar"));
+        int threads = Integer.parseInt(arg(args, "--threads", "4"));
+        int seconds = Integer.parseInt(arg(args, "--seconds", "20"));
+        long reportEvents = Long.parseLong(arg(args, "--report-events", "0"));
+        Path data = Files.createTempDirectory("rdk-bench");
+        Path out = data.resolve("stdout.txt");
+        Process platform = new ProcessBuilder(
+                        "java",
+                        "-Xmx256m",
+                        "-jar",
+                        jar.toString(),
+                        "--port",
+                        "0",
+                        "--sandbox",
+                        "--data-dir",
+                        data.resolve("data").toString())
+                .redirectOutput(out.toFile())
+                .redirectError(data.resolve("stderr.txt").toFile())
+                .start();
+        try {
+            String base = awaitUrl(out, platform);
+            JsonNode credentials =
+                    JSON.readTree(data.resolve("data/sandbox-credentials.json").toFile());
+            IngestionBenchmark bench = new IngestionBenchmark(
+                    base,
+                    credentials.path("host_key").asText(),
+                    recordReceipt(base, credentials.path("platform_key").asText()));
+            System.out.printf(
+                    "platform %s, heap -Xmx256m, %d client threads, %d-event batches, random UUID event ids%n",
+                    base, threads, BATCH);
+            Result dry = bench.run("dry-run baseline (no store)", true, threads, seconds, 0);
+            System.out.println(dry);
+            Result peak = bench.run("ingest, peak", false, threads, seconds, 0);
+            System.out.println(peak);
+            System.out.printf("ratio ingest/baseline: %.2f%n", peak.rate() / dry.rate());
+            Result half = bench.run("ingest, paced at half peak", false, threads, seconds, peak.rate() / 2);
+            System.out.println(half);
+            if (reportEvents > 0) {
+                bench.fill(reportEvents, threads);
+            }
+            bench.reportLatency(
+                    credentials.path("creator_42_key").isMissingNode()
+                            ? credentials
+                                    .path("creators")
+                                    .path(0)
+                                    .path("api_key")
+                                    .asText()
+                            : credentials.path("creator_42_key").asText());
+            System.out.println("platform peak resident memory: " + peakRss(platform.pid()));
+            System.out.println("platform still alive after the run (no OutOfMemoryError): " + platform.isAlive());
+        } finally {
+            platform.destroy();
+            platform.waitFor(30, TimeUnit.SECONDS);
+        }
+    }
+
+    private Result run(String phase, boolean dryRun, int threads, int seconds, double paceEventsPerSecond)
+            throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        AtomicLong events = new AtomicLong();
+        List<Long> latencies = java.util.Collections.synchronizedList(new ArrayList<>());
+        long start = System.nanoTime();
+        long end = start + TimeUnit.SECONDS.toNanos(seconds);
+        double perThreadInterval = paceEventsPerSecond > 0 ? threads * BATCH / paceEventsPerSecond : 0;
+        List<Future<?>> workers = new ArrayList<>();
+        for (int t = 0; t < threads; t++) {
+            workers.add(pool.submit(() -> {
+                long nextSend = System.nanoTime();
+                while (System.nanoTime() < end) {
+                    if (perThreadInterval > 0) {
+                        long wait = nextSend - System.nanoTime();
+                        if (wait > 0) {
+                            Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
+                        }
+                        nextSend += (long) (perThreadInterval * 1e9);
+                    }
+                    String body = batch();
+                    long sent = System.nanoTime();
+                    HttpResponse<String> response =
+                            post(dryRun ? "/v1/usage-events?dry_run=true" : "/v1/usage-events", body);
+                    latencies.add(System.nanoTime() - sent);
+                    if (response.statusCode() != 200) {
+                        throw new IllegalStateException(
+                                "batch answered " + response.statusCode() + ": " + response.body());
+                    }
+                    events.addAndGet(BATCH);
+                }
+                return null;
+            }));
+        }
+        for (Future<?> worker : workers) {
+            worker.get();
+        }
+        pool.shutdown();
+        double elapsed = (System.nanoTime() - start) / 1e9;
+        long[] sorted = latencies.stream().mapToLong(Long::longValue).sorted().toArray();
+        return new Result(phase, events.get(), elapsed, percentile(sorted, 50), percentile(sorted, 99));
+    }
+
+    /** Ingests until the creator has {@code total} events this month, for the report benchmark. */
+    private void fill(long total, int threads) throws Exception {
+        long perThread = total / threads / BATCH;
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        long start = System.nanoTime();
+        List<Future<?>> workers = new ArrayList<>();
+        for (int t = 0; t < threads; t++) {
+            workers.add(pool.submit(() -> {
+                for (long i = 0; i < perThread; i++) {
+                    post("/v1/usage-events", batch());
+                }
+                return null;
+            }));
+        }
+        for (Future<?> worker : workers) {
+            worker.get();
+        }
+        pool.shutdown();
+        System.out.printf(
+                "filled %d more events in %.1f s%n", perThread * threads * BATCH, (System.nanoTime() - start) / 1e9);
+    }
+
+    private void reportLatency(String creatorKey) throws Exception {
+        String period = java.time.YearMonth.now(java.time.ZoneOffset.UTC).toString();
+        long[] times = new long[200];
+        String total = "";
+        for (int i = 0; i < times.length; i++) {
+            long sent = System.nanoTime();
+            HttpResponse<String> response = http.send(
+                    HttpRequest.newBuilder(URI.create(base + "/v1/usage-report?period=" + period))
+                            .header("Authorization", "Bearer " + creatorKey)
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
+            times[i] = System.nanoTime() - sent;
+            total = JSON.readTree(response.body()).path("total").asText();
+        }
+        Arrays.sort(times);
+        JsonNode preview = JSON.readTree(http.send(
+                        HttpRequest.newBuilder(URI.create(base + "/v1/billing-preview"))
+                                .header("Authorization", "Bearer " + creatorKey)
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString())
+                .body());
+        long events = 0;
+        for (JsonNode asset : preview.path("by_asset")) {
+            events += asset.path("events").asLong();
+        }
+        System.out.printf(
+                "usage-report for one creator, %d events this month (total %s): p50 %.1f ms  p99 %.1f ms%n",
+                events, total, percentile(times, 50), percentile(times, 99));
+    }
+
+    private String batch() {
+        StringBuilder body = new StringBuilder(BATCH * 160).append("{\"events\":[");
+        String now = Instant.now().toString();
+        for (int i = 0; i < BATCH; i++) {
+            if (i > 0) {
+                body.append(',');
+            }
+            body.append("{\"event_id\":\"")
+                    .append(UUID.randomUUID())
+                    .append("\",\"model_id\":\"bench-model\",\"timestamp\":\"")
+                    .append(now)
+                    .append("\",\"tokens\":")
+                    .append(1 + (i % 500))
+                    .append(",\"receipt_ref\":\"")
+                    .append(receipt)
+                    .append("\"}");
+        }
+        return body.append("]}").toString();
+    }
+
+    private HttpResponse<String> post(String path, String body) throws IOException, InterruptedException {
+        return http.send(
+                HttpRequest.newBuilder(URI.create(base + path))
+                        .timeout(Duration.ofSeconds(60))
+                        .header("Authorization", "Bearer " + hostKey)
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(body))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static String recordReceipt(String base, String platformKey) throws Exception {
+        String body = "{\"dataset_id\":\"ds_sandbox_demo\",\"creator_id\":\"creator_42\",\"model_id\":\"bench-model\","
+                + "\"artifact_hash\":\"sha256:" + "cd".repeat(32)
+                + "\",\"metadata\":{\"license\":\"cc-by-4.0\",\"portion_used\":0.5}}";
+        HttpResponse<String> response = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create(base + "/v1/proof-of-training"))
+                                .header("Authorization", "Bearer " + platformKey)
+                                .header("Content-Type", "application/json")
+                                .POST(HttpRequest.BodyPublishers.ofString(body))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
+        return JSON.readTree(response.body()).path("receipt_id").asText();
+    }
+
+    private static String awaitUrl(Path out, Process process) throws Exception {
+        for (int i = 0; i < 600 && process.isAlive(); i++) {
+            List<String> lines = Files.exists(out) ? Files.readAllLines(out) : List.of();
+            if (!lines.isEmpty()) {
+                return lines.get(0).replace("Royalty Desk platform listening on ", "");
+            }
+            Thread.sleep(50);
+        }
+        throw new IllegalStateException("platform did not start");
+    }
+
+    private static String peakRss(long pid) {
+        try {
+            return Files.readAllLines(Path.of("/proc/" + pid + "/status")).stream()
+                    .filter(line -> line.startsWith("VmHWM"))
+                    .map(line -> line.replaceAll("\\s+", " "))
+                    .findFirst()
+                    .orElse("unknown");
+        } catch (IOException e) {
+            return "unknown (" + e.getMessage() + ")";
+        }
+    }
+
+    private static double percentile(long[] sortedNanos, int percentile) {
+        if (sortedNanos.length == 0) {
+            return 0;
+        }
+        int index = Math.min(sortedNanos.length - 1, (int) Math.ceil(percentile / 100.0 * sortedNanos.length) - 1);
+        return sortedNanos[Math.max(0, index)] / 1e6;
+    }
+
+    private static String arg(String[] args, String name, String fallback) {
+        for (int i = 0; i + 1 < args.length; i++) {
+            if (args[i].equals(name)) {
+                return args[i + 1];
+            }
+        }
+        return fallback;
+    }
+}
