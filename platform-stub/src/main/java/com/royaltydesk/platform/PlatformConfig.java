@@ -106,12 +106,12 @@ public record PlatformConfig(
      * An H2 file database in the data dir. PostgreSQL compatibility mode keeps the migrations
      * portable; DB_CLOSE_ON_EXIT=FALSE leaves closing to our own shutdown, which first drains HTTP
      * requests, so H2's JVM hook cannot close the database under a request still writing.
-     * WRITE_DELAY=0 makes every commit reach the file before the call returns (H2 otherwise writes
-     * up to a second later), so what the platform acknowledged survives the process being killed.
+     * H2 writes commits to the file up to a second later; {@code db.GroupCommit} makes each
+     * acknowledged write durable first, sharing one write among concurrent requests.
      */
     public static String defaultJdbcUrl(Path dataDir) {
         Path file = dataDir.toAbsolutePath().resolve("royaltydesk");
         return "jdbc:h2:file:" + file
-                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0";
+                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_ON_EXIT=FALSE";
     }
 }

@@ -2,7 +2,6 @@ package com.royaltydesk.platform;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.royaltydesk.platform.db.Database;
-import com.royaltydesk.platform.db.Jdbc;
 import com.royaltydesk.platform.http.Errors;
 import com.royaltydesk.platform.http.Json;
 import com.royaltydesk.platform.http.Routes;
@@ -55,7 +54,7 @@ public final class PlatformServer implements AutoCloseable {
             if (config.sandbox()) {
                 services.sandboxBootstrap().runOnce(config.dataDir());
             } else {
-                new PlatformKeyBootstrap(new Jdbc(database.dataSource()), services.keys()).runOnce(config.dataDir());
+                new PlatformKeyBootstrap(services.jdbc(), services.keys()).runOnce(config.dataDir());
             }
             List<Routes.Route> routes = new ArrayList<>();
             Javalin javalin = Javalin.create(javalinConfig -> {

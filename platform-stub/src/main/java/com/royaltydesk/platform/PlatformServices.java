@@ -7,6 +7,7 @@ import com.royaltydesk.platform.billing.BillingServices;
 import com.royaltydesk.platform.creators.CreatorService;
 import com.royaltydesk.platform.creators.JdbcCreatorStore;
 import com.royaltydesk.platform.db.Database;
+import com.royaltydesk.platform.db.GroupCommit;
 import com.royaltydesk.platform.db.Jdbc;
 import com.royaltydesk.platform.hosts.HostService;
 import com.royaltydesk.platform.idempotency.IdempotencyStore;
@@ -37,6 +38,7 @@ import java.time.Duration;
 public record PlatformServices(
         PlatformConfig config,
         Database database,
+        Jdbc jdbc,
         ObjectMapper json,
         ApiKeyService keys,
         CreatorService creators,
@@ -59,10 +61,12 @@ public record PlatformServices(
     public static final int SANDBOX_RECEIPTS_PER_MINUTE = 10;
 
     public static PlatformServices create(PlatformConfig config, Database database, ObjectMapper json, Clock clock) {
-        Jdbc jdbc = new Jdbc(database.dataSource());
-        ApiKeyService keys = new ApiKeyService(new JdbcApiKeyStore(database.dataSource()), clock, config.sandbox());
+        // Every write the platform acknowledges is on disk first (group commit on H2).
+        Jdbc jdbc = new Jdbc(database.dataSource(), GroupCommit.forUrl(database.dataSource(), config.jdbcUrl()));
+        ApiKeyService keys =
+                new ApiKeyService(new JdbcApiKeyStore(database.dataSource(), jdbc), clock, config.sandbox());
         CreatorService creators = new CreatorService(jdbc, new JdbcCreatorStore(), keys, clock, config.sandbox());
-        AssetService assets = new AssetService(new JdbcAssetStore(database.dataSource(), json), clock);
+        AssetService assets = new AssetService(new JdbcAssetStore(database.dataSource(), jdbc, json), clock);
         SigningKeys signingKeys = new SigningKeys(
                 jdbc,
                 new JdbcSigningKeyStore(database.dataSource()),
@@ -98,6 +102,7 @@ public record PlatformServices(
         return new PlatformServices(
                 config,
                 database,
+                jdbc,
                 json,
                 keys,
                 creators,

@@ -22,20 +22,21 @@ public final class JdbcAssetStore implements AssetStore {
                     + " size_bytes, upload_status, created_at, uploaded_at";
 
     private final DataSource dataSource;
+    private final Jdbc jdbc;
     private final ObjectMapper mapper;
 
-    public JdbcAssetStore(DataSource dataSource, ObjectMapper mapper) {
+    public JdbcAssetStore(DataSource dataSource, Jdbc jdbc, ObjectMapper mapper) {
         this.dataSource = dataSource;
+        this.jdbc = jdbc;
         this.mapper = mapper;
     }
 
     @Override
     public void insert(Asset asset) {
-        try (Connection connection = dataSource.getConnection()) {
+        jdbc.inTransaction(connection -> {
             insert(connection, asset);
-        } catch (SQLException e) {
-            throw new DataAccessException(e);
-        }
+            return null;
+        });
     }
 
     @Override
@@ -97,16 +98,16 @@ public final class JdbcAssetStore implements AssetStore {
 
     @Override
     public void markVerified(String assetId, Instant at) {
-        try (Connection connection = dataSource.getConnection();
-                PreparedStatement update = connection.prepareStatement(
-                        "UPDATE assets SET upload_status = ?, uploaded_at = ? WHERE asset_id = ?")) {
-            update.setString(1, Asset.VERIFIED);
-            update.setTimestamp(2, Jdbc.timestamp(at));
-            update.setString(3, assetId);
-            update.executeUpdate();
-        } catch (SQLException e) {
-            throw new DataAccessException(e);
-        }
+        jdbc.inTransaction(connection -> {
+            try (PreparedStatement update = connection.prepareStatement(
+                    "UPDATE assets SET upload_status = ?, uploaded_at = ? WHERE asset_id = ?")) {
+                update.setString(1, Asset.VERIFIED);
+                update.setTimestamp(2, Jdbc.timestamp(at));
+                update.setString(3, assetId);
+                update.executeUpdate();
+            }
+            return null;
+        });
     }
 
     private Optional<Asset> queryOne(String sql, String key) {

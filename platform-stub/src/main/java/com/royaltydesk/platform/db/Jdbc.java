@@ -6,7 +6,10 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import javax.sql.DataSource;
 
-/** Explicit transactions over a {@link DataSource}: commit on success, roll back on any failure. */
+/**
+ * Explicit transactions over a {@link DataSource}: commit on success, roll back on any failure, and
+ * answer only once the commit is durable.
+ */
 public final class Jdbc {
 
     /** Work done inside one transaction. */
@@ -16,12 +19,26 @@ public final class Jdbc {
     }
 
     private final DataSource dataSource;
+    private final GroupCommit durability;
 
     public Jdbc(DataSource dataSource) {
-        this.dataSource = dataSource;
+        this(dataSource, new GroupCommit(dataSource, false));
     }
 
+    /** Transactions that return only once their commit is durable (see {@link GroupCommit}). */
+    public Jdbc(DataSource dataSource, GroupCommit durability) {
+        this.dataSource = dataSource;
+        this.durability = durability;
+    }
+
+    /** Runs {@code work} in one transaction; returns after the commit is on disk. */
     public <T> T inTransaction(TransactionWork<T> work) {
+        T result = inTransactionNotYetDurable(work);
+        durability.awaitDurable();
+        return result;
+    }
+
+    private <T> T inTransactionNotYetDurable(TransactionWork<T> work) {
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false);
             try {

@@ -14,9 +14,11 @@ import javax.sql.DataSource;
 public final class JdbcApiKeyStore implements ApiKeyStore {
 
     private final DataSource dataSource;
+    private final Jdbc jdbc;
 
-    public JdbcApiKeyStore(DataSource dataSource) {
+    public JdbcApiKeyStore(DataSource dataSource, Jdbc jdbc) {
         this.dataSource = dataSource;
+        this.jdbc = jdbc;
     }
 
     @Override
@@ -66,14 +68,13 @@ public final class JdbcApiKeyStore implements ApiKeyStore {
 
     @Override
     public boolean revoke(String keyId, Instant now) {
-        try (Connection connection = dataSource.getConnection();
-                PreparedStatement update = connection.prepareStatement(
-                        "UPDATE api_keys SET revoked_at = ? WHERE key_id = ? AND revoked_at IS NULL")) {
-            update.setTimestamp(1, Jdbc.timestamp(now));
-            update.setString(2, keyId);
-            return update.executeUpdate() == 1;
-        } catch (SQLException e) {
-            throw new DataAccessException(e);
-        }
+        return jdbc.inTransaction(connection -> {
+            try (PreparedStatement update = connection.prepareStatement(
+                    "UPDATE api_keys SET revoked_at = ? WHERE key_id = ? AND revoked_at IS NULL")) {
+                update.setTimestamp(1, Jdbc.timestamp(now));
+                update.setString(2, keyId);
+                return update.executeUpdate() == 1;
+            }
+        });
     }
 }

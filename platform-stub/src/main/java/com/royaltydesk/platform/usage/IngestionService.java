@@ -120,24 +120,23 @@ public final class IngestionService {
         for (int attempt = 1; ; attempt++) {
             try {
                 return jdbc.inTransaction(connection -> {
-                    Set<String> existing = store.existing(
-                            connection,
-                            hostId,
-                            events.stream().map(PricedEvent::eventId).toList());
-                    List<PricedEvent> fresh = events.stream()
-                            .filter(e -> !existing.contains(e.eventId()))
-                            .toList();
-                    Set<String> burst = burstReceipts(fresh);
-                    List<PricedEvent> accepted = fresh.stream()
-                            .filter(e -> !burst.contains(e.receiptId()))
-                            .toList();
-                    List<PricedEvent> held = fresh.stream()
-                            .filter(e -> burst.contains(e.receiptId()))
-                            .toList();
-                    store.insert(connection, hostId, batchId, accepted, "accepted", null, now);
-                    store.insert(connection, hostId, batchId, held, "held", FRAUD_HOLD, now);
+                    Set<String> burst = burstReceipts(events);
+                    boolean[] inserted = store.insertIfAbsent(
+                            connection, hostId, batchId, events, e -> burst.contains(e.receiptId()), FRAUD_HOLD, now);
+                    List<PricedEvent> accepted = new ArrayList<>();
+                    int held = 0;
+                    for (int i = 0; i < inserted.length; i++) {
+                        if (!inserted[i]) {
+                            continue;
+                        }
+                        if (burst.contains(events.get(i).receiptId())) {
+                            held++;
+                        } else {
+                            accepted.add(events.get(i));
+                        }
+                    }
                     store.addToRollups(connection, accepted);
-                    return new Stored(accepted.size(), existing.size(), held.size());
+                    return new Stored(accepted.size(), events.size() - accepted.size() - held, held);
                 });
             } catch (DataAccessException e) {
                 if (!e.isConstraintViolation() || attempt >= MAX_ATTEMPTS) {
@@ -147,7 +146,7 @@ public final class IngestionService {
         }
     }
 
-    /** Receipts that get more tokens in this one batch than a receipt plausibly earns: held for review. */
+    /** Receipts that get more tokens in this one batch (as sent) than a receipt plausibly earns: held for review. */
     private Set<String> burstReceipts(List<PricedEvent> events) {
         Map<String, Long> tokens = new HashMap<>();
         events.forEach(e -> tokens.merge(e.receiptId(), e.tokens(), Long::sum));

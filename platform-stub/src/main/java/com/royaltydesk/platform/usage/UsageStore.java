@@ -11,13 +11,13 @@ import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Predicate;
 import javax.sql.DataSource;
 
 /** Usage events and their daily rollups. Events are never updated except to hold, release or void. */
@@ -92,44 +92,33 @@ public final class UsageStore {
         }
     }
 
-    /** Which of {@code eventIds} this host already sent. */
-    Set<String> existing(Connection connection, String hostId, Collection<String> eventIds) throws SQLException {
-        Set<String> found = new HashSet<>();
-        if (eventIds.isEmpty()) {
-            return found;
-        }
-        String marks = String.join(",", java.util.Collections.nCopies(eventIds.size(), "?"));
-        try (PreparedStatement select = connection.prepareStatement(
-                "SELECT event_id FROM usage_events WHERE host_id = ? AND event_id IN (" + marks + ")")) {
-            int i = 1;
-            select.setString(i++, hostId);
-            for (String id : eventIds) {
-                select.setString(i++, id);
-            }
-            try (ResultSet rows = select.executeQuery()) {
-                while (rows.next()) {
-                    found.add(rows.getString(1));
-                }
-            }
-        }
-        return found;
-    }
-
-    void insert(
+    /**
+     * Inserts each event unless this host already sent its id; returns, per event, whether it was
+     * new. One JDBC batch of {@code INSERT … SELECT … WHERE NOT EXISTS}: each row is an index
+     * lookup plus at most one insert, and the update counts say which were new. A concurrent
+     * insert of the same id still fails on the unique constraint, and the caller retries.
+     */
+    boolean[] insertIfAbsent(
             Connection connection,
             String hostId,
             String batchId,
             List<PricedEvent> events,
-            String status,
+            Predicate<PricedEvent> held,
             String holdReason,
             Instant receivedAt)
             throws SQLException {
         String sql =
                 "INSERT INTO usage_events (host_id, event_id, batch_id, model_id, receipt_id, asset_id, creator_id,"
                         + " event_time, period, tokens, revenue, amount, units, currency, status, hold_reason, received_at)"
-                        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+                        + " SELECT CAST(? AS VARCHAR(64)), CAST(? AS VARCHAR(128)), CAST(? AS VARCHAR(64)), CAST(? AS VARCHAR(128)),"
+                        + " CAST(? AS VARCHAR(64)), CAST(? AS VARCHAR(64)), CAST(? AS VARCHAR(64)), CAST(? AS TIMESTAMP WITH TIME ZONE),"
+                        + " CAST(? AS CHAR(7)), CAST(? AS BIGINT), CAST(? AS NUMERIC(38, 18)), CAST(? AS NUMERIC(38, 18)),"
+                        + " CAST(? AS NUMERIC(38, 18)), CAST(? AS CHAR(3)), CAST(? AS VARCHAR(16)), CAST(? AS VARCHAR(32)),"
+                        + " CAST(? AS TIMESTAMP WITH TIME ZONE)"
+                        + " WHERE NOT EXISTS (SELECT 1 FROM usage_events WHERE host_id = ? AND event_id = ?)";
         try (PreparedStatement insert = connection.prepareStatement(sql)) {
             for (PricedEvent e : events) {
+                boolean hold = held.test(e);
                 insert.setString(1, hostId);
                 insert.setString(2, e.eventId());
                 insert.setString(3, batchId);
@@ -148,12 +137,19 @@ public final class UsageStore {
                 insert.setBigDecimal(12, e.amount());
                 insert.setBigDecimal(13, e.units());
                 insert.setString(14, e.currency());
-                insert.setString(15, status);
-                insert.setString(16, holdReason);
+                insert.setString(15, hold ? "held" : "accepted");
+                insert.setString(16, hold ? holdReason : null);
                 insert.setTimestamp(17, Jdbc.timestamp(receivedAt));
+                insert.setString(18, hostId);
+                insert.setString(19, e.eventId());
                 insert.addBatch();
             }
-            insert.executeBatch();
+            int[] counts = insert.executeBatch();
+            boolean[] inserted = new boolean[counts.length];
+            for (int i = 0; i < counts.length; i++) {
+                inserted[i] = counts[i] > 0;
+            }
+            return inserted;
         }
     }
 
