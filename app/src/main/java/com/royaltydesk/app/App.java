@@ -27,6 +27,7 @@ public final class App extends Application {
     private AppExecutors executors;
     private StatusBarViewModel statusBar;
     private PlatformClient client;
+    private boolean stopping;
 
     /** Used by {@code Application.launch}: settings come from the command line and environment. */
     public App() {
@@ -54,6 +55,9 @@ public final class App extends Application {
         stage.setMinHeight(500);
         stage.setScene(scene);
         stage.show();
+        if (settings.smokeTest()) {
+            SmokeTest.watch(statusBar.statusProperty(), statusBar.messageProperty());
+        }
 
         tasks.run(
                 () -> {
@@ -66,12 +70,16 @@ public final class App extends Application {
     }
 
     private void onPlatformStarted(EmbeddedPlatform started) {
+        if (stopping) {
+            return; // the window closed while the platform was starting; stop() closes it
+        }
         client = PlatformClient.connect(started.baseUrl());
         statusBar.connect(client, StatusBarViewModel.CHECK_INTERVAL);
     }
 
     @Override
     public void stop() {
+        stopping = true;
         if (statusBar != null) {
             statusBar.stopMonitoring();
         }

@@ -11,9 +11,12 @@ import java.nio.file.Path;
 public final class EmbeddedPlatform implements AutoCloseable {
 
     private final PlatformServer server;
+    private final String baseUrl;
 
     private EmbeddedPlatform(PlatformServer server) {
         this.server = server;
+        // Taken now: once the server stops, its port is gone, and callers may still ask.
+        this.baseUrl = server.baseUrl();
     }
 
     /** Starts it (migrating its database); slow, so never on the FX thread. */
@@ -22,7 +25,7 @@ public final class EmbeddedPlatform implements AutoCloseable {
     }
 
     public String baseUrl() {
-        return server.baseUrl();
+        return baseUrl;
     }
 
     @Override

@@ -294,7 +294,7 @@ public final class SettlementStore {
                             r.getString(2),
                             r.getString(3),
                             r.getString(4),
-                            Money.plain(r.getBigDecimal(5)),
+                            Money.roundToMinorUnit(r.getBigDecimal(5), r.getString(6)),
                             r.getString(6),
                             r.getString(7),
                             r.getString(8),

@@ -77,7 +77,7 @@ public final class StatementService {
                             Money.plain(r.getBigDecimal(3)),
                             List.copyOf(lines),
                             Money.plain(r.getBigDecimal(4)),
-                            Money.plain(r.getBigDecimal(5)),
+                            Money.roundToMinorUnit(r.getBigDecimal(5), currency),
                             Money.plain(r.getBigDecimal(6)),
                             r.getString(7),
                             digest(lines)));
