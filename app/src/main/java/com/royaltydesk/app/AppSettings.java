@@ -11,22 +11,30 @@ import java.util.Objects;
  * the {@value #DATA_DIR_ENV} environment variable, else the OS's per-user application-data folder.
  *
  * @param dataDir where the app keeps its files; the embedded platform lives in {@code platform/}
+ * @param smokeTest start, open the window, check the platform's health, then exit 0 (healthy) or 1
  */
-public record AppSettings(Path dataDir) {
+public record AppSettings(Path dataDir, boolean smokeTest) {
 
     public static final String DATA_DIR_ENV = "ROYALTY_DESK_DATA_DIR";
-    public static final String USAGE = "Usage: royalty-desk [--data-dir=<folder>]";
+    public static final String USAGE = "Usage: royalty-desk [--data-dir=<folder>] [--smoke-test]";
 
     public AppSettings {
         Objects.requireNonNull(dataDir, "dataDir");
     }
 
+    public AppSettings(Path dataDir) {
+        this(dataDir, false);
+    }
+
     /** Reads the command line and environment; an unknown or incomplete flag is an error, not a guess. */
     public static AppSettings parse(List<String> args, Map<String, String> env) {
         Path dataDir = null;
+        boolean smokeTest = false;
         for (int i = 0; i < args.size(); i++) {
             String arg = args.get(i);
-            if (arg.startsWith("--data-dir=")) {
+            if (arg.equals("--smoke-test")) {
+                smokeTest = true;
+            } else if (arg.startsWith("--data-dir=")) {
                 dataDir = nonBlankPath(arg.substring("--data-dir=".length()));
             } else if (arg.equals("--data-dir") && i + 1 < args.size()) {
                 dataDir = nonBlankPath(args.get(++i));
@@ -39,7 +47,7 @@ public record AppSettings(Path dataDir) {
                 && !env.get(DATA_DIR_ENV).isBlank()) {
             dataDir = Path.of(env.get(DATA_DIR_ENV));
         }
-        return new AppSettings(dataDir != null ? dataDir : UserDataDirectory.resolve());
+        return new AppSettings(dataDir != null ? dataDir : UserDataDirectory.resolve(), smokeTest);
     }
 
     private static Path nonBlankPath(String value) {

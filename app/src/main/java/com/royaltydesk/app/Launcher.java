@@ -11,12 +11,17 @@ public final class Launcher {
     private Launcher() {}
 
     public static void main(String[] args) {
+        AppSettings settings = null;
         try {
-            AppSettings.parse(java.util.List.of(args), System.getenv());
+            settings = AppSettings.parse(java.util.List.of(args), System.getenv());
         } catch (IllegalArgumentException e) {
             System.err.println(e.getMessage());
             System.exit(2);
         }
         Application.launch(App.class, args);
+        if (settings.smokeTest()) {
+            // The embedded platform's threads would keep the JVM alive; the exit code is the answer.
+            System.exit(SmokeTest.EXIT_CODE.get());
+        }
     }
 }

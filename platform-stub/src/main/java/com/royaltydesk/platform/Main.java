@@ -42,6 +42,12 @@ public final class Main implements Callable<Integer> {
             description = "Algorithm for new receipt signing keys: EdDSA or ES256 (default: ${DEFAULT-VALUE}).")
     String signingAlgorithm = "EdDSA";
 
+    @Option(
+            names = "--cors-origin",
+            description = "An origin browsers may call the API from, e.g. https://demos.example.com (repeatable;"
+                    + " default: any origin in sandbox mode, none otherwise).")
+    java.util.List<String> corsOrigins = new java.util.ArrayList<>();
+
     @Option(names = "--issuer", description = "The iss of receipts (default: urn:royaltydesk:platform, or :sandbox).")
     String issuer;
 
@@ -68,8 +74,8 @@ public final class Main implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }
-        PlatformServer server =
-                PlatformServer.start(new PlatformConfig(host, port, dir, jdbcUrl, sandbox, algorithm, issuer));
+        PlatformServer server = PlatformServer.start(
+                new PlatformConfig(host, port, dir, jdbcUrl, sandbox, algorithm, issuer).withCorsOrigins(corsOrigins));
         Runtime.getRuntime().addShutdownHook(new Thread(() -> shutDown(server), "platform-shutdown"));
         // The one line on stdout: scripts wait for it and read the URL from it.
         out.println("Royalty Desk platform listening on " + server.baseUrl());

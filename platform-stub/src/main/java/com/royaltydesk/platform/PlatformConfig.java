@@ -5,6 +5,7 @@ import com.royaltydesk.platform.receipts.SigningAlgorithm;
 import com.royaltydesk.platform.usage.UsageLimits;
 import com.royaltydesk.platform.webhooks.WebhookSettings;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -21,6 +22,8 @@ import java.util.Objects;
  * @param usageLimits ingestion bounds and anti-fraud limits
  * @param payoutPolicy payout threshold and per-creator monthly cap
  * @param webhooks webhook retry and target rules
+ * @param corsOrigins origins browsers may call the API from; empty means any origin in sandbox
+ *     mode and none otherwise
  */
 public record PlatformConfig(
         String host,
@@ -32,7 +35,8 @@ public record PlatformConfig(
         String issuer,
         UsageLimits usageLimits,
         PayoutPolicy payoutPolicy,
-        WebhookSettings webhooks) {
+        WebhookSettings webhooks,
+        List<String> corsOrigins) {
 
     public static final String DEFAULT_HOST = "127.0.0.1";
 
@@ -63,6 +67,7 @@ public record PlatformConfig(
         if (webhooks == null) {
             webhooks = WebhookSettings.DEFAULTS;
         }
+        corsOrigins = corsOrigins == null ? List.of() : List.copyOf(corsOrigins);
     }
 
     /** Default usage limits. */
@@ -74,27 +79,72 @@ public record PlatformConfig(
             boolean sandbox,
             SigningAlgorithm signingAlgorithm,
             String issuer) {
-        this(host, port, dataDir, jdbcUrl, sandbox, signingAlgorithm, issuer, null, null, null);
+        this(host, port, dataDir, jdbcUrl, sandbox, signingAlgorithm, issuer, null, null, null, null);
     }
 
     /** Defaults for the signing algorithm (EdDSA) and issuer. */
     public PlatformConfig(String host, int port, Path dataDir, String jdbcUrl, boolean sandbox) {
-        this(host, port, dataDir, jdbcUrl, sandbox, null, null, null, null, null);
+        this(host, port, dataDir, jdbcUrl, sandbox, null, null, null, null, null, null);
     }
 
     public PlatformConfig withUsageLimits(UsageLimits limits) {
         return new PlatformConfig(
-                host, port, dataDir, jdbcUrl, sandbox, signingAlgorithm, issuer, limits, payoutPolicy, webhooks);
+                host,
+                port,
+                dataDir,
+                jdbcUrl,
+                sandbox,
+                signingAlgorithm,
+                issuer,
+                limits,
+                payoutPolicy,
+                webhooks,
+                corsOrigins);
     }
 
     public PlatformConfig withPayoutPolicy(PayoutPolicy policy) {
         return new PlatformConfig(
-                host, port, dataDir, jdbcUrl, sandbox, signingAlgorithm, issuer, usageLimits, policy, webhooks);
+                host,
+                port,
+                dataDir,
+                jdbcUrl,
+                sandbox,
+                signingAlgorithm,
+                issuer,
+                usageLimits,
+                policy,
+                webhooks,
+                corsOrigins);
     }
 
     public PlatformConfig withWebhooks(WebhookSettings settings) {
         return new PlatformConfig(
-                host, port, dataDir, jdbcUrl, sandbox, signingAlgorithm, issuer, usageLimits, payoutPolicy, settings);
+                host,
+                port,
+                dataDir,
+                jdbcUrl,
+                sandbox,
+                signingAlgorithm,
+                issuer,
+                usageLimits,
+                payoutPolicy,
+                settings,
+                corsOrigins);
+    }
+
+    public PlatformConfig withCorsOrigins(List<String> origins) {
+        return new PlatformConfig(
+                host,
+                port,
+                dataDir,
+                jdbcUrl,
+                sandbox,
+                signingAlgorithm,
+                issuer,
+                usageLimits,
+                payoutPolicy,
+                webhooks,
+                origins);
     }
 
     /** The configuration the desktop app uses: loopback, a free port, sandbox on. */

@@ -2,10 +2,12 @@ package com.royaltydesk.platform;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.royaltydesk.platform.db.Database;
+import com.royaltydesk.platform.http.BrowserAccess;
 import com.royaltydesk.platform.http.Errors;
 import com.royaltydesk.platform.http.Json;
 import com.royaltydesk.platform.http.Routes;
 import com.royaltydesk.platform.keys.PlatformKeyBootstrap;
+import com.royaltydesk.platform.receipts.KeyPurpose;
 import io.javalin.Javalin;
 import io.javalin.json.JavalinJackson;
 import java.io.IOException;
@@ -51,7 +53,11 @@ public final class PlatformServer implements AutoCloseable {
         try {
             ObjectMapper json = Json.mapper();
             PlatformServices services = PlatformServices.create(config, database, json, Clock.systemUTC());
+            // Keys exist before the first request, so the JWKS a verifier fetches already lists the
+            // key of every checkpoint and receipt that follows (until a rotation).
+            services.signingKeys().active(KeyPurpose.RECEIPTS);
             if (config.sandbox()) {
+                services.signingKeys().active(KeyPurpose.SANDBOX);
                 services.sandboxBootstrap().runOnce(config.dataDir());
             } else {
                 new PlatformKeyBootstrap(services.jdbc(), services.keys()).runOnce(config.dataDir());
@@ -64,6 +70,7 @@ public final class PlatformServer implements AutoCloseable {
                 javalinConfig.http.prefer405over404 = true;
                 javalinConfig.http.defaultContentType = "application/json; charset=utf-8";
                 javalinConfig.jsonMapper(new JavalinJackson(json, false));
+                BrowserAccess.install(javalinConfig, config);
                 Errors.install(javalinConfig);
                 routes.addAll(Routes.install(javalinConfig, services));
             });

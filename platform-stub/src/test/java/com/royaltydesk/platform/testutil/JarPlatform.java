@@ -1,0 +1,97 @@
+package com.royaltydesk.platform.testutil;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/** The platform started from its jar ({@code -Dplatform.jar}), in sandbox mode, as its own process. */
+public final class JarPlatform implements AutoCloseable {
+
+    private final Process process;
+    private final Path dataDir;
+    private final String baseUrl;
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    private JarPlatform(Process process, Path dataDir, String baseUrl) {
+        this.process = process;
+        this.dataDir = dataDir;
+        this.baseUrl = baseUrl;
+    }
+
+    public static JarPlatform start(Path dir) throws Exception {
+        Path jar = Path.of(System.getProperty("platform.jar", "target/platform-stub.jar"));
+        Path out = dir.resolve("platform-stdout.txt");
+        Process process = new ProcessBuilder(
+                        "java",
+                        "-jar",
+                        jar.toString(),
+                        "--port",
+                        "0",
+                        "--sandbox",
+                        "--data-dir",
+                        dir.resolve("data").toString())
+                .redirectOutput(out.toFile())
+                .redirectError(dir.resolve("platform-stderr.txt").toFile())
+                .start();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (System.nanoTime() < deadline && process.isAlive()) {
+            List<String> lines = Files.exists(out) ? Files.readAllLines(out) : List.of();
+            if (!lines.isEmpty()) {
+                return new JarPlatform(
+                        process, dir.resolve("data"), lines.get(0).replace("Royalty Desk platform listening on ", ""));
+            }
+            Thread.sleep(50);
+        }
+        process.destroyForcibly();
+        throw new IllegalStateException(
+                "the platform jar did not start: " + Files.readString(dir.resolve("platform-stderr.txt")));
+    }
+
+    public String baseUrl() {
+        return baseUrl;
+    }
+
+    public JsonNode credentials() {
+        try {
+            return RunningPlatform.JSON.readTree(
+                    dataDir.resolve("sandbox-credentials.json").toFile());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public JsonNode call(String method, String path, String key, String body) throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path))
+                .timeout(Duration.ofSeconds(30))
+                .header("Content-Type", "application/json")
+                .method(
+                        method,
+                        body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        if (key != null) {
+            request.header("Authorization", "Bearer " + key);
+        }
+        return RunningPlatform.JSON.readTree(
+                http.send(request.build(), HttpResponse.BodyHandlers.ofString()).body());
+    }
+
+    @Override
+    public void close() {
+        process.destroy();
+        try {
+            if (!process.waitFor(20, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
