@@ -108,6 +108,7 @@ public final class IngestionBenchmark {
                                     .asText()
                             : credentials.path("creator_42_key").asText());
             System.out.println("platform peak resident memory: " + peakRss(platform.pid()));
+            System.out.printf("database files on disk: %.1f MB%n", sizeOf(data.resolve("data")) / 1e6);
             System.out.println("platform still alive after the run (no OutOfMemoryError): " + platform.isAlive());
         } finally {
             platform.destroy();
@@ -276,6 +277,14 @@ public final class IngestionBenchmark {
                     .orElse("unknown");
         } catch (IOException e) {
             return "unknown (" + e.getMessage() + ")";
+        }
+    }
+
+    private static long sizeOf(Path dir) throws IOException {
+        try (var files = Files.walk(dir)) {
+            return files.filter(Files::isRegularFile)
+                    .mapToLong(file -> file.toFile().length())
+                    .sum();
         }
     }
 
