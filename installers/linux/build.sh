@@ -29,7 +29,7 @@ jpackage --type app-image --dest "$out/app-image" \
   --module-path "$out/fx" --add-modules "javafx.controls,javafx.web,$modules" \
   --input "$out/input" --main-jar royalty-desk.jar --main-class com.royaltydesk.app.Launcher \
   --java-options "-Xmx512m" \
-  --jlink-options "--strip-debug --no-header-files --no-man-pages --compress=2"
+  --jlink-options "--strip-debug --no-header-files --no-man-pages"
 
 jpackage --type deb --dest "$out" --app-image "$out/app-image/royalty-desk" \
   --name royalty-desk --app-version "$version" --vendor "Royalty Desk" \

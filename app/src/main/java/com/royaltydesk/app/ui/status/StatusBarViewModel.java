@@ -47,8 +47,8 @@ public final class StatusBarViewModel {
 
     /** The embedded platform could not start; say why, in words. */
     public void platformFailedToStart(Throwable error) {
-        status.set(PlatformStatus.FAILED_TO_START);
         message.set("The embedded platform could not start: " + describe(error));
+        status.set(PlatformStatus.FAILED_TO_START);
     }
 
     /** Checks health now unless a check is already under way or nothing is connected yet. */
@@ -70,20 +70,21 @@ public final class StatusBarViewModel {
 
     private void onHealth(HealthResponse health) {
         checking.set(false);
+        // Message first, then status: whoever listens to the status reads the matching message.
         if (health.isOk()) {
-            status.set(PlatformStatus.HEALTHY);
             message.set("Platform healthy · version " + health.version());
+            status.set(PlatformStatus.HEALTHY);
         } else {
-            status.set(PlatformStatus.UNHEALTHY);
             message.set("Platform answered but is not healthy (status " + health.status() + ")");
+            status.set(PlatformStatus.UNHEALTHY);
         }
     }
 
     private void onFailure(Throwable error) {
         checking.set(false);
         boolean unreachable = error instanceof ApiException api && api.isUnreachable();
-        status.set(unreachable ? PlatformStatus.UNREACHABLE : PlatformStatus.UNHEALTHY);
         message.set(describe(error) + " Retrying every " + CHECK_INTERVAL.toSeconds() + " s.");
+        status.set(unreachable ? PlatformStatus.UNREACHABLE : PlatformStatus.UNHEALTHY);
     }
 
     private static String describe(Throwable error) {

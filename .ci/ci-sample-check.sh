@@ -1,0 +1,39 @@
+#!/usr/bin/env bash
+# Runs demos/ci/publish-demos.sh for real against the platform jar (sandbox keys), twice, and
+# checks what it published: the demo pages, the receipt and its bundle, and that a rerun reuses
+# the same asset and receipt.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+work=$(mktemp -d)
+java -jar platform-stub/target/platform-stub.jar --port 0 --sandbox --data-dir "$work/data" >"$work/out" 2>"$work/err" &
+pid=$!
+trap 'kill $pid 2>/dev/null || true; rm -rf "$work"' EXIT
+for _ in $(seq 1 100); do grep -q 'listening on' "$work/out" && break; sleep 0.1; done
+creds="$work/data/sandbox-credentials.json"
+key() { python3 -c "import json; d=json.load(open('$creds')); print($1)"; }
+printf 'dataset published by CI %s\n' "$(date +%s%N)" >"$work/dataset.txt"
+
+run() {
+  RDK_API_URL=$(sed -n 's/^Royalty Desk platform listening on //p' "$work/out") \
+  RDK_CREATOR_KEY=$(key "d['creators'][0]['api_key']") RDK_PLATFORM_KEY=$(key "d['platform_key']") \
+  RDK_ASSET_FILE="$work/dataset.txt" RDK_MODEL_ID=ci-model RDK_OUT_DIR="$work/site-$1" \
+    bash demos/ci/publish-demos.sh
+}
+run 1
+run 2
+for page in index.html demo-verify.html demo-bundle-verify.html demo-request-receipt.html demo-billing-preview.html receipt.html; do
+  [ -s "$work/site-1/$page" ] || { echo "missing $page" >&2; exit 1; }
+done
+python3 - "$work" <<'PY'
+import json, sys
+work = sys.argv[1]
+first = json.load(open(work + "/site-1/receipt.json"))
+second = json.load(open(work + "/site-2/receipt.json"))
+bundle = json.load(open(work + "/site-1/receipt.bundle.json"))
+assert first["receipt_id"] == second["receipt_id"], "a rerun must reuse the receipt"
+assert bundle["format"] == "rdk-receipt-bundle/1" and bundle["receipt_jwt"] == first["receipt_jwt"], "bundle"
+assert bundle["inclusion_proof"]["tree_size"] >= 1 and bundle["jwks"]["keys"], "bundle proof and keys"
+page = open(work + "/site-1/receipt.html").read()
+assert first["receipt_id"] in page and "demo-verify.html?api=" in page, "receipt page links"
+print("CI sample passed: receipt", first["receipt_id"], "published with its bundle; rerun idempotent")
+PY
