@@ -1,5 +1,6 @@
 package com.royaltydesk.platform;
 
+import com.royaltydesk.platform.billing.PayoutPolicy;
 import com.royaltydesk.platform.receipts.SigningAlgorithm;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -48,6 +49,21 @@ public final class Main implements Callable<Integer> {
                     + " default: any origin in sandbox mode, none otherwise).")
     java.util.List<String> corsOrigins = new java.util.ArrayList<>();
 
+    @Option(
+            names = "--allow-private-webhooks",
+            description = "Let webhook endpoints point at loopback or private addresses outside sandbox mode.")
+    boolean allowPrivateWebhooks;
+
+    @Option(
+            names = "--payout-threshold",
+            description = "Balances under this amount roll over to the next period (default: ${DEFAULT-VALUE}).")
+    java.math.BigDecimal payoutThreshold = PayoutPolicy.DEFAULTS.threshold();
+
+    @Option(
+            names = "--creator-monthly-cap",
+            description = "At most this much is paid to a creator per period (default: no cap).")
+    java.math.BigDecimal monthlyCap;
+
     @Option(names = "--issuer", description = "The iss of receipts (default: urn:royaltydesk:platform, or :sandbox).")
     String issuer;
 
@@ -73,6 +89,10 @@ public final class Main implements Callable<Integer> {
             algorithm = SigningAlgorithm.parse(signingAlgorithm);
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+        }
+        if (payoutThreshold.signum() < 0 || (monthlyCap != null && monthlyCap.signum() <= 0)) {
+            throw new CommandLine.ParameterException(
+                    spec.commandLine(), "--payout-threshold must be 0 or more and --creator-monthly-cap more than 0");
         }
         PlatformServer server = PlatformServer.start(
                 new PlatformConfig(host, port, dir, jdbcUrl, sandbox, algorithm, issuer).withCorsOrigins(corsOrigins));

@@ -73,7 +73,17 @@ class MainProcessTest {
         assertThat(process.waitFor(20, TimeUnit.SECONDS)).isTrue();
         assertThat(process.exitValue()).isZero();
         assertThat(Files.readString(stdoutFile))
-                .contains("--host", "--port", "--data-dir", "--jdbc-url", "--[no-]sandbox");
+                .contains(
+                        "--host",
+                        "--port",
+                        "--data-dir",
+                        "--jdbc-url",
+                        "--[no-]sandbox",
+                        "--signing-alg",
+                        "--cors-origin",
+                        "--payout-threshold",
+                        "--creator-monthly-cap",
+                        "--allow-private-webhooks");
     }
 
     @Test

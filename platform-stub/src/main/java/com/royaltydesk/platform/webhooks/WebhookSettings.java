@@ -17,6 +17,11 @@ public record WebhookSettings(
         Duration lease,
         boolean allowPrivateTargets) {
 
+    /** The same settings, with loopback and private targets allowed. */
+    public WebhookSettings allowingPrivateTargets() {
+        return new WebhookSettings(firstRetry, maxRetry, giveUpAfter, attemptTimeout, pollInterval, lease, true);
+    }
+
     public static final WebhookSettings DEFAULTS = new WebhookSettings(
             Duration.ofSeconds(5),
             Duration.ofHours(1),
