@@ -4,12 +4,20 @@ import com.royaltydesk.app.api.PlatformClient;
 import com.royaltydesk.app.concurrency.AppExecutors;
 import com.royaltydesk.app.concurrency.BackgroundTasks;
 import com.royaltydesk.app.embedded.EmbeddedPlatform;
+import com.royaltydesk.app.ui.common.DialogService;
+import com.royaltydesk.app.ui.receipts.ReceiptsView;
+import com.royaltydesk.app.ui.receipts.ReceiptsViewModel;
 import com.royaltydesk.app.ui.shell.MainView;
 import com.royaltydesk.app.ui.shell.MainViewModel;
+import com.royaltydesk.app.ui.shell.Section;
 import com.royaltydesk.app.ui.status.StatusBarViewModel;
+import com.royaltydesk.app.verify.ReceiptChecker;
+import java.time.Clock;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 import javafx.application.Application;
 import javafx.application.Platform;
+import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
 
@@ -27,6 +35,8 @@ public final class App extends Application {
     private AppExecutors executors;
     private StatusBarViewModel statusBar;
     private PlatformClient client;
+    private PlatformClient creatorClient;
+    private ReceiptsViewModel receipts;
     private boolean stopping;
 
     /** Used by {@code Application.launch}: settings come from the command line and environment. */
@@ -48,7 +58,9 @@ public final class App extends Application {
         BackgroundTasks tasks = new BackgroundTasks(executors.workers(), Platform::runLater);
         statusBar = new StatusBarViewModel(tasks);
 
-        Scene scene = new Scene(new MainView(new MainViewModel(statusBar)), WIDTH, HEIGHT);
+        receipts = new ReceiptsViewModel(tasks, new ReceiptChecker(Clock.systemUTC()));
+        Map<Section, Node> built = Map.of(Section.RECEIPTS, new ReceiptsView(receipts, new DialogService()));
+        Scene scene = new Scene(new MainView(new MainViewModel(statusBar), built), WIDTH, HEIGHT);
         scene.getStylesheets().add(App.class.getResource("app.css").toExternalForm());
         stage.setTitle("Royalty Desk");
         stage.setMinWidth(800);
@@ -75,6 +87,9 @@ public final class App extends Application {
         }
         client = PlatformClient.connect(started.baseUrl());
         statusBar.connect(client, StatusBarViewModel.CHECK_INTERVAL);
+        // The sandbox signs in as its creator; a remote platform with its own key comes with Settings.
+        creatorClient = PlatformClient.connect(started.baseUrl(), started.sandboxCreatorKey());
+        receipts.connect(creatorClient);
     }
 
     @Override
@@ -89,6 +104,9 @@ public final class App extends Application {
         }
         if (client != null) {
             client.close();
+        }
+        if (creatorClient != null) {
+            creatorClient.close();
         }
         EmbeddedPlatform running = platform.getAndSet(null);
         if (running != null) {

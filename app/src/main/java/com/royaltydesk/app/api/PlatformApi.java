@@ -1,11 +1,22 @@
 package com.royaltydesk.app.api;
 
+import okhttp3.ResponseBody;
 import retrofit2.Call;
 import retrofit2.http.GET;
+import retrofit2.http.Path;
+import retrofit2.http.Query;
 
 /** The platform's HTTP API as Retrofit sees it; grows with each view. */
 interface PlatformApi {
 
     @GET("health")
     Call<HealthResponse> health();
+
+    @GET("v1/receipts")
+    Call<ReceiptPage> receipts(
+            @Query("cursor") String cursor, @Query("limit") int limit, @Query("model_id") String modelId);
+
+    /** The bundle exactly as the platform sent it: the bytes are what gets verified and saved. */
+    @GET("v1/receipts/{id}/bundle")
+    Call<ResponseBody> bundle(@Path("id") String receiptId);
 }

@@ -35,13 +35,23 @@ public final class PlatformClient implements AutoCloseable {
         this.api = api;
     }
 
-    /** Builds a client for {@code baseUrl} (no trailing slash needed); does no I/O. */
+    /** Builds a client for {@code baseUrl} (no trailing slash needed) with no key; does no I/O. */
     public static PlatformClient connect(String baseUrl) {
+        return connect(baseUrl, null);
+    }
+
+    /** The same, sending {@code apiKey} as a bearer token on every call. */
+    public static PlatformClient connect(String baseUrl, String apiKey) {
         String root = baseUrl.endsWith("/") ? baseUrl : baseUrl + "/";
-        OkHttpClient http = new OkHttpClient.Builder()
-                .connectTimeout(CONNECT_TIMEOUT)
-                .callTimeout(CALL_TIMEOUT)
-                .build();
+        OkHttpClient.Builder builder =
+                new OkHttpClient.Builder().connectTimeout(CONNECT_TIMEOUT).callTimeout(CALL_TIMEOUT);
+        if (apiKey != null) {
+            builder.addInterceptor(chain -> chain.proceed(chain.request()
+                    .newBuilder()
+                    .header("Authorization", "Bearer " + apiKey)
+                    .build()));
+        }
+        OkHttpClient http = builder.build();
         ObjectMapper mapper = mapper();
         PlatformApi api = new Retrofit.Builder()
                 .baseUrl(root)
@@ -55,6 +65,7 @@ public final class PlatformClient implements AutoCloseable {
     /** A tolerant reader: the platform may add fields; money never goes through a double. */
     static ObjectMapper mapper() {
         return JsonMapper.builder()
+                .addModule(new com.fasterxml.jackson.datatype.jsr310.JavaTimeModule())
                 .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
                 .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                 .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
@@ -67,6 +78,19 @@ public final class PlatformClient implements AutoCloseable {
 
     public HealthResponse health() {
         return execute(api.health());
+    }
+
+    public ReceiptPage receipts(String cursor, int limit, String modelId) {
+        return execute(api.receipts(cursor, limit, modelId));
+    }
+
+    /** The receipt's offline bundle as JSON text. */
+    public String bundle(String receiptId) {
+        try (ResponseBody body = execute(api.bundle(receiptId))) {
+            return body.string();
+        } catch (IOException e) {
+            throw ApiException.unreachable(baseUrl, e);
+        }
     }
 
     private <T> T execute(Call<T> call) {

@@ -1,7 +1,11 @@
 package com.royaltydesk.app.embedded;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.royaltydesk.platform.PlatformConfig;
 import com.royaltydesk.platform.PlatformServer;
+import com.royaltydesk.platform.sandbox.SandboxCredentials;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 
 /**
@@ -26,6 +30,19 @@ public final class EmbeddedPlatform implements AutoCloseable {
 
     public String baseUrl() {
         return baseUrl;
+    }
+
+    /** The sandbox creator's key from the bootstrap file, which is what the app signs in with. */
+    public String sandboxCreatorKey() {
+        Path file = server.config().dataDir().resolve(SandboxCredentials.FILE_NAME);
+        try {
+            return new ObjectMapper()
+                    .readTree(file.toFile())
+                    .at("/creators/0/api_key")
+                    .asText();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file, e);
+        }
     }
 
     @Override

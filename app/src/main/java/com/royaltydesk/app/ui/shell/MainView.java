@@ -21,6 +21,12 @@ public final class MainView extends BorderPane {
     private final StackPane content = new StackPane();
 
     public MainView(MainViewModel viewModel) {
+        this(viewModel, Map.of());
+    }
+
+    /** {@code built} holds the pages that exist; the other sections show what they will hold. */
+    public MainView(MainViewModel viewModel, Map<Section, Node> built) {
+        pages.putAll(built);
         getStyleClass().add("main-view");
         setLeft(sidebar(viewModel));
         content.getStyleClass().add("page-area");

@@ -4,12 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.royaltydesk.app.App;
 import com.royaltydesk.app.AppSettings;
+import com.royaltydesk.app.testutil.SandboxCalls;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
+import javafx.scene.control.TableView;
 import javafx.scene.input.KeyCode;
 import org.controlsfx.control.StatusBar;
 import org.junit.jupiter.api.AfterEach;
@@ -69,6 +71,28 @@ class MainWindowTest extends FxRobot {
         Node page = lookup("#page-receipts").query();
         assertThat(page.isVisible()).isTrue();
         assertThat(lookup("#page-assets").tryQuery()).isEmpty();
+    }
+
+    @Test
+    void receipts_recordedReceipt_listedAndBadgeSaysValid() throws Exception {
+        launch(dataDir);
+        StatusBar statusBar = lookup("#status-bar").queryAs(StatusBar.class);
+        WaitForAsyncUtils.waitFor(
+                30, TimeUnit.SECONDS, () -> statusBar.getText().startsWith("Platform healthy"));
+        String baseUrl = lookup("#platform-url").queryAs(Label.class).getText();
+        String receiptId = SandboxCalls.recordReceipt(baseUrl, dataDir.resolve("platform"), "window-model");
+
+        clickOn("Receipts");
+        clickOn("#refresh-receipts");
+        TableView<?> table = lookup("#receipts-table").queryAs(TableView.class);
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> table.getItems().size() == 1);
+        clickOn(receiptId);
+        Label badge = lookup("#verification-badge").queryAs(Label.class);
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> badge.getText().startsWith("Valid"));
+
+        assertThat(lookup("#verification-subject").queryAs(Label.class).getText())
+                .contains(receiptId);
+        assertThat(lookup("#export-bundle").queryButton().isDisabled()).isFalse();
     }
 
     @Test

@@ -1,0 +1,28 @@
+package com.royaltydesk.app.ui.common;
+
+import java.nio.file.Path;
+import java.util.Optional;
+import javafx.stage.FileChooser;
+import javafx.stage.Window;
+
+/** Every file dialog the app shows goes through here, so views stay testable and consistent. */
+public final class DialogService {
+
+    private static final FileChooser.ExtensionFilter BUNDLES =
+            new FileChooser.ExtensionFilter("Receipt bundles (*.bundle.json, *.json)", "*.bundle.json", "*.json");
+
+    public Optional<Path> chooseBundleToOpen(Window owner) {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle("Open receipt bundle");
+        chooser.getExtensionFilters().add(BUNDLES);
+        return Optional.ofNullable(chooser.showOpenDialog(owner)).map(java.io.File::toPath);
+    }
+
+    public Optional<Path> chooseBundleToSave(Window owner, String suggestedName) {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle("Export receipt bundle");
+        chooser.setInitialFileName(suggestedName);
+        chooser.getExtensionFilters().add(BUNDLES);
+        return Optional.ofNullable(chooser.showSaveDialog(owner)).map(java.io.File::toPath);
+    }
+}

@@ -1,0 +1,164 @@
+package com.royaltydesk.app.ui.receipts;
+
+import com.royaltydesk.app.api.ReceiptSummary;
+import com.royaltydesk.app.ui.common.DialogService;
+import com.royaltydesk.verify.BundleReport;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.geometry.Insets;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextArea;
+import javafx.scene.control.TextField;
+import javafx.scene.control.TitledPane;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+
+/** Receipts: the table, and the selected receipt's verdict with every check, decoded parts and export. */
+public final class ReceiptsView extends BorderPane {
+
+    private static final DateTimeFormatter WHEN =
+            DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM).withZone(ZoneId.systemDefault());
+
+    public ReceiptsView(ReceiptsViewModel viewModel, DialogService dialogs) {
+        getStyleClass().add("receipts-view");
+        setId("page-receipts");
+        setTop(toolbar(viewModel, dialogs));
+        SplitPane split = new SplitPane(table(viewModel), detail(viewModel, dialogs));
+        split.setDividerPositions(0.58);
+        setCenter(split);
+    }
+
+    private HBox toolbar(ReceiptsViewModel viewModel, DialogService dialogs) {
+        TextField search = new TextField();
+        search.setId("receipt-search");
+        search.setPromptText("Search receipt, model or dataset");
+        search.textProperty().bindBidirectional(viewModel.searchProperty());
+        HBox.setHgrow(search, Priority.ALWAYS);
+        Button refresh = new Button("Refresh");
+        refresh.setId("refresh-receipts");
+        refresh.setOnAction(e -> viewModel.refresh());
+        Button open = new Button("Open bundle…");
+        open.setId("open-bundle");
+        open.setOnAction(e -> dialogs.chooseBundleToOpen(getScene().getWindow()).ifPresent(viewModel::openBundle));
+        Label message = new Label();
+        message.setId("receipts-message");
+        message.getStyleClass().add("muted");
+        message.textProperty().bind(viewModel.messageProperty());
+        HBox bar = new HBox(8, search, refresh, open, message);
+        bar.getStyleClass().add("toolbar-row");
+        bar.setPadding(new Insets(0, 0, 12, 0));
+        return bar;
+    }
+
+    private VBox table(ReceiptsViewModel viewModel) {
+        TableView<ReceiptSummary> table = new TableView<>(viewModel.receipts());
+        table.setId("receipts-table");
+        table.getColumns().add(column("Receipt", 185, r -> r.receiptId()));
+        table.getColumns().add(column("Model", 110, r -> r.modelId()));
+        table.getColumns().add(column("Dataset", 120, r -> r.datasetId()));
+        table.getColumns().add(column("Log #", 55, r -> Long.toString(r.logIndex())));
+        table.getColumns().add(column("Issued", 150, r -> WHEN.format(r.issuedAt())));
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        table.setPlaceholder(
+                new Label("No receipts yet. They appear here when proof-of-training is recorded for your assets."));
+        table.getSelectionModel().selectedItemProperty().addListener((obs, old, now) -> viewModel.select(now));
+        Button more = new Button("Load more");
+        more.visibleProperty().bind(viewModel.hasMoreProperty());
+        more.managedProperty().bind(more.visibleProperty());
+        more.setOnAction(e -> viewModel.loadMore());
+        VBox box = new VBox(8, table, more);
+        VBox.setVgrow(table, Priority.ALWAYS);
+        return box;
+    }
+
+    private static TableColumn<ReceiptSummary, String> column(
+            String title, double width, java.util.function.Function<ReceiptSummary, String> value) {
+        TableColumn<ReceiptSummary, String> column = new TableColumn<>(title);
+        column.setPrefWidth(width);
+        column.setMinWidth(Math.min(width, 55));
+        column.setCellValueFactory(
+                cell -> new ReadOnlyStringWrapper(value.apply(cell.getValue())).getReadOnlyProperty());
+        return column;
+    }
+
+    private VBox detail(ReceiptsViewModel viewModel, DialogService dialogs) {
+        Label badge = new Label();
+        badge.setId("verification-badge");
+        badge.getStyleClass().add("badge");
+        badge.textProperty().bind(viewModel.verdictProperty());
+        badge.visibleProperty().bind(viewModel.verdictProperty().isNotEmpty());
+        viewModel.verdictStyleProperty().addListener((obs, old, now) -> {
+            badge.getStyleClass().removeIf(style -> style.startsWith("badge-"));
+            badge.getStyleClass().add("badge-" + now);
+        });
+        Label subject = new Label();
+        subject.setId("verification-subject");
+        subject.setWrapText(true);
+        subject.textProperty().bind(viewModel.subjectProperty());
+
+        ListView<BundleReport.Check> checks = new ListView<>(viewModel.checks());
+        checks.setId("verification-checks");
+        checks.setPrefHeight(260);
+        checks.setCellFactory(CheckCell::new);
+        TitledPane headerPane = new TitledPane("Header", readOnly(viewModel.headerProperty()));
+        TitledPane payloadPane = new TitledPane("Claims and payload", readOnly(viewModel.payloadProperty()));
+        headerPane.setExpanded(false);
+        Button export = new Button("Export bundle…");
+        export.setId("export-bundle");
+        export.disableProperty().bind(viewModel.canExportProperty().not());
+        export.setOnAction(e -> dialogs.chooseBundleToSave(getScene().getWindow(), "receipt.bundle.json")
+                .ifPresent(viewModel::exportBundle));
+        VBox box = new VBox(10, badge, subject, checks, payloadPane, headerPane, export);
+        box.getStyleClass().add("detail-pane");
+        box.setPadding(new Insets(0, 0, 0, 12));
+        return box;
+    }
+
+    /** A check: its name with a pass/fail mark, and below it what exactly was compared, wrapped. */
+    private static final class CheckCell extends ListCell<BundleReport.Check> {
+        private final Label name = new Label();
+        private final Label detail = new Label();
+        private final VBox box = new VBox(2, name, detail);
+
+        CheckCell(ListView<BundleReport.Check> list) {
+            detail.setWrapText(true);
+            detail.getStyleClass().add("muted");
+            box.prefWidthProperty().bind(list.widthProperty().subtract(30));
+            detail.maxWidthProperty().bind(box.prefWidthProperty());
+        }
+
+        @Override
+        protected void updateItem(BundleReport.Check check, boolean empty) {
+            super.updateItem(check, empty);
+            name.getStyleClass().removeAll("check-passed", "check-failed");
+            if (empty || check == null) {
+                setGraphic(null);
+                return;
+            }
+            name.setText((check.passed() ? "✔  " : "✘  ") + check.name());
+            name.getStyleClass().add(check.passed() ? "check-passed" : "check-failed");
+            detail.setText(check.detail());
+            setGraphic(box);
+        }
+    }
+
+    private static TextArea readOnly(javafx.beans.value.ObservableValue<String> text) {
+        TextArea area = new TextArea();
+        area.setEditable(false);
+        area.setWrapText(true);
+        area.setPrefRowCount(8);
+        area.getStyleClass().add("code");
+        area.textProperty().bind(text);
+        return area;
+    }
+}

@@ -1,0 +1,237 @@
+package com.royaltydesk.app.ui.receipts;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.royaltydesk.app.api.PlatformClient;
+import com.royaltydesk.app.api.ReceiptPage;
+import com.royaltydesk.app.api.ReceiptSummary;
+import com.royaltydesk.app.concurrency.BackgroundTasks;
+import com.royaltydesk.app.verify.ReceiptChecker;
+import com.royaltydesk.verify.BundleReport;
+import com.royaltydesk.verify.ReceiptCheck;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import javafx.collections.transformation.FilteredList;
+
+/**
+ * The receipts browser: pages of receipts from the platform, a search filter, and for the selected
+ * receipt — or a bundle file opened offline — the verdict with every check the verifier made.
+ */
+public final class ReceiptsViewModel {
+
+    static final int PAGE_SIZE = 500;
+    private static final ObjectMapper PRETTY = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    private final BackgroundTasks tasks;
+    private final ReceiptChecker checker;
+    private final ObservableList<ReceiptSummary> all = FXCollections.observableArrayList();
+    private final FilteredList<ReceiptSummary> visible = new FilteredList<>(all, r -> true);
+    private final StringProperty search = new SimpleStringProperty("");
+    private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("Connecting to the platform…");
+    private final ReadOnlyBooleanWrapper hasMore = new ReadOnlyBooleanWrapper(false);
+    private final ReadOnlyStringWrapper verdict = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper verdictStyle = new ReadOnlyStringWrapper("none");
+    private final ReadOnlyStringWrapper subject = new ReadOnlyStringWrapper("Select a receipt to check it.");
+    private final ReadOnlyStringWrapper header = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper payload = new ReadOnlyStringWrapper("");
+    private final ObservableList<BundleReport.Check> checks = FXCollections.observableArrayList();
+    private final ReadOnlyBooleanWrapper canExport = new ReadOnlyBooleanWrapper(false);
+    private PlatformClient client;
+    private String nextCursor;
+    private String checkedBundle;
+
+    public ReceiptsViewModel(BackgroundTasks tasks, ReceiptChecker checker) {
+        this.tasks = Objects.requireNonNull(tasks, "tasks");
+        this.checker = Objects.requireNonNull(checker, "checker");
+        search.addListener((obs, old, now) -> {
+            String needle = now == null ? "" : now.trim().toLowerCase(Locale.ROOT);
+            visible.setPredicate(r -> needle.isEmpty() || matches(r, needle));
+        });
+    }
+
+    private static boolean matches(ReceiptSummary r, String needle) {
+        return r.receiptId().toLowerCase(Locale.ROOT).contains(needle)
+                || r.modelId().toLowerCase(Locale.ROOT).contains(needle)
+                || r.datasetId().toLowerCase(Locale.ROOT).contains(needle);
+    }
+
+    /** Starts browsing the platform behind {@code client} (a creator's key sees its own receipts). */
+    public void connect(PlatformClient client) {
+        this.client = Objects.requireNonNull(client, "client");
+        refresh();
+    }
+
+    public void refresh() {
+        if (client == null) {
+            return;
+        }
+        message.set("Loading receipts…");
+        PlatformClient target = client;
+        tasks.run(
+                () -> target.receipts(null, PAGE_SIZE, null),
+                page -> {
+                    all.setAll(page.receipts());
+                    afterPage(page);
+                },
+                this::failed);
+    }
+
+    public void loadMore() {
+        if (client == null || nextCursor == null) {
+            return;
+        }
+        PlatformClient target = client;
+        String cursor = nextCursor;
+        tasks.run(
+                () -> target.receipts(cursor, PAGE_SIZE, null),
+                page -> {
+                    all.addAll(page.receipts());
+                    afterPage(page);
+                },
+                this::failed);
+    }
+
+    private void afterPage(ReceiptPage page) {
+        nextCursor = page.nextCursor();
+        hasMore.set(nextCursor != null);
+        message.set(all.size()
+                + (all.size() == 1 ? " receipt" : " receipts")
+                + (nextCursor != null ? " (more available)" : ""));
+    }
+
+    /** Checks a receipt live: its bundle from the platform, verified here. */
+    public void select(ReceiptSummary receipt) {
+        if (receipt == null || client == null) {
+            return;
+        }
+        subject.set("Checking " + receipt.receiptId() + "…");
+        verdictStyle.set("checking");
+        verdict.set("Checking…");
+        PlatformClient target = client;
+        tasks.run(
+                () -> checker.checkLive(target, receipt.receiptId()),
+                checked -> show(
+                        checked, "Receipt " + receipt.receiptId() + " · checked against the platform's keys and log"),
+                this::failed);
+    }
+
+    /** Checks a bundle file with no network: the legal reviewer's path. */
+    public void openBundle(Path file) {
+        subject.set("Checking " + file.getFileName() + "…");
+        tasks.run(
+                () -> checker.checkFile(file),
+                checked -> show(checked, "Bundle " + file.getFileName() + " · checked offline, no network used"),
+                this::failed);
+    }
+
+    /** Saves the bundle of what is shown, exactly as checked. */
+    public void exportBundle(Path file) {
+        String bundle = checkedBundle;
+        if (bundle == null) {
+            return;
+        }
+        tasks.run(
+                () -> Files.writeString(file, bundle, StandardCharsets.UTF_8),
+                written -> message.set("Bundle saved to " + file),
+                this::failed);
+    }
+
+    private void show(ReceiptChecker.Checked checked, String what) {
+        BundleReport report = checked.report();
+        checkedBundle = checked.bundleJson();
+        canExport.set(true);
+        subject.set(what);
+        verdict.set(Badges.text(report.status()));
+        verdictStyle.set(report.verified() ? "valid" : "invalid");
+        checks.setAll(report.checks());
+        ReceiptCheck receipt = report.receipt();
+        header.set(receipt == null ? "" : pretty(receipt.header()));
+        payload.set(receipt == null ? "" : pretty(claims(receipt)));
+    }
+
+    /** The registered claims in their usual order, then the payload. */
+    private static Map<String, Object> claims(ReceiptCheck receipt) {
+        Map<String, Object> claims = new LinkedHashMap<>();
+        claims.put("iss", receipt.issuer());
+        claims.put("sub", receipt.receiptId());
+        claims.put("iat", String.valueOf(receipt.issuedAt()));
+        claims.put("exp", String.valueOf(receipt.expiresAt()));
+        claims.put("payload", receipt.payload());
+        return claims;
+    }
+
+    private void failed(Throwable error) {
+        message.set(error.getMessage() == null ? error.getClass().getSimpleName() : error.getMessage());
+        if ("checking".equals(verdictStyle.get())) {
+            verdict.set("Could not check");
+            verdictStyle.set("invalid");
+        }
+    }
+
+    private static String pretty(Object value) {
+        try {
+            return PRETTY.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            return String.valueOf(value);
+        }
+    }
+
+    public ObservableList<ReceiptSummary> receipts() {
+        return visible;
+    }
+
+    public ObservableList<BundleReport.Check> checks() {
+        return checks;
+    }
+
+    public StringProperty searchProperty() {
+        return search;
+    }
+
+    public ReadOnlyStringProperty messageProperty() {
+        return message.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty hasMoreProperty() {
+        return hasMore.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty verdictProperty() {
+        return verdict.getReadOnlyProperty();
+    }
+
+    /** "valid", "invalid", "checking" or "none": what the badge looks like. */
+    public ReadOnlyStringProperty verdictStyleProperty() {
+        return verdictStyle.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty subjectProperty() {
+        return subject.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty headerProperty() {
+        return header.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty payloadProperty() {
+        return payload.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty canExportProperty() {
+        return canExport.getReadOnlyProperty();
+    }
+}

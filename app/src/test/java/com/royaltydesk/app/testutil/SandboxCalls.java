@@ -1,0 +1,48 @@
+package com.royaltydesk.app.testutil;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+
+/** Plays the model trainer against a sandbox platform: records proof-of-training with the platform key. */
+public final class SandboxCalls {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private SandboxCalls() {}
+
+    public static String recordReceipt(String baseUrl, Path platformDataDir, String modelId) throws Exception {
+        JsonNode credentials = JSON.readTree(
+                platformDataDir.resolve("sandbox-credentials.json").toFile());
+        String body = "{\"dataset_id\":\"ds_sandbox_demo\",\"creator_id\":\"creator_42\",\"model_id\":\"" + modelId
+                + "\",\"artifact_hash\":\"sha256:" + "ab".repeat(32)
+                + "\",\"metadata\":{\"license\":\"cc-by-4.0\",\"portion_used\":0.12}}";
+        HttpResponse<String> response = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create(baseUrl + "/v1/proof-of-training"))
+                                .header(
+                                        "Authorization",
+                                        "Bearer "
+                                                + credentials
+                                                        .path("platform_key")
+                                                        .asText())
+                                .header("Content-Type", "application/json")
+                                .POST(HttpRequest.BodyPublishers.ofString(body))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 201) {
+            throw new AssertionError("proof-of-training failed: " + response.body());
+        }
+        return JSON.readTree(response.body()).path("receipt_id").asText();
+    }
+
+    public static String creatorKey(Path platformDataDir) throws Exception {
+        return JSON.readTree(platformDataDir.resolve("sandbox-credentials.json").toFile())
+                .at("/creators/0/api_key")
+                .asText();
+    }
+}

@@ -1,0 +1,127 @@
+package com.royaltydesk.app.ui.receipts;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.royaltydesk.app.api.PlatformClient;
+import com.royaltydesk.app.concurrency.AppExecutors;
+import com.royaltydesk.app.concurrency.BackgroundTasks;
+import com.royaltydesk.app.testutil.QueueExecutor;
+import com.royaltydesk.app.testutil.SandboxCalls;
+import com.royaltydesk.app.verify.ReceiptChecker;
+import com.royaltydesk.platform.PlatformConfig;
+import com.royaltydesk.platform.PlatformServer;
+import com.royaltydesk.verify.BundleReport;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.function.BooleanSupplier;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Against a real sandbox platform, with no JavaFX toolkit. */
+class ReceiptsViewModelTest {
+
+    private static final Duration WAIT = Duration.ofSeconds(15);
+
+    @TempDir
+    Path dir;
+
+    private final AppExecutors executors = new AppExecutors();
+    private final QueueExecutor uiThread = new QueueExecutor();
+    private final ReceiptsViewModel viewModel = new ReceiptsViewModel(
+            new BackgroundTasks(executors.workers(), uiThread), new ReceiptChecker(Clock.systemUTC()));
+    private PlatformServer platform;
+    private PlatformClient client;
+
+    @BeforeEach
+    void start() throws Exception {
+        platform = PlatformServer.start(PlatformConfig.embedded(dir.resolve("platform")));
+        client = PlatformClient.connect(platform.baseUrl(), SandboxCalls.creatorKey(dir.resolve("platform")));
+    }
+
+    @AfterEach
+    void stop() {
+        executors.close();
+        client.close();
+        if (platform != null) {
+            platform.close();
+        }
+    }
+
+    private void drainUntil(BooleanSupplier condition) throws InterruptedException {
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (!condition.getAsBoolean() && System.nanoTime() < deadline) {
+            uiThread.runNext(WAIT);
+        }
+    }
+
+    @Test
+    void connect_listsTheCreatorsReceipts() throws Exception {
+        SandboxCalls.recordReceipt(platform.baseUrl(), dir.resolve("platform"), "model-a");
+        SandboxCalls.recordReceipt(platform.baseUrl(), dir.resolve("platform"), "model-b");
+
+        viewModel.connect(client);
+        drainUntil(() -> viewModel.receipts().size() == 2);
+
+        assertThat(viewModel.receipts()).extracting(r -> r.modelId()).containsExactly("model-a", "model-b");
+        assertThat(viewModel.messageProperty().get()).isEqualTo("2 receipts");
+    }
+
+    @Test
+    void search_filtersByModel() throws Exception {
+        SandboxCalls.recordReceipt(platform.baseUrl(), dir.resolve("platform"), "llama-x");
+        SandboxCalls.recordReceipt(platform.baseUrl(), dir.resolve("platform"), "mistral-y");
+        viewModel.connect(client);
+        drainUntil(() -> viewModel.receipts().size() == 2);
+
+        viewModel.searchProperty().set("MISTRAL");
+
+        assertThat(viewModel.receipts()).extracting(r -> r.modelId()).containsExactly("mistral-y");
+    }
+
+    @Test
+    void select_realReceipt_validWithEveryCheckPassed() throws Exception {
+        SandboxCalls.recordReceipt(platform.baseUrl(), dir.resolve("platform"), "model-a");
+        viewModel.connect(client);
+        drainUntil(() -> !viewModel.receipts().isEmpty());
+
+        viewModel.select(viewModel.receipts().get(0));
+        drainUntil(() -> "valid".equals(viewModel.verdictStyleProperty().get())
+                || "invalid".equals(viewModel.verdictStyleProperty().get()));
+
+        assertThat(viewModel.verdictStyleProperty().get()).isEqualTo("valid");
+        assertThat(viewModel.verdictProperty().get()).startsWith("Valid");
+        assertThat(viewModel.checks()).isNotEmpty().allMatch(BundleReport.Check::passed);
+        assertThat(viewModel.payloadProperty().get()).contains("model-a").contains("creator_42");
+    }
+
+    @Test
+    void exportedBundle_opensValidWithThePlatformStopped_andTamperingIsCaught() throws Exception {
+        SandboxCalls.recordReceipt(platform.baseUrl(), dir.resolve("platform"), "model-a");
+        viewModel.connect(client);
+        drainUntil(() -> !viewModel.receipts().isEmpty());
+        viewModel.select(viewModel.receipts().get(0));
+        drainUntil(() -> viewModel.canExportProperty().get());
+        Path file = dir.resolve("receipt.bundle.json");
+        viewModel.exportBundle(file);
+        drainUntil(() -> Files.exists(file));
+        platform.close();
+        platform = null;
+
+        viewModel.openBundle(file);
+        drainUntil(() -> viewModel.subjectProperty().get().contains("offline"));
+        String offlineVerdict = viewModel.verdictStyleProperty().get();
+
+        Path tampered = dir.resolve("tampered.bundle.json");
+        Files.writeString(tampered, Files.readString(file).replaceFirst("\"log_index\":\\d+", "\"log_index\":77"));
+        viewModel.openBundle(tampered);
+        drainUntil(() -> viewModel.subjectProperty().get().startsWith("Bundle tampered.bundle.json"));
+
+        assertThat(offlineVerdict).isEqualTo("valid");
+        assertThat(viewModel.verdictStyleProperty().get()).isEqualTo("invalid");
+        assertThat(viewModel.verdictProperty().get()).isEqualTo("Not in log");
+    }
+}
