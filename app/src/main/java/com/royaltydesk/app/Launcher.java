@@ -11,6 +11,10 @@ public final class Launcher {
     private Launcher() {}
 
     public static void main(String[] args) {
+        if (args.length > 0 && args[0].equals(VerifyCommand.NAME)) {
+            // No window, no platform: just the checks, for scripts.
+            System.exit(VerifyCommand.run(java.util.List.of(args).subList(1, args.length), System.out));
+        }
         AppSettings settings = null;
         try {
             settings = AppSettings.parse(java.util.List.of(args), System.getenv());
