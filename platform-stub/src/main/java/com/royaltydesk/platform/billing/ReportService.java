@@ -72,6 +72,12 @@ public final class ReportService {
     /** Earnings of one day. */
     public record DayEarnings(LocalDate day, BigDecimal amount, String currency) {}
 
+    /** One day's earnings of one series. */
+    public record Point(LocalDate day, BigDecimal amount) {}
+
+    /** One asset's or model's earnings by day in a period. */
+    public record Series(String key, String label, String currency, List<Point> points) {}
+
     private static final int MAX_RECEIPT_REFS = 100;
 
     private final DataSource dataSource;
@@ -212,6 +218,35 @@ public final class ReportService {
                 }
             }
             return result;
+        } catch (SQLException e) {
+            throw new DataAccessException(e);
+        }
+    }
+
+    /** Earnings by day, one series per asset or per model ({@code byModel}), for charts. */
+    public List<Series> earningsByDay(String creatorId, String period, boolean byModel) {
+        String key = byModel ? "model_id" : "asset_id";
+        String sql = "SELECT " + key
+                + ", currency, usage_day, SUM(amount) FROM usage_rollups WHERE creator_id = ? AND period = ?"
+                + " GROUP BY " + key + ", currency, usage_day ORDER BY " + key
+                + ", currency, usage_day FETCH FIRST 20000 ROWS ONLY";
+        Map<String, Series> series = new LinkedHashMap<>();
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement select = connection.prepareStatement(sql)) {
+            select.setString(1, creatorId);
+            select.setString(2, period);
+            try (ResultSet r = select.executeQuery()) {
+                while (r.next()) {
+                    String id = r.getString(1);
+                    String currency = r.getString(2);
+                    Series line = series.computeIfAbsent(
+                            id + "|" + currency,
+                            k -> new Series(
+                                    id, byModel ? id : assets.get(null, id).name(), currency, new ArrayList<>()));
+                    line.points().add(new Point(r.getDate(3).toLocalDate(), Money.plain(r.getBigDecimal(4))));
+                }
+            }
+            return List.copyOf(series.values());
         } catch (SQLException e) {
             throw new DataAccessException(e);
         }

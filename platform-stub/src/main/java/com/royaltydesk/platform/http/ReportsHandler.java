@@ -29,6 +29,9 @@ public final class ReportsHandler {
             List<ReportService.AssetEarnings> byAsset,
             List<ReportService.DayEarnings> byDay) {}
 
+    /** Earnings by day for charts. */
+    public record Earnings(String creatorId, String period, String groupBy, List<ReportService.Series> series) {}
+
     /** Body of a void. */
     public record VoidRequest(String hostId, String eventId, String reason) {}
 
@@ -87,6 +90,19 @@ public final class ReportsHandler {
                 totals,
                 reports.byAsset(creatorId, period),
                 reports.byDay(creatorId, period)));
+    }
+
+    public void earnings(Context ctx) {
+        String creatorId = creator(ctx);
+        String period = ctx.queryParam("period") == null
+                ? Periods.of(clock.instant())
+                : Periods.parse(ctx.queryParam("period"), "period").toString();
+        String groupBy = ctx.queryParam("group_by") == null ? "asset" : ctx.queryParam("group_by");
+        if (!groupBy.equals("asset") && !groupBy.equals("model")) {
+            throw ApiException.invalid("group_by", "group_by must be asset or model.");
+        }
+        ctx.json(new Earnings(
+                creatorId, period, groupBy, reports.earningsByDay(creatorId, period, groupBy.equals("model"))));
     }
 
     public void voidEvent(Context ctx) {

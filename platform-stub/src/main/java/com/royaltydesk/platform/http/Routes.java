@@ -69,6 +69,7 @@ public final class Routes {
         r.add(HandlerType.POST, "/v1/usage-events/void", reports::voidEvent);
         r.add(HandlerType.GET, "/v1/usage-report", reports::usageReport);
         r.add(HandlerType.GET, "/v1/billing-preview", reports::billingPreview);
+        r.add(HandlerType.GET, "/v1/earnings", reports::earnings);
 
         var billing = services.billing();
         SettlementsHandler settlements = new SettlementsHandler(

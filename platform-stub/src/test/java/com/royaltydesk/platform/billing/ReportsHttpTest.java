@@ -147,6 +147,35 @@ class ReportsHttpTest {
     }
 
     @Test
+    void earnings_byModel_oneSeriesPerModelWithDailyPoints() throws Exception {
+        ingest(
+                "ea",
+                2,
+                "m-1",
+                Receipts.record(platform, "m-1").path("receipt_id").asText(),
+                1000);
+        ingest(
+                "eb",
+                1,
+                "m-2",
+                Receipts.record(platform, "m-2").path("receipt_id").asText(),
+                500);
+
+        JsonNode byModel = RunningPlatform.body(platform.get("/v1/earnings?group_by=model", platform.creator42Key()));
+        JsonNode byAsset = RunningPlatform.body(platform.get("/v1/earnings", platform.creator42Key()));
+
+        assertThat(byModel.path("series"))
+                .extracting(s -> s.path("key").asText())
+                .containsExactly("m-1", "m-2");
+        assertThat(byModel.at("/series/0/points/0/amount").decimalValue()).isEqualByComparingTo("0.2");
+        assertThat(byAsset.path("series")).hasSize(1);
+        assertThat(byAsset.at("/series/0/label").asText()).isEqualTo("Sandbox demo dataset");
+        assertThat(byAsset.at("/series/0/points/0/amount").decimalValue()).isEqualByComparingTo("0.25");
+        assertErrorField(
+                platform.get("/v1/earnings?group_by=day", platform.creator42Key()), 400, "invalid_request", "group_by");
+    }
+
+    @Test
     void void_acceptedEvent_adjustmentLineAndLowerTotal() throws Exception {
         String receipt = Receipts.record(platform, "m").path("receipt_id").asText();
         ingest("v", 2, "m", receipt, 1000); // 0.1 each
