@@ -5,6 +5,9 @@ import com.royaltydesk.app.concurrency.AppExecutors;
 import com.royaltydesk.app.concurrency.BackgroundTasks;
 import com.royaltydesk.app.embedded.EmbeddedPlatform;
 import com.royaltydesk.app.ui.common.DialogService;
+import com.royaltydesk.app.ui.common.MoneyFormat;
+import com.royaltydesk.app.ui.earnings.EarningsView;
+import com.royaltydesk.app.ui.earnings.EarningsViewModel;
 import com.royaltydesk.app.ui.receipts.ReceiptsView;
 import com.royaltydesk.app.ui.receipts.ReceiptsViewModel;
 import com.royaltydesk.app.ui.shell.MainView;
@@ -13,6 +16,7 @@ import com.royaltydesk.app.ui.shell.Section;
 import com.royaltydesk.app.ui.status.StatusBarViewModel;
 import com.royaltydesk.app.verify.ReceiptChecker;
 import java.time.Clock;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 import javafx.application.Application;
@@ -37,6 +41,7 @@ public final class App extends Application {
     private PlatformClient client;
     private PlatformClient creatorClient;
     private ReceiptsViewModel receipts;
+    private EarningsViewModel earnings;
     private boolean stopping;
 
     /** Used by {@code Application.launch}: settings come from the command line and environment. */
@@ -59,7 +64,10 @@ public final class App extends Application {
         statusBar = new StatusBarViewModel(tasks);
 
         receipts = new ReceiptsViewModel(tasks, new ReceiptChecker(Clock.systemUTC()));
-        Map<Section, Node> built = Map.of(Section.RECEIPTS, new ReceiptsView(receipts, new DialogService()));
+        earnings = new EarningsViewModel(tasks, new MoneyFormat(Locale.getDefault()), Clock.systemUTC());
+        Map<Section, Node> built = Map.of(
+                Section.RECEIPTS, new ReceiptsView(receipts, new DialogService()),
+                Section.EARNINGS, new EarningsView(earnings));
         Scene scene = new Scene(new MainView(new MainViewModel(statusBar), built), WIDTH, HEIGHT);
         scene.getStylesheets().add(App.class.getResource("app.css").toExternalForm());
         stage.setTitle("Royalty Desk");
@@ -90,6 +98,7 @@ public final class App extends Application {
         // The sandbox signs in as its creator; a remote platform with its own key comes with Settings.
         creatorClient = PlatformClient.connect(started.baseUrl(), started.sandboxCreatorKey());
         receipts.connect(creatorClient);
+        earnings.connect(creatorClient);
     }
 
     @Override

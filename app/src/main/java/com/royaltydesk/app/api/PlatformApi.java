@@ -16,6 +16,18 @@ interface PlatformApi {
     Call<ReceiptPage> receipts(
             @Query("cursor") String cursor, @Query("limit") int limit, @Query("model_id") String modelId);
 
+    @GET("v1/earnings")
+    Call<Earnings> earnings(@Query("period") String period, @Query("group_by") String groupBy);
+
+    @GET("v1/billing-preview")
+    Call<BillingPreview> billingPreview();
+
+    @GET("v1/balances")
+    Call<Balances> balances();
+
+    @GET("v1/payouts")
+    Call<Payouts> payouts();
+
     /** The bundle exactly as the platform sent it: the bytes are what gets verified and saved. */
     @GET("v1/receipts/{id}/bundle")
     Call<ResponseBody> bundle(@Path("id") String receiptId);

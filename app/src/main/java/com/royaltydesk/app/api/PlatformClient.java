@@ -84,6 +84,22 @@ public final class PlatformClient implements AutoCloseable {
         return execute(api.receipts(cursor, limit, modelId));
     }
 
+    public Earnings earnings(String period, String groupBy) {
+        return execute(api.earnings(period, groupBy));
+    }
+
+    public BillingPreview billingPreview() {
+        return execute(api.billingPreview());
+    }
+
+    public Balances balances() {
+        return execute(api.balances());
+    }
+
+    public Payouts payouts() {
+        return execute(api.payouts());
+    }
+
     /** The receipt's offline bundle as JSON text. */
     public String bundle(String receiptId) {
         try (ResponseBody body = execute(api.bundle(receiptId))) {

@@ -1,0 +1,121 @@
+package com.royaltydesk.app.ui.earnings;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.royaltydesk.app.api.PlatformClient;
+import com.royaltydesk.app.concurrency.AppExecutors;
+import com.royaltydesk.app.concurrency.BackgroundTasks;
+import com.royaltydesk.app.testutil.QueueExecutor;
+import com.royaltydesk.app.testutil.SandboxCalls;
+import com.royaltydesk.app.ui.common.MoneyFormat;
+import com.royaltydesk.platform.PlatformConfig;
+import com.royaltydesk.platform.PlatformServer;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Locale;
+import java.util.function.BooleanSupplier;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Against a real sandbox platform with usage ingested, no toolkit. */
+class EarningsViewModelTest {
+
+    private static final Duration WAIT = Duration.ofSeconds(15);
+
+    @TempDir
+    Path dir;
+
+    private final AppExecutors executors = new AppExecutors();
+    private final QueueExecutor uiThread = new QueueExecutor();
+    private final EarningsViewModel viewModel = new EarningsViewModel(
+            new BackgroundTasks(executors.workers(), uiThread), new MoneyFormat(Locale.US), Clock.systemUTC());
+    private PlatformServer platform;
+    private PlatformClient client;
+
+    @BeforeEach
+    void start() throws Exception {
+        Path platformDir = dir.resolve("platform");
+        platform = PlatformServer.start(PlatformConfig.embedded(platformDir));
+        client = PlatformClient.connect(platform.baseUrl(), SandboxCalls.creatorKey(platformDir));
+        String receipt = SandboxCalls.recordReceipt(platform.baseUrl(), platformDir, "model-e");
+        String hostKey = RunningHost.key(platformDir);
+        String events = "{\"events\":[{\"event_id\":\"e1\",\"model_id\":\"model-e\",\"timestamp\":\"" + Instant.now()
+                + "\",\"tokens\":12345,\"receipt_ref\":\"" + receipt + "\"}]}";
+        HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create(platform.baseUrl() + "/v1/usage-events"))
+                                .header("Authorization", "Bearer " + hostKey)
+                                .header("Content-Type", "application/json")
+                                .POST(HttpRequest.BodyPublishers.ofString(events))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
+    }
+
+    @AfterEach
+    void stop() {
+        executors.close();
+        client.close();
+        platform.close();
+    }
+
+    private void drainUntil(BooleanSupplier condition) throws InterruptedException {
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (!condition.getAsBoolean() && System.nanoTime() < deadline) {
+            uiThread.runNext(WAIT);
+        }
+    }
+
+    @Test
+    void connect_showsChartSeriesPreviewAndPendingBalance() throws Exception {
+        viewModel.connect(client);
+        drainUntil(() -> !viewModel.series().isEmpty());
+
+        assertThat(viewModel.series()).hasSize(1);
+        assertThat(viewModel.series().get(0).label()).isEqualTo("Sandbox demo dataset");
+        assertThat(viewModel.series().get(0).points().get(0).amount()).isEqualByComparingTo("1.2345");
+        assertThat(viewModel.previewProperty().get()).isEqualTo("$1.2345");
+        assertThat(viewModel.previewDetailProperty().get()).contains("$1.23");
+        assertThat(viewModel.balances().get(0).pending()).isEqualByComparingTo("1.2345");
+        assertThat(viewModel.payouts()).isEmpty();
+    }
+
+    @Test
+    void groupByModel_reloadsWithModelSeries() throws Exception {
+        viewModel.connect(client);
+        drainUntil(() -> !viewModel.series().isEmpty());
+
+        viewModel.groupByProperty().set("model");
+        drainUntil(() -> "model-e".equals(viewModel.series().get(0).label()));
+
+        assertThat(viewModel.series().get(0).key()).isEqualTo("model-e");
+    }
+
+    @Test
+    void earlierPeriod_noEarnings_saysSo() throws Exception {
+        viewModel.connect(client);
+        drainUntil(() -> !viewModel.series().isEmpty());
+
+        viewModel.periodProperty().set(viewModel.periods().get(3));
+        drainUntil(() -> viewModel.messageProperty().get().startsWith("No earnings"));
+
+        assertThat(viewModel.series()).isEmpty();
+    }
+
+    /** The sandbox host's key, from the bootstrap file. */
+    private static final class RunningHost {
+        static String key(Path platformDir) throws Exception {
+            return new com.fasterxml.jackson.databind.ObjectMapper()
+                    .readTree(platformDir.resolve("sandbox-credentials.json").toFile())
+                    .path("host_key")
+                    .asText();
+        }
+    }
+}
