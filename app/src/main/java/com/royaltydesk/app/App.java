@@ -6,6 +6,8 @@ import com.royaltydesk.app.concurrency.BackgroundTasks;
 import com.royaltydesk.app.embedded.EmbeddedPlatform;
 import com.royaltydesk.app.ui.common.DialogService;
 import com.royaltydesk.app.ui.common.MoneyFormat;
+import com.royaltydesk.app.ui.demos.DemosView;
+import com.royaltydesk.app.ui.demos.DemosViewModel;
 import com.royaltydesk.app.ui.earnings.EarningsView;
 import com.royaltydesk.app.ui.earnings.EarningsViewModel;
 import com.royaltydesk.app.ui.receipts.ReceiptsView;
@@ -42,6 +44,7 @@ public final class App extends Application {
     private PlatformClient creatorClient;
     private ReceiptsViewModel receipts;
     private EarningsViewModel earnings;
+    private DemosViewModel demos;
     private boolean stopping;
 
     /** Used by {@code Application.launch}: settings come from the command line and environment. */
@@ -65,9 +68,13 @@ public final class App extends Application {
 
         receipts = new ReceiptsViewModel(tasks, new ReceiptChecker(Clock.systemUTC()));
         earnings = new EarningsViewModel(tasks, new MoneyFormat(Locale.getDefault()), Clock.systemUTC());
+        demos = new DemosViewModel(tasks);
+        DialogService dialogs = new DialogService();
         Map<Section, Node> built = Map.of(
-                Section.RECEIPTS, new ReceiptsView(receipts, new DialogService()),
-                Section.EARNINGS, new EarningsView(earnings));
+                Section.RECEIPTS, new ReceiptsView(receipts, dialogs),
+                Section.EARNINGS, new EarningsView(earnings),
+                Section.DEMOS,
+                        new DemosView(demos, dialogs, url -> getHostServices().showDocument(url)));
         Scene scene = new Scene(new MainView(new MainViewModel(statusBar), built), WIDTH, HEIGHT);
         scene.getStylesheets().add(App.class.getResource("app.css").toExternalForm());
         stage.setTitle("Royalty Desk");
@@ -99,6 +106,7 @@ public final class App extends Application {
         creatorClient = PlatformClient.connect(started.baseUrl(), started.sandboxCreatorKey());
         receipts.connect(creatorClient);
         earnings.connect(creatorClient);
+        demos.connect(creatorClient);
     }
 
     @Override

@@ -28,6 +28,9 @@ interface PlatformApi {
     @GET("v1/payouts")
     Call<Payouts> payouts();
 
+    @GET("demos/{page}")
+    Call<ResponseBody> demoPage(@Path("page") String page);
+
     /** The bundle exactly as the platform sent it: the bytes are what gets verified and saved. */
     @GET("v1/receipts/{id}/bundle")
     Call<ResponseBody> bundle(@Path("id") String receiptId);

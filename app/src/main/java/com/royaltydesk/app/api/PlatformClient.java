@@ -100,6 +100,15 @@ public final class PlatformClient implements AutoCloseable {
         return execute(api.payouts());
     }
 
+    /** One of the static demo pages the platform serves, as HTML text. */
+    public String demoPage(String page) {
+        try (ResponseBody body = execute(api.demoPage(page))) {
+            return body.string();
+        } catch (IOException e) {
+            throw ApiException.unreachable(baseUrl, e);
+        }
+    }
+
     /** The receipt's offline bundle as JSON text. */
     public String bundle(String receiptId) {
         try (ResponseBody body = execute(api.bundle(receiptId))) {

@@ -40,6 +40,17 @@ public final class SandboxCalls {
         return JSON.readTree(response.body()).path("receipt_id").asText();
     }
 
+    /** A public sandbox receipt, as the demo pages request them. */
+    public static String sandboxReceipt(String baseUrl) throws Exception {
+        HttpResponse<String> response = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create(baseUrl + "/v1/sandbox/proof-of-training"))
+                                .POST(HttpRequest.BodyPublishers.noBody())
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
+        return JSON.readTree(response.body()).path("receipt_id").asText();
+    }
+
     public static String creatorKey(Path platformDataDir) throws Exception {
         return JSON.readTree(platformDataDir.resolve("sandbox-credentials.json").toFile())
                 .at("/creators/0/api_key")

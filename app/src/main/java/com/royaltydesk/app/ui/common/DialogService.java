@@ -18,6 +18,12 @@ public final class DialogService {
         return Optional.ofNullable(chooser.showOpenDialog(owner)).map(java.io.File::toPath);
     }
 
+    public Optional<Path> chooseFolder(Window owner, String title) {
+        javafx.stage.DirectoryChooser chooser = new javafx.stage.DirectoryChooser();
+        chooser.setTitle(title);
+        return Optional.ofNullable(chooser.showDialog(owner)).map(java.io.File::toPath);
+    }
+
     public Optional<Path> chooseBundleToSave(Window owner, String suggestedName) {
         FileChooser chooser = new FileChooser();
         chooser.setTitle("Export receipt bundle");

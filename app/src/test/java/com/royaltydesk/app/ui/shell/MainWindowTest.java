@@ -13,6 +13,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TableView;
 import javafx.scene.input.KeyCode;
+import javafx.scene.web.WebView;
 import org.controlsfx.control.StatusBar;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -93,6 +94,38 @@ class MainWindowTest extends FxRobot {
         assertThat(lookup("#verification-subject").queryAs(Label.class).getText())
                 .contains(receiptId);
         assertThat(lookup("#export-bundle").queryButton().isDisabled()).isFalse();
+    }
+
+    @Test
+    void demos_verifyPageInTheWebView_verifiedByTheAppsVerifier() throws Exception {
+        launch(dataDir);
+        StatusBar statusBar = lookup("#status-bar").queryAs(StatusBar.class);
+        WaitForAsyncUtils.waitFor(
+                30, TimeUnit.SECONDS, () -> statusBar.getText().startsWith("Platform healthy"));
+        SandboxCalls.sandboxReceipt(lookup("#platform-url").queryAs(Label.class).getText());
+
+        clickOn("Demos");
+        WebView web = lookup("#demo-web").queryAs(WebView.class);
+        String status = "document.getElementById('result') ? document.getElementById('result').dataset.status : ''";
+        try {
+            WaitForAsyncUtils.waitFor(40, TimeUnit.SECONDS, () -> "verified".equals(script(web, status)));
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new AssertionError(
+                    "page " + script(web, "location.href") + " shows: "
+                            + script(web, "document.body ? document.body.innerText : ''"),
+                    e);
+        }
+
+        assertThat(script(web, "document.getElementById('verifier').textContent"))
+                .contains("Royalty Desk app verifier");
+        assertThat(script(web, "String(!!(window.crypto && window.crypto.subtle))"))
+                .isEqualTo("false");
+    }
+
+    /** Runs JavaScript in the WebView on the FX thread. */
+    private static String script(WebView web, String js) throws Exception {
+        return String.valueOf(WaitForAsyncUtils.asyncFx(() -> web.getEngine().executeScript(js))
+                .get());
     }
 
     @Test

@@ -1,0 +1,107 @@
+package com.royaltydesk.app.ui.demos;
+
+import com.royaltydesk.app.api.PlatformClient;
+import com.royaltydesk.app.api.ReceiptSummary;
+import com.royaltydesk.app.concurrency.BackgroundTasks;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Objects;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleObjectProperty;
+
+/**
+ * The demo pages of the connected platform: which one is shown and at what address (the verify
+ * page opens on the newest sandbox receipt), and exporting them all to a folder for a CDN.
+ */
+public final class DemosViewModel {
+
+    private final BackgroundTasks tasks;
+    private final ObjectProperty<DemoPage> selected = new SimpleObjectProperty<>(DemoPage.ALL.get(2));
+    private final ReadOnlyStringWrapper url = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
+    private PlatformClient client;
+    private String newestReceipt;
+
+    public DemosViewModel(BackgroundTasks tasks) {
+        this.tasks = Objects.requireNonNull(tasks, "tasks");
+        selected.addListener((obs, old, now) -> updateUrl());
+    }
+
+    public void connect(PlatformClient client) {
+        this.client = Objects.requireNonNull(client, "client");
+        refresh();
+    }
+
+    /** Finds the newest receipt (for the verify page), then shows the selected page. */
+    public void refresh() {
+        if (client == null) {
+            return;
+        }
+        PlatformClient target = client;
+        tasks.run(
+                () -> {
+                    List<ReceiptSummary> receipts =
+                            target.receipts(null, 500, null).receipts();
+                    return receipts.isEmpty()
+                            ? ""
+                            : receipts.get(receipts.size() - 1).receiptId();
+                },
+                receipt -> {
+                    newestReceipt = receipt.isEmpty() ? null : receipt;
+                    updateUrl();
+                },
+                error -> message.set(error.getMessage()));
+    }
+
+    private void updateUrl() {
+        if (client == null || selected.get() == null) {
+            return;
+        }
+        String address = client.baseUrl() + "/demos/" + selected.get().file();
+        if (selected.get().file().equals("demo-verify.html") && newestReceipt != null) {
+            address += "?receipt=" + URLEncoder.encode(newestReceipt, StandardCharsets.UTF_8);
+        }
+        url.set(address);
+    }
+
+    /** Saves every page, as the platform serves it, into {@code folder}: ready for any CDN. */
+    public void exportTo(Path folder) {
+        if (client == null) {
+            return;
+        }
+        PlatformClient target = client;
+        tasks.run(
+                () -> {
+                    Files.createDirectories(folder);
+                    for (DemoPage page : DemoPage.ALL) {
+                        Files.writeString(
+                                folder.resolve(page.file()), target.demoPage(page.file()), StandardCharsets.UTF_8);
+                    }
+                    return DemoPage.ALL.size();
+                },
+                count -> message.set(
+                        "Exported " + count + " pages to " + folder + " — open them with ?api=" + target.baseUrl()),
+                error -> message.set("Export failed: " + error.getMessage()));
+    }
+
+    public List<DemoPage> pages() {
+        return DemoPage.ALL;
+    }
+
+    public ObjectProperty<DemoPage> selectedProperty() {
+        return selected;
+    }
+
+    public ReadOnlyStringProperty urlProperty() {
+        return url.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty messageProperty() {
+        return message.getReadOnlyProperty();
+    }
+}
