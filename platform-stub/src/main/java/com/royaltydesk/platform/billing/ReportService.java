@@ -4,6 +4,7 @@ import com.royaltydesk.platform.assets.Asset;
 import com.royaltydesk.platform.assets.AssetService;
 import com.royaltydesk.platform.assets.PriceModel;
 import com.royaltydesk.platform.db.DataAccessException;
+import com.royaltydesk.platform.db.Queries;
 import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -127,28 +128,20 @@ public final class ReportService {
         String sql = "SELECT e.event_id, e.host_id, e.asset_id, e.model_id, e.period, v.amount, e.currency, v.reason"
                 + " FROM usage_voids v JOIN usage_events e ON e.seq = v.event_seq"
                 + " WHERE e.creator_id = ? AND v.booked_period = ? ORDER BY v.created_at, v.void_id FETCH FIRST 1000 ROWS ONLY";
-        try (Connection connection = dataSource.getConnection();
-                PreparedStatement select = connection.prepareStatement(sql)) {
-            select.setString(1, creatorId);
-            select.setString(2, period);
-            List<Adjustment> adjustments = new ArrayList<>();
-            try (ResultSet r = select.executeQuery()) {
-                while (r.next()) {
-                    adjustments.add(new Adjustment(
-                            r.getString(1),
-                            r.getString(2),
-                            r.getString(3),
-                            r.getString(4),
-                            r.getString(5),
-                            Money.plain(r.getBigDecimal(6)),
-                            r.getString(7),
-                            r.getString(8)));
-                }
-            }
-            return adjustments;
-        } catch (SQLException e) {
-            throw new DataAccessException(e);
-        }
+        return Queries.list(
+                dataSource,
+                sql,
+                r -> new Adjustment(
+                        r.getString(1),
+                        r.getString(2),
+                        r.getString(3),
+                        r.getString(4),
+                        r.getString(5),
+                        Money.plain(r.getBigDecimal(6)),
+                        r.getString(7),
+                        r.getString(8)),
+                creatorId,
+                period);
     }
 
     /** Totals per currency over all lines and adjustments of the period. */
@@ -179,48 +172,33 @@ public final class ReportService {
     public List<AssetEarnings> byAsset(String creatorId, String period) {
         String sql = "SELECT asset_id, currency, SUM(events), SUM(tokens), SUM(amount) FROM usage_rollups"
                 + " WHERE creator_id = ? AND period = ? GROUP BY asset_id, currency ORDER BY asset_id FETCH FIRST 1000 ROWS ONLY";
-        List<AssetEarnings> result = new ArrayList<>();
-        try (Connection connection = dataSource.getConnection();
-                PreparedStatement select = connection.prepareStatement(sql)) {
-            select.setString(1, creatorId);
-            select.setString(2, period);
-            try (ResultSet r = select.executeQuery()) {
-                while (r.next()) {
+        return Queries.list(
+                dataSource,
+                sql,
+                r -> {
                     Asset asset = assets.get(null, r.getString(1));
-                    result.add(new AssetEarnings(
+                    return new AssetEarnings(
                             asset.assetId(),
                             asset.name(),
                             asset.priceModel().type(),
                             r.getLong(3),
                             r.getLong(4),
                             Money.plain(r.getBigDecimal(5)),
-                            r.getString(2)));
-                }
-            }
-            return result;
-        } catch (SQLException e) {
-            throw new DataAccessException(e);
-        }
+                            r.getString(2));
+                },
+                creatorId,
+                period);
     }
 
     public List<DayEarnings> byDay(String creatorId, String period) {
         String sql = "SELECT usage_day, currency, SUM(amount) FROM usage_rollups WHERE creator_id = ? AND period = ?"
                 + " GROUP BY usage_day, currency ORDER BY usage_day, currency FETCH FIRST 1000 ROWS ONLY";
-        List<DayEarnings> result = new ArrayList<>();
-        try (Connection connection = dataSource.getConnection();
-                PreparedStatement select = connection.prepareStatement(sql)) {
-            select.setString(1, creatorId);
-            select.setString(2, period);
-            try (ResultSet r = select.executeQuery()) {
-                while (r.next()) {
-                    result.add(new DayEarnings(
-                            r.getDate(1).toLocalDate(), Money.plain(r.getBigDecimal(3)), r.getString(2)));
-                }
-            }
-            return result;
-        } catch (SQLException e) {
-            throw new DataAccessException(e);
-        }
+        return Queries.list(
+                dataSource,
+                sql,
+                r -> new DayEarnings(r.getDate(1).toLocalDate(), Money.plain(r.getBigDecimal(3)), r.getString(2)),
+                creatorId,
+                period);
     }
 
     /** Earnings by day, one series per asset or per model ({@code byModel}), for charts. */
@@ -255,21 +233,15 @@ public final class ReportService {
     private static List<String> receiptRefs(
             Connection connection, String creatorId, String period, String modelId, String assetId)
             throws SQLException {
-        try (PreparedStatement select = connection.prepareStatement(
+        return Queries.list(
+                connection,
                 "SELECT DISTINCT receipt_id FROM usage_rollups WHERE creator_id = ? AND period = ? AND model_id = ?"
-                        + " AND asset_id = ? ORDER BY receipt_id FETCH FIRST " + MAX_RECEIPT_REFS + " ROWS ONLY")) {
-            select.setString(1, creatorId);
-            select.setString(2, period);
-            select.setString(3, modelId);
-            select.setString(4, assetId);
-            List<String> refs = new ArrayList<>();
-            try (ResultSet r = select.executeQuery()) {
-                while (r.next()) {
-                    refs.add(r.getString(1));
-                }
-            }
-            return refs;
-        }
+                        + " AND asset_id = ? ORDER BY receipt_id FETCH FIRST " + MAX_RECEIPT_REFS + " ROWS ONLY",
+                r -> r.getString(1),
+                creatorId,
+                period,
+                modelId,
+                assetId);
     }
 
     static BigDecimal rateOf(PriceModel model) {

@@ -2,6 +2,7 @@ package com.royaltydesk.platform.billing;
 
 import com.royaltydesk.platform.ApiException;
 import com.royaltydesk.platform.db.DataAccessException;
+import com.royaltydesk.platform.db.Queries;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -93,82 +94,73 @@ public final class StatementService {
         return statements;
     }
 
+    /** One asset and model's usage in the period, before its receipts are looked up. */
+    private record UsageGroup(String assetId, String modelId, long events, long tokens, BigDecimal amount) {}
+
     private static List<Line> usageLines(Connection c, String creatorId, String period, String currency)
             throws SQLException {
-        List<Line> lines = new ArrayList<>();
-        try (PreparedStatement s = c.prepareStatement(
+        List<UsageGroup> groups = Queries.list(
+                c,
                 "SELECT asset_id, model_id, SUM(events), SUM(tokens), SUM(amount) FROM usage_rollups"
-                        + " WHERE creator_id = ? AND period = ? AND currency = ? GROUP BY asset_id, model_id ORDER BY asset_id, model_id")) {
-            s.setString(1, creatorId);
-            s.setString(2, period);
-            s.setString(3, currency);
-            try (ResultSet r = s.executeQuery()) {
-                while (r.next()) {
-                    lines.add(new Line(
-                            "usage",
-                            r.getString(1),
-                            r.getString(2),
-                            receipts(c, creatorId, period, r.getString(1), r.getString(2)),
-                            r.getLong(3),
-                            r.getLong(4),
-                            Money.plain(r.getBigDecimal(5)),
-                            currency,
-                            null));
-                }
-            }
+                        + " WHERE creator_id = ? AND period = ? AND currency = ? GROUP BY asset_id, model_id"
+                        + " ORDER BY asset_id, model_id FETCH FIRST 10000 ROWS ONLY",
+                r -> new UsageGroup(r.getString(1), r.getString(2), r.getLong(3), r.getLong(4), r.getBigDecimal(5)),
+                creatorId,
+                period,
+                currency);
+        List<Line> lines = new ArrayList<>();
+        for (UsageGroup g : groups) {
+            lines.add(new Line(
+                    "usage",
+                    g.assetId(),
+                    g.modelId(),
+                    receipts(c, creatorId, period, g.assetId(), g.modelId()),
+                    g.events(),
+                    g.tokens(),
+                    Money.plain(g.amount()),
+                    currency,
+                    null));
         }
         return lines;
     }
 
     private static List<String> receipts(Connection c, String creatorId, String period, String assetId, String modelId)
             throws SQLException {
-        List<String> ids = new ArrayList<>();
-        try (PreparedStatement s = c.prepareStatement(
+        return Queries.list(
+                c,
                 "SELECT DISTINCT receipt_id FROM usage_rollups WHERE creator_id = ? AND period = ? AND asset_id = ? AND model_id = ?"
-                        + " ORDER BY receipt_id FETCH FIRST " + MAX_RECEIPTS_PER_LINE + " ROWS ONLY")) {
-            s.setString(1, creatorId);
-            s.setString(2, period);
-            s.setString(3, assetId);
-            s.setString(4, modelId);
-            try (ResultSet r = s.executeQuery()) {
-                while (r.next()) {
-                    ids.add(r.getString(1));
-                }
-            }
-        }
-        return ids;
+                        + " ORDER BY receipt_id FETCH FIRST " + MAX_RECEIPTS_PER_LINE + " ROWS ONLY",
+                r -> r.getString(1),
+                creatorId,
+                period,
+                assetId,
+                modelId);
     }
 
     /** Every ledger entry the settlement made besides plain usage: top-ups, bonus, adjustments, holds, payout. */
     private static List<Line> ledgerLines(
             Connection c, String creatorId, String period, String currency, String settlementId) throws SQLException {
-        List<Line> lines = new ArrayList<>();
-        try (PreparedStatement s = c.prepareStatement(
+        return Queries.list(
+                c,
                 "SELECT kind, asset_id, amount, ref FROM ledger_entries WHERE creator_id = ? AND period = ? AND currency = ?"
-                        + " AND kind <> ? AND (ref = ? OR kind IN (?, ?)) ORDER BY seq")) {
-            s.setString(1, creatorId);
-            s.setString(2, period);
-            s.setString(3, currency);
-            s.setString(4, LedgerLine.EARNED);
-            s.setString(5, settlementId);
-            s.setString(6, LedgerLine.DISPUTE_HOLD);
-            s.setString(7, LedgerLine.PAYOUT_RETURNED);
-            try (ResultSet r = s.executeQuery()) {
-                while (r.next()) {
-                    lines.add(new Line(
-                            r.getString(1),
-                            r.getString(2),
-                            null,
-                            List.of(),
-                            0,
-                            0,
-                            Money.plain(r.getBigDecimal(3)),
-                            currency,
-                            r.getString(4)));
-                }
-            }
-        }
-        return lines;
+                        + " AND kind <> ? AND (ref = ? OR kind IN (?, ?)) ORDER BY seq FETCH FIRST 10000 ROWS ONLY",
+                r -> new Line(
+                        r.getString(1),
+                        r.getString(2),
+                        null,
+                        List.of(),
+                        0,
+                        0,
+                        Money.plain(r.getBigDecimal(3)),
+                        currency,
+                        r.getString(4)),
+                creatorId,
+                period,
+                currency,
+                LedgerLine.EARNED,
+                settlementId,
+                LedgerLine.DISPUTE_HOLD,
+                LedgerLine.PAYOUT_RETURNED);
     }
 
     /**
