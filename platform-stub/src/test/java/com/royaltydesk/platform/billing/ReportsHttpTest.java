@@ -213,25 +213,10 @@ class ReportsHttpTest {
 
     @Test
     void revShare_revenueTimesShare() throws Exception {
-        JsonNode creator = RunningPlatform.body(platform.json("POST", "/v1/creators", null, "{}"));
-        String key = creator.path("api_key").asText();
-        JsonNode asset = RunningPlatform.body(platform.json(
-                "POST",
-                "/v1/assets",
-                key,
-                com.royaltydesk.platform.testutil.Fixtures.assetJson(
-                        com.royaltydesk.platform.testutil.Fixtures.content("rs"),
-                        "{\"type\":\"rev_share\",\"share\":0.20}")));
-        String receipt = RunningPlatform.body(platform.json(
-                        "POST",
-                        "/v1/proof-of-training",
-                        platform.platformKey(),
-                        Receipts.proofJson(
-                                asset.path("asset_id").asText(),
-                                creator.path("creator_id").asText(),
-                                "m-rs")))
-                .path("receipt_id")
-                .asText();
+        Receipts.CreatorReceipt rs =
+                Receipts.forNewCreator(platform, "rs", "{\"type\":\"rev_share\",\"share\":0.20}", "m-rs");
+        String key = rs.creatorKey();
+        String receipt = rs.receiptId();
         ArrayNode events = RunningPlatform.JSON.createArrayNode();
         events.add(Usage.event("r1", "m-rs", receipt, 10, Instant.now()).put("revenue", 2.50));
         events.add(Usage.event("r2", "m-rs", receipt, 10, Instant.now()).put("revenue", 0.05));

@@ -33,6 +33,29 @@ public final class Receipts {
         return RunningPlatform.body(response);
     }
 
+    /** A fresh creator, one asset of theirs with {@code priceModelJson}, and a receipt for it. */
+    public record CreatorReceipt(String creatorId, String creatorKey, String assetId, String receiptId) {}
+
+    public static CreatorReceipt forNewCreator(
+            RunningPlatform platform, String seed, String priceModelJson, String modelId) throws Exception {
+        JsonNode creator = RunningPlatform.body(platform.json("POST", "/v1/creators", null, "{}"));
+        String key = creator.path("api_key").asText();
+        JsonNode asset = RunningPlatform.body(
+                platform.json("POST", "/v1/assets", key, Fixtures.assetJson(Fixtures.content(seed), priceModelJson)));
+        String receipt = RunningPlatform.body(platform.json(
+                        "POST",
+                        "/v1/proof-of-training",
+                        platform.platformKey(),
+                        proofJson(
+                                asset.path("asset_id").asText(),
+                                creator.path("creator_id").asText(),
+                                modelId)))
+                .path("receipt_id")
+                .asText();
+        return new CreatorReceipt(
+                creator.path("creator_id").asText(), key, asset.path("asset_id").asText(), receipt);
+    }
+
     public static JWKSet jwks(RunningPlatform platform) throws Exception {
         return JWKSet.parse(platform.get("/.well-known/jwks.json").body());
     }

@@ -180,24 +180,8 @@ class UsageEventsHttpTest {
     @Test
     void ingest_revShareAssetWithoutRevenue_revenueRequired() throws Exception {
         start(UsageLimits.DEFAULTS);
-        JsonNode creator = RunningPlatform.body(platform.json("POST", "/v1/creators", null, "{}"));
-        JsonNode asset = RunningPlatform.body(platform.json(
-                "POST",
-                "/v1/assets",
-                creator.path("api_key").asText(),
-                com.royaltydesk.platform.testutil.Fixtures.assetJson(
-                        com.royaltydesk.platform.testutil.Fixtures.content("rev"),
-                        "{\"type\":\"rev_share\",\"share\":0.2}")));
-        String revReceipt = RunningPlatform.body(platform.json(
-                        "POST",
-                        "/v1/proof-of-training",
-                        platform.platformKey(),
-                        Receipts.proofJson(
-                                asset.path("asset_id").asText(),
-                                creator.path("creator_id").asText(),
-                                "m-rev")))
-                .path("receipt_id")
-                .asText();
+        String revReceipt = Receipts.forNewCreator(platform, "rev", "{\"type\":\"rev_share\",\"share\":0.2}", "m-rev")
+                .receiptId();
         ArrayNode events = RunningPlatform.JSON.createArrayNode();
         events.add(Usage.event("no-rev", "m-rev", revReceipt, 5, Instant.now()));
         events.add(Usage.event("rev", "m-rev", revReceipt, 5, Instant.now()).put("revenue", 2.50));
