@@ -12,6 +12,9 @@ import com.royaltydesk.app.ui.earnings.EarningsView;
 import com.royaltydesk.app.ui.earnings.EarningsViewModel;
 import com.royaltydesk.app.ui.receipts.ReceiptsView;
 import com.royaltydesk.app.ui.receipts.ReceiptsViewModel;
+import com.royaltydesk.app.ui.settings.SettingsView;
+import com.royaltydesk.app.ui.settings.SettingsViewModel;
+import com.royaltydesk.app.ui.settings.ThemeSwitch;
 import com.royaltydesk.app.ui.shell.MainView;
 import com.royaltydesk.app.ui.shell.MainViewModel;
 import com.royaltydesk.app.ui.shell.Section;
@@ -45,6 +48,7 @@ public final class App extends Application {
     private ReceiptsViewModel receipts;
     private EarningsViewModel earnings;
     private DemosViewModel demos;
+    private SettingsViewModel settingsVm;
     private boolean stopping;
 
     /** Used by {@code Application.launch}: settings come from the command line and environment. */
@@ -69,13 +73,17 @@ public final class App extends Application {
         receipts = new ReceiptsViewModel(tasks, new ReceiptChecker(Clock.systemUTC()));
         earnings = new EarningsViewModel(tasks, new MoneyFormat(Locale.getDefault()), Clock.systemUTC());
         demos = new DemosViewModel(tasks);
+        settingsVm = new SettingsViewModel(tasks, settings.dataDir());
         DialogService dialogs = new DialogService();
         Map<Section, Node> built = Map.of(
                 Section.RECEIPTS, new ReceiptsView(receipts, dialogs),
                 Section.EARNINGS, new EarningsView(earnings),
                 Section.DEMOS,
-                        new DemosView(demos, dialogs, url -> getHostServices().showDocument(url)));
-        Scene scene = new Scene(new MainView(new MainViewModel(statusBar), built), WIDTH, HEIGHT);
+                        new DemosView(demos, dialogs, url -> getHostServices().showDocument(url)),
+                Section.SETTINGS, new SettingsView(settingsVm));
+        MainView mainView = new MainView(new MainViewModel(statusBar), built);
+        ThemeSwitch.follow(settingsVm.themeProperty(), mainView);
+        Scene scene = new Scene(mainView, WIDTH, HEIGHT);
         scene.getStylesheets().add(App.class.getResource("app.css").toExternalForm());
         stage.setTitle("Royalty Desk");
         stage.setMinWidth(800);
@@ -102,8 +110,9 @@ public final class App extends Application {
         }
         client = PlatformClient.connect(started.baseUrl());
         statusBar.connect(client, StatusBarViewModel.CHECK_INTERVAL);
-        // The sandbox signs in as its creator; a remote platform with its own key comes with Settings.
+        // The sandbox signs in as its creator; a remote platform with its own key comes later.
         creatorClient = PlatformClient.connect(started.baseUrl(), started.sandboxCreatorKey());
+        settingsVm.connected(started.baseUrl(), started.sandboxCreatorId(), started.sandboxCredentialsFile());
         receipts.connect(creatorClient);
         earnings.connect(creatorClient);
         demos.connect(creatorClient);

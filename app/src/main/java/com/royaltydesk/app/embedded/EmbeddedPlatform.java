@@ -34,11 +34,25 @@ public final class EmbeddedPlatform implements AutoCloseable {
 
     /** The sandbox creator's key from the bootstrap file, which is what the app signs in with. */
     public String sandboxCreatorKey() {
-        Path file = server.config().dataDir().resolve(SandboxCredentials.FILE_NAME);
+        return sandboxCreator("api_key");
+    }
+
+    /** The id of the creator the app signs in as, for Settings to show. */
+    public String sandboxCreatorId() {
+        return sandboxCreator("creator_id");
+    }
+
+    /** Where the sandbox keys are, so a user can find the key the app signed in with. */
+    public Path sandboxCredentialsFile() {
+        return server.config().dataDir().resolve(SandboxCredentials.FILE_NAME);
+    }
+
+    private String sandboxCreator(String field) {
+        Path file = sandboxCredentialsFile();
         try {
             return new ObjectMapper()
                     .readTree(file.toFile())
-                    .at("/creators/0/api_key")
+                    .at("/creators/0/" + field)
                     .asText();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + file, e);

@@ -129,6 +129,37 @@ class MainWindowTest extends FxRobot {
     }
 
     @Test
+    void settings_chooseDarkTheme_windowTurnsDarkAndStaysDarkAfterRestart() throws Exception {
+        launch(dataDir);
+        StatusBar statusBar = lookup("#status-bar").queryAs(StatusBar.class);
+        WaitForAsyncUtils.waitFor(
+                30, TimeUnit.SECONDS, () -> statusBar.getText().startsWith("Platform healthy"));
+        clickOn("Settings");
+        WaitForAsyncUtils.waitFor(
+                10,
+                TimeUnit.SECONDS,
+                () -> lookup("#settings-identity")
+                        .queryAs(Label.class)
+                        .getText()
+                        .startsWith("creator_"));
+        assertThat(lookup("#settings-connection").queryAs(Label.class).getText())
+                .contains(lookup("#platform-url").queryAs(Label.class).getText());
+
+        clickOn("#theme-dark");
+
+        assertThat(lookup("#page-settings").query().getScene().getRoot().getStyleClass())
+                .contains("dark");
+        Path saved = dataDir.resolve("settings.properties");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> Files.exists(saved));
+        FxToolkit.cleanupApplication(app);
+        FxToolkit.cleanupStages();
+
+        launch(dataDir);
+        assertThat(lookup("#sidebar").query().getScene().getRoot().getStyleClass())
+                .contains("dark");
+    }
+
+    @Test
     void sidebar_arrowKeys_moveBetweenPages() throws Exception {
         launch(dataDir);
         clickOn("Assets");
