@@ -77,7 +77,7 @@ public final class App extends Application {
         DialogService dialogs = new DialogService();
         Map<Section, Node> built = Map.of(
                 Section.RECEIPTS, new ReceiptsView(receipts, dialogs),
-                Section.EARNINGS, new EarningsView(earnings),
+                Section.EARNINGS, new EarningsView(earnings, dialogs),
                 Section.DEMOS,
                         new DemosView(demos, dialogs, url -> getHostServices().showDocument(url)),
                 Section.SETTINGS, new SettingsView(settingsVm));

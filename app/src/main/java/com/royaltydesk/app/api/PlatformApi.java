@@ -28,6 +28,9 @@ interface PlatformApi {
     @GET("v1/payouts")
     Call<Payouts> payouts();
 
+    @GET("v1/statements")
+    Call<ResponseBody> statements(@Query("period") String period, @Query("format") String format);
+
     @GET("demos/{page}")
     Call<ResponseBody> demoPage(@Path("page") String page);
 

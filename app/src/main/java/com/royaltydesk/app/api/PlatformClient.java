@@ -109,6 +109,18 @@ public final class PlatformClient implements AutoCloseable {
         }
     }
 
+    /**
+     * The month's statements as the platform renders them in CSV (one block per currency, each
+     * ending in its digest row); a month not settled yet is a 404 {@link ApiException}.
+     */
+    public String statementCsv(String period) {
+        try (ResponseBody body = execute(api.statements(period, "csv"))) {
+            return body.string();
+        } catch (IOException e) {
+            throw ApiException.unreachable(baseUrl, e);
+        }
+    }
+
     /** The receipt's offline bundle as JSON text. */
     public String bundle(String receiptId) {
         try (ResponseBody body = execute(api.bundle(receiptId))) {

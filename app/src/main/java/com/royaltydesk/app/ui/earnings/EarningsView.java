@@ -3,9 +3,11 @@ package com.royaltydesk.app.ui.earnings;
 import com.royaltydesk.app.api.Balances;
 import com.royaltydesk.app.api.Earnings;
 import com.royaltydesk.app.api.Payouts;
+import com.royaltydesk.app.ui.common.DialogService;
 import java.time.YearMonth;
 import java.time.format.DateTimeFormatter;
 import java.time.format.TextStyle;
+import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -28,6 +30,7 @@ import javafx.scene.control.ToggleGroup;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
 
@@ -36,7 +39,10 @@ public final class EarningsView extends BorderPane {
 
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d");
 
-    public EarningsView(EarningsViewModel viewModel) {
+    private final DialogService dialogs;
+
+    public EarningsView(EarningsViewModel viewModel, DialogService dialogs) {
+        this.dialogs = dialogs;
         setId("page-earnings");
         getStyleClass().add("earnings-view");
         setTop(toolbar(viewModel));
@@ -68,10 +74,21 @@ public final class EarningsView extends BorderPane {
         byAsset.setSelected(true);
         Button refresh = new Button("Refresh");
         refresh.setOnAction(e -> viewModel.refresh());
+        Button statement = new Button("Export statement…");
+        statement.setId("export-statement");
+        statement.setOnAction(
+                e -> dialogs.chooseCsvToSave(getScene().getWindow(), "Export statement", viewModel.statementFileName())
+                        .ifPresent(viewModel::exportStatement));
         Label message = new Label();
         message.getStyleClass().add("muted");
         message.textProperty().bind(viewModel.messageProperty());
-        HBox bar = new HBox(8, period, byAsset, byModel, refresh, message);
+        HBox bar = new HBox(8, period, byAsset, byModel, refresh, statement, message);
+        // The controls keep their size; a long message (a saved file's path) is what gets cut.
+        for (javafx.scene.control.Control control : List.of(period, byAsset, byModel, refresh, statement)) {
+            control.setMinWidth(Region.USE_PREF_SIZE);
+        }
+        message.setMinWidth(0);
+        HBox.setHgrow(message, Priority.ALWAYS);
         bar.setPadding(new Insets(0, 0, 12, 0));
         return bar;
     }

@@ -7,6 +7,9 @@ import com.royaltydesk.app.api.Payouts;
 import com.royaltydesk.app.api.PlatformClient;
 import com.royaltydesk.app.concurrency.BackgroundTasks;
 import com.royaltydesk.app.ui.common.MoneyFormat;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
@@ -79,6 +82,28 @@ public final class EarningsViewModel {
                         target.earnings(month, grouping), target.billingPreview(), target.balances(), target.payouts()),
                 this::show,
                 error -> message.set(error.getMessage()));
+    }
+
+    /** The file name offered when exporting the chosen month's statement. */
+    public String statementFileName() {
+        return "statement-" + period.get() + ".csv";
+    }
+
+    /**
+     * Saves the chosen month's statement exactly as the platform rendered it, so its totals and
+     * digest are the platform's; a month not settled yet has no statement, which the platform
+     * says in plain words, and nothing is written.
+     */
+    public void exportStatement(Path file) {
+        if (client == null || period.get() == null) {
+            return;
+        }
+        PlatformClient target = client;
+        String month = period.get().toString();
+        tasks.run(
+                () -> Files.writeString(file, target.statementCsv(month), StandardCharsets.UTF_8),
+                written -> message.set("Statement for " + month + " saved to " + file),
+                error -> message.set("Statement not saved: " + error.getMessage()));
     }
 
     private void show(Snapshot snapshot) {

@@ -14,10 +14,13 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.YearMonth;
+import java.time.ZoneOffset;
 import java.util.Locale;
 import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
@@ -107,6 +110,81 @@ class EarningsViewModelTest {
         drainUntil(() -> viewModel.messageProperty().get().startsWith("No earnings"));
 
         assertThat(viewModel.series()).isEmpty();
+    }
+
+    @Test
+    void exportStatement_settledMonth_savesThePlatformsStatementWithItsDigest() throws Exception {
+        Path platformDir = dir.resolve("platform");
+        YearMonth lastMonth = YearMonth.now(ZoneOffset.UTC).minusMonths(1);
+        String receipt = SandboxCalls.recordReceipt(platform.baseUrl(), platformDir, "model-s");
+        Instant inLastMonth = lastMonth.atEndOfMonth().atStartOfDay().toInstant(ZoneOffset.UTC);
+        post(
+                "/v1/usage-events",
+                RunningHost.key(platformDir),
+                "{\"events\":[{\"event_id\":\"s1\",\"model_id\":"
+                        + "\"model-s\",\"timestamp\":\"" + inLastMonth + "\",\"tokens\":30000,\"receipt_ref\":\""
+                        + receipt + "\"}]}");
+        String settled = post("/v1/settlements", platformKey(platformDir), "{\"period\":\"" + lastMonth + "\"}");
+        assertThat(settled).contains("\"status\"");
+        viewModel.connect(client);
+        drainUntil(() -> !viewModel.series().isEmpty());
+        viewModel.periodProperty().set(lastMonth);
+        drainUntil(() -> !viewModel.messageProperty().get().equals("Loading…"));
+        Path file = dir.resolve(viewModel.statementFileName());
+
+        viewModel.exportStatement(file);
+        drainUntil(() -> viewModel.messageProperty().get().startsWith("Statement for"));
+
+        String csv = Files.readString(file);
+        String digest = new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(get("/v1/statements?period=" + lastMonth, SandboxCalls.creatorKey(platformDir)))
+                .at("/statements/0/digest")
+                .asText();
+        assertThat(file.getFileName().toString()).isEqualTo("statement-" + lastMonth + ".csv");
+        assertThat(csv).contains("USD,paid,,,,,,3.00,").contains("USD,digest,,,,,,," + digest);
+        assertThat(digest).hasSize(64);
+    }
+
+    @Test
+    void exportStatement_openMonth_saysNotSettledAndWritesNothing() throws Exception {
+        viewModel.connect(client);
+        drainUntil(() -> !viewModel.series().isEmpty());
+        Path file = dir.resolve(viewModel.statementFileName());
+
+        viewModel.exportStatement(file);
+        drainUntil(() -> viewModel.messageProperty().get().startsWith("Statement not saved"));
+
+        assertThat(viewModel.messageProperty().get()).contains("not be settled");
+        assertThat(file).doesNotExist();
+    }
+
+    private String post(String path, String key, String json) throws Exception {
+        return HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create(platform.baseUrl() + path))
+                                .header("Authorization", "Bearer " + key)
+                                .header("Content-Type", "application/json")
+                                .POST(HttpRequest.BodyPublishers.ofString(json))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString())
+                .body();
+    }
+
+    private String get(String path, String key) throws Exception {
+        return HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create(platform.baseUrl() + path))
+                                .header("Authorization", "Bearer " + key)
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString())
+                .body();
+    }
+
+    private static String platformKey(Path platformDir) throws Exception {
+        return new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(platformDir.resolve("sandbox-credentials.json").toFile())
+                .path("platform_key")
+                .asText();
     }
 
     /** The sandbox host's key, from the bootstrap file. */
