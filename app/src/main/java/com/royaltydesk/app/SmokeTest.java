@@ -24,7 +24,10 @@ final class SmokeTest {
     static void watch(ObservableValue<PlatformStatus> status, ObservableValue<String> message) {
         status.addListener((obs, old, now) -> {
             if (now == PlatformStatus.HEALTHY) {
-                finish(0, "smoke test passed: " + message.getValue());
+                finish(
+                        0,
+                        "smoke test passed: " + message.getValue() + " · "
+                                + ProcessFigures.summary(java.time.Instant.now()));
             } else if (now == PlatformStatus.FAILED_TO_START) {
                 finish(1, "smoke test failed: " + message.getValue());
             }
