@@ -1,5 +1,6 @@
 package com.royaltydesk.app.embedded;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.royaltydesk.platform.PlatformConfig;
 import com.royaltydesk.platform.PlatformServer;
@@ -16,16 +17,30 @@ public final class EmbeddedPlatform implements AutoCloseable {
 
     private final PlatformServer server;
     private final String baseUrl;
+    private final Path credentialsFile;
+    private final String creatorId;
+    private final String creatorKey;
 
     private EmbeddedPlatform(PlatformServer server) {
         this.server = server;
         // Taken now: once the server stops, its port is gone, and callers may still ask.
         this.baseUrl = server.baseUrl();
+        // Read here, on the starting thread, so the FX thread never touches the file.
+        this.credentialsFile = server.config().dataDir().resolve(SandboxCredentials.FILE_NAME);
+        JsonNode creator = readFirstCreator(credentialsFile);
+        this.creatorId = creator.path("creator_id").asText();
+        this.creatorKey = creator.path("api_key").asText();
     }
 
     /** Starts it (migrating its database); slow, so never on the FX thread. */
     public static EmbeddedPlatform start(Path dataDir) {
-        return new EmbeddedPlatform(PlatformServer.start(PlatformConfig.embedded(dataDir)));
+        PlatformServer server = PlatformServer.start(PlatformConfig.embedded(dataDir));
+        try {
+            return new EmbeddedPlatform(server);
+        } catch (RuntimeException e) {
+            server.close();
+            throw e;
+        }
     }
 
     public String baseUrl() {
@@ -34,26 +49,22 @@ public final class EmbeddedPlatform implements AutoCloseable {
 
     /** The sandbox creator's key from the bootstrap file, which is what the app signs in with. */
     public String sandboxCreatorKey() {
-        return sandboxCreator("api_key");
+        return creatorKey;
     }
 
     /** The id of the creator the app signs in as, for Settings to show. */
     public String sandboxCreatorId() {
-        return sandboxCreator("creator_id");
+        return creatorId;
     }
 
     /** Where the sandbox keys are, so a user can find the key the app signed in with. */
     public Path sandboxCredentialsFile() {
-        return server.config().dataDir().resolve(SandboxCredentials.FILE_NAME);
+        return credentialsFile;
     }
 
-    private String sandboxCreator(String field) {
-        Path file = sandboxCredentialsFile();
+    private static JsonNode readFirstCreator(Path file) {
         try {
-            return new ObjectMapper()
-                    .readTree(file.toFile())
-                    .at("/creators/0/" + field)
-                    .asText();
+            return new ObjectMapper().readTree(file.toFile()).at("/creators/0");
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + file, e);
         }

@@ -52,8 +52,20 @@ public final class SandboxCalls {
     }
 
     public static String creatorKey(Path platformDataDir) throws Exception {
+        return credential(platformDataDir, "/creators/0/api_key");
+    }
+
+    public static String hostKey(Path platformDataDir) throws Exception {
+        return credential(platformDataDir, "/host_key");
+    }
+
+    public static String platformKey(Path platformDataDir) throws Exception {
+        return credential(platformDataDir, "/platform_key");
+    }
+
+    private static String credential(Path platformDataDir, String pointer) throws Exception {
         return JSON.readTree(platformDataDir.resolve("sandbox-credentials.json").toFile())
-                .at("/creators/0/api_key")
+                .at(pointer)
                 .asText();
     }
 }

@@ -25,18 +25,19 @@ public final class DialogService {
     }
 
     public Optional<Path> chooseBundleToSave(Window owner, String suggestedName) {
-        FileChooser chooser = new FileChooser();
-        chooser.setTitle("Export receipt bundle");
-        chooser.setInitialFileName(suggestedName);
-        chooser.getExtensionFilters().add(BUNDLES);
-        return Optional.ofNullable(chooser.showSaveDialog(owner)).map(java.io.File::toPath);
+        return chooseFileToSave(owner, "Export receipt bundle", suggestedName, BUNDLES);
     }
 
     public Optional<Path> chooseCsvToSave(Window owner, String title, String suggestedName) {
+        return chooseFileToSave(owner, title, suggestedName, new FileChooser.ExtensionFilter("CSV files", "*.csv"));
+    }
+
+    private static Optional<Path> chooseFileToSave(
+            Window owner, String title, String suggestedName, FileChooser.ExtensionFilter filter) {
         FileChooser chooser = new FileChooser();
         chooser.setTitle(title);
         chooser.setInitialFileName(suggestedName);
-        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("CSV files", "*.csv"));
+        chooser.getExtensionFilters().add(filter);
         return Optional.ofNullable(chooser.showSaveDialog(owner)).map(java.io.File::toPath);
     }
 }

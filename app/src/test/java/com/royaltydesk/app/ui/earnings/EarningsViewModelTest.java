@@ -49,17 +49,7 @@ class EarningsViewModelTest {
         platform = PlatformServer.start(PlatformConfig.embedded(platformDir));
         client = PlatformClient.connect(platform.baseUrl(), SandboxCalls.creatorKey(platformDir));
         String receipt = SandboxCalls.recordReceipt(platform.baseUrl(), platformDir, "model-e");
-        String hostKey = RunningHost.key(platformDir);
-        String events = "{\"events\":[{\"event_id\":\"e1\",\"model_id\":\"model-e\",\"timestamp\":\"" + Instant.now()
-                + "\",\"tokens\":12345,\"receipt_ref\":\"" + receipt + "\"}]}";
-        HttpClient.newHttpClient()
-                .send(
-                        HttpRequest.newBuilder(URI.create(platform.baseUrl() + "/v1/usage-events"))
-                                .header("Authorization", "Bearer " + hostKey)
-                                .header("Content-Type", "application/json")
-                                .POST(HttpRequest.BodyPublishers.ofString(events))
-                                .build(),
-                        HttpResponse.BodyHandlers.ofString());
+        ingest("e1", "model-e", Instant.now(), 12345, receipt);
     }
 
     @AfterEach
@@ -118,13 +108,9 @@ class EarningsViewModelTest {
         YearMonth lastMonth = YearMonth.now(ZoneOffset.UTC).minusMonths(1);
         String receipt = SandboxCalls.recordReceipt(platform.baseUrl(), platformDir, "model-s");
         Instant inLastMonth = lastMonth.atEndOfMonth().atStartOfDay().toInstant(ZoneOffset.UTC);
-        post(
-                "/v1/usage-events",
-                RunningHost.key(platformDir),
-                "{\"events\":[{\"event_id\":\"s1\",\"model_id\":"
-                        + "\"model-s\",\"timestamp\":\"" + inLastMonth + "\",\"tokens\":30000,\"receipt_ref\":\""
-                        + receipt + "\"}]}");
-        String settled = post("/v1/settlements", platformKey(platformDir), "{\"period\":\"" + lastMonth + "\"}");
+        ingest("s1", "model-s", inLastMonth, 30000, receipt);
+        String settled =
+                post("/v1/settlements", SandboxCalls.platformKey(platformDir), "{\"period\":\"" + lastMonth + "\"}");
         assertThat(settled).contains("\"status\"");
         viewModel.connect(client);
         drainUntil(() -> !viewModel.series().isEmpty());
@@ -158,6 +144,15 @@ class EarningsViewModelTest {
         assertThat(file).doesNotExist();
     }
 
+    /** One usage event, sent as the sandbox host. */
+    private void ingest(String eventId, String modelId, Instant at, long tokens, String receipt) throws Exception {
+        post(
+                "/v1/usage-events",
+                SandboxCalls.hostKey(dir.resolve("platform")),
+                "{\"events\":[{\"event_id\":\"" + eventId + "\",\"model_id\":\"" + modelId + "\",\"timestamp\":\"" + at
+                        + "\",\"tokens\":" + tokens + ",\"receipt_ref\":\"" + receipt + "\"}]}");
+    }
+
     private String post(String path, String key, String json) throws Exception {
         return HttpClient.newHttpClient()
                 .send(
@@ -178,22 +173,5 @@ class EarningsViewModelTest {
                                 .build(),
                         HttpResponse.BodyHandlers.ofString())
                 .body();
-    }
-
-    private static String platformKey(Path platformDir) throws Exception {
-        return new com.fasterxml.jackson.databind.ObjectMapper()
-                .readTree(platformDir.resolve("sandbox-credentials.json").toFile())
-                .path("platform_key")
-                .asText();
-    }
-
-    /** The sandbox host's key, from the bootstrap file. */
-    private static final class RunningHost {
-        static String key(Path platformDir) throws Exception {
-            return new com.fasterxml.jackson.databind.ObjectMapper()
-                    .readTree(platformDir.resolve("sandbox-credentials.json").toFile())
-                    .path("host_key")
-                    .asText();
-        }
     }
 }
