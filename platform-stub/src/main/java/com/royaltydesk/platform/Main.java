@@ -1,8 +1,11 @@
 package com.royaltydesk.platform;
 
 import com.royaltydesk.platform.billing.PayoutPolicy;
+import com.royaltydesk.platform.db.DatabaseLogin;
 import com.royaltydesk.platform.receipts.SigningAlgorithm;
+import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -29,8 +32,23 @@ public final class Main implements Callable<Integer> {
             description = "Folder for the database and keys (default: the per-user application-data folder).")
     Path dataDir;
 
-    @Option(names = "--jdbc-url", description = "Database URL (default: an H2 file database inside the data dir).")
+    @Option(
+            names = "--jdbc-url",
+            description = "Database URL: jdbc:postgresql://host:port/database, or jdbc:h2:… (default: an H2 file"
+                    + " database inside the data dir).")
     String jdbcUrl;
+
+    @Option(
+            names = "--jdbc-user",
+            defaultValue = "${env:RDK_JDBC_USER}",
+            description = "Database user (default: the RDK_JDBC_USER environment variable).")
+    String jdbcUser;
+
+    // The password never comes from a flag, which would put it in shell history and process lists.
+    @Option(
+            names = "--jdbc-password-file",
+            description = "A file holding the database password (default: the RDK_JDBC_PASSWORD environment variable).")
+    Path jdbcPasswordFile;
 
     @Option(
             names = "--sandbox",
@@ -94,14 +112,32 @@ public final class Main implements Callable<Integer> {
             throw new CommandLine.ParameterException(
                     spec.commandLine(), "--payout-threshold must be 0 or more and --creator-monthly-cap more than 0");
         }
-        PlatformServer server = PlatformServer.start(
-                new PlatformConfig(host, port, dir, jdbcUrl, sandbox, algorithm, issuer).withCorsOrigins(corsOrigins));
+        PlatformServer server =
+                PlatformServer.start(new PlatformConfig(host, port, dir, jdbcUrl, sandbox, algorithm, issuer)
+                        .withCorsOrigins(corsOrigins)
+                        .withDatabaseLogin(new DatabaseLogin(blankToNull(jdbcUser), databasePassword())));
         Runtime.getRuntime().addShutdownHook(new Thread(() -> shutDown(server), "platform-shutdown"));
         // The one line on stdout: scripts wait for it and read the URL from it.
         out.println("Royalty Desk platform listening on " + server.baseUrl());
         out.flush();
         stopped.await();
         return 0;
+    }
+
+    private String databasePassword() {
+        if (jdbcPasswordFile == null) {
+            return blankToNull(System.getenv("RDK_JDBC_PASSWORD"));
+        }
+        try {
+            return Files.readString(jdbcPasswordFile).strip();
+        } catch (IOException e) {
+            throw new CommandLine.ParameterException(
+                    spec.commandLine(), "cannot read --jdbc-password-file " + jdbcPasswordFile + ": " + e.getMessage());
+        }
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value;
     }
 
     private void shutDown(PlatformServer server) {

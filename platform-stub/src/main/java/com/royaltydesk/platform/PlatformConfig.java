@@ -1,6 +1,7 @@
 package com.royaltydesk.platform;
 
 import com.royaltydesk.platform.billing.PayoutPolicy;
+import com.royaltydesk.platform.db.DatabaseLogin;
 import com.royaltydesk.platform.receipts.SigningAlgorithm;
 import com.royaltydesk.platform.usage.UsageLimits;
 import com.royaltydesk.platform.webhooks.WebhookSettings;
@@ -24,6 +25,7 @@ import java.util.Objects;
  * @param webhooks webhook retry and target rules
  * @param corsOrigins origins browsers may call the API from; empty means any origin in sandbox
  *     mode and none otherwise
+ * @param databaseLogin user and password for a database that needs them (PostgreSQL)
  */
 public record PlatformConfig(
         String host,
@@ -36,7 +38,8 @@ public record PlatformConfig(
         UsageLimits usageLimits,
         PayoutPolicy payoutPolicy,
         WebhookSettings webhooks,
-        List<String> corsOrigins) {
+        List<String> corsOrigins,
+        DatabaseLogin databaseLogin) {
 
     public static final String DEFAULT_HOST = "127.0.0.1";
 
@@ -68,6 +71,9 @@ public record PlatformConfig(
             webhooks = WebhookSettings.DEFAULTS;
         }
         corsOrigins = corsOrigins == null ? List.of() : List.copyOf(corsOrigins);
+        if (databaseLogin == null) {
+            databaseLogin = DatabaseLogin.NONE;
+        }
     }
 
     /** Default usage limits. */
@@ -79,12 +85,12 @@ public record PlatformConfig(
             boolean sandbox,
             SigningAlgorithm signingAlgorithm,
             String issuer) {
-        this(host, port, dataDir, jdbcUrl, sandbox, signingAlgorithm, issuer, null, null, null, null);
+        this(host, port, dataDir, jdbcUrl, sandbox, signingAlgorithm, issuer, null, null, null, null, null);
     }
 
     /** Defaults for the signing algorithm (EdDSA) and issuer. */
     public PlatformConfig(String host, int port, Path dataDir, String jdbcUrl, boolean sandbox) {
-        this(host, port, dataDir, jdbcUrl, sandbox, null, null, null, null, null, null);
+        this(host, port, dataDir, jdbcUrl, sandbox, null, null, null, null, null, null, null);
     }
 
     public PlatformConfig withUsageLimits(UsageLimits limits) {
@@ -99,7 +105,8 @@ public record PlatformConfig(
                 limits,
                 payoutPolicy,
                 webhooks,
-                corsOrigins);
+                corsOrigins,
+                databaseLogin);
     }
 
     public PlatformConfig withPayoutPolicy(PayoutPolicy policy) {
@@ -114,7 +121,8 @@ public record PlatformConfig(
                 usageLimits,
                 policy,
                 webhooks,
-                corsOrigins);
+                corsOrigins,
+                databaseLogin);
     }
 
     public PlatformConfig withWebhooks(WebhookSettings settings) {
@@ -129,7 +137,8 @@ public record PlatformConfig(
                 usageLimits,
                 payoutPolicy,
                 settings,
-                corsOrigins);
+                corsOrigins,
+                databaseLogin);
     }
 
     public PlatformConfig withCorsOrigins(List<String> origins) {
@@ -144,7 +153,41 @@ public record PlatformConfig(
                 usageLimits,
                 payoutPolicy,
                 webhooks,
-                origins);
+                origins,
+                databaseLogin);
+    }
+
+    public PlatformConfig withDatabaseLogin(DatabaseLogin login) {
+        return new PlatformConfig(
+                host,
+                port,
+                dataDir,
+                jdbcUrl,
+                sandbox,
+                signingAlgorithm,
+                issuer,
+                usageLimits,
+                payoutPolicy,
+                webhooks,
+                corsOrigins,
+                login);
+    }
+
+    /** Runs on another database (PostgreSQL), logging in as {@code login}. */
+    public PlatformConfig withDatabase(String url, DatabaseLogin login) {
+        return new PlatformConfig(
+                host,
+                port,
+                dataDir,
+                url,
+                sandbox,
+                signingAlgorithm,
+                issuer,
+                usageLimits,
+                payoutPolicy,
+                webhooks,
+                corsOrigins,
+                login);
     }
 
     /** The configuration the desktop app uses: loopback, a free port, sandbox on. */

@@ -49,7 +49,7 @@ public final class PlatformServer implements AutoCloseable {
     public static PlatformServer start(PlatformConfig config) {
         Objects.requireNonNull(config, "config");
         createDataDir(config);
-        Database database = Database.open(config.jdbcUrl());
+        Database database = Database.open(config.jdbcUrl(), config.databaseLogin());
         try {
             ObjectMapper json = Json.mapper();
             PlatformServices services = PlatformServices.create(config, database, json, Clock.systemUTC());

@@ -88,11 +88,11 @@ public record PlatformServices(
                 clock);
         LogEvidence logEvidence = new LogEvidence(new ReceiptLog(database.dataSource()), signingKeys, signer, clock);
         HostService hosts = new HostService(jdbc, keys, clock);
-        UsageStore usageStore = new UsageStore(database.dataSource());
-        PeriodGate gate = new PeriodGate();
+        UsageStore usageStore = new UsageStore(database.dataSource(), database.dialect());
+        PeriodGate gate = new PeriodGate(database.dialect());
         IngestionService ingestion =
                 new IngestionService(jdbc, usageStore, receipts, assets, config.usageLimits(), gate, clock);
-        Corrections corrections = new Corrections(jdbc, usageStore, clock);
+        Corrections corrections = new Corrections(jdbc, usageStore, gate, clock);
         BillingServices billing = BillingServices.create(
                 database.dataSource(), jdbc, assets, config.payoutPolicy(), gate, outbox, config.sandbox(), clock);
         WebhookService webhooks = new WebhookService(database.dataSource(), jdbc, guard, clock);

@@ -89,6 +89,7 @@ public final class SettlementService {
     }
 
     private SettlementStore.Settlement settleInTransaction(Connection c, String period, Pool pool) throws SQLException {
+        gate.holdClosed(c);
         Instant now = clock.instant();
         SettlementStore.Settlement settlement = new SettlementStore.Settlement(
                 Ids.newId("set"),

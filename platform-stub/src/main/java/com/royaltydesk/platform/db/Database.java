@@ -17,15 +17,32 @@ public final class Database implements AutoCloseable {
     private static final int MAX_POOL_SIZE = 10;
 
     private final HikariDataSource dataSource;
+    private final Dialect dialect;
 
-    private Database(HikariDataSource dataSource) {
+    private Database(HikariDataSource dataSource, Dialect dialect) {
         this.dataSource = dataSource;
+        this.dialect = dialect;
     }
 
     /** Opens the pool and applies pending Flyway migrations from {@code db/migration}. */
     public static Database open(String jdbcUrl) {
+        return open(jdbcUrl, DatabaseLogin.NONE);
+    }
+
+    /**
+     * The same with a login. Several instances may open one PostgreSQL database at once: Flyway
+     * takes a database lock while it migrates, so one migrates and the others wait and find it done.
+     */
+    public static Database open(String jdbcUrl, DatabaseLogin login) {
+        Dialect dialect = Dialect.of(jdbcUrl);
         HikariConfig config = new HikariConfig();
         config.setJdbcUrl(jdbcUrl);
+        if (login.user() != null) {
+            config.setUsername(login.user());
+        }
+        if (login.password() != null) {
+            config.setPassword(login.password());
+        }
         config.setPoolName("platform-db");
         config.setMaximumPoolSize(MAX_POOL_SIZE);
         config.setAutoCommit(true);
@@ -36,7 +53,7 @@ public final class Database implements AutoCloseable {
                     .locations("classpath:db/migration")
                     .load()
                     .migrate();
-            return new Database(dataSource);
+            return new Database(dataSource, dialect);
         } catch (RuntimeException e) {
             dataSource.close();
             throw e;
@@ -45,6 +62,10 @@ public final class Database implements AutoCloseable {
 
     public DataSource dataSource() {
         return dataSource;
+    }
+
+    public Dialect dialect() {
+        return dialect;
     }
 
     /** True when a trivial query answers; used by the health check. */

@@ -21,16 +21,19 @@ public final class Corrections {
 
     private final Jdbc jdbc;
     private final UsageStore store;
+    private final PeriodGate gate;
     private final Clock clock;
 
-    public Corrections(Jdbc jdbc, UsageStore store, Clock clock) {
+    public Corrections(Jdbc jdbc, UsageStore store, PeriodGate gate, Clock clock) {
+        this.gate = gate;
         this.jdbc = jdbc;
         this.store = store;
         this.clock = clock;
     }
 
     public Voided voidEvent(String hostId, String eventId, String reason) {
-        return jdbc.inTransaction(connection -> {
+        return gate.whileIngesting(() -> jdbc.inTransaction(connection -> {
+            gate.holdOpen(connection);
             long seq;
             String status;
             String period;
@@ -54,7 +57,7 @@ public final class Corrections {
                         "not_voidable", "Event " + eventId + " is " + status + "; only accepted events can be voided.");
             }
             Instant now = clock.instant();
-            String booked = store.closedPeriods().contains(period) ? Periods.of(now) : period;
+            String booked = store.closedPeriods(connection).contains(period) ? Periods.of(now) : period;
             String voidId = Ids.newId("void");
             BigDecimal correction = amount.negate();
             try (PreparedStatement insert = connection.prepareStatement(
@@ -73,6 +76,6 @@ public final class Corrections {
                 update.executeUpdate();
             }
             return new Voided(voidId, eventId, booked, correction);
-        });
+        }));
     }
 }

@@ -63,7 +63,15 @@ public final class IngestionService {
         if (events.size() > limits.maxBatch()) {
             throw ApiException.invalid("events", "A batch holds at most " + limits.maxBatch() + " events.");
         }
-        return gate.whileIngesting(() -> ingestOpen(hostId, events));
+        return gate.whileIngesting(() -> {
+            try {
+                return ingestOpen(hostId, events);
+            } catch (PeriodClosedMeanwhile e) {
+                // Another instance settled a period while this batch was checked: check again, and
+                // the events of that period are rejected as period_closed. Periods never reopen.
+                return ingestOpen(hostId, events);
+            }
+        });
     }
 
     /**
@@ -113,6 +121,13 @@ public final class IngestionService {
                 stored.accepted, stored.duplicates + inBatchRepeats, stored.held, List.copyOf(rejected), batchId);
     }
 
+    /** A period this batch writes into was closed after the batch was checked. */
+    private static final class PeriodClosedMeanwhile extends RuntimeException {
+        PeriodClosedMeanwhile() {
+            super(null, null, false, false);
+        }
+    }
+
     private record Stored(int accepted, int duplicates, int held) {}
 
     /** A concurrent batch with the same ids makes the insert fail on the dedup key: retry, and they count as duplicates. */
@@ -120,6 +135,11 @@ public final class IngestionService {
         for (int attempt = 1; ; attempt++) {
             try {
                 return jdbc.inTransaction(connection -> {
+                    gate.holdOpen(connection);
+                    Set<String> closed = store.closedPeriods(connection);
+                    if (events.stream().anyMatch(e -> closed.contains(e.period()))) {
+                        throw new PeriodClosedMeanwhile();
+                    }
                     Set<String> burst = burstReceipts(events);
                     boolean[] inserted = store.insertIfAbsent(
                             connection, hostId, batchId, events, e -> burst.contains(e.receiptId()), FRAUD_HOLD, now);
@@ -162,8 +182,9 @@ public final class IngestionService {
     /** Releases a batch's held events: they become accepted and count from now on. Returns how many. */
     public int release(String batchId) {
         return gate.whileIngesting(() -> jdbc.inTransaction(connection -> {
+            gate.holdOpen(connection);
             List<PricedEvent> released = store.held(connection, batchId);
-            Set<String> closed = store.closedPeriods();
+            Set<String> closed = store.closedPeriods(connection);
             for (PricedEvent event : released) {
                 if (closed.contains(event.period())) {
                     throw ApiException.conflict(

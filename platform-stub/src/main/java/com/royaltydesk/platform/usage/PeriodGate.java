@@ -1,18 +1,34 @@
 package com.royaltydesk.platform.usage;
 
+import com.royaltydesk.platform.db.Dialect;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Supplier;
 
 /**
- * Keeps ingestion and settlement from overlapping inside one platform process: batches store under
- * the shared lock, a settlement closes its period under the exclusive one, so no batch that checked
- * "period open" can commit into a period a settlement has already summed. (Several instances on one
- * database need a database-level equivalent; see the PostgreSQL issue.)
+ * Keeps usage writes and settlement from overlapping: batches, releases and voids store while the
+ * gate is held open (shared), a settlement closes its period while holding it closed (exclusive),
+ * so no write that saw "period open" can commit into a period a settlement has already summed.
+ *
+ * <p>Inside one process a read-write lock does it. Several instances on one PostgreSQL database
+ * also take a transaction-scoped advisory lock (shared or exclusive) inside the writing
+ * transaction, and the writer re-reads the closed periods after taking it. H2 is opened by one
+ * process only, so the in-process lock is the whole gate there.
  */
 public final class PeriodGate {
 
+    /** The advisory lock's key: any constant no other part of the platform uses ("RDKPERIO"). */
+    private static final long ADVISORY_KEY = 0x52444B504552494FL;
+
     private final ReadWriteLock lock = new ReentrantReadWriteLock(true);
+    private final Dialect dialect;
+
+    public PeriodGate(Dialect dialect) {
+        this.dialect = dialect;
+    }
 
     public <T> T whileIngesting(Supplier<T> work) {
         lock.readLock().lock();
@@ -29,6 +45,29 @@ public final class PeriodGate {
             return work.get();
         } finally {
             lock.writeLock().unlock();
+        }
+    }
+
+    /**
+     * First thing in a usage-writing transaction: waits while another instance is closing a period,
+     * and keeps any from starting until this transaction ends. Read the closed periods after this.
+     */
+    public void holdOpen(Connection transaction) throws SQLException {
+        advisoryLock(transaction, "SELECT pg_advisory_xact_lock_shared(?)");
+    }
+
+    /** First thing in a settling transaction: waits for usage writes on every instance to finish. */
+    public void holdClosed(Connection transaction) throws SQLException {
+        advisoryLock(transaction, "SELECT pg_advisory_xact_lock(?)");
+    }
+
+    private void advisoryLock(Connection transaction, String sql) throws SQLException {
+        if (dialect != Dialect.POSTGRESQL) {
+            return;
+        }
+        try (PreparedStatement lockStatement = transaction.prepareStatement(sql)) {
+            lockStatement.setLong(1, ADVISORY_KEY);
+            lockStatement.execute();
         }
     }
 }

@@ -1,6 +1,7 @@
 package com.royaltydesk.platform.usage;
 
 import com.royaltydesk.platform.db.DataAccessException;
+import com.royaltydesk.platform.db.Dialect;
 import com.royaltydesk.platform.db.Jdbc;
 import java.math.BigDecimal;
 import java.sql.Connection;
@@ -72,23 +73,35 @@ public final class UsageStore {
                  VALUES (v.period, v.usage_day, v.creator_id, v.asset_id, v.model_id, v.receipt_id, v.currency, v.events, v.tokens,
                  v.revenue, v.amount, v.units)""";
 
-    private final DataSource dataSource;
+    /** The columns {@link #bindEvent} binds, in its order. */
+    static final String EVENT_COLUMNS = "host_id, event_id, batch_id, model_id, receipt_id, asset_id, creator_id,"
+            + " event_time, period, tokens, revenue, amount, units, currency, status, hold_reason, received_at";
 
-    public UsageStore(DataSource dataSource) {
+    private final DataSource dataSource;
+    private final Dialect dialect;
+
+    public UsageStore(DataSource dataSource, Dialect dialect) {
         this.dataSource = dataSource;
+        this.dialect = dialect;
     }
 
     public Set<String> closedPeriods() {
-        try (Connection connection = dataSource.getConnection();
-                PreparedStatement select = connection.prepareStatement("SELECT period FROM closed_periods");
+        try (Connection connection = dataSource.getConnection()) {
+            return closedPeriods(connection);
+        } catch (SQLException e) {
+            throw new DataAccessException(e);
+        }
+    }
+
+    /** The same inside a transaction, after {@link PeriodGate#holdOpen}. */
+    Set<String> closedPeriods(Connection connection) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement("SELECT period FROM closed_periods");
                 ResultSet rows = select.executeQuery()) {
             Set<String> periods = new HashSet<>();
             while (rows.next()) {
                 periods.add(rows.getString(1));
             }
             return periods;
-        } catch (SQLException e) {
-            throw new DataAccessException(e);
         }
     }
 
@@ -107,39 +120,21 @@ public final class UsageStore {
             String holdReason,
             Instant receivedAt)
             throws SQLException {
-        String sql =
-                "INSERT INTO usage_events (host_id, event_id, batch_id, model_id, receipt_id, asset_id, creator_id,"
-                        + " event_time, period, tokens, revenue, amount, units, currency, status, hold_reason, received_at)"
-                        + " SELECT CAST(? AS VARCHAR(64)), CAST(? AS VARCHAR(128)), CAST(? AS VARCHAR(64)), CAST(? AS VARCHAR(128)),"
-                        + " CAST(? AS VARCHAR(64)), CAST(? AS VARCHAR(64)), CAST(? AS VARCHAR(64)), CAST(? AS TIMESTAMP WITH TIME ZONE),"
-                        + " CAST(? AS CHAR(7)), CAST(? AS BIGINT), CAST(? AS NUMERIC(38, 18)), CAST(? AS NUMERIC(38, 18)),"
-                        + " CAST(? AS NUMERIC(38, 18)), CAST(? AS CHAR(3)), CAST(? AS VARCHAR(16)), CAST(? AS VARCHAR(32)),"
-                        + " CAST(? AS TIMESTAMP WITH TIME ZONE)"
-                        + " WHERE NOT EXISTS (SELECT 1 FROM usage_events WHERE host_id = ? AND event_id = ?)";
+        if (dialect == Dialect.POSTGRESQL) {
+            return PostgresUsageWrites.insertIfAbsent(
+                    connection, hostId, batchId, events, held, holdReason, receivedAt);
+        }
+        String sql = "INSERT INTO usage_events (" + EVENT_COLUMNS + ")"
+                + " SELECT CAST(? AS VARCHAR(64)), CAST(? AS VARCHAR(128)), CAST(? AS VARCHAR(64)), CAST(? AS VARCHAR(128)),"
+                + " CAST(? AS VARCHAR(64)), CAST(? AS VARCHAR(64)), CAST(? AS VARCHAR(64)), CAST(? AS TIMESTAMP WITH TIME ZONE),"
+                + " CAST(? AS CHAR(7)), CAST(? AS BIGINT), CAST(? AS NUMERIC(38, 18)), CAST(? AS NUMERIC(38, 18)),"
+                + " CAST(? AS NUMERIC(38, 18)), CAST(? AS CHAR(3)), CAST(? AS VARCHAR(16)), CAST(? AS VARCHAR(32)),"
+                + " CAST(? AS TIMESTAMP WITH TIME ZONE)"
+                + " WHERE NOT EXISTS (SELECT 1 FROM usage_events WHERE host_id = ? AND event_id = ?)";
         try (PreparedStatement insert = connection.prepareStatement(sql)) {
             for (PricedEvent e : events) {
                 boolean hold = held.test(e);
-                insert.setString(1, hostId);
-                insert.setString(2, e.eventId());
-                insert.setString(3, batchId);
-                insert.setString(4, e.modelId());
-                insert.setString(5, e.receiptId());
-                insert.setString(6, e.assetId());
-                insert.setString(7, e.creatorId());
-                insert.setTimestamp(8, Jdbc.timestamp(e.eventTime()));
-                insert.setString(9, e.period());
-                insert.setLong(10, e.tokens());
-                if (e.revenue() == null) {
-                    insert.setNull(11, Types.NUMERIC);
-                } else {
-                    insert.setBigDecimal(11, e.revenue());
-                }
-                insert.setBigDecimal(12, e.amount());
-                insert.setBigDecimal(13, e.units());
-                insert.setString(14, e.currency());
-                insert.setString(15, hold ? "held" : "accepted");
-                insert.setString(16, hold ? holdReason : null);
-                insert.setTimestamp(17, Jdbc.timestamp(receivedAt));
+                bindEvent(insert, 0, hostId, batchId, e, hold ? holdReason : null, receivedAt);
                 insert.setString(18, hostId);
                 insert.setString(19, e.eventId());
                 insert.addBatch();
@@ -153,7 +148,43 @@ public final class UsageStore {
         }
     }
 
-    /** Adds accepted events to their daily rollups, one MERGE per row, rows in a fixed order. */
+    /**
+     * Binds one event's 17 columns, in the order of {@link #EVENT_COLUMNS}, after {@code offset}
+     * parameters; {@code holdReason} null means accepted.
+     */
+    static void bindEvent(
+            PreparedStatement s,
+            int offset,
+            String hostId,
+            String batchId,
+            PricedEvent e,
+            String holdReason,
+            Instant receivedAt)
+            throws SQLException {
+        s.setString(offset + 1, hostId);
+        s.setString(offset + 2, e.eventId());
+        s.setString(offset + 3, batchId);
+        s.setString(offset + 4, e.modelId());
+        s.setString(offset + 5, e.receiptId());
+        s.setString(offset + 6, e.assetId());
+        s.setString(offset + 7, e.creatorId());
+        s.setTimestamp(offset + 8, Jdbc.timestamp(e.eventTime()));
+        s.setString(offset + 9, e.period());
+        s.setLong(offset + 10, e.tokens());
+        if (e.revenue() == null) {
+            s.setNull(offset + 11, Types.NUMERIC);
+        } else {
+            s.setBigDecimal(offset + 11, e.revenue());
+        }
+        s.setBigDecimal(offset + 12, e.amount());
+        s.setBigDecimal(offset + 13, e.units());
+        s.setString(offset + 14, e.currency());
+        s.setString(offset + 15, holdReason == null ? "accepted" : "held");
+        s.setString(offset + 16, holdReason);
+        s.setTimestamp(offset + 17, Jdbc.timestamp(receivedAt));
+    }
+
+    /** Adds accepted events to their daily rollups, rows in a fixed order so concurrent batches cannot deadlock. */
     void addToRollups(Connection connection, List<PricedEvent> events) throws SQLException {
         Map<RollupKey, Sums> groups = new TreeMap<>();
         for (PricedEvent e : events) {
@@ -171,6 +202,10 @@ public final class UsageStore {
             sums.revenue = sums.revenue.add(e.revenue() == null ? BigDecimal.ZERO : e.revenue());
             sums.amount = sums.amount.add(e.amount());
             sums.units = sums.units.add(e.units());
+        }
+        if (dialect == Dialect.POSTGRESQL) {
+            PostgresUsageWrites.addToRollups(connection, groups);
+            return;
         }
         try (PreparedStatement merge = connection.prepareStatement(MERGE_ROLLUP)) {
             for (Map.Entry<RollupKey, Sums> group : groups.entrySet()) {

@@ -90,7 +90,7 @@ public final class WebhookDispatcher implements AutoCloseable {
                     "SELECT delivery_id FROM webhook_deliveries WHERE status = 'pending' AND next_attempt_at <= ?"
                             + " AND (lease_until IS NULL OR lease_until < ?) ORDER BY next_attempt_at FETCH FIRST "
                             + BATCH
-                            + " ROWS ONLY FOR UPDATE")) {
+                            + " ROWS ONLY FOR UPDATE SKIP LOCKED")) {
                 s.setTimestamp(1, Jdbc.timestamp(now));
                 s.setTimestamp(2, Jdbc.timestamp(now));
                 try (ResultSet r = s.executeQuery()) {

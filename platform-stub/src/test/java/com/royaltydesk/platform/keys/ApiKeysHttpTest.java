@@ -82,8 +82,7 @@ class ApiKeysHttpTest {
     @Test
     void storedKeys_onlyHashes_neverTheSecret() throws Exception {
         String key = platform.creator42Key();
-        try (var connection = java.sql.DriverManager.getConnection(
-                        com.royaltydesk.platform.PlatformConfig.defaultJdbcUrl(dataDir));
+        try (var connection = platform.openDatabaseConnection();
                 var rows = connection.createStatement().executeQuery("SELECT key_hash, key_prefix FROM api_keys")) {
             int count = 0;
             while (rows.next()) {

@@ -30,15 +30,17 @@ public final class JarPlatform implements AutoCloseable {
     public static JarPlatform start(Path dir) throws Exception {
         Path jar = Path.of(System.getProperty("platform.jar", "target/platform-stub.jar"));
         Path out = dir.resolve("platform-stdout.txt");
-        Process process = new ProcessBuilder(
-                        "java",
-                        "-jar",
-                        jar.toString(),
-                        "--port",
-                        "0",
-                        "--sandbox",
-                        "--data-dir",
-                        dir.resolve("data").toString())
+        List<String> command = new java.util.ArrayList<>(List.of(
+                "java",
+                "-jar",
+                jar.toString(),
+                "--port",
+                "0",
+                "--sandbox",
+                "--data-dir",
+                dir.resolve("data").toString()));
+        command.addAll(TestDatabase.processFlags(dir.resolve("data")));
+        Process process = TestDatabase.withLogin(new ProcessBuilder(command))
                 .redirectOutput(out.toFile())
                 .redirectError(dir.resolve("platform-stderr.txt").toFile())
                 .start();

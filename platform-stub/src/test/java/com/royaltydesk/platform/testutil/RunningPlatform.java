@@ -15,7 +15,10 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 
-/** A real platform on a free loopback port with a real H2 file database, and a plain HTTP client. */
+/**
+ * A real platform on a free loopback port with a real database (an H2 file, or PostgreSQL in that
+ * test run: see {@link TestDatabase}), and a plain HTTP client.
+ */
 public final class RunningPlatform implements AutoCloseable {
 
     /** Reads numbers as exact decimals, the way a careful client reads money. */
@@ -44,8 +47,9 @@ public final class RunningPlatform implements AutoCloseable {
         return start(new PlatformConfig(PlatformConfig.DEFAULT_HOST, 0, dataDir, null, sandbox, algorithm, null));
     }
 
+    /** Starts {@code config}; in the PostgreSQL test run, on its data dir's PostgreSQL database. */
     public static RunningPlatform start(PlatformConfig config) {
-        return new RunningPlatform(PlatformServer.start(config));
+        return new RunningPlatform(PlatformServer.start(TestDatabase.adapt(config)));
     }
 
     public PlatformServer server() {
@@ -54,6 +58,15 @@ public final class RunningPlatform implements AutoCloseable {
 
     public String baseUrl() {
         return server.baseUrl();
+    }
+
+    /** A connection of its own to the platform's database, for tests that look at what was stored. */
+    public java.sql.Connection openDatabaseConnection() throws java.sql.SQLException {
+        PlatformConfig config = server.config();
+        return java.sql.DriverManager.getConnection(
+                config.jdbcUrl(),
+                config.databaseLogin().user(),
+                config.databaseLogin().password());
     }
 
     /** The sandbox bootstrap's keys, read from the file the app reads. */

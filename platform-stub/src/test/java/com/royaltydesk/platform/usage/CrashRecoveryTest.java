@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.royaltydesk.platform.Main;
 import com.royaltydesk.platform.testutil.RunningPlatform;
+import com.royaltydesk.platform.testutil.TestDatabase;
 import com.royaltydesk.platform.testutil.Usage;
 import java.io.IOException;
 import java.net.URI;
@@ -132,16 +133,18 @@ class CrashRecoveryTest {
 
     private Process start(Path data, Path stdout) throws IOException {
         String java = ProcessHandle.current().info().command().orElse("java");
-        return new ProcessBuilder(
-                        java,
-                        "-cp",
-                        System.getProperty("java.class.path"),
-                        Main.class.getName(),
-                        "--port",
-                        "0",
-                        "--sandbox",
-                        "--data-dir",
-                        data.toString())
+        List<String> command = new ArrayList<>(List.of(
+                java,
+                "-cp",
+                System.getProperty("java.class.path"),
+                Main.class.getName(),
+                "--port",
+                "0",
+                "--sandbox",
+                "--data-dir",
+                data.toString()));
+        command.addAll(TestDatabase.processFlags(data));
+        return TestDatabase.withLogin(new ProcessBuilder(command))
                 .redirectOutput(stdout.toFile())
                 .redirectError(ProcessBuilder.Redirect.DISCARD)
                 .start();

@@ -12,7 +12,6 @@ import com.royaltydesk.platform.testutil.RunningPlatform;
 import com.royaltydesk.platform.testutil.Usage;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.Instant;
@@ -54,7 +53,7 @@ class UsageEventsHttpTest {
     }
 
     private long storedEvents() throws Exception {
-        try (var connection = DriverManager.getConnection(PlatformConfig.defaultJdbcUrl(dataDir));
+        try (var connection = platform.openDatabaseConnection();
                 ResultSet row = connection.createStatement().executeQuery("SELECT COUNT(*) FROM usage_events")) {
             row.next();
             return row.getLong(1);

@@ -1,0 +1,118 @@
+package com.royaltydesk.platform.usage;
+
+import java.sql.Connection;
+import java.sql.Date;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Predicate;
+
+/**
+ * The usage writes on PostgreSQL: multi-row inserts with {@code ON CONFLICT}, so a batch is a few
+ * statements instead of one per event, and a concurrent insert of the same {@code event_id} from
+ * another instance waits for that one to commit and then counts as a duplicate instead of failing.
+ */
+final class PostgresUsageWrites {
+
+    /** Rows per statement: 17 parameters each stays well under PostgreSQL's 32,767 per statement. */
+    private static final int ROWS_PER_STATEMENT = 1000;
+
+    private static final String ROLLUP_COLUMNS =
+            "period, usage_day, creator_id, asset_id, model_id, receipt_id, currency, events, tokens, revenue, amount, units";
+
+    private PostgresUsageWrites() {}
+
+    /** Inserts the events this host has not sent before; answers, per event, whether it was new. */
+    static boolean[] insertIfAbsent(
+            Connection connection,
+            String hostId,
+            String batchId,
+            List<PricedEvent> events,
+            Predicate<PricedEvent> held,
+            String holdReason,
+            Instant receivedAt)
+            throws SQLException {
+        // Ids are unique within a batch (the service drops repeats first), so an id maps to one row.
+        Map<String, Integer> rowOfId = new HashMap<>();
+        for (int i = 0; i < events.size(); i++) {
+            rowOfId.put(events.get(i).eventId(), i);
+        }
+        boolean[] inserted = new boolean[events.size()];
+        for (List<PricedEvent> chunk : chunks(events)) {
+            String sql = "INSERT INTO usage_events (" + UsageStore.EVENT_COLUMNS + ") VALUES "
+                    + placeholders(chunk.size(), 17)
+                    + " ON CONFLICT (host_id, event_id) DO NOTHING RETURNING event_id";
+            try (PreparedStatement insert = connection.prepareStatement(sql)) {
+                int offset = 0;
+                for (PricedEvent e : chunk) {
+                    UsageStore.bindEvent(
+                            insert, offset, hostId, batchId, e, held.test(e) ? holdReason : null, receivedAt);
+                    offset += 17;
+                }
+                try (ResultSet rows = insert.executeQuery()) {
+                    while (rows.next()) {
+                        inserted[rowOfId.get(rows.getString(1))] = true;
+                    }
+                }
+            }
+        }
+        return inserted;
+    }
+
+    /** Adds the sums to their rollup rows, creating the rows that do not exist yet, in key order. */
+    static void addToRollups(Connection connection, Map<UsageStore.RollupKey, UsageStore.Sums> groups)
+            throws SQLException {
+        List<Map.Entry<UsageStore.RollupKey, UsageStore.Sums>> rows = new ArrayList<>(groups.entrySet());
+        for (List<Map.Entry<UsageStore.RollupKey, UsageStore.Sums>> chunk : chunks(rows)) {
+            String sql = "INSERT INTO usage_rollups AS r (" + ROLLUP_COLUMNS + ") VALUES "
+                    + placeholders(chunk.size(), 12)
+                    + " ON CONFLICT (usage_day, creator_id, asset_id, model_id, receipt_id, currency) DO UPDATE SET"
+                    + " events = r.events + EXCLUDED.events, tokens = r.tokens + EXCLUDED.tokens,"
+                    + " revenue = r.revenue + EXCLUDED.revenue, amount = r.amount + EXCLUDED.amount,"
+                    + " units = r.units + EXCLUDED.units";
+            try (PreparedStatement upsert = connection.prepareStatement(sql)) {
+                int p = 0;
+                for (Map.Entry<UsageStore.RollupKey, UsageStore.Sums> row : chunk) {
+                    UsageStore.RollupKey k = row.getKey();
+                    UsageStore.Sums s = row.getValue();
+                    upsert.setString(++p, k.period());
+                    upsert.setDate(++p, Date.valueOf(k.day()));
+                    upsert.setString(++p, k.creatorId());
+                    upsert.setString(++p, k.assetId());
+                    upsert.setString(++p, k.modelId());
+                    upsert.setString(++p, k.receiptId());
+                    upsert.setString(++p, k.currency());
+                    upsert.setLong(++p, s.events);
+                    upsert.setLong(++p, s.tokens);
+                    upsert.setBigDecimal(++p, s.revenue);
+                    upsert.setBigDecimal(++p, s.amount);
+                    upsert.setBigDecimal(++p, s.units);
+                }
+                upsert.executeUpdate();
+            }
+        }
+    }
+
+    private static <T> List<List<T>> chunks(List<T> all) {
+        List<List<T>> chunks = new ArrayList<>();
+        for (int from = 0; from < all.size(); from += ROWS_PER_STATEMENT) {
+            chunks.add(all.subList(from, Math.min(all.size(), from + ROWS_PER_STATEMENT)));
+        }
+        return chunks;
+    }
+
+    /** {@code (?, ?, …), (?, ?, …)…}: {@code rows} groups of {@code columns} parameters. */
+    private static String placeholders(int rows, int columns) {
+        String row = "(" + "?, ".repeat(columns - 1) + "?)";
+        StringBuilder sql = new StringBuilder(rows * row.length() + rows * 2);
+        for (int i = 0; i < rows; i++) {
+            sql.append(i == 0 ? "" : ", ").append(row);
+        }
+        return sql.toString();
+    }
+}
