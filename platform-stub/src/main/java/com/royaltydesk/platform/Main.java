@@ -2,11 +2,14 @@ package com.royaltydesk.platform;
 
 import com.royaltydesk.platform.billing.PayoutPolicy;
 import com.royaltydesk.platform.db.DatabaseLogin;
+import com.royaltydesk.platform.db.Dialect;
 import com.royaltydesk.platform.receipts.SigningAlgorithm;
+import com.royaltydesk.platform.webhooks.WebhookSettings;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine;
@@ -82,6 +85,12 @@ public final class Main implements Callable<Integer> {
             description = "At most this much is paid to a creator per period (default: no cap).")
     java.math.BigDecimal monthlyCap;
 
+    @Option(
+            names = "--webhook-lease",
+            description = "Seconds one instance may hold a webhook delivery before another instance takes it over"
+                    + " (default: ${DEFAULT-VALUE}).")
+    long webhookLeaseSeconds = WebhookSettings.DEFAULTS.lease().toSeconds();
+
     @Option(names = "--issuer", description = "The iss of receipts (default: urn:royaltydesk:platform, or :sandbox).")
     String issuer;
 
@@ -101,10 +110,24 @@ public final class Main implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
+        PlatformServer server = PlatformServer.start(config());
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> shutDown(server), "platform-shutdown"));
+        // The one line on stdout: scripts wait for it and read the URL from it.
+        out.println("Royalty Desk platform listening on " + server.baseUrl());
+        out.flush();
+        stopped.await();
+        return 0;
+    }
+
+    /** The configuration the parsed flags ask for; a flag value that cannot work is a usage error. */
+    PlatformConfig config() {
         Path dir = dataDir != null ? dataDir : UserDataDirectory.resolve().resolve("platform");
         SigningAlgorithm algorithm;
         try {
             algorithm = SigningAlgorithm.parse(signingAlgorithm);
+            if (jdbcUrl != null) {
+                Dialect.of(jdbcUrl);
+            }
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }
@@ -112,16 +135,18 @@ public final class Main implements Callable<Integer> {
             throw new CommandLine.ParameterException(
                     spec.commandLine(), "--payout-threshold must be 0 or more and --creator-monthly-cap more than 0");
         }
-        PlatformServer server =
-                PlatformServer.start(new PlatformConfig(host, port, dir, jdbcUrl, sandbox, algorithm, issuer)
-                        .withCorsOrigins(corsOrigins)
-                        .withDatabaseLogin(new DatabaseLogin(blankToNull(jdbcUser), databasePassword())));
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> shutDown(server), "platform-shutdown"));
-        // The one line on stdout: scripts wait for it and read the URL from it.
-        out.println("Royalty Desk platform listening on " + server.baseUrl());
-        out.flush();
-        stopped.await();
-        return 0;
+        WebhookSettings webhooks = WebhookSettings.DEFAULTS.withLease(Duration.ofSeconds(webhookLeaseSeconds));
+        if (webhooks.lease().compareTo(webhooks.attemptTimeout()) <= 0) {
+            throw new CommandLine.ParameterException(
+                    spec.commandLine(),
+                    "--webhook-lease must be longer than one delivery attempt ("
+                            + webhooks.attemptTimeout().toSeconds() + " s)");
+        }
+        return new PlatformConfig(host, port, dir, jdbcUrl, sandbox, algorithm, issuer)
+                .withCorsOrigins(corsOrigins)
+                .withPayoutPolicy(new PayoutPolicy(payoutThreshold, monthlyCap))
+                .withWebhooks(allowPrivateWebhooks ? webhooks.allowingPrivateTargets() : webhooks)
+                .withDatabaseLogin(new DatabaseLogin(blankToNull(jdbcUser), databasePassword()));
     }
 
     private String databasePassword() {

@@ -22,6 +22,12 @@ public record WebhookSettings(
         return new WebhookSettings(firstRetry, maxRetry, giveUpAfter, attemptTimeout, pollInterval, lease, true);
     }
 
+    /** The same settings with another lease: how long an instance holds a delivery it is attempting. */
+    public WebhookSettings withLease(Duration newLease) {
+        return new WebhookSettings(
+                firstRetry, maxRetry, giveUpAfter, attemptTimeout, pollInterval, newLease, allowPrivateTargets);
+    }
+
     public static final WebhookSettings DEFAULTS = new WebhookSettings(
             Duration.ofSeconds(5),
             Duration.ofHours(1),
