@@ -23,7 +23,8 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Load generator for {@code POST /v1/usage-events} against the standalone platform jar, started
- * here with a 256 MB heap. Phases: the dry-run baseline (parse and validate, store nothing), full
+ * here with a 256 MB heap — on its H2 file, or {@code --instances N} of it on one PostgreSQL
+ * database ({@code --jdbc-url}, login from RDK_JDBC_USER / RDK_JDBC_PASSWORD). Phases: the dry-run baseline (parse and validate, store nothing), full
  * ingestion at peak, ingestion paced at half the peak, then usage-report latency. Prints numbers;
  * asserts nothing. See BENCHMARKS.md for how to run it.
  */
@@ -35,11 +36,14 @@ public final class IngestionBenchmark {
     private final HttpClient http =
             HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     private final String base;
+    private final List<String> instances;
+    private final AtomicLong requests = new AtomicLong();
     private final String hostKey;
     private final String receipt;
 
-    private IngestionBenchmark(String base, String hostKey, String receipt) {
-        this.base = base;
+    private IngestionBenchmark(List<String> instances, String hostKey, String receipt) {
+        this.base = instances.get(0);
+        this.instances = instances;
         this.hostKey = hostKey;
         this.receipt = receipt;
     }
@@ -63,29 +67,32 @@ public final class IngestionBenchmark {
         int threads = Integer.parseInt(arg(args, "--threads", "4"));
         int seconds = Integer.parseInt(arg(args, "--seconds", "20"));
         long reportEvents = Long.parseLong(arg(args, "--report-events", "0"));
+        int instanceCount = Integer.parseInt(arg(args, "--instances", "1"));
+        String jdbcUrl = arg(args, "--jdbc-url", null);
+        if (instanceCount > 1 && jdbcUrl == null) {
+            throw new IllegalArgumentException(
+                    "several instances need a shared database: add --jdbc-url jdbc:postgresql://…");
+        }
         Path data = Files.createTempDirectory("rdk-bench");
-        Path out = data.resolve("stdout.txt");
-        Process platform = new ProcessBuilder(
-                        "java",
-                        "-Xmx256m",
-                        "-jar",
-                        jar.toString(),
-                        "--port",
-                        "0",
-                        "--sandbox",
-                        "--data-dir",
-                        data.resolve("data").toString())
-                .redirectOutput(out.toFile())
-                .redirectError(data.resolve("stderr.txt").toFile())
-                .start();
+        List<Process> platforms = new ArrayList<>();
+        List<String> bases = new ArrayList<>();
+        // One after the other: the first creates the schema and the sandbox keys the others share.
+        for (int i = 0; i < instanceCount; i++) {
+            Process platform = startPlatform(jar, data, i, jdbcUrl);
+            platforms.add(platform);
+            bases.add(awaitUrl(data.resolve("stdout-" + i + ".txt"), platform));
+        }
         try {
-            String base = awaitUrl(out, platform);
-            JsonNode credentials =
-                    JSON.readTree(data.resolve("data/sandbox-credentials.json").toFile());
+            String base = bases.get(0);
+            JsonNode credentials = JSON.readTree(
+                    data.resolve("data-0/sandbox-credentials.json").toFile());
             IngestionBenchmark bench = new IngestionBenchmark(
-                    base,
+                    bases,
                     credentials.path("host_key").asText(),
                     recordReceipt(base, credentials.path("platform_key").asText()));
+            System.out.printf(
+                    "database %s, %d platform instance(s), requests spread round-robin%n",
+                    jdbcUrl == null ? "H2 file (default)" : jdbcUrl, instanceCount);
             System.out.printf(
                     "platform %s, heap -Xmx256m, %d client threads, %d-event batches, random UUID event ids%n",
                     base, threads, BATCH);
@@ -107,13 +114,42 @@ public final class IngestionBenchmark {
                                     .path("api_key")
                                     .asText()
                             : credentials.path("creator_42_key").asText());
-            System.out.println("platform peak resident memory: " + peakRss(platform.pid()));
-            System.out.printf("database files on disk: %.1f MB%n", sizeOf(data.resolve("data")) / 1e6);
-            System.out.println("platform still alive after the run (no OutOfMemoryError): " + platform.isAlive());
+            for (Process instance : platforms) {
+                System.out.println("platform peak resident memory: " + peakRss(instance.pid()));
+            }
+            if (jdbcUrl == null) {
+                System.out.printf("database files on disk: %.1f MB%n", sizeOf(data.resolve("data-0")) / 1e6);
+            }
+            System.out.println("platform still alive after the run (no OutOfMemoryError): "
+                    + platforms.stream().allMatch(Process::isAlive));
         } finally {
-            platform.destroy();
-            platform.waitFor(30, TimeUnit.SECONDS);
+            for (Process instance : platforms) {
+                instance.destroy();
+                instance.waitFor(30, TimeUnit.SECONDS);
+            }
         }
+    }
+
+    /** Instance {@code i} of the platform jar with a 256 MB heap; the database login comes from the environment. */
+    private static Process startPlatform(Path jar, Path data, int i, String jdbcUrl) throws IOException {
+        List<String> command = new ArrayList<>(List.of(
+                "java",
+                "-Xmx256m",
+                "-jar",
+                jar.toString(),
+                "--port",
+                "0",
+                "--sandbox",
+                "--data-dir",
+                data.resolve("data-" + i).toString()));
+        if (jdbcUrl != null) {
+            command.add("--jdbc-url");
+            command.add(jdbcUrl);
+        }
+        return new ProcessBuilder(command)
+                .redirectOutput(data.resolve("stdout-" + i + ".txt").toFile())
+                .redirectError(data.resolve("stderr-" + i + ".txt").toFile())
+                .start();
     }
 
     private Result run(String phase, boolean dryRun, int threads, int seconds, double paceEventsPerSecond)
@@ -233,7 +269,8 @@ public final class IngestionBenchmark {
 
     private HttpResponse<String> post(String path, String body) throws IOException, InterruptedException {
         return http.send(
-                HttpRequest.newBuilder(URI.create(base + path))
+                HttpRequest.newBuilder(
+                                URI.create(instances.get((int) (requests.getAndIncrement() % instances.size())) + path))
                         .timeout(Duration.ofSeconds(60))
                         .header("Authorization", "Bearer " + hostKey)
                         .header("Content-Type", "application/json")

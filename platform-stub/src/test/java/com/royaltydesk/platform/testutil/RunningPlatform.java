@@ -27,11 +27,18 @@ public final class RunningPlatform implements AutoCloseable {
             .build();
 
     private final PlatformServer server;
+    private final String baseUrl;
     private final HttpClient client =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-    private RunningPlatform(PlatformServer server) {
+    private RunningPlatform(PlatformServer server, String baseUrl) {
         this.server = server;
+        this.baseUrl = baseUrl;
+    }
+
+    /** The HTTP helpers for a platform running elsewhere (another process); it is not closed here. */
+    public static RunningPlatform attach(String baseUrl) {
+        return new RunningPlatform(null, baseUrl);
     }
 
     /** A sandbox platform: bootstrap keys in {@code sandbox-credentials.json}. */
@@ -49,7 +56,8 @@ public final class RunningPlatform implements AutoCloseable {
 
     /** Starts {@code config}; in the PostgreSQL test run, on its data dir's PostgreSQL database. */
     public static RunningPlatform start(PlatformConfig config) {
-        return new RunningPlatform(PlatformServer.start(TestDatabase.adapt(config)));
+        PlatformServer server = PlatformServer.start(TestDatabase.adapt(config));
+        return new RunningPlatform(server, server.baseUrl());
     }
 
     public PlatformServer server() {
@@ -57,7 +65,7 @@ public final class RunningPlatform implements AutoCloseable {
     }
 
     public String baseUrl() {
-        return server.baseUrl();
+        return baseUrl;
     }
 
     /** A connection of its own to the platform's database, for tests that look at what was stored. */
@@ -138,7 +146,7 @@ public final class RunningPlatform implements AutoCloseable {
     }
 
     private URI uri(String path) {
-        return URI.create(server.baseUrl() + path);
+        return URI.create(baseUrl + path);
     }
 
     public static JsonNode body(HttpResponse<String> response) {
@@ -151,6 +159,8 @@ public final class RunningPlatform implements AutoCloseable {
 
     @Override
     public void close() {
-        server.close();
+        if (server != null) {
+            server.close();
+        }
     }
 }

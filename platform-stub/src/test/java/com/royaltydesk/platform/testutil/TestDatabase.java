@@ -24,12 +24,14 @@ import org.junit.jupiter.api.Assumptions;
  *
  * <p>The server is {@code RDK_TEST_PG_URL} (default {@code jdbc:postgresql://127.0.0.1:5432/}) with
  * {@code RDK_TEST_PG_USER} / {@code RDK_TEST_PG_PASSWORD} (default rdk / rdk), a role allowed to
- * create databases. When it cannot be reached the tests are skipped with a message saying so, unless
- * {@code RDK_REQUIRE_POSTGRES=1} (set by CI), which makes that a failure instead.
+ * create databases. When it cannot be reached the tests are skipped with a message saying so
+ * ({@link PostgresAvailable}), unless {@code RDK_REQUIRE_POSTGRES=1} (set by CI), which makes that a
+ * failure instead.
  */
 public final class TestDatabase {
 
     private static final Set<String> CREATED = new LinkedHashSet<>();
+    private static String reachability;
 
     private TestDatabase() {}
 
@@ -105,19 +107,26 @@ public final class TestDatabase {
         return name;
     }
 
-    private static Connection admin() {
-        try {
-            return DriverManager.getConnection(serverUrl() + "postgres", login().user(), login().password());
-        } catch (SQLException e) {
-            String message = "PostgreSQL is not reachable at " + serverUrl() + " as " + login().user() + " ("
-                    + e.getMessage() + "). Start it (README, \"PostgreSQL\") or run the tests without"
-                    + " -Drdk.test.db=postgresql.";
-            if ("1".equals(System.getenv("RDK_REQUIRE_POSTGRES"))) {
-                throw new IllegalStateException(message, e);
+    public static boolean postgresRequired() {
+        return "1".equals(System.getenv("RDK_REQUIRE_POSTGRES"));
+    }
+
+    /** Why the PostgreSQL server cannot be used, or null when it answers; asked once per run. */
+    static synchronized String unreachableReason() {
+        if (reachability == null) {
+            try (Connection ignored = admin()) {
+                reachability = "";
+            } catch (SQLException e) {
+                reachability = "PostgreSQL is not reachable at " + serverUrl() + " as " + login().user() + " ("
+                        + e.getMessage() + "). Start it (README, \"PostgreSQL\") or run the tests without"
+                        + " -Drdk.test.db=postgresql.";
             }
-            Assumptions.abort(message);
-            throw new AssertionError("unreachable");
         }
+        return reachability.isEmpty() ? null : reachability;
+    }
+
+    private static Connection admin() throws SQLException {
+        return DriverManager.getConnection(serverUrl() + "postgres", login().user(), login().password());
     }
 
     private static synchronized void dropAll() {

@@ -4,16 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.royaltydesk.platform.Main;
+import com.royaltydesk.platform.testutil.PlatformProcess;
 import com.royaltydesk.platform.testutil.RunningPlatform;
-import com.royaltydesk.platform.testutil.TestDatabase;
 import com.royaltydesk.platform.testutil.Usage;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -51,8 +49,8 @@ class CrashRecoveryTest {
         String receipt = null;
         int next = 0;
         for (int round = 0; round < ROUNDS; round++) {
-            Process platform = start(data, dir.resolve("out-" + round + ".txt"));
-            String base = baseUrl(dir.resolve("out-" + round + ".txt"), platform);
+            PlatformProcess platform = PlatformProcess.start(data, dir.resolve("out-" + round + ".txt"));
+            String base = platform.baseUrl();
             String hostKey = credentials(data).path("host_key").asText();
             if (receipt == null) {
                 receipt = recordReceipt(
@@ -82,12 +80,11 @@ class CrashRecoveryTest {
                     break;
                 }
             }
-            platform.destroyForcibly(); // SIGKILL: no shutdown hook, no flush
-            assertThat(platform.waitFor(20, TimeUnit.SECONDS)).isTrue();
+            platform.kill();
         }
-        Process platform = start(data, dir.resolve("out-final.txt"));
+        PlatformProcess platform = PlatformProcess.start(data, dir.resolve("out-final.txt"));
         try {
-            String base = baseUrl(dir.resolve("out-final.txt"), platform);
+            String base = platform.baseUrl();
             String hostKey = credentials(data).path("host_key").asText();
             assertThat(resend(base, hostKey, acknowledged, receipt))
                     .as("acknowledged events lost")
@@ -106,7 +103,7 @@ class CrashRecoveryTest {
                     .as("each event has 1 token: counted exactly once")
                     .isEqualTo(attempted.size());
         } finally {
-            platform.destroyForcibly();
+            platform.kill();
         }
     }
 
@@ -129,37 +126,6 @@ class CrashRecoveryTest {
             events.add(Usage.event(id, "crash-model", receipt, 1, now));
         }
         return Usage.wrap(events);
-    }
-
-    private Process start(Path data, Path stdout) throws IOException {
-        String java = ProcessHandle.current().info().command().orElse("java");
-        List<String> command = new ArrayList<>(List.of(
-                java,
-                "-cp",
-                System.getProperty("java.class.path"),
-                Main.class.getName(),
-                "--port",
-                "0",
-                "--sandbox",
-                "--data-dir",
-                data.toString()));
-        command.addAll(TestDatabase.processFlags(data));
-        return TestDatabase.withLogin(new ProcessBuilder(command))
-                .redirectOutput(stdout.toFile())
-                .redirectError(ProcessBuilder.Redirect.DISCARD)
-                .start();
-    }
-
-    private static String baseUrl(Path stdout, Process process) throws Exception {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        while (System.nanoTime() < deadline && process.isAlive()) {
-            List<String> lines = Files.exists(stdout) ? Files.readAllLines(stdout) : List.of();
-            if (!lines.isEmpty()) {
-                return lines.get(0).replace("Royalty Desk platform listening on ", "");
-            }
-            Thread.sleep(20);
-        }
-        throw new AssertionError("platform did not start");
     }
 
     private static JsonNode credentials(Path data) throws IOException {

@@ -1,0 +1,36 @@
+#!/usr/bin/env bash
+# Installs PostgreSQL from Debian's packages, starts it on loopback and creates the role the
+# platform's PostgreSQL test run logs in as (rdk / rdk, allowed to create one database per test).
+# Idempotent: safe to run on a machine where it already ran. Prints the JDBC URL of the server.
+set -euo pipefail
+
+SUDO=""
+if [ "$(id -u)" -ne 0 ]; then SUDO="sudo"; fi
+as_postgres() {
+  if [ "$(id -u)" -eq 0 ]; then runuser -u postgres -- "$@"; else sudo -u postgres "$@"; fi
+}
+
+if ! command -v pg_lsclusters >/dev/null; then
+  $SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends postgresql >&2
+fi
+# Debian creates a cluster when the package is installed; make one if this machine has none.
+if [ -z "$(pg_lsclusters -h)" ]; then
+  $SUDO pg_createcluster "$(ls /usr/lib/postgresql | sort -V | tail -1)" main >&2
+fi
+read -r version cluster port status _ < <(pg_lsclusters -h | head -1)
+if [ "$status" != "online" ]; then
+  $SUDO pg_ctlcluster "$version" "$cluster" start >&2
+fi
+for _ in $(seq 1 30); do
+  pg_isready -q -h 127.0.0.1 -p "$port" && break
+  sleep 1
+done
+as_postgres psql -q -p "$port" -v ON_ERROR_STOP=1 <<'SQL' >&2
+DO $$
+BEGIN
+  IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'rdk') THEN
+    CREATE ROLE rdk LOGIN PASSWORD 'rdk' CREATEDB;
+  END IF;
+END $$;
+SQL
+echo "jdbc:postgresql://127.0.0.1:$port/"
