@@ -1,5 +1,6 @@
 package com.royaltydesk.platform.creators;
 
+import com.royaltydesk.platform.ApiException;
 import com.royaltydesk.platform.Ids;
 import com.royaltydesk.platform.db.Jdbc;
 import com.royaltydesk.platform.keys.ApiKeyService;
@@ -8,6 +9,7 @@ import com.royaltydesk.platform.keys.Role;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.time.Instant;
 
 /**
  * Creator sign-up: the creator and its first API key come into being in one transaction. In
@@ -17,6 +19,9 @@ public final class CreatorService {
 
     /** What sign-up returns; the key's secret is shown only here. */
     public record SignUp(String creatorId, IssuedKey key, KycStatus kycStatus) {}
+
+    /** A creator as the creator sees itself. */
+    public record Profile(String creatorId, String displayName, KycStatus kycStatus, Instant createdAt) {}
 
     private final Jdbc jdbc;
     private final CreatorStore creators;
@@ -30,6 +35,12 @@ public final class CreatorService {
         this.keys = keys;
         this.clock = clock;
         this.sandbox = sandbox;
+    }
+
+    /** The caller's own profile; every key belongs to an existing creator, so absence is a 404. */
+    public Profile profile(String creatorId) {
+        return jdbc.read(connection -> creators.find(connection, creatorId))
+                .orElseThrow(() -> ApiException.notFound("No creator " + creatorId + "."));
     }
 
     public SignUp signUp(String displayName) {

@@ -3,6 +3,7 @@ package com.royaltydesk.platform.creators;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.Optional;
 
 /** Persistence of creators. */
 public interface CreatorStore {
@@ -11,4 +12,7 @@ public interface CreatorStore {
             throws SQLException;
 
     boolean exists(Connection connection, String creatorId) throws SQLException;
+
+    /** The creator as stored, or empty. */
+    Optional<CreatorService.Profile> find(Connection connection, String creatorId) throws SQLException;
 }

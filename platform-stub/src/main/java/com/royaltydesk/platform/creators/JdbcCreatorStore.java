@@ -6,6 +6,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.Optional;
 
 /** {@link CreatorStore} on the {@code creators} table. */
 public final class JdbcCreatorStore implements CreatorStore {
@@ -29,6 +30,24 @@ public final class JdbcCreatorStore implements CreatorStore {
             select.setString(1, creatorId);
             try (ResultSet row = select.executeQuery()) {
                 return row.next();
+            }
+        }
+    }
+
+    @Override
+    public Optional<CreatorService.Profile> find(Connection connection, String creatorId) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement(
+                "SELECT creator_id, display_name, kyc_status, created_at FROM creators WHERE creator_id = ?")) {
+            select.setString(1, creatorId);
+            try (ResultSet row = select.executeQuery()) {
+                if (!row.next()) {
+                    return Optional.empty();
+                }
+                return Optional.of(new CreatorService.Profile(
+                        row.getString(1),
+                        row.getString(2),
+                        KycStatus.valueOf(row.getString(3).toUpperCase(java.util.Locale.ROOT)),
+                        Jdbc.instant(row.getTimestamp(4))));
             }
         }
     }

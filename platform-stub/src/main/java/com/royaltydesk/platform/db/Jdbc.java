@@ -38,6 +38,15 @@ public final class Jdbc {
         return result;
     }
 
+    /** Runs read-only work on a connection of its own: nothing to commit, so nothing to wait for. */
+    public <T> T read(TransactionWork<T> work) {
+        try (Connection connection = dataSource.getConnection()) {
+            return work.apply(connection);
+        } catch (SQLException e) {
+            throw new DataAccessException(e);
+        }
+    }
+
     private <T> T inTransactionNotYetDurable(TransactionWork<T> work) {
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false);

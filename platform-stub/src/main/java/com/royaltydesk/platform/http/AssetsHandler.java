@@ -7,11 +7,13 @@ import com.royaltydesk.platform.assets.AssetService;
 import com.royaltydesk.platform.assets.PriceModel;
 import com.royaltydesk.platform.keys.Principal;
 import com.royaltydesk.platform.keys.Role;
+import com.royaltydesk.platform.receipts.ReceiptService;
 import io.javalin.http.Context;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /** Assets: register, list, read, and the content upload that proves the registered hash. */
 public final class AssetsHandler {
@@ -29,7 +31,8 @@ public final class AssetsHandler {
             String uploadStatus,
             String uploadUrl,
             Instant createdAt,
-            Instant uploadedAt) {}
+            Instant uploadedAt,
+            long receiptCount) {}
 
     /** {@code POST /v1/assets} answer: the seed's two fields plus the whole asset. */
     public record Registered(String assetId, String uploadUrl, AssetView asset) {}
@@ -41,11 +44,13 @@ public final class AssetsHandler {
     static final int MAX_LIMIT = 200;
 
     private final AssetService assets;
+    private final ReceiptService receipts;
     private final Auth auth;
     private final RequestBodies bodies;
 
-    public AssetsHandler(AssetService assets, Auth auth, RequestBodies bodies) {
+    public AssetsHandler(AssetService assets, ReceiptService receipts, Auth auth, RequestBodies bodies) {
         this.assets = assets;
+        this.receipts = receipts;
         this.auth = auth;
         this.bodies = bodies;
     }
@@ -53,7 +58,7 @@ public final class AssetsHandler {
     public void register(Context ctx) {
         Principal creator = auth.require(ctx, Role.CREATOR);
         Asset asset = assets.register(creator.creatorId(), bodies.read(ctx, AssetRegistration.class));
-        AssetView view = view(ctx, asset);
+        AssetView view = view(ctx, asset, 0);
         ctx.status(201).json(new Registered(asset.assetId(), view.uploadUrl(), view));
     }
 
@@ -63,9 +68,12 @@ public final class AssetsHandler {
         long after = Cursors.decode(ctx.queryParam("cursor"));
         String scope = Tenants.scope(caller, ctx.queryParam("creator_id"));
         List<Asset> page = assets.list(scope, after, limit + 1);
+        List<Asset> shown = page.subList(0, Math.min(limit, page.size()));
+        Map<String, Long> receiptCounts =
+                receipts.countsByAsset(shown.stream().map(Asset::assetId).toList());
         List<AssetView> views = new ArrayList<>();
-        for (Asset asset : page.subList(0, Math.min(limit, page.size()))) {
-            views.add(view(ctx, asset));
+        for (Asset asset : shown) {
+            views.add(view(ctx, asset, receiptCounts.getOrDefault(asset.assetId(), 0L)));
         }
         String next = page.size() > limit ? Cursors.encode(page.get(limit - 1).seq()) : null;
         ctx.json(new AssetPage(views, next));
@@ -74,7 +82,8 @@ public final class AssetsHandler {
     public void get(Context ctx) {
         Principal caller = auth.require(ctx, Role.CREATOR, Role.PLATFORM);
         String assetId = Validate.id(ctx.pathParam("id"), "id");
-        ctx.json(view(ctx, assets.get(caller.creatorId(), assetId)));
+        Asset asset = assets.get(caller.creatorId(), assetId);
+        ctx.json(view(ctx, asset, receipts.countsByAsset(List.of(assetId)).getOrDefault(assetId, 0L)));
     }
 
     public void upload(Context ctx) throws IOException {
@@ -82,10 +91,10 @@ public final class AssetsHandler {
         String assetId = Validate.id(ctx.pathParam("id"), "id");
         Asset asset =
                 assets.acceptUpload(creator.creatorId(), assetId, ctx.req().getInputStream());
-        ctx.json(view(ctx, asset));
+        ctx.json(view(ctx, asset, receipts.countsByAsset(List.of(assetId)).getOrDefault(assetId, 0L)));
     }
 
-    private static AssetView view(Context ctx, Asset asset) {
+    private static AssetView view(Context ctx, Asset asset, long receiptCount) {
         List<String> hashes = new ArrayList<>();
         hashes.add("sha256:" + asset.sha256());
         if (asset.blake3() != null) {
@@ -103,6 +112,7 @@ public final class AssetsHandler {
                 asset.uploadStatus(),
                 BaseUrls.of(ctx) + "/v1/assets/" + asset.assetId() + "/content",
                 asset.createdAt(),
-                asset.uploadedAt());
+                asset.uploadedAt(),
+                receiptCount);
     }
 }

@@ -2,8 +2,10 @@ package com.royaltydesk.platform.http;
 
 import com.royaltydesk.platform.Validate;
 import com.royaltydesk.platform.creators.CreatorService;
+import com.royaltydesk.platform.keys.Principal;
 import com.royaltydesk.platform.keys.Role;
 import io.javalin.http.Context;
+import java.time.Instant;
 
 /** {@code POST /v1/creators}: sign-up; open in sandbox mode, platform key otherwise. */
 public final class CreatorsHandler {
@@ -13,6 +15,9 @@ public final class CreatorsHandler {
 
     /** Sign-up answer; {@code api_key} is shown only here. */
     public record SignUpResponse(String creatorId, String apiKey, String apiKeyId, String kycStatus) {}
+
+    /** {@code GET /v1/creators/me}: who the key belongs to and where KYC stands. */
+    public record ProfileResponse(String creatorId, String displayName, String kycStatus, Instant createdAt) {}
 
     private static final int MAX_NAME = 200;
 
@@ -41,5 +46,12 @@ public final class CreatorsHandler {
                         signUp.key().secret(),
                         signUp.key().keyId(),
                         signUp.kycStatus().wireName()));
+    }
+
+    public void me(Context ctx) {
+        Principal creator = auth.require(ctx, Role.CREATOR);
+        CreatorService.Profile profile = creators.profile(creator.creatorId());
+        ctx.json(new ProfileResponse(
+                profile.creatorId(), profile.displayName(), profile.kycStatus().wireName(), profile.createdAt()));
     }
 }

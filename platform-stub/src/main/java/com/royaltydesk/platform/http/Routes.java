@@ -36,6 +36,7 @@ public final class Routes {
 
         CreatorsHandler creators = new CreatorsHandler(services.creators(), auth, bodies, sandbox);
         r.add(HandlerType.POST, "/v1/creators", creators::create);
+        r.add(HandlerType.GET, "/v1/creators/me", creators::me);
 
         HostsHandler hosts = new HostsHandler(services.hosts(), auth, bodies);
         r.add(HandlerType.POST, "/v1/hosts", hosts::register);
@@ -43,7 +44,7 @@ public final class Routes {
         ApiKeysHandler keys = new ApiKeysHandler(services.keys(), auth);
         r.add(HandlerType.DELETE, "/v1/api-keys/{id}", keys::revoke);
 
-        AssetsHandler assets = new AssetsHandler(services.assets(), auth, bodies);
+        AssetsHandler assets = new AssetsHandler(services.assets(), services.receipts(), auth, bodies);
         r.add(HandlerType.POST, "/v1/assets", assets::register);
         r.add(HandlerType.GET, "/v1/assets", assets::list);
         r.add(HandlerType.GET, "/v1/assets/{id}", assets::get);

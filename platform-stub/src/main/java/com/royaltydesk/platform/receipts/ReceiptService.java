@@ -94,6 +94,11 @@ public final class ReceiptService {
         return receipts.list(query);
     }
 
+    /** Receipts issued per asset, for the assets list. */
+    public java.util.Map<String, Long> countsByAsset(java.util.List<String> assetIds) {
+        return receipts.countsByDataset(assetIds);
+    }
+
     private Optional<Issued> replay(String idempotencyKey, String requestHash) {
         return idempotency.find(IDEMPOTENCY_SCOPE, idempotencyKey).map(entry -> {
             if (!entry.requestSha256().equals(requestHash)) {

@@ -2,12 +2,15 @@ package com.royaltydesk.platform.receipts;
 
 import com.royaltydesk.platform.db.DataAccessException;
 import com.royaltydesk.platform.db.Jdbc;
+import com.royaltydesk.platform.db.Queries;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import javax.sql.DataSource;
 
@@ -84,6 +87,22 @@ public final class ReceiptStore {
         } catch (SQLException e) {
             throw new DataAccessException(e);
         }
+    }
+
+    /** How many receipts name each of {@code datasetIds} (an asset's id is its dataset id); absent means none. */
+    public Map<String, Long> countsByDataset(List<String> datasetIds) {
+        if (datasetIds.isEmpty()) {
+            return Map.of();
+        }
+        String sql = "SELECT dataset_id, COUNT(*) FROM receipts WHERE dataset_id IN ("
+                + String.join(", ", java.util.Collections.nCopies(datasetIds.size(), "?"))
+                + ") GROUP BY dataset_id";
+        Map<String, Long> counts = new HashMap<>();
+        for (Object[] row :
+                Queries.list(dataSource, sql, r -> new Object[] {r.getString(1), r.getLong(2)}, datasetIds.toArray())) {
+            counts.put((String) row[0], (Long) row[1]);
+        }
+        return counts;
     }
 
     private static void addFilter(StringBuilder sql, List<String> params, String column, String value) {

@@ -8,9 +8,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.royaltydesk.platform.testutil.Fixtures;
+import com.royaltydesk.platform.testutil.Receipts;
 import com.royaltydesk.platform.testutil.RunningPlatform;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -74,6 +76,34 @@ class AssetsHttpTest {
         assertThat(list.path("assets")).hasSize(1);
         assertThat(list.at("/assets/0/asset_id").asText()).isEqualTo(assetId);
         assertThat(one.path("name").asText()).isEqualTo("annotated-images-v1");
+    }
+
+    @Test
+    void listAndGet_receiptCountPerAsset() throws Exception {
+        JsonNode creator = RunningPlatform.body(platform.json("POST", "/v1/creators", null, "{}"));
+        String key = creator.path("api_key").asText();
+        String used = RunningPlatform.body(register(key, assetJson(content("used"))))
+                .path("asset_id")
+                .asText();
+        String unused = RunningPlatform.body(register(key, assetJson(content("unused"))))
+                .path("asset_id")
+                .asText();
+        for (String model : List.of("m1", "m2", "m3")) {
+            platform.json(
+                    "POST",
+                    "/v1/proof-of-training",
+                    platform.platformKey(),
+                    Receipts.proofJson(used, creator.path("creator_id").asText(), model));
+        }
+
+        JsonNode listed = RunningPlatform.body(platform.get("/v1/assets", key)).path("assets");
+
+        assertThat(listed).extracting(a -> a.path("asset_id").asText()).containsExactly(used, unused);
+        assertThat(listed).extracting(a -> a.path("receipt_count").asLong()).containsExactly(3L, 0L);
+        assertThat(RunningPlatform.body(platform.get("/v1/assets/" + used, key))
+                        .path("receipt_count")
+                        .asLong())
+                .isEqualTo(3);
     }
 
     @Test

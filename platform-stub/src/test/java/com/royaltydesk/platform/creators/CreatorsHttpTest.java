@@ -31,6 +31,33 @@ class CreatorsHttpTest {
     }
 
     @Test
+    void me_withTheSignUpKey_idNameAndKycStatus() throws Exception {
+        try (RunningPlatform platform = RunningPlatform.start(dataDir, true)) {
+            JsonNode signUp =
+                    RunningPlatform.body(platform.json("POST", "/v1/creators", null, "{\"display_name\":\"Ada\"}"));
+
+            var response =
+                    platform.get("/v1/creators/me", signUp.path("api_key").asText());
+
+            assertThat(response.statusCode()).isEqualTo(200);
+            JsonNode me = RunningPlatform.body(response);
+            assertThat(me.path("creator_id").asText())
+                    .isEqualTo(signUp.path("creator_id").asText());
+            assertThat(me.path("display_name").asText()).isEqualTo("Ada");
+            assertThat(me.path("kyc_status").asText()).isEqualTo("verified");
+            assertThat(me.path("created_at").asText()).isNotBlank();
+        }
+    }
+
+    @Test
+    void me_withoutKeyOrWithAHostKey_401Or403() throws Exception {
+        try (RunningPlatform platform = RunningPlatform.start(dataDir, true)) {
+            assertError(platform.get("/v1/creators/me"), 401, "unauthorized");
+            assertError(platform.get("/v1/creators/me", platform.hostKey()), 403, "forbidden");
+        }
+    }
+
+    @Test
     void signUp_liveModeWithoutKey_401() throws Exception {
         try (RunningPlatform platform = RunningPlatform.start(dataDir, false)) {
             assertError(platform.json("POST", "/v1/creators", null, "{}"), 401, "unauthorized");
