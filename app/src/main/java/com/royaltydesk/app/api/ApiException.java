@@ -9,11 +9,18 @@ public final class ApiException extends RuntimeException {
 
     private final int status;
     private final String code;
+    private final String field;
 
     public ApiException(int status, String code, String message, Throwable cause) {
+        this(status, code, message, null, cause);
+    }
+
+    /** {@code field} names the request field the platform blamed, e.g. {@code price_model.rate}. */
+    public ApiException(int status, String code, String message, String field, Throwable cause) {
         super(message, cause);
         this.status = status;
         this.code = code;
+        this.field = field;
     }
 
     static ApiException unreachable(String baseUrl, Throwable cause) {
@@ -28,6 +35,11 @@ public final class ApiException extends RuntimeException {
 
     public String code() {
         return code;
+    }
+
+    /** The request field the platform said is wrong, or null. */
+    public String field() {
+        return field;
     }
 
     public boolean isUnreachable() {

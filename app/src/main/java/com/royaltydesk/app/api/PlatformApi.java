@@ -1,16 +1,38 @@
 package com.royaltydesk.app.api;
 
+import java.util.Map;
+import okhttp3.RequestBody;
 import okhttp3.ResponseBody;
 import retrofit2.Call;
+import retrofit2.http.Body;
 import retrofit2.http.GET;
+import retrofit2.http.POST;
+import retrofit2.http.PUT;
 import retrofit2.http.Path;
 import retrofit2.http.Query;
+import retrofit2.http.Url;
 
 /** The platform's HTTP API as Retrofit sees it; grows with each view. */
 interface PlatformApi {
 
     @GET("health")
     Call<HealthResponse> health();
+
+    @GET("v1/creators/me")
+    Call<CreatorProfile> me();
+
+    @POST("v1/creators")
+    Call<SignUp> signUp(@Body Map<String, String> body);
+
+    @GET("v1/assets")
+    Call<AssetPage> assets(@Query("cursor") String cursor, @Query("limit") int limit);
+
+    @POST("v1/assets")
+    Call<RegisteredAsset> registerAsset(@Body AssetRegistration registration);
+
+    /** {@code url} is the asset's absolute {@code upload_url}. */
+    @PUT
+    Call<Asset> uploadContent(@Url String url, @Body RequestBody content);
 
     @GET("v1/receipts")
     Call<ReceiptPage> receipts(

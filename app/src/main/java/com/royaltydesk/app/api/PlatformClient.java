@@ -6,7 +6,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.IOException;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
+import java.util.function.LongConsumer;
 import okhttp3.OkHttpClient;
 import okhttp3.ResponseBody;
 import retrofit2.Call;
@@ -27,12 +30,15 @@ public final class PlatformClient implements AutoCloseable {
     private final OkHttpClient http;
     private final ObjectMapper mapper;
     private final PlatformApi api;
+    private final PlatformApi uploads;
 
-    private PlatformClient(String baseUrl, OkHttpClient http, ObjectMapper mapper, PlatformApi api) {
+    private PlatformClient(
+            String baseUrl, OkHttpClient http, ObjectMapper mapper, PlatformApi api, PlatformApi uploads) {
         this.baseUrl = baseUrl;
         this.http = http;
         this.mapper = mapper;
         this.api = api;
+        this.uploads = uploads;
     }
 
     /** Builds a client for {@code baseUrl} (no trailing slash needed) with no key; does no I/O. */
@@ -53,13 +59,23 @@ public final class PlatformClient implements AutoCloseable {
         }
         OkHttpClient http = builder.build();
         ObjectMapper mapper = mapper();
-        PlatformApi api = new Retrofit.Builder()
+        // Uploads of several GB take as long as they take: no overall call timeout for them.
+        OkHttpClient uploadHttp = http.newBuilder().callTimeout(Duration.ZERO).build();
+        return new PlatformClient(
+                root.substring(0, root.length() - 1),
+                http,
+                mapper,
+                retrofit(root, http, mapper),
+                retrofit(root, uploadHttp, mapper));
+    }
+
+    private static PlatformApi retrofit(String root, OkHttpClient http, ObjectMapper mapper) {
+        return new Retrofit.Builder()
                 .baseUrl(root)
                 .client(http)
                 .addConverterFactory(JacksonConverterFactory.create(mapper))
                 .build()
                 .create(PlatformApi.class);
-        return new PlatformClient(root.substring(0, root.length() - 1), http, mapper, api);
     }
 
     /** A tolerant reader: the platform may add fields; money never goes through a double. */
@@ -78,6 +94,32 @@ public final class PlatformClient implements AutoCloseable {
 
     public HealthResponse health() {
         return execute(api.health());
+    }
+
+    /** Who this client's key belongs to. */
+    public CreatorProfile me() {
+        return execute(api.me());
+    }
+
+    /** Signs up a new creator (open on a sandbox platform); the answer holds its only copy of the key. */
+    public SignUp signUp(String displayName) {
+        return execute(api.signUp(displayName == null ? Map.of() : Map.of("display_name", displayName)));
+    }
+
+    public AssetPage assets(String cursor, int limit) {
+        return execute(api.assets(cursor, limit));
+    }
+
+    public RegisteredAsset registerAsset(AssetRegistration registration) {
+        return execute(api.registerAsset(registration));
+    }
+
+    /**
+     * Streams {@code file} to the asset's upload URL, never holding it in memory; {@code progress}
+     * hears the bytes sent so far. The platform hashes what arrives and rejects a mismatch.
+     */
+    public Asset uploadContent(String uploadUrl, Path file, LongConsumer progress) {
+        return execute(uploads.uploadContent(uploadUrl, new FileUpload(file, progress)));
     }
 
     public ReceiptPage receipts(String cursor, int limit, String modelId) {
@@ -147,16 +189,18 @@ public final class PlatformClient implements AutoCloseable {
     private ApiException errorFrom(Response<?> response) {
         String code = "http_" + response.code();
         String message = "The platform answered " + response.code() + ".";
+        String field = null;
         try (ResponseBody body = response.errorBody()) {
             if (body != null) {
                 JsonNode error = mapper.readTree(body.string()).path("error");
                 code = error.path("code").asText(code);
                 message = error.path("message").asText(message);
+                field = error.path("field").isTextual() ? error.path("field").asText() : null;
             }
         } catch (IOException | RuntimeException e) {
             // Not our error shape (a proxy's HTML page, say): keep the generic message.
         }
-        return new ApiException(response.code(), code, message, null);
+        return new ApiException(response.code(), code, message, field, null);
     }
 
     @Override

@@ -46,6 +46,11 @@ public final class BackgroundTasks {
         });
     }
 
+    /** Hands {@code update} to the UI thread: for progress reported from inside running work. */
+    public void post(Runnable update) {
+        uiThread.execute(update);
+    }
+
     /** Runs {@code command} on the UI thread every {@code period}, first after one period. */
     public Future<?> every(Duration period, Runnable command) {
         long millis = period.toMillis();

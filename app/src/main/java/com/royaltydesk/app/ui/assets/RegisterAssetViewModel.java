@@ -1,0 +1,384 @@
+package com.royaltydesk.app.ui.assets;
+
+import com.royaltydesk.app.api.ApiException;
+import com.royaltydesk.app.api.AssetRegistration;
+import com.royaltydesk.app.api.PlatformClient;
+import com.royaltydesk.app.api.PriceModel;
+import com.royaltydesk.app.api.RegisteredAsset;
+import com.royaltydesk.app.concurrency.BackgroundTasks;
+import com.royaltydesk.app.content.ContentHasher;
+import com.royaltydesk.app.content.FileDigest;
+import com.royaltydesk.app.ui.common.ByteSizes;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Pattern;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyDoubleProperty;
+import javafx.beans.property.ReadOnlyDoubleWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+
+/**
+ * Registering an asset: choose a file or folder, hash it here (progress, throughput, cancel), name
+ * it, choose a license and a price model — each field says what is wrong beside it — then register
+ * and upload. A folder becomes one asset per file, named after its path in the folder.
+ */
+public final class RegisterAssetViewModel {
+
+    /** The licenses the platform knows; anything else is written {@code licenseref-<name>}. */
+    static final List<String> LICENSES = List.of(
+            "cc-by-4.0",
+            "cc-by-sa-4.0",
+            "cc-by-nc-4.0",
+            "cc-by-nc-sa-4.0",
+            "cc-by-nd-4.0",
+            "cc-by-nc-nd-4.0",
+            "cc0-1.0",
+            "odc-by-1.0",
+            "odbl-1.0",
+            "mit",
+            "apache-2.0",
+            "proprietary");
+
+    static final String NAME = "name";
+    static final String LICENSE = "license";
+    static final String TYPE = "type";
+    private static final int MAX_NAME = 200;
+    private static final Pattern CUSTOM_LICENSE = Pattern.compile("licenseref-[a-z0-9][a-z0-9.\\-]{0,47}");
+    private static final long PROGRESS_EVERY_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
+
+    private final BackgroundTasks tasks;
+    private final ContentHasher hasher;
+    private final ByteSizes sizes;
+    private final Runnable onRegistered;
+    private PlatformClient client;
+
+    private final ReadOnlyStringWrapper source = new ReadOnlyStringWrapper("No file or folder chosen yet.");
+    private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(0);
+    private final ReadOnlyStringWrapper progressText = new ReadOnlyStringWrapper("");
+    private final ReadOnlyBooleanWrapper hashing = new ReadOnlyBooleanWrapper(false);
+    private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(false);
+    private final ReadOnlyStringWrapper hashSummary = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
+    private final ReadOnlyBooleanWrapper canRegister = new ReadOnlyBooleanWrapper(false);
+
+    private final StringProperty name = new SimpleStringProperty("");
+    private final StringProperty license = new SimpleStringProperty("cc-by-4.0");
+    private final StringProperty priceType = new SimpleStringProperty("per_use");
+    private final StringProperty rate = new SimpleStringProperty("0.0001");
+    private final StringProperty share = new SimpleStringProperty("");
+    private final StringProperty floor = new SimpleStringProperty("");
+    private final StringProperty weight = new SimpleStringProperty("");
+    private final StringProperty currency = new SimpleStringProperty("USD");
+    private final Map<String, ReadOnlyStringWrapper> errors = new LinkedHashMap<>();
+
+    private List<FileDigest> digests;
+    private Future<?> hashingTask;
+    private long hashingRun;
+
+    public RegisterAssetViewModel(BackgroundTasks tasks, ContentHasher hasher, Locale locale, Runnable onRegistered) {
+        this.tasks = Objects.requireNonNull(tasks, "tasks");
+        this.hasher = Objects.requireNonNull(hasher, "hasher");
+        this.sizes = new ByteSizes(locale);
+        this.onRegistered = Objects.requireNonNull(onRegistered, "onRegistered");
+        for (String field : List.of(
+                NAME,
+                LICENSE,
+                TYPE,
+                PriceModelInput.RATE,
+                PriceModelInput.SHARE,
+                PriceModelInput.FLOOR,
+                PriceModelInput.WEIGHT,
+                PriceModelInput.CURRENCY)) {
+            errors.put(field, new ReadOnlyStringWrapper(""));
+        }
+        for (StringProperty field : List.of(name, license, priceType, rate, share, floor, weight, currency)) {
+            field.addListener((obs, old, now) -> validate());
+        }
+    }
+
+    public void connect(PlatformClient client) {
+        this.client = Objects.requireNonNull(client, "client");
+        validate();
+    }
+
+    /** Starts hashing {@code path} (a file or a folder), replacing whatever was chosen before. */
+    public void choose(Path path) {
+        cancelRunningHash();
+        long run = ++hashingRun;
+        digests = null;
+        hashSummary.set("");
+        status.set("");
+        source.set(path.toAbsolutePath().toString());
+        name.set(
+                path.getFileName() == null
+                        ? path.toString()
+                        : path.getFileName().toString());
+        progress.set(0);
+        progressText.set("Hashing on this computer…");
+        hashing.set(true);
+        validate();
+        long started = System.nanoTime();
+        AtomicLong lastShown = new AtomicLong(0);
+        hashingTask = tasks.run(
+                () -> hasher.hash(path, (done, total) -> {
+                    long now = System.nanoTime();
+                    if (now - lastShown.get() >= PROGRESS_EVERY_NANOS || done == total) {
+                        lastShown.set(now);
+                        tasks.post(() -> showHashProgress(run, done, total, now - started));
+                    }
+                }),
+                result -> hashed(run, result),
+                error -> {
+                    if (run == hashingRun) {
+                        hashing.set(false);
+                        progressText.set("");
+                        status.set("Could not hash " + path + ": " + error.getMessage());
+                        validate();
+                    }
+                });
+    }
+
+    /** Stops hashing; nothing is registered, and the choice can be made again. */
+    public void cancelHashing() {
+        if (!hashing.get()) {
+            return;
+        }
+        cancelRunningHash();
+        hashingRun++;
+        hashing.set(false);
+        progress.set(0);
+        progressText.set("");
+        status.set("Hashing cancelled. Nothing was registered.");
+        validate();
+    }
+
+    private void cancelRunningHash() {
+        if (hashingTask != null) {
+            hashingTask.cancel(true);
+            hashingTask = null;
+        }
+    }
+
+    private void showHashProgress(long run, long done, long total, long elapsedNanos) {
+        if (run != hashingRun || !hashing.get()) {
+            return;
+        }
+        progress.set(total == 0 ? 1 : (double) done / total);
+        double seconds = elapsedNanos / 1e9;
+        progressText.set(sizes.format(done) + " of " + sizes.format(total)
+                + (seconds > 0 ? " · " + sizes.perSecond(done / seconds) : ""));
+    }
+
+    private void hashed(long run, List<FileDigest> result) {
+        if (run != hashingRun) {
+            return;
+        }
+        digests = result;
+        hashing.set(false);
+        progress.set(1);
+        long total = result.stream().mapToLong(FileDigest::sizeBytes).sum();
+        hashSummary.set(
+                result.size() == 1
+                        ? result.get(0).contentHash() + " (" + sizes.format(total) + ")"
+                        : result.size() + " files, " + sizes.format(total) + " — each becomes its own asset");
+        validate();
+    }
+
+    /** Registers every hashed file and uploads its content; the platform hashes it again and must agree. */
+    public void register() {
+        if (!validate() || client == null) {
+            return;
+        }
+        PriceModel model = priceModel().model();
+        List<FileDigest> files = digests;
+        String prefix = name.get().strip();
+        String chosenLicense = license.get().strip().toLowerCase(Locale.ROOT);
+        busy.set(true);
+        validate();
+        status.set("Registering…");
+        PlatformClient target = client;
+        tasks.run(
+                () -> {
+                    int index = 0;
+                    for (FileDigest file : files) {
+                        index++;
+                        RegisteredAsset registered = target.registerAsset(new AssetRegistration(
+                                assetName(prefix, file, files.size()),
+                                chosenLicense,
+                                model,
+                                List.of(file.contentHash()),
+                                file.sizeBytes()));
+                        int number = index;
+                        AtomicLong lastShown = new AtomicLong(0);
+                        target.uploadContent(registered.uploadUrl(), file.file(), sent -> {
+                            long now = System.nanoTime();
+                            if (now - lastShown.get() >= PROGRESS_EVERY_NANOS) {
+                                lastShown.set(now);
+                                tasks.post(() -> status.set("Uploading " + number + " of " + files.size() + ": "
+                                        + sizes.format(sent) + " of " + sizes.format(file.sizeBytes())));
+                            }
+                        });
+                    }
+                    return files.size();
+                },
+                count -> {
+                    busy.set(false);
+                    status.set((count == 1 ? "Registered “" + prefix + "”" : "Registered " + count + " assets")
+                            + " and uploaded the content; the platform's hash matched this computer's.");
+                    digests = null;
+                    hashSummary.set("");
+                    source.set("No file or folder chosen yet.");
+                    name.set("");
+                    progress.set(0);
+                    progressText.set("");
+                    validate();
+                    onRegistered.run();
+                },
+                error -> {
+                    busy.set(false);
+                    validate();
+                    showPlatformError(error);
+                    onRegistered.run(); // files registered before the failure are listed
+                });
+    }
+
+    private static String assetName(String prefix, FileDigest file, int files) {
+        return files == 1 ? prefix : prefix + "/" + file.name();
+    }
+
+    private void showPlatformError(Throwable error) {
+        if (error instanceof ApiException api && api.field() != null) {
+            String field = api.field().replaceFirst("^price_model\\.", "");
+            ReadOnlyStringWrapper beside = errors.get(field);
+            if (beside != null) {
+                beside.set(api.getMessage());
+                status.set("The platform did not accept this: " + api.getMessage());
+                return;
+            }
+        }
+        status.set("Not registered: " + error.getMessage());
+    }
+
+    private PriceModelInput.Result priceModel() {
+        return PriceModelInput.check(new PriceModelInput.Fields(
+                priceType.get(), rate.get(), share.get(), floor.get(), weight.get(), currency.get()));
+    }
+
+    /** Updates every field's message and whether Register can be pressed; true when all is valid. */
+    private boolean validate() {
+        Map<String, String> found = new LinkedHashMap<>(priceModel().errors());
+        String prefix = name.get() == null ? "" : name.get().strip();
+        boolean chosen = digests != null || hashing.get();
+        if (prefix.isEmpty() && chosen) {
+            found.put(NAME, "Give the asset a name.");
+        } else if (longestName(prefix) > MAX_NAME) {
+            found.put(NAME, "Names are at most " + MAX_NAME + " characters, folder paths included.");
+        }
+        String licenseId = license.get() == null ? "" : license.get().strip().toLowerCase(Locale.ROOT);
+        if (licenseId.isEmpty()) {
+            found.put(LICENSE, "Choose a license.");
+        } else if (!LICENSES.contains(licenseId)
+                && !CUSTOM_LICENSE.matcher(licenseId).matches()) {
+            found.put(LICENSE, "Choose one from the list, or write licenseref-<name> for your own terms.");
+        }
+        errors.forEach((field, message) -> message.set(found.getOrDefault(field, "")));
+        boolean valid = found.isEmpty() && !prefix.isEmpty();
+        canRegister.set(valid && digests != null && !hashing.get() && !busy.get() && client != null);
+        return valid && digests != null && !busy.get();
+    }
+
+    private int longestName(String prefix) {
+        if (digests == null || digests.size() == 1) {
+            return prefix.length();
+        }
+        return digests.stream()
+                .mapToInt(d -> assetName(prefix, d, digests.size()).length())
+                .max()
+                .orElse(prefix.length());
+    }
+
+    /** The message beside {@code field} ({@link #NAME}, {@link #LICENSE}, or a price-model field); empty when fine. */
+    public ReadOnlyStringProperty errorProperty(String field) {
+        return errors.get(field).getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty sourceProperty() {
+        return source.getReadOnlyProperty();
+    }
+
+    public ReadOnlyDoubleProperty progressProperty() {
+        return progress.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty progressTextProperty() {
+        return progressText.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty hashingProperty() {
+        return hashing.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty busyProperty() {
+        return busy.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty hashSummaryProperty() {
+        return hashSummary.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty statusProperty() {
+        return status.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty canRegisterProperty() {
+        return canRegister.getReadOnlyProperty();
+    }
+
+    public StringProperty nameProperty() {
+        return name;
+    }
+
+    public StringProperty licenseProperty() {
+        return license;
+    }
+
+    public StringProperty priceTypeProperty() {
+        return priceType;
+    }
+
+    public StringProperty rateProperty() {
+        return rate;
+    }
+
+    public StringProperty shareProperty() {
+        return share;
+    }
+
+    public StringProperty floorProperty() {
+        return floor;
+    }
+
+    public StringProperty weightProperty() {
+        return weight;
+    }
+
+    public StringProperty currencyProperty() {
+        return currency;
+    }
+
+    /** The digests of the finished hash, for tests and the summary; null while none. */
+    List<FileDigest> digests() {
+        return digests;
+    }
+}

@@ -1,0 +1,190 @@
+package com.royaltydesk.app.ui.assets;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.royaltydesk.app.api.PlatformClient;
+import com.royaltydesk.app.concurrency.AppExecutors;
+import com.royaltydesk.app.concurrency.BackgroundTasks;
+import com.royaltydesk.app.content.ContentHasher;
+import com.royaltydesk.app.testutil.QueueExecutor;
+import com.royaltydesk.app.ui.common.MoneyFormat;
+import com.royaltydesk.platform.PlatformConfig;
+import com.royaltydesk.platform.PlatformServer;
+import java.io.RandomAccessFile;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.time.Duration;
+import java.util.HexFormat;
+import java.util.Locale;
+import java.util.function.BooleanSupplier;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Registering assets and listing them, against a real sandbox platform, no toolkit. */
+class AssetsViewModelTest {
+
+    private static final Duration WAIT = Duration.ofSeconds(20);
+
+    @TempDir
+    Path dir;
+
+    private final AppExecutors executors = new AppExecutors();
+    private final QueueExecutor uiThread = new QueueExecutor();
+    private final BackgroundTasks tasks = new BackgroundTasks(executors.workers(), uiThread);
+    private final AssetsViewModel assets = new AssetsViewModel(tasks, new MoneyFormat(Locale.US));
+    private final RegisterAssetViewModel register =
+            new RegisterAssetViewModel(tasks, new ContentHasher(), Locale.US, assets::refresh);
+    private PlatformServer platform;
+    private PlatformClient client;
+
+    @BeforeEach
+    void start() {
+        platform = PlatformServer.start(PlatformConfig.embedded(dir.resolve("platform")));
+        // A creator of its own: the sandbox's creator_42 already owns the demo dataset.
+        String key;
+        try (PlatformClient anonymous = PlatformClient.connect(platform.baseUrl())) {
+            key = anonymous.signUp("Ada").apiKey();
+        }
+        client = PlatformClient.connect(platform.baseUrl(), key);
+        assets.connect(client);
+        register.connect(client);
+        drainUntil(() -> assets.messageProperty().get().startsWith("No assets yet"));
+    }
+
+    @AfterEach
+    void stop() {
+        executors.close();
+        client.close();
+        platform.close();
+    }
+
+    private void drainUntil(BooleanSupplier condition) {
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        try {
+            while (!condition.getAsBoolean() && System.nanoTime() < deadline) {
+                uiThread.runNext(WAIT);
+            }
+        } catch (InterruptedException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    private static String sha256(byte[] content) throws Exception {
+        return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
+    }
+
+    @Test
+    void registerFile_hashedHereUploadedAndListedWithItsHashAndPriceModel() throws Exception {
+        byte[] content = "a dataset of annotated images".getBytes();
+        Path file = Files.write(dir.resolve("images-v1.tar"), content);
+
+        register.choose(file);
+        drainUntil(() -> register.canRegisterProperty().get());
+        assertThat(register.hashSummaryProperty().get()).startsWith("sha256:" + sha256(content));
+        assertThat(register.nameProperty().get()).isEqualTo("images-v1.tar");
+        register.nameProperty().set("Annotated images v1");
+        register.register();
+        drainUntil(() -> assets.rows().size() == 1);
+
+        AssetsViewModel.Row row = assets.rows().get(0);
+        assertThat(row.name()).isEqualTo("Annotated images v1");
+        assertThat(row.sha256()).isEqualTo("sha256:" + sha256(content));
+        assertThat(row.license()).isEqualTo("cc-by-4.0");
+        assertThat(row.priceModel()).isEqualTo("0.0001 USD per token");
+        assertThat(row.receipts()).isZero();
+        assertThat(row.earnings()).isEqualTo("$0.00");
+        assertThat(row.status()).isEqualTo("Content checked");
+        assertThat(register.statusProperty().get()).contains("Registered “Annotated images v1”");
+    }
+
+    @Test
+    void registerFolder_oneAssetPerFileNamedByPath() throws Exception {
+        Path folder = Files.createDirectories(dir.resolve("photos"));
+        Files.writeString(folder.resolve("a.jpg"), "first photo");
+        Files.writeString(folder.resolve("b.jpg"), "second photo");
+        Files.writeString(folder.resolve(".hidden"), "not an asset");
+        register.priceTypeProperty().set("rev_share");
+        register.shareProperty().set("0.15");
+
+        register.choose(folder);
+        drainUntil(() -> register.canRegisterProperty().get());
+        assertThat(register.hashSummaryProperty().get()).startsWith("2 files");
+        register.register();
+        drainUntil(() -> assets.rows().size() == 2);
+
+        assertThat(assets.rows()).extracting(AssetsViewModel.Row::name).containsExactly("photos/a.jpg", "photos/b.jpg");
+        assertThat(assets.rows()).extracting(AssetsViewModel.Row::priceModel).containsOnly("15% of revenue");
+    }
+
+    @Test
+    void badFields_messageBesideEachAndNothingRegistered() throws Exception {
+        register.choose(Files.writeString(dir.resolve("x.txt"), "x"));
+        drainUntil(() -> register.canRegisterProperty().get());
+
+        register.rateProperty().set("abc");
+        register.currencyProperty().set("XYZ");
+        register.licenseProperty().set("my own license");
+        register.nameProperty().set(" ");
+
+        assertThat(register.errorProperty(PriceModelInput.RATE).get()).contains("Not a number");
+        assertThat(register.errorProperty(PriceModelInput.CURRENCY).get()).contains("three letters");
+        assertThat(register.errorProperty(RegisterAssetViewModel.LICENSE).get()).contains("licenseref-");
+        assertThat(register.errorProperty(RegisterAssetViewModel.NAME).get()).contains("name");
+        assertThat(register.canRegisterProperty().get()).isFalse();
+        register.register();
+        assets.refresh();
+        drainUntil(() -> !assets.messageProperty().get().startsWith("Loading"));
+        assertThat(assets.rows()).isEmpty();
+
+        register.priceTypeProperty().set("rev_share");
+        register.shareProperty().set("1.5");
+        assertThat(register.errorProperty(PriceModelInput.SHARE).get()).contains("at most 1");
+        assertThat(register.errorProperty(PriceModelInput.RATE).get())
+                .as("rate does not apply to rev_share")
+                .isEmpty();
+    }
+
+    @Test
+    void cancel_whileHashingALargeFile_stopsAndNothingIsRegistered() throws Exception {
+        Path big = dir.resolve("big.bin");
+        try (RandomAccessFile file = new RandomAccessFile(big.toFile(), "rw")) {
+            file.setLength(4L << 30); // 4 GiB, sparse: as slow to hash as a real one, instant to make
+        }
+
+        register.choose(big);
+        drainUntil(() -> register.progressProperty().get() > 0);
+        assertThat(register.progressTextProperty().get()).contains("of 4.3 GB").contains("/s");
+        register.cancelHashing();
+
+        assertThat(register.hashingProperty().get()).isFalse();
+        assertThat(register.statusProperty().get()).isEqualTo("Hashing cancelled. Nothing was registered.");
+        assertThat(register.canRegisterProperty().get()).isFalse();
+        assertThat(register.digests()).isNull();
+    }
+
+    @Test
+    void sameContentAsAnotherCreator_platformsRefusalShownInWords() throws Exception {
+        byte[] content = "shared bytes".getBytes();
+        Path file = Files.write(dir.resolve("shared.bin"), content);
+        register.choose(file);
+        drainUntil(() -> register.canRegisterProperty().get());
+        register.register();
+        drainUntil(() -> assets.rows().size() == 1);
+
+        try (PlatformClient other = PlatformClient.connect(
+                platform.baseUrl(), client.signUp("Grace").apiKey())) {
+            RegisterAssetViewModel theirs = new RegisterAssetViewModel(tasks, new ContentHasher(), Locale.US, () -> {});
+            theirs.connect(other);
+            theirs.choose(file);
+            drainUntil(() -> theirs.canRegisterProperty().get());
+            theirs.register();
+            drainUntil(() -> theirs.statusProperty().get().startsWith("Not registered"));
+
+            assertThat(theirs.statusProperty().get()).contains("already registered");
+            assertThat(theirs.busyProperty().get()).isFalse();
+        }
+    }
+}
