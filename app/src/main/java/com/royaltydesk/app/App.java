@@ -3,7 +3,11 @@ package com.royaltydesk.app;
 import com.royaltydesk.app.api.PlatformClient;
 import com.royaltydesk.app.concurrency.AppExecutors;
 import com.royaltydesk.app.concurrency.BackgroundTasks;
+import com.royaltydesk.app.content.ContentHasher;
 import com.royaltydesk.app.embedded.EmbeddedPlatform;
+import com.royaltydesk.app.ui.assets.AssetsView;
+import com.royaltydesk.app.ui.assets.AssetsViewModel;
+import com.royaltydesk.app.ui.assets.RegisterAssetViewModel;
 import com.royaltydesk.app.ui.common.DialogService;
 import com.royaltydesk.app.ui.common.MoneyFormat;
 import com.royaltydesk.app.ui.demos.DemosView;
@@ -40,11 +44,14 @@ public final class App extends Application {
     private static final double HEIGHT = 720;
 
     private final AppSettings presetSettings;
+    private final DialogService dialogs;
     private final AtomicReference<EmbeddedPlatform> platform = new AtomicReference<>();
     private AppExecutors executors;
     private StatusBarViewModel statusBar;
     private PlatformClient client;
     private PlatformClient creatorClient;
+    private AssetsViewModel assets;
+    private RegisterAssetViewModel registerAsset;
     private ReceiptsViewModel receipts;
     private EarningsViewModel earnings;
     private DemosViewModel demos;
@@ -58,7 +65,13 @@ public final class App extends Application {
 
     /** Used by tests and embedders that decide the settings themselves. */
     public App(AppSettings settings) {
+        this(settings, new DialogService());
+    }
+
+    /** The same with file dialogs of the caller's choosing (tests answer them without a native dialog). */
+    public App(AppSettings settings, DialogService dialogs) {
         this.presetSettings = settings;
+        this.dialogs = dialogs;
     }
 
     @Override
@@ -70,12 +83,15 @@ public final class App extends Application {
         BackgroundTasks tasks = new BackgroundTasks(executors.workers(), Platform::runLater);
         statusBar = new StatusBarViewModel(tasks);
 
+        MoneyFormat money = new MoneyFormat(Locale.getDefault());
+        assets = new AssetsViewModel(tasks, money);
+        registerAsset = new RegisterAssetViewModel(tasks, new ContentHasher(), Locale.getDefault(), assets::refresh);
         receipts = new ReceiptsViewModel(tasks, new ReceiptChecker(Clock.systemUTC()));
-        earnings = new EarningsViewModel(tasks, new MoneyFormat(Locale.getDefault()), Clock.systemUTC());
+        earnings = new EarningsViewModel(tasks, money, Clock.systemUTC());
         demos = new DemosViewModel(tasks);
         settingsVm = new SettingsViewModel(tasks, settings.dataDir());
-        DialogService dialogs = new DialogService();
         Map<Section, Node> built = Map.of(
+                Section.ASSETS, new AssetsView(assets, registerAsset, dialogs),
                 Section.RECEIPTS, new ReceiptsView(receipts, dialogs),
                 Section.EARNINGS, new EarningsView(earnings, dialogs),
                 Section.DEMOS,
@@ -113,6 +129,8 @@ public final class App extends Application {
         // The sandbox signs in as its creator; a remote platform with its own key comes later.
         creatorClient = PlatformClient.connect(started.baseUrl(), started.sandboxCreatorKey());
         settingsVm.connected(started.baseUrl(), started.sandboxCreatorId(), started.sandboxCredentialsFile());
+        assets.connect(creatorClient);
+        registerAsset.connect(creatorClient);
         receipts.connect(creatorClient);
         earnings.connect(creatorClient);
         demos.connect(creatorClient);

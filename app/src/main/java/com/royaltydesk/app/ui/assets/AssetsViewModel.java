@@ -100,7 +100,7 @@ public final class AssetsViewModel {
                     PriceModelInput.describe(asset.priceModel()),
                     asset.receiptCount(),
                     money.format(amount, currency),
-                    "verified".equals(asset.uploadStatus()) ? "Content checked" : "Awaiting upload"));
+                    "verified".equals(asset.uploadStatus()) ? "Content checked" : "Not uploaded"));
         }
         rows.setAll(shown);
         if (shown.isEmpty()) {

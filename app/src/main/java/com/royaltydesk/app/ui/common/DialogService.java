@@ -5,8 +5,11 @@ import java.util.Optional;
 import javafx.stage.FileChooser;
 import javafx.stage.Window;
 
-/** Every file dialog the app shows goes through here, so views stay testable and consistent. */
-public final class DialogService {
+/**
+ * Every file dialog the app shows goes through here, so views stay consistent — and so a test can
+ * stand in for the native dialogs, which no robot can drive.
+ */
+public class DialogService {
 
     private static final FileChooser.ExtensionFilter BUNDLES =
             new FileChooser.ExtensionFilter("Receipt bundles (*.bundle.json, *.json)", "*.bundle.json", "*.json");
@@ -15,6 +18,13 @@ public final class DialogService {
         FileChooser chooser = new FileChooser();
         chooser.setTitle("Open receipt bundle");
         chooser.getExtensionFilters().add(BUNDLES);
+        return Optional.ofNullable(chooser.showOpenDialog(owner)).map(java.io.File::toPath);
+    }
+
+    /** Any file: the content of an asset to register. */
+    public Optional<Path> chooseFileToRegister(Window owner) {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle("Choose the file to register");
         return Optional.ofNullable(chooser.showOpenDialog(owner)).map(java.io.File::toPath);
     }
 

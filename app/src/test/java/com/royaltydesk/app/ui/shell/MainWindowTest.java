@@ -5,15 +5,23 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.royaltydesk.app.App;
 import com.royaltydesk.app.AppSettings;
 import com.royaltydesk.app.testutil.SandboxCalls;
+import com.royaltydesk.app.ui.assets.AssetsViewModel;
+import com.royaltydesk.app.ui.common.DialogService;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.util.HexFormat;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.Node;
+import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TableView;
 import javafx.scene.input.KeyCode;
 import javafx.scene.web.WebView;
+import javafx.stage.Window;
 import org.controlsfx.control.StatusBar;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -30,9 +38,24 @@ class MainWindowTest extends FxRobot {
 
     private App app;
 
+    /** What the native "choose a file" dialog answers in these tests. */
+    private Path fileToRegister;
+
     private void launch(Path appDataDir) throws Exception {
         FxToolkit.registerPrimaryStage();
-        app = (App) FxToolkit.setupApplication(() -> new App(new AppSettings(appDataDir)));
+        DialogService dialogs = new DialogService() {
+            @Override
+            public Optional<Path> chooseFileToRegister(Window owner) {
+                return Optional.ofNullable(fileToRegister);
+            }
+        };
+        app = (App) FxToolkit.setupApplication(() -> new App(new AppSettings(appDataDir), dialogs));
+    }
+
+    private void awaitHealthy() throws Exception {
+        StatusBar statusBar = lookup("#status-bar").queryAs(StatusBar.class);
+        WaitForAsyncUtils.waitFor(
+                30, TimeUnit.SECONDS, () -> statusBar.getText().startsWith("Platform healthy"));
     }
 
     @AfterEach
@@ -157,6 +180,43 @@ class MainWindowTest extends FxRobot {
         launch(dataDir);
         assertThat(lookup("#sidebar").query().getScene().getRoot().getStyleClass())
                 .contains("dark");
+    }
+
+    @Test
+    void assets_registerAFile_hashedUploadedAndListedWithItsHash() throws Exception {
+        byte[] content = "annotated street images, 2026 edition".getBytes(StandardCharsets.UTF_8);
+        fileToRegister = Files.write(dataDir.resolve("street-images.tar"), content);
+        String sha256 = "sha256:"
+                + HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
+        launch(dataDir.resolve("app"));
+        awaitHealthy();
+        clickOn("Assets");
+        TableView<?> table = lookup("#assets-table").queryAs(TableView.class);
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> table.getItems().size() == 1); // the demo dataset
+
+        clickOn("#open-register-asset");
+        clickOn("#choose-file");
+        Button register = lookup("#register-asset-button").queryButton();
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> !register.isDisabled());
+        assertThat(lookup("#hash-summary").queryAs(Label.class).getText()).startsWith(sha256);
+        doubleClickOn("#asset-name").eraseText(40).write("Street images 2026");
+        clickOn("#price-rate").eraseText(10).write("abc");
+        assertThat(lookup("#error-rate").queryAs(Label.class).getText()).contains("Not a number");
+        assertThat(register.isDisabled()).isTrue();
+        clickOn("#price-rate").eraseText(10).write("0.0002");
+        clickOn("#register-asset-button");
+
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> table.getItems().size() == 2);
+        assertThat(lookup("#register-status").queryAs(Label.class).getText())
+                .contains("Registered “Street images 2026”");
+        AssetsViewModel.Row row = table.getItems().stream()
+                .map(AssetsViewModel.Row.class::cast)
+                .filter(r -> r.name().equals("Street images 2026"))
+                .findFirst()
+                .orElseThrow();
+        assertThat(row.sha256()).isEqualTo(sha256);
+        assertThat(row.status()).isEqualTo("Content checked");
+        assertThat(row.priceModel()).isEqualTo("0.0002 USD per token");
     }
 
     @Test

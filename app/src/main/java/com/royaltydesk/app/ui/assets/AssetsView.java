@@ -1,0 +1,132 @@
+package com.royaltydesk.app.ui.assets;
+
+import com.royaltydesk.app.ui.common.DialogService;
+import java.util.function.Function;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.TableCell;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.Tooltip;
+import javafx.scene.input.Clipboard;
+import javafx.scene.input.ClipboardContent;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+
+/** Assets: the creator's registered assets on the left, registering a new one on the right. */
+public final class AssetsView extends BorderPane {
+
+    private final SplitPane split = new SplitPane();
+    private final RegisterAssetView form;
+
+    public AssetsView(AssetsViewModel assets, RegisterAssetViewModel register, DialogService dialogs) {
+        getStyleClass().add("assets-view");
+        setId("page-assets");
+        form = new RegisterAssetView(register, dialogs);
+        ToggleButton open = new ToggleButton("Register asset…");
+        open.setId("open-register-asset");
+        open.selectedProperty().addListener((obs, old, now) -> showForm(now));
+        setTop(toolbar(assets, open));
+        split.getItems().add(table(assets));
+        setCenter(split);
+    }
+
+    /** The form takes the right third while open; closed, the table has the whole width. */
+    private void showForm(boolean shown) {
+        if (shown && !split.getItems().contains(form)) {
+            split.getItems().add(form);
+            split.setDividerPositions(0.6);
+        } else if (!shown) {
+            split.getItems().remove(form);
+        }
+    }
+
+    private static HBox toolbar(AssetsViewModel assets, ToggleButton open) {
+        Label message = new Label();
+        message.setId("assets-message");
+        message.getStyleClass().add("muted");
+        message.textProperty().bind(assets.messageProperty());
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        Button refresh = new Button("Refresh");
+        refresh.setId("refresh-assets");
+        refresh.setOnAction(e -> assets.refresh());
+        HBox bar = new HBox(8, message, spacer, open, refresh);
+        bar.setAlignment(Pos.CENTER_LEFT);
+        bar.getStyleClass().add("toolbar-row");
+        bar.setPadding(new Insets(0, 0, 12, 0));
+        return bar;
+    }
+
+    private static TableView<AssetsViewModel.Row> table(AssetsViewModel assets) {
+        TableView<AssetsViewModel.Row> table = new TableView<>(assets.rows());
+        table.setId("assets-table");
+        table.getColumns().add(column("Name", 160, AssetsViewModel.Row::name));
+        TableColumn<AssetsViewModel.Row, String> hash = column("Content hash", 215, AssetsViewModel.Row::sha256);
+        hash.setCellFactory(column -> new HashCell());
+        table.getColumns().add(hash);
+        table.getColumns().add(column("License", 85, AssetsViewModel.Row::license));
+        table.getColumns().add(column("Price model", 160, AssetsViewModel.Row::priceModel));
+        TableColumn<AssetsViewModel.Row, String> receipts =
+                column("Receipts", 75, row -> Long.toString(row.receipts()));
+        receipts.setStyle("-fx-alignment: CENTER-RIGHT;");
+        table.getColumns().add(receipts);
+        TableColumn<AssetsViewModel.Row, String> earnings = column("This period", 90, AssetsViewModel.Row::earnings);
+        earnings.setStyle("-fx-alignment: CENTER-RIGHT;");
+        table.getColumns().add(earnings);
+        table.getColumns().add(column("Status", 115, AssetsViewModel.Row::status));
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        table.setPlaceholder(new Label("No assets yet. Press “Register asset…” to add a file or a folder."));
+        return table;
+    }
+
+    private static TableColumn<AssetsViewModel.Row, String> column(
+            String title, double width, Function<AssetsViewModel.Row, String> value) {
+        TableColumn<AssetsViewModel.Row, String> column = new TableColumn<>(title);
+        column.setPrefWidth(width);
+        column.setMinWidth(Math.min(width, 60));
+        column.setCellValueFactory(
+                cell -> new ReadOnlyObjectWrapper<>(value.apply(cell.getValue())).getReadOnlyProperty());
+        return column;
+    }
+
+    /** The hash shortened to its ends, the whole of it in a tooltip, and a button that copies it. */
+    private static final class HashCell extends TableCell<AssetsViewModel.Row, String> {
+        private final Label text = new Label();
+        private final Button copy = new Button("Copy");
+        private final HBox box = new HBox(6, text, copy);
+
+        HashCell() {
+            box.setAlignment(Pos.CENTER_LEFT);
+            copy.setMinWidth(Region.USE_PREF_SIZE);
+            copy.getStyleClass().add("small-button");
+            copy.setOnAction(e -> {
+                ClipboardContent content = new ClipboardContent();
+                content.putString(getItem());
+                Clipboard.getSystemClipboard().setContent(content);
+                copy.setText("Copied");
+            });
+        }
+
+        @Override
+        protected void updateItem(String hash, boolean empty) {
+            super.updateItem(hash, empty);
+            if (empty || hash == null || hash.isEmpty()) {
+                setGraphic(null);
+                return;
+            }
+            text.setText(hash.length() > 24 ? hash.substring(0, 13) + "…" + hash.substring(hash.length() - 4) : hash);
+            text.setTooltip(new Tooltip(hash));
+            copy.setText("Copy");
+            copy.setId("copy-hash-" + getIndex());
+            setGraphic(box);
+        }
+    }
+}

@@ -1,0 +1,208 @@
+package com.royaltydesk.app.ui.assets;
+
+import com.royaltydesk.app.ui.common.DialogService;
+import java.util.Map;
+import javafx.beans.binding.Bindings;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import javafx.util.StringConverter;
+
+/** The "register an asset" form: content hashed here, license, price model with per-field messages. */
+final class RegisterAssetView extends ScrollPane {
+
+    private static final Map<String, String> TYPE_NAMES = Map.of(
+            "per_use", "Per token used",
+            "rev_share", "Share of the model's revenue",
+            "floor_plus", "Monthly floor + per token",
+            "subscription_bonus", "Share of a subscription pool");
+
+    RegisterAssetView(RegisterAssetViewModel viewModel, DialogService dialogs) {
+        setFitToWidth(true);
+        getStyleClass().add("register-asset");
+        setId("register-asset");
+        Label title = new Label("Register an asset");
+        title.getStyleClass().add("panel-title");
+
+        VBox form = new VBox(
+                10,
+                title,
+                content(viewModel, dialogs),
+                field(
+                        "Name",
+                        text(viewModel.nameProperty(), "asset-name", "What buyers and statements call it"),
+                        viewModel,
+                        RegisterAssetViewModel.NAME),
+                field("License", license(viewModel), viewModel, RegisterAssetViewModel.LICENSE),
+                field("Paid by", priceType(viewModel), viewModel, RegisterAssetViewModel.TYPE),
+                priceField(viewModel, "Rate per token", viewModel.rateProperty(), "price-rate", PriceModelInput.RATE),
+                priceField(
+                        viewModel,
+                        "Share of revenue (0–1)",
+                        viewModel.shareProperty(),
+                        "price-share",
+                        PriceModelInput.SHARE),
+                priceField(viewModel, "Monthly floor", viewModel.floorProperty(), "price-floor", PriceModelInput.FLOOR),
+                priceField(
+                        viewModel,
+                        "Pool weight (optional, default 1)",
+                        viewModel.weightProperty(),
+                        "price-weight",
+                        PriceModelInput.WEIGHT),
+                field(
+                        "Currency",
+                        text(viewModel.currencyProperty(), "price-currency", "USD"),
+                        viewModel,
+                        PriceModelInput.CURRENCY),
+                submit(viewModel));
+        form.setPadding(new Insets(4, 12, 12, 12));
+        setContent(form);
+    }
+
+    private VBox content(RegisterAssetViewModel viewModel, DialogService dialogs) {
+        Button file = new Button("Choose file…");
+        file.setId("choose-file");
+        file.setOnAction(
+                e -> dialogs.chooseFileToRegister(getScene().getWindow()).ifPresent(viewModel::choose));
+        Button folder = new Button("Choose folder…");
+        folder.setId("choose-folder");
+        folder.setOnAction(e -> dialogs.chooseFolder(getScene().getWindow(), "Register every file in a folder")
+                .ifPresent(viewModel::choose));
+        file.disableProperty().bind(viewModel.busyProperty());
+        folder.disableProperty().bind(viewModel.busyProperty());
+
+        Label source = new Label();
+        source.setId("asset-source");
+        source.setWrapText(true);
+        source.getStyleClass().add("muted");
+        source.textProperty().bind(viewModel.sourceProperty());
+
+        ProgressBar progress = new ProgressBar();
+        progress.setId("hash-progress");
+        progress.setMaxWidth(Double.MAX_VALUE);
+        progress.progressProperty().bind(viewModel.progressProperty());
+        HBox.setHgrow(progress, Priority.ALWAYS);
+        Button cancel = new Button("Cancel");
+        cancel.setId("cancel-hashing");
+        cancel.setOnAction(e -> viewModel.cancelHashing());
+        HBox progressRow = new HBox(8, progress, cancel);
+        progressRow.setAlignment(Pos.CENTER_LEFT);
+        progressRow.visibleProperty().bind(viewModel.hashingProperty());
+        progressRow.managedProperty().bind(progressRow.visibleProperty());
+        Label progressText = new Label();
+        progressText.setId("hash-progress-text");
+        progressText.getStyleClass().add("muted");
+        progressText.textProperty().bind(viewModel.progressTextProperty());
+        progressText.visibleProperty().bind(viewModel.hashingProperty());
+        progressText.managedProperty().bind(progressText.visibleProperty());
+
+        Label summary = new Label();
+        summary.setId("hash-summary");
+        summary.setWrapText(true);
+        summary.textProperty().bind(viewModel.hashSummaryProperty());
+        summary.visibleProperty().bind(viewModel.hashSummaryProperty().isNotEmpty());
+        summary.managedProperty().bind(summary.visibleProperty());
+
+        Label explain = new Label("Hashed on this computer; the platform checks the upload against the hash.");
+        explain.setWrapText(true);
+        explain.getStyleClass().add("muted");
+        return new VBox(6, new HBox(8, file, folder), source, progressRow, progressText, summary, explain);
+    }
+
+    private static TextField text(StringProperty property, String id, String prompt) {
+        TextField field = new TextField();
+        field.setId(id);
+        field.setPromptText(prompt);
+        field.textProperty().bindBidirectional(property);
+        return field;
+    }
+
+    private static ComboBox<String> license(RegisterAssetViewModel viewModel) {
+        ComboBox<String> license = new ComboBox<>(FXCollections.observableList(RegisterAssetViewModel.LICENSES));
+        license.setId("asset-license");
+        license.setEditable(true);
+        license.setMaxWidth(Double.MAX_VALUE);
+        license.setPromptText("cc-by-4.0, or licenseref-<name>");
+        license.valueProperty().bindBidirectional(viewModel.licenseProperty());
+        // Typing a custom license counts at once, not only when the field loses focus.
+        license.getEditor()
+                .textProperty()
+                .addListener((obs, old, now) -> viewModel.licenseProperty().set(now));
+        return license;
+    }
+
+    private static ComboBox<String> priceType(RegisterAssetViewModel viewModel) {
+        ComboBox<String> type = new ComboBox<>(FXCollections.observableList(PriceModelInput.TYPES));
+        type.setId("price-type");
+        type.setMaxWidth(Double.MAX_VALUE);
+        type.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(String value) {
+                return value == null ? "" : TYPE_NAMES.getOrDefault(value, value);
+            }
+
+            @Override
+            public String fromString(String text) {
+                return TYPE_NAMES.entrySet().stream()
+                        .filter(e -> e.getValue().equals(text))
+                        .map(Map.Entry::getKey)
+                        .findFirst()
+                        .orElse(text);
+            }
+        });
+        type.valueProperty().bindBidirectional(viewModel.priceTypeProperty());
+        return type;
+    }
+
+    /** A price-model field, shown only for the models that use it. */
+    private static VBox priceField(
+            RegisterAssetViewModel viewModel, String label, StringProperty value, String id, String field) {
+        VBox box = field(label, text(value, id, ""), viewModel, field);
+        box.visibleProperty()
+                .bind(Bindings.createBooleanBinding(
+                        () -> PriceModelInput.fieldsOf(
+                                        viewModel.priceTypeProperty().get())
+                                .contains(field),
+                        viewModel.priceTypeProperty()));
+        box.managedProperty().bind(box.visibleProperty());
+        return box;
+    }
+
+    /** A labelled input with its message right under it, in the error colour. */
+    private static VBox field(String label, Node input, RegisterAssetViewModel viewModel, String field) {
+        Label caption = new Label(label);
+        caption.getStyleClass().add("settings-label");
+        Label error = new Label();
+        error.setId("error-" + field.replace('_', '-'));
+        error.getStyleClass().add("error-text");
+        error.setWrapText(true);
+        error.textProperty().bind(viewModel.errorProperty(field));
+        error.visibleProperty().bind(viewModel.errorProperty(field).isNotEmpty());
+        error.managedProperty().bind(error.visibleProperty());
+        return new VBox(3, caption, input, error);
+    }
+
+    private static VBox submit(RegisterAssetViewModel viewModel) {
+        Button register = new Button("Register and upload");
+        register.setId("register-asset-button");
+        register.setDefaultButton(true);
+        register.disableProperty().bind(viewModel.canRegisterProperty().not());
+        register.setOnAction(e -> viewModel.register());
+        Label status = new Label();
+        status.setId("register-status");
+        status.setWrapText(true);
+        status.textProperty().bind(viewModel.statusProperty());
+        return new VBox(8, register, status);
+    }
+}
