@@ -1,10 +1,13 @@
 package com.royaltydesk.app;
 
+import com.royaltydesk.app.account.AccountStore;
+import com.royaltydesk.app.account.Session;
 import com.royaltydesk.app.api.PlatformClient;
 import com.royaltydesk.app.concurrency.AppExecutors;
 import com.royaltydesk.app.concurrency.BackgroundTasks;
 import com.royaltydesk.app.content.ContentHasher;
-import com.royaltydesk.app.embedded.EmbeddedPlatform;
+import com.royaltydesk.app.ui.account.AccountViewModel;
+import com.royaltydesk.app.ui.account.GetStartedView;
 import com.royaltydesk.app.ui.assets.AssetsView;
 import com.royaltydesk.app.ui.assets.AssetsViewModel;
 import com.royaltydesk.app.ui.assets.RegisterAssetViewModel;
@@ -27,7 +30,6 @@ import com.royaltydesk.app.verify.ReceiptChecker;
 import java.time.Clock;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicReference;
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.scene.Node;
@@ -45,7 +47,8 @@ public final class App extends Application {
 
     private final AppSettings presetSettings;
     private final DialogService dialogs;
-    private final AtomicReference<EmbeddedPlatform> platform = new AtomicReference<>();
+    private Sessions sessions;
+    private AccountViewModel account;
     private AppExecutors executors;
     private StatusBarViewModel statusBar;
     private PlatformClient client;
@@ -82,6 +85,8 @@ public final class App extends Application {
         executors = new AppExecutors();
         BackgroundTasks tasks = new BackgroundTasks(executors.workers(), Platform::runLater);
         statusBar = new StatusBarViewModel(tasks);
+        AccountStore accountStore = new AccountStore(settings.dataDir());
+        sessions = new Sessions(settings.platformDataDir(), accountStore);
 
         MoneyFormat money = new MoneyFormat(Locale.getDefault());
         assets = new AssetsViewModel(tasks, money);
@@ -90,14 +95,22 @@ public final class App extends Application {
         earnings = new EarningsViewModel(tasks, money, Clock.systemUTC());
         demos = new DemosViewModel(tasks);
         settingsVm = new SettingsViewModel(tasks, settings.dataDir());
+        account = new AccountViewModel(tasks, accountStore, this::connectTo, sessions::sandboxDemo);
+        MainViewModel main = new MainViewModel(statusBar, settingsVm.firstRun() ? Section.GET_STARTED : Section.ASSETS);
+        AssetsView assetsView = new AssetsView(assets, registerAsset, dialogs);
         Map<Section, Node> built = Map.of(
-                Section.ASSETS, new AssetsView(assets, registerAsset, dialogs),
+                Section.GET_STARTED,
+                        new GetStartedView(account, () -> {
+                            main.select(Section.ASSETS);
+                            assetsView.openRegistration();
+                        }),
+                Section.ASSETS, assetsView,
                 Section.RECEIPTS, new ReceiptsView(receipts, dialogs),
                 Section.EARNINGS, new EarningsView(earnings, dialogs),
                 Section.DEMOS,
                         new DemosView(demos, dialogs, url -> getHostServices().showDocument(url)),
-                Section.SETTINGS, new SettingsView(settingsVm));
-        MainView mainView = new MainView(new MainViewModel(statusBar), built);
+                Section.SETTINGS, new SettingsView(settingsVm, account));
+        MainView mainView = new MainView(main, built);
         ThemeSwitch.follow(settingsVm.themeProperty(), mainView);
         Scene scene = new Scene(mainView, WIDTH, HEIGHT);
         scene.getStylesheets().add(App.class.getResource("app.css").toExternalForm());
@@ -110,30 +123,34 @@ public final class App extends Application {
             SmokeTest.watch(statusBar.statusProperty(), statusBar.messageProperty());
         }
 
-        tasks.run(
-                () -> {
-                    EmbeddedPlatform started = EmbeddedPlatform.start(settings.platformDataDir());
-                    platform.set(started);
-                    return started;
-                },
-                this::onPlatformStarted,
-                statusBar::platformFailedToStart);
+        tasks.run(sessions::atStart, this::connectTo, statusBar::platformFailedToStart);
     }
 
-    private void onPlatformStarted(EmbeddedPlatform started) {
+    /** Points every view at {@code next}: at start, and whenever the user signs in or up. */
+    private void connectTo(Session next) {
         if (stopping) {
             return; // the window closed while the platform was starting; stop() closes it
         }
-        client = PlatformClient.connect(started.baseUrl());
+        closeClients();
+        client = PlatformClient.connect(next.baseUrl());
         statusBar.connect(client, StatusBarViewModel.CHECK_INTERVAL);
-        // The sandbox signs in as its creator; a remote platform with its own key comes later.
-        creatorClient = PlatformClient.connect(started.baseUrl(), started.sandboxCreatorKey());
-        settingsVm.connected(started.baseUrl(), started.sandboxCreatorId(), started.sandboxCredentialsFile());
+        creatorClient = PlatformClient.connect(next.baseUrl(), next.creatorKey());
+        settingsVm.connected(next);
+        account.connected(next, sessions.isDemo(next));
         assets.connect(creatorClient);
         registerAsset.connect(creatorClient);
         receipts.connect(creatorClient);
         earnings.connect(creatorClient);
         demos.connect(creatorClient);
+    }
+
+    private void closeClients() {
+        if (client != null) {
+            client.close();
+        }
+        if (creatorClient != null) {
+            creatorClient.close();
+        }
     }
 
     @Override
@@ -143,18 +160,12 @@ public final class App extends Application {
             statusBar.stopMonitoring();
         }
         if (executors != null) {
-            // Waits for a platform start still under way, so the platform below is the final one.
+            // Waits for a platform start still under way, so the platform closed below is the final one.
             executors.close();
         }
-        if (client != null) {
-            client.close();
-        }
-        if (creatorClient != null) {
-            creatorClient.close();
-        }
-        EmbeddedPlatform running = platform.getAndSet(null);
-        if (running != null) {
-            running.close();
+        closeClients();
+        if (sessions != null) {
+            sessions.close();
         }
     }
 }

@@ -34,6 +34,12 @@ interface PlatformApi {
     @PUT
     Call<Asset> uploadContent(@Url String url, @Body RequestBody content);
 
+    @POST("v1/proof-of-training")
+    Call<RecordedReceipt> proofOfTraining(@Body Map<String, Object> claim);
+
+    @POST("v1/usage-events")
+    Call<UsageAccepted> usageEvents(@Body Map<String, Object> batch);
+
     @GET("v1/receipts")
     Call<ReceiptPage> receipts(
             @Query("cursor") String cursor, @Query("limit") int limit, @Query("model_id") String modelId);

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.function.LongConsumer;
 import okhttp3.OkHttpClient;
@@ -120,6 +121,16 @@ public final class PlatformClient implements AutoCloseable {
      */
     public Asset uploadContent(String uploadUrl, Path file, LongConsumer progress) {
         return execute(uploads.uploadContent(uploadUrl, new FileUpload(file, progress)));
+    }
+
+    /** Records proof-of-training (needs a platform key); the claim is the platform's JSON body. */
+    public RecordedReceipt proofOfTraining(Map<String, Object> claim) {
+        return execute(api.proofOfTraining(claim));
+    }
+
+    /** Reports usage (needs a model-host key): {@code events} as the platform's JSON events. */
+    public UsageAccepted usageEvents(List<Map<String, Object>> events) {
+        return execute(api.usageEvents(Map.of("events", events)));
     }
 
     public ReceiptPage receipts(String cursor, int limit, String modelId) {

@@ -20,6 +20,8 @@ public final class EmbeddedPlatform implements AutoCloseable {
     private final Path credentialsFile;
     private final String creatorId;
     private final String creatorKey;
+    private final String platformKey;
+    private final String hostKey;
 
     private EmbeddedPlatform(PlatformServer server) {
         this.server = server;
@@ -27,9 +29,12 @@ public final class EmbeddedPlatform implements AutoCloseable {
         this.baseUrl = server.baseUrl();
         // Read here, on the starting thread, so the FX thread never touches the file.
         this.credentialsFile = server.config().dataDir().resolve(SandboxCredentials.FILE_NAME);
-        JsonNode creator = readFirstCreator(credentialsFile);
+        JsonNode credentials = read(credentialsFile);
+        JsonNode creator = credentials.at("/creators/0");
         this.creatorId = creator.path("creator_id").asText();
         this.creatorKey = creator.path("api_key").asText();
+        this.platformKey = credentials.path("platform_key").asText();
+        this.hostKey = credentials.path("host_key").asText();
     }
 
     /** Starts it (migrating its database); slow, so never on the FX thread. */
@@ -62,9 +67,19 @@ public final class EmbeddedPlatform implements AutoCloseable {
         return credentialsFile;
     }
 
-    private static JsonNode readFirstCreator(Path file) {
+    /** The sandbox's platform key: the app uses it only for demo actions (recording training). */
+    public String sandboxPlatformKey() {
+        return platformKey;
+    }
+
+    /** The sandbox's model-host key: the app uses it only for demo actions (sending usage). */
+    public String sandboxHostKey() {
+        return hostKey;
+    }
+
+    private static JsonNode read(Path file) {
         try {
-            return new ObjectMapper().readTree(file.toFile()).at("/creators/0");
+            return new ObjectMapper().readTree(file.toFile());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + file, e);
         }

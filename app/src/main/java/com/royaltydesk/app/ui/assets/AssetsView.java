@@ -25,17 +25,22 @@ public final class AssetsView extends BorderPane {
 
     private final SplitPane split = new SplitPane();
     private final RegisterAssetView form;
+    private final ToggleButton open = new ToggleButton("Register asset…");
 
     public AssetsView(AssetsViewModel assets, RegisterAssetViewModel register, DialogService dialogs) {
         getStyleClass().add("assets-view");
         setId("page-assets");
         form = new RegisterAssetView(register, dialogs);
-        ToggleButton open = new ToggleButton("Register asset…");
         open.setId("open-register-asset");
         open.selectedProperty().addListener((obs, old, now) -> showForm(now));
         setTop(toolbar(assets, open));
         split.getItems().add(table(assets));
         setCenter(split);
+    }
+
+    /** Opens the registration form (from Get started). */
+    public void openRegistration() {
+        open.setSelected(true);
     }
 
     /** The form takes the right third while open; closed, the table has the whole width. */

@@ -1,8 +1,12 @@
 package com.royaltydesk.app.ui.settings;
 
+import com.royaltydesk.app.ui.account.AccountViewModel;
 import javafx.geometry.Insets;
+import javafx.scene.control.Button;
 import javafx.scene.control.Label;
+import javafx.scene.control.PasswordField;
 import javafx.scene.control.RadioButton;
+import javafx.scene.control.TextField;
 import javafx.scene.control.ToggleGroup;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
@@ -11,7 +15,7 @@ import javafx.scene.layout.VBox;
 /** Connection, sign-in, data folder and theme. */
 public final class SettingsView extends VBox {
 
-    public SettingsView(SettingsViewModel viewModel) {
+    public SettingsView(SettingsViewModel viewModel, AccountViewModel account) {
         setId("page-settings");
         getStyleClass().add("settings-view");
         setSpacing(16);
@@ -39,14 +43,46 @@ public final class SettingsView extends VBox {
         dark.setOnAction(e -> viewModel.themeProperty().set(Theme.DARK));
         row(grid, 3, "Theme", new HBox(16, light, dark));
 
-        Label later = new Label("Connecting to a remote platform with your own API key comes in a later release.");
-        later.getStyleClass().add("muted");
         Label problem = bound(viewModel.saveProblemProperty(), "settings-save-problem");
         problem.getStyleClass().add("error-text");
         problem.visibleProperty().bind(viewModel.saveProblemProperty().isNotEmpty());
         problem.managedProperty().bind(problem.visibleProperty());
-        getChildren().addAll(title, grid, problem, later);
+        getChildren().addAll(title, grid, problem, remote(account));
         setPadding(new Insets(8));
+    }
+
+    /** Sign in to a remote platform with a creator key, or go back to the bundled sandbox. */
+    private static VBox remote(AccountViewModel account) {
+        Label heading = new Label("Sign in to a remote platform");
+        heading.getStyleClass().add("panel-title");
+        TextField url = new TextField();
+        url.setId("remote-url");
+        url.setPromptText("https://platform.example.com");
+        url.textProperty().bindBidirectional(account.remoteUrlProperty());
+        PasswordField key = new PasswordField();
+        key.setId("remote-key");
+        key.setPromptText("Your creator API key");
+        key.textProperty().bindBidirectional(account.remoteKeyProperty());
+        Button signIn = new Button("Sign in");
+        signIn.setId("remote-sign-in");
+        signIn.disableProperty().bind(account.busyProperty());
+        signIn.setOnAction(e -> account.signInRemote());
+        Button sandbox = new Button("Use the bundled sandbox");
+        sandbox.setId("use-sandbox");
+        sandbox.disableProperty().bind(account.busyProperty());
+        sandbox.setOnAction(e -> account.useSandboxDemo());
+        GridPane form = new GridPane();
+        form.setHgap(16);
+        form.setVgap(8);
+        row(form, 0, "URL", url);
+        row(form, 1, "API key", key);
+        url.setPrefColumnCount(32);
+        Label note = new Label("The key is checked with the platform before it is saved, then kept in account.json"
+                + " in the data folder, readable only by you. The sandbox works with no network.");
+        note.setWrapText(true);
+        note.getStyleClass().add("muted");
+        Label message = bound(account.messageProperty(), "account-message");
+        return new VBox(8, heading, form, new HBox(8, signIn, sandbox), message, note);
     }
 
     private static Label bound(javafx.beans.value.ObservableValue<String> text, String id) {

@@ -1,5 +1,6 @@
 package com.royaltydesk.app.ui.settings;
 
+import com.royaltydesk.app.account.Session;
 import com.royaltydesk.app.concurrency.BackgroundTasks;
 import java.io.IOException;
 import java.io.Reader;
@@ -25,60 +26,100 @@ public final class SettingsViewModel {
 
     static final String FILE = "settings.properties";
     private static final String THEME = "theme";
+    private static final String STARTED_BEFORE = "started_before";
 
     private final BackgroundTasks tasks;
     private final Path dataDir;
     private final ObjectProperty<Theme> theme;
+    private final boolean firstRun;
+    private final Object fileLock = new Object();
+    private volatile Theme desired;
     private final ReadOnlyStringWrapper connection = new ReadOnlyStringWrapper("Starting the embedded platform…");
     private final ReadOnlyStringWrapper signedInAs = new ReadOnlyStringWrapper("—");
     private final ReadOnlyStringWrapper saveProblem = new ReadOnlyStringWrapper("");
 
-    /** Reads the saved theme synchronously: it must be known before the window is first drawn. */
+    /**
+     * Reads the saved settings synchronously: the theme and the first page must be known before the
+     * window is first drawn. Then records that the app has started, so the next start is not a first run.
+     */
     public SettingsViewModel(BackgroundTasks tasks, Path dataDir) {
         this.tasks = Objects.requireNonNull(tasks, "tasks");
         this.dataDir = Objects.requireNonNull(dataDir, "dataDir");
-        this.theme = new SimpleObjectProperty<>(load(dataDir));
+        Properties saved = load(dataDir);
+        this.theme = new SimpleObjectProperty<>(theme(saved));
+        this.firstRun = !Boolean.parseBoolean(saved.getProperty(STARTED_BEFORE, "false"));
         theme.addListener((obs, old, now) -> save(now));
+        if (firstRun) {
+            save(theme.get());
+        }
     }
 
-    static Theme load(Path dataDir) {
+    private static Properties load(Path dataDir) {
         Path file = dataDir.resolve(FILE);
-        if (!Files.isRegularFile(file)) {
+        Properties properties = new Properties();
+        if (Files.isRegularFile(file)) {
+            try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+                properties.load(in);
+            } catch (IOException | IllegalArgumentException e) {
+                // An unreadable file must not keep the app from starting: defaults apply.
+            }
+        }
+        return properties;
+    }
+
+    private static Theme theme(Properties saved) {
+        try {
+            return Theme.valueOf(saved.getProperty(THEME, "LIGHT").toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
             return Theme.LIGHT;
         }
-        Properties properties = new Properties();
-        try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            properties.load(in);
-            return Theme.valueOf(properties.getProperty(THEME, "LIGHT").toUpperCase(Locale.ROOT));
-        } catch (IOException | IllegalArgumentException e) {
-            return Theme.LIGHT; // an unreadable file must not keep the app from starting
-        }
     }
 
+    /** True when no earlier start left its mark: the app opens on Get started. */
+    public boolean firstRun() {
+        return firstRun;
+    }
+
+    /**
+     * Saves on a worker. Saves run one at a time and each writes the newest theme, so the file ends
+     * with the last choice even when two quick changes finish out of order.
+     */
     private void save(Theme value) {
+        desired = value;
         tasks.run(
                 () -> {
-                    Files.createDirectories(dataDir);
-                    Path file = dataDir.resolve(FILE);
-                    Properties properties = new Properties();
-                    properties.setProperty(THEME, value.name().toLowerCase(Locale.ROOT));
-                    try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-                        properties.store(out, "Royalty Desk settings");
+                    synchronized (fileLock) {
+                        return write(desired);
                     }
-                    if (FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
-                        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
-                    }
-                    return file;
                 },
                 saved -> saveProblem.set(""),
                 error -> saveProblem.set(
                         "The theme applies now but could not be saved for next time: " + error.getMessage()));
     }
 
-    /** Called once the embedded platform is up. */
-    public void connected(String baseUrl, String creatorId, Path credentialsFile) {
-        connection.set("Embedded sandbox platform at " + baseUrl + " (works offline)");
-        signedInAs.set(creatorId + ", with the sandbox key kept in " + credentialsFile.toAbsolutePath());
+    private Path write(Theme value) throws IOException {
+        Files.createDirectories(dataDir);
+        Path file = dataDir.resolve(FILE);
+        Properties properties = new Properties();
+        properties.setProperty(THEME, value.name().toLowerCase(Locale.ROOT));
+        properties.setProperty(STARTED_BEFORE, "true");
+        try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+            properties.store(out, "Royalty Desk settings");
+        }
+        if (FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
+            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+        }
+        return file;
+    }
+
+    /** Called whenever the app connects or signs in anew. */
+    public void connected(Session session) {
+        connection.set(
+                session.embedded()
+                        ? "Bundled sandbox platform at " + session.baseUrl() + " (works offline)"
+                        : "Remote platform at " + session.baseUrl());
+        signedInAs.set(session.creatorId() + ", with the key kept in "
+                + session.keyFile().toAbsolutePath() + " (readable only by you)");
     }
 
     /** Empty, or why the last theme change could not be written to disk. */

@@ -9,11 +9,17 @@ import javafx.beans.property.SimpleObjectProperty;
 /** The main window's state: which section is shown, and the status bar's model. */
 public final class MainViewModel {
 
-    private final ObjectProperty<Section> selectedSection = new SimpleObjectProperty<>(Section.ASSETS);
+    private final ObjectProperty<Section> selectedSection;
     private final StatusBarViewModel statusBar;
 
     public MainViewModel(StatusBarViewModel statusBar) {
+        this(statusBar, Section.ASSETS);
+    }
+
+    /** {@code first} is the page shown at start: Get started on a first run, Assets after that. */
+    public MainViewModel(StatusBarViewModel statusBar, Section first) {
         this.statusBar = Objects.requireNonNull(statusBar, "statusBar");
+        this.selectedSection = new SimpleObjectProperty<>(Objects.requireNonNull(first, "first"));
         // A null selection (the list losing focus, say) keeps the page that is showing.
         selectedSection.addListener((obs, old, now) -> {
             if (now == null) {

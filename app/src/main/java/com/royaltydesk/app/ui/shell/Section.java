@@ -2,6 +2,10 @@ package com.royaltydesk.app.ui.shell;
 
 /** The views the sidebar leads to, in sidebar order, each with what it will hold. */
 public enum Section {
+    GET_STARTED(
+            "Get started",
+            "Create your creator account, see where your identity check stands, register your first"
+                    + " asset, and on the sandbox watch training receipts and usage arrive."),
     ASSETS(
             "Assets",
             "Register the files and datasets you license for training. Royalty Desk hashes them on"

@@ -2,6 +2,8 @@ package com.royaltydesk.app.ui.settings;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.royaltydesk.app.account.Session;
+import com.royaltydesk.app.account.Session.SandboxKeys;
 import com.royaltydesk.app.concurrency.AppExecutors;
 import com.royaltydesk.app.concurrency.BackgroundTasks;
 import com.royaltydesk.app.testutil.QueueExecutor;
@@ -42,7 +44,8 @@ class SettingsViewModelTest {
         SettingsViewModel first = open();
 
         first.themeProperty().set(Theme.DARK);
-        uiThread.runNext(WAIT);
+        uiThread.runNext(WAIT); // the first-run save
+        uiThread.runNext(WAIT); // the dark one
 
         Path file = dataDir.resolve(SettingsViewModel.FILE);
         assertThat(Files.readString(file)).contains("theme=dark");
@@ -50,6 +53,43 @@ class SettingsViewModelTest {
                 .isEqualTo("rw-------");
         assertThat(first.saveProblemProperty().get()).isEmpty();
         assertThat(open().themeProperty().get()).isEqualTo(Theme.DARK);
+    }
+
+    @Test
+    void firstRun_trueOnAFreshFolderAndFalseOnceTheAppHasStarted() throws Exception {
+        assertThat(open().firstRun()).isTrue();
+        uiThread.runNext(WAIT);
+
+        assertThat(open().firstRun()).isFalse();
+    }
+
+    @Test
+    void theme_twoQuickChanges_fileEndsWithTheLast() throws Exception {
+        SettingsViewModel settings = open();
+        settings.themeProperty().set(Theme.DARK);
+        settings.themeProperty().set(Theme.LIGHT);
+        settings.themeProperty().set(Theme.DARK);
+        for (int i = 0; i < 4; i++) {
+            uiThread.runNext(WAIT);
+        }
+
+        assertThat(Files.readString(dataDir.resolve(SettingsViewModel.FILE))).contains("theme=dark");
+        assertThat(open().themeProperty().get()).isEqualTo(Theme.DARK);
+    }
+
+    @Test
+    void connected_remotePlatform_saysRemote() {
+        SettingsViewModel settings = open();
+
+        settings.connected(new Session(
+                "https://platform.example.com",
+                "creator_7",
+                "rdk_live_creator_x",
+                dataDir.resolve("account.json"),
+                null));
+
+        assertThat(settings.connectionProperty().get()).isEqualTo("Remote platform at https://platform.example.com");
+        assertThat(settings.signedInAsProperty().get()).startsWith("creator_7").contains("account.json");
     }
 
     @Test
@@ -77,7 +117,8 @@ class SettingsViewModelTest {
         SettingsViewModel settings = open();
         Path credentials = dataDir.resolve("platform").resolve("sandbox-credentials.json");
 
-        settings.connected("http://127.0.0.1:4567", "creator_42", credentials);
+        settings.connected(new Session(
+                "http://127.0.0.1:4567", "creator_42", "rdk_test_creator_x", credentials, new SandboxKeys("p", "h")));
 
         assertThat(settings.connectionProperty().get())
                 .contains("http://127.0.0.1:4567")

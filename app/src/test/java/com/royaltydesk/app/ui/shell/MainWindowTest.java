@@ -87,14 +87,16 @@ class MainWindowTest extends FxRobot {
         ListView<?> sidebar = lookup("#sidebar").queryAs(ListView.class);
         assertThat(sidebar.getItems())
                 .extracting(Object::toString)
-                .containsExactly("Assets", "Receipts", "Earnings", "Demos", "Webhooks", "Settings");
-        assertThat(lookup("#page-assets").tryQuery()).isPresent();
+                .containsExactly("Get started", "Assets", "Receipts", "Earnings", "Demos", "Webhooks", "Settings");
+        assertThat(lookup("#page-get_started").tryQuery())
+                .as("a first run opens on Get started")
+                .isPresent();
 
         clickOn("Receipts");
 
         Node page = lookup("#page-receipts").query();
         assertThat(page.isVisible()).isTrue();
-        assertThat(lookup("#page-assets").tryQuery()).isEmpty();
+        assertThat(lookup("#page-get_started").tryQuery()).isEmpty();
     }
 
     @Test
@@ -217,6 +219,29 @@ class MainWindowTest extends FxRobot {
         assertThat(row.sha256()).isEqualTo(sha256);
         assertThat(row.status()).isEqualTo("Content checked");
         assertThat(row.priceModel()).isEqualTo("0.0002 USD per token");
+    }
+
+    @Test
+    void getStarted_signUpSeeKycThenGoRegisterAnAsset() throws Exception {
+        launch(dataDir.resolve("app"));
+        awaitHealthy();
+        Label identity = lookup("#account-identity").queryAs(Label.class);
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> identity.getText().contains("demo creator"));
+
+        clickOn("#sign-up-name").write("Ada Studio");
+        clickOn("#sign-up");
+
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> identity.getText().startsWith("Ada Studio (creator_"));
+        assertThat(lookup("#account-kyc").queryAs(Label.class).getText()).startsWith("Verified");
+        assertThat(lookup("#sign-up-box").query().isVisible())
+                .as("sign-up is done")
+                .isFalse();
+        assertThat(Files.exists(dataDir.resolve("app").resolve("account.json"))).isTrue();
+        clickOn("#get-started-register");
+        assertThat(lookup("#page-assets").tryQuery()).isPresent();
+        assertThat(lookup("#choose-file").tryQuery())
+                .as("the registration form is open")
+                .isPresent();
     }
 
     @Test

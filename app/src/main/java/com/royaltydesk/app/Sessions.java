@@ -1,0 +1,85 @@
+package com.royaltydesk.app;
+
+import com.royaltydesk.app.account.Account;
+import com.royaltydesk.app.account.AccountStore;
+import com.royaltydesk.app.account.Session;
+import com.royaltydesk.app.embedded.EmbeddedPlatform;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Optional;
+
+/**
+ * Where the app connects: the saved sign-in at start — a remote platform, or a creator on the
+ * bundled sandbox — or else the sandbox's demo creator. The embedded platform starts the first time
+ * a sandbox session needs it and stops with the app. Every method may block: call them on a worker.
+ */
+final class Sessions implements AutoCloseable {
+
+    private final Path platformDataDir;
+    private final AccountStore accounts;
+    private EmbeddedPlatform embedded;
+    private boolean closed;
+
+    Sessions(Path platformDataDir, AccountStore accounts) {
+        this.platformDataDir = platformDataDir;
+        this.accounts = accounts;
+    }
+
+    /** The session to open at start. A remote sign-in does not start the embedded platform at all. */
+    Session atStart() throws IOException {
+        Optional<Account> saved = accounts.load();
+        if (saved.isPresent() && saved.get().remote()) {
+            Account remote = saved.get();
+            return new Session(remote.platformUrl(), remote.creatorId(), remote.apiKey(), accounts.file(), null);
+        }
+        EmbeddedPlatform platform = embedded();
+        if (saved.isPresent()) {
+            Account creator = saved.get();
+            return new Session(
+                    platform.baseUrl(), creator.creatorId(), creator.apiKey(), accounts.file(), keys(platform));
+        }
+        return demo(platform);
+    }
+
+    /** The bundled sandbox, signed in as its demo creator. */
+    Session sandboxDemo() {
+        return demo(embedded());
+    }
+
+    /** True for the sandbox's demo creator, whose key lives in the sandbox's own file. */
+    boolean isDemo(Session session) {
+        return session.embedded() && !session.keyFile().equals(accounts.file());
+    }
+
+    private synchronized EmbeddedPlatform embedded() {
+        if (closed) {
+            throw new IllegalStateException("the app is closing");
+        }
+        if (embedded == null) {
+            embedded = EmbeddedPlatform.start(platformDataDir);
+        }
+        return embedded;
+    }
+
+    private static Session demo(EmbeddedPlatform platform) {
+        return new Session(
+                platform.baseUrl(),
+                platform.sandboxCreatorId(),
+                platform.sandboxCreatorKey(),
+                platform.sandboxCredentialsFile(),
+                keys(platform));
+    }
+
+    private static Session.SandboxKeys keys(EmbeddedPlatform platform) {
+        return new Session.SandboxKeys(platform.sandboxPlatformKey(), platform.sandboxHostKey());
+    }
+
+    @Override
+    public synchronized void close() {
+        closed = true;
+        if (embedded != null) {
+            embedded.close();
+            embedded = null;
+        }
+    }
+}
