@@ -110,6 +110,8 @@ public final class App extends Application {
                 Section.DEMOS,
                         new DemosView(demos, dialogs, url -> getHostServices().showDocument(url)),
                 Section.SETTINGS, new SettingsView(settingsVm, account));
+        // Opening a page shows the platform as it is now: what another party did meanwhile is there.
+        main.selectedSectionProperty().addListener((obs, old, now) -> refresh(now));
         MainView mainView = new MainView(main, built);
         ThemeSwitch.follow(settingsVm.themeProperty(), mainView);
         Scene scene = new Scene(mainView, WIDTH, HEIGHT);
@@ -142,6 +144,17 @@ public final class App extends Application {
         receipts.connect(creatorClient);
         earnings.connect(creatorClient);
         demos.connect(creatorClient);
+    }
+
+    private void refresh(Section shown) {
+        switch (shown) {
+            case ASSETS -> assets.refresh();
+            case RECEIPTS -> receipts.refresh();
+            case EARNINGS -> earnings.refresh();
+            default -> {
+                // The other pages hold nothing that changes behind the user's back.
+            }
+        }
     }
 
     private void closeClients() {

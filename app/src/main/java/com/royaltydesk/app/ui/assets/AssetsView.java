@@ -1,6 +1,8 @@
 package com.royaltydesk.app.ui.assets;
 
 import com.royaltydesk.app.ui.common.DialogService;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.Function;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.geometry.Insets;
@@ -26,6 +28,8 @@ public final class AssetsView extends BorderPane {
     private final SplitPane split = new SplitPane();
     private final RegisterAssetView form;
     private final ToggleButton open = new ToggleButton("Register asset…");
+    /** Columns that make room for the form while it is open. */
+    private final List<TableColumn<AssetsViewModel.Row, String>> secondary = new ArrayList<>();
 
     public AssetsView(AssetsViewModel assets, RegisterAssetViewModel register, DialogService dialogs) {
         getStyleClass().add("assets-view");
@@ -45,6 +49,7 @@ public final class AssetsView extends BorderPane {
 
     /** The form takes the right third while open; closed, the table has the whole width. */
     private void showForm(boolean shown) {
+        secondary.forEach(column -> column.setVisible(!shown));
         if (shown && !split.getItems().contains(form)) {
             split.getItems().add(form);
             split.setDividerPositions(0.6);
@@ -70,23 +75,26 @@ public final class AssetsView extends BorderPane {
         return bar;
     }
 
-    private static TableView<AssetsViewModel.Row> table(AssetsViewModel assets) {
+    private TableView<AssetsViewModel.Row> table(AssetsViewModel assets) {
         TableView<AssetsViewModel.Row> table = new TableView<>(assets.rows());
         table.setId("assets-table");
-        table.getColumns().add(column("Name", 160, AssetsViewModel.Row::name));
-        TableColumn<AssetsViewModel.Row, String> hash = column("Content hash", 215, AssetsViewModel.Row::sha256);
+        table.getColumns().add(column("Name", 150, AssetsViewModel.Row::name));
+        TableColumn<AssetsViewModel.Row, String> hash = column("Content hash", 200, AssetsViewModel.Row::sha256);
         hash.setCellFactory(column -> new HashCell());
         table.getColumns().add(hash);
-        table.getColumns().add(column("License", 85, AssetsViewModel.Row::license));
+        TableColumn<AssetsViewModel.Row, String> license = column("License", 85, AssetsViewModel.Row::license);
+        table.getColumns().add(license);
         table.getColumns().add(column("Price model", 160, AssetsViewModel.Row::priceModel));
         TableColumn<AssetsViewModel.Row, String> receipts =
-                column("Receipts", 75, row -> Long.toString(row.receipts()));
+                column("Receipts", 70, row -> Long.toString(row.receipts()));
         receipts.setStyle("-fx-alignment: CENTER-RIGHT;");
         table.getColumns().add(receipts);
-        TableColumn<AssetsViewModel.Row, String> earnings = column("This period", 90, AssetsViewModel.Row::earnings);
+        TableColumn<AssetsViewModel.Row, String> earnings = column("This month", 95, AssetsViewModel.Row::earnings);
         earnings.setStyle("-fx-alignment: CENTER-RIGHT;");
         table.getColumns().add(earnings);
-        table.getColumns().add(column("Status", 115, AssetsViewModel.Row::status));
+        TableColumn<AssetsViewModel.Row, String> status = column("Status", 125, AssetsViewModel.Row::status);
+        table.getColumns().add(status);
+        secondary.addAll(List.of(license, status));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.setPlaceholder(new Label("No assets yet. Press “Register asset…” to add a file or a folder."));
         return table;
