@@ -26,6 +26,8 @@ import com.royaltydesk.app.ui.shell.MainView;
 import com.royaltydesk.app.ui.shell.MainViewModel;
 import com.royaltydesk.app.ui.shell.Section;
 import com.royaltydesk.app.ui.status.StatusBarViewModel;
+import com.royaltydesk.app.ui.webhooks.WebhooksView;
+import com.royaltydesk.app.ui.webhooks.WebhooksViewModel;
 import com.royaltydesk.app.verify.ReceiptChecker;
 import java.time.Clock;
 import java.util.Locale;
@@ -58,6 +60,7 @@ public final class App extends Application {
     private ReceiptsViewModel receipts;
     private EarningsViewModel earnings;
     private DemosViewModel demos;
+    private WebhooksViewModel webhooks;
     private SettingsViewModel settingsVm;
     private boolean stopping;
 
@@ -94,6 +97,7 @@ public final class App extends Application {
         receipts = new ReceiptsViewModel(tasks, new ReceiptChecker(Clock.systemUTC()));
         earnings = new EarningsViewModel(tasks, money, Clock.systemUTC());
         demos = new DemosViewModel(tasks);
+        webhooks = new WebhooksViewModel(tasks);
         settingsVm = new SettingsViewModel(tasks, settings.dataDir());
         account = new AccountViewModel(tasks, accountStore, this::connectTo, sessions::sandboxDemo);
         MainViewModel main = new MainViewModel(statusBar, settingsVm.firstRun() ? Section.GET_STARTED : Section.ASSETS);
@@ -109,6 +113,7 @@ public final class App extends Application {
                 Section.EARNINGS, new EarningsView(earnings, dialogs),
                 Section.DEMOS,
                         new DemosView(demos, dialogs, url -> getHostServices().showDocument(url)),
+                Section.WEBHOOKS, new WebhooksView(webhooks),
                 Section.SETTINGS, new SettingsView(settingsVm, account));
         // Opening a page shows the platform as it is now: what another party did meanwhile is there.
         main.selectedSectionProperty().addListener((obs, old, now) -> refresh(now));
@@ -144,6 +149,7 @@ public final class App extends Application {
         receipts.connect(creatorClient);
         earnings.connect(creatorClient);
         demos.connect(creatorClient);
+        webhooks.connect(creatorClient);
     }
 
     private void refresh(Section shown) {
@@ -151,6 +157,7 @@ public final class App extends Application {
             case ASSETS -> assets.refresh();
             case RECEIPTS -> receipts.refresh();
             case EARNINGS -> earnings.refresh();
+            case WEBHOOKS -> webhooks.refresh();
             default -> {
                 // The other pages hold nothing that changes behind the user's back.
             }

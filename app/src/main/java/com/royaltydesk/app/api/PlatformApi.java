@@ -1,10 +1,12 @@
 package com.royaltydesk.app.api;
 
+import java.util.List;
 import java.util.Map;
 import okhttp3.RequestBody;
 import okhttp3.ResponseBody;
 import retrofit2.Call;
 import retrofit2.http.Body;
+import retrofit2.http.DELETE;
 import retrofit2.http.GET;
 import retrofit2.http.POST;
 import retrofit2.http.PUT;
@@ -39,6 +41,27 @@ interface PlatformApi {
 
     @POST("v1/usage-events")
     Call<UsageAccepted> usageEvents(@Body Map<String, Object> batch);
+
+    @GET("v1/webhook-endpoints")
+    Call<EndpointList> webhookEndpoints();
+
+    @POST("v1/webhook-endpoints")
+    Call<WebhookEndpoint> createWebhookEndpoint(@Body Map<String, Object> endpoint);
+
+    @DELETE("v1/webhook-endpoints/{id}")
+    Call<Void> deleteWebhookEndpoint(@Path("id") String endpointId);
+
+    @GET("v1/webhook-deliveries")
+    Call<DeliveryList> webhookDeliveries(@Query("endpoint_id") String endpointId, @Query("limit") int limit);
+
+    @POST("v1/webhook-deliveries/{id}/redeliver")
+    Call<Map<String, Object>> redeliver(@Path("id") String deliveryId);
+
+    /** {@code GET /v1/webhook-endpoints}. */
+    record EndpointList(List<WebhookEndpoint> endpoints) {}
+
+    /** {@code GET /v1/webhook-deliveries}. */
+    record DeliveryList(List<WebhookDelivery> deliveries) {}
 
     @GET("v1/receipts")
     Call<ReceiptPage> receipts(

@@ -133,6 +133,30 @@ public final class PlatformClient implements AutoCloseable {
         return execute(api.usageEvents(Map.of("events", events)));
     }
 
+    /** This key's webhook endpoints (a creator's own). */
+    public List<WebhookEndpoint> webhookEndpoints() {
+        return execute(api.webhookEndpoints()).endpoints();
+    }
+
+    /** Registers an endpoint; the answer carries its signing secret, which the platform shows only once. */
+    public WebhookEndpoint createWebhookEndpoint(String url, List<String> eventTypes) {
+        return execute(api.createWebhookEndpoint(Map.of("url", url, "event_types", eventTypes)));
+    }
+
+    public void deleteWebhookEndpoint(String endpointId) {
+        executeWithoutBody(api.deleteWebhookEndpoint(endpointId));
+    }
+
+    /** The endpoint's deliveries, newest first, each with its attempts. */
+    public List<WebhookDelivery> webhookDeliveries(String endpointId, int limit) {
+        return execute(api.webhookDeliveries(endpointId, limit)).deliveries();
+    }
+
+    /** Queues the delivery again; it is attempted within a second or so. */
+    public void redeliver(String deliveryId) {
+        execute(api.redeliver(deliveryId));
+    }
+
     public ReceiptPage receipts(String cursor, int limit, String modelId) {
         return execute(api.receipts(cursor, limit, modelId));
     }
@@ -180,6 +204,18 @@ public final class PlatformClient implements AutoCloseable {
             return body.string();
         } catch (IOException e) {
             throw ApiException.unreachable(baseUrl, e);
+        }
+    }
+
+    private void executeWithoutBody(Call<Void> call) {
+        Response<Void> response;
+        try {
+            response = call.execute();
+        } catch (IOException e) {
+            throw ApiException.unreachable(baseUrl, e);
+        }
+        if (!response.isSuccessful()) {
+            throw errorFrom(response);
         }
     }
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.royaltydesk.app.App;
 import com.royaltydesk.app.AppSettings;
+import com.royaltydesk.app.api.WebhookEndpoint;
 import com.royaltydesk.app.testutil.SandboxCalls;
 import com.royaltydesk.app.ui.assets.AssetsViewModel;
 import com.royaltydesk.app.ui.common.DialogService;
@@ -19,6 +20,7 @@ import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
 import javafx.scene.web.WebView;
 import javafx.stage.Window;
@@ -242,6 +244,26 @@ class MainWindowTest extends FxRobot {
         assertThat(lookup("#choose-file").tryQuery())
                 .as("the registration form is open")
                 .isPresent();
+    }
+
+    @Test
+    void webhooks_addEndpoint_listedWithItsSecretShownOnce() throws Exception {
+        launch(dataDir);
+        awaitHealthy();
+        clickOn("Webhooks");
+
+        clickOn("#webhook-url").write("http://127.0.0.1:9/hooks");
+        clickOn("#webhook-type-payout-paid");
+        clickOn("#add-webhook");
+
+        TableView<?> endpoints = lookup("#webhook-endpoints").queryAs(TableView.class);
+        WaitForAsyncUtils.waitFor(
+                20, TimeUnit.SECONDS, () -> endpoints.getItems().size() == 1);
+        assertThat(lookup("#webhook-secret").queryAs(TextField.class).getText()).startsWith("whsec_");
+        assertThat(((WebhookEndpoint) endpoints.getItems().get(0)).eventTypes())
+                .containsExactly("receipt.issued", "payout.paid");
+        clickOn("http://127.0.0.1:9/hooks");
+        assertThat(lookup("#delete-webhook").queryButton().isDisabled()).isFalse();
     }
 
     @Test

@@ -1,0 +1,2 @@
+/** The Webhooks page: endpoints, their delivery log with attempts, redeliver. */
+package com.royaltydesk.app.ui.webhooks;
