@@ -31,13 +31,24 @@ public final class BundleVerifier {
         this.receipts = receipts;
     }
 
+    /** Checks the bundle with the keys it carries: for a bundle on its own, with no network. */
     public BundleReport verify(String bundleJson) {
+        return verify(bundleJson, null);
+    }
+
+    /**
+     * Checks the bundle's receipt, checkpoint and proof against {@code platformKeys} — the platform's
+     * JWKS as the caller fetched it — instead of the keys the bundle carries; null means the bundle's.
+     */
+    public BundleReport verify(String bundleJson, JWKSet platformKeys) {
         List<BundleReport.Check> checks = new ArrayList<>();
         JsonNode bundle;
         JWKSet jwks;
         try {
             bundle = json.readTree(bundleJson);
-            jwks = JWKSet.parse(json.convertValue(bundle.path("jwks"), Map.class));
+            jwks = platformKeys != null
+                    ? platformKeys
+                    : JWKSet.parse(json.convertValue(bundle.path("jwks"), Map.class));
         } catch (JsonProcessingException | ParseException | IllegalArgumentException e) {
             checks.add(new BundleReport.Check("bundle is readable", false, "not a receipt bundle: " + e.getMessage()));
             return new BundleReport(ReceiptStatus.MALFORMED, null, checks);
@@ -47,7 +58,9 @@ public final class BundleVerifier {
                 FORMAT.equals(bundle.path("format").asText()),
                 "format " + bundle.path("format").asText()));
         checks.add(new BundleReport.Check(
-                "keys in bundle", !jwks.getKeys().isEmpty(), jwks.getKeys().size() + " key(s)"));
+                platformKeys != null ? "keys from the platform's JWKS" : "keys in bundle",
+                !jwks.getKeys().isEmpty(),
+                jwks.getKeys().size() + " key(s)"));
 
         String jwt = bundle.path("receipt_jwt").asText();
         ReceiptCheck receipt = receipts.verify(jwt, jwks);

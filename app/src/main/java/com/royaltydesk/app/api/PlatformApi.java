@@ -8,6 +8,7 @@ import retrofit2.Call;
 import retrofit2.http.Body;
 import retrofit2.http.DELETE;
 import retrofit2.http.GET;
+import retrofit2.http.Header;
 import retrofit2.http.POST;
 import retrofit2.http.PUT;
 import retrofit2.http.Path;
@@ -81,6 +82,10 @@ interface PlatformApi {
 
     @GET("v1/statements")
     Call<ResponseBody> statements(@Query("period") String period, @Query("format") String format);
+
+    /** The platform's public keys; with the ETag from last time, a 304 says they have not changed. */
+    @GET(".well-known/jwks.json")
+    Call<ResponseBody> jwks(@Header("If-None-Match") String etag);
 
     @GET("demos/{page}")
     Call<ResponseBody> demoPage(@Path("page") String page);

@@ -198,6 +198,32 @@ public final class PlatformClient implements AutoCloseable {
         }
     }
 
+    /** The JWKS answer: the keys (null when unchanged since {@code etag}) and how long to keep them. */
+    public record JwksResponse(String body, boolean notModified, String cacheControl, String etag) {}
+
+    /** {@code GET /.well-known/jwks.json}, conditional on {@code etag} when it is not null. */
+    public JwksResponse jwks(String etag) {
+        Response<ResponseBody> response;
+        try {
+            response = api.jwks(etag).execute();
+        } catch (IOException e) {
+            throw ApiException.unreachable(baseUrl, e);
+        }
+        String cacheControl = response.headers().get("Cache-Control");
+        String newEtag = response.headers().get("ETag");
+        if (response.code() == 304) {
+            return new JwksResponse(null, true, cacheControl, etag);
+        }
+        if (!response.isSuccessful() || response.body() == null) {
+            throw errorFrom(response);
+        }
+        try (ResponseBody body = response.body()) {
+            return new JwksResponse(body.string(), false, cacheControl, newEtag);
+        } catch (IOException e) {
+            throw ApiException.unreachable(baseUrl, e);
+        }
+    }
+
     /** The receipt's offline bundle as JSON text. */
     public String bundle(String receiptId) {
         try (ResponseBody body = execute(api.bundle(receiptId))) {

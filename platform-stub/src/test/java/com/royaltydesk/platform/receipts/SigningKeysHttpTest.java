@@ -92,6 +92,26 @@ class SigningKeysHttpTest {
                 .isEqualTo(ReceiptStatus.VALID);
         assertThat(platform.get("/.well-known/jwks.json").headers().firstValue("ETag"))
                 .isNotEqualTo(java.util.Optional.of(etagBefore));
+        // Each key says when it was made; the retired one until when its receipts may be verified.
+        JsonNode keys =
+                RunningPlatform.body(platform.get("/.well-known/jwks.json")).path("keys");
+        JsonNode old = null;
+        JsonNode current = null;
+        for (JsonNode key : keys) {
+            if (key.path("kid").asText().equals(before.path("kid").asText())) {
+                old = key;
+            } else if (key.path("kid").asText().equals(newKid)) {
+                current = key;
+            }
+        }
+        long now = java.time.Instant.now().getEpochSecond();
+        assertThat(old.path("iat").asLong())
+                .isPositive()
+                .isLessThanOrEqualTo(current.path("iat").asLong());
+        assertThat(old.path("exp").asLong())
+                .as("verifiable until its receipts expire")
+                .isGreaterThan(now);
+        assertThat(current.has("exp")).as("the active key has no end yet").isFalse();
     }
 
     @Test

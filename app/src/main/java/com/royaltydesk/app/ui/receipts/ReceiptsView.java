@@ -105,6 +105,13 @@ public final class ReceiptsView extends BorderPane {
         subject.setId("verification-subject");
         subject.setWrapText(true);
         subject.textProperty().bind(viewModel.subjectProperty());
+        Label signingKey = new Label();
+        signingKey.setId("verification-key");
+        signingKey.setWrapText(true);
+        signingKey.getStyleClass().add("muted");
+        signingKey.textProperty().bind(viewModel.signingKeyProperty());
+        signingKey.visibleProperty().bind(viewModel.signingKeyProperty().isNotEmpty());
+        signingKey.managedProperty().bind(signingKey.visibleProperty());
 
         ListView<BundleReport.Check> checks = new ListView<>(viewModel.checks());
         checks.setId("verification-checks");
@@ -118,7 +125,7 @@ public final class ReceiptsView extends BorderPane {
         export.disableProperty().bind(viewModel.canExportProperty().not());
         export.setOnAction(e -> dialogs.chooseBundleToSave(getScene().getWindow(), "receipt.bundle.json")
                 .ifPresent(viewModel::exportBundle));
-        VBox box = new VBox(10, badge, subject, checks, payloadPane, headerPane, export);
+        VBox box = new VBox(10, badge, subject, signingKey, checks, payloadPane, headerPane, export);
         box.getStyleClass().add("detail-pane");
         box.setPadding(new Insets(0, 0, 0, 12));
         return box;

@@ -47,6 +47,7 @@ public final class ReceiptsViewModel {
     private final ReadOnlyStringWrapper verdictStyle = new ReadOnlyStringWrapper("none");
     private final ReadOnlyStringWrapper subject = new ReadOnlyStringWrapper("Select a receipt to check it.");
     private final ReadOnlyStringWrapper header = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper signingKey = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper payload = new ReadOnlyStringWrapper("");
     private final ObservableList<BundleReport.Check> checks = FXCollections.observableArrayList();
     private final ReadOnlyBooleanWrapper canExport = new ReadOnlyBooleanWrapper(false);
@@ -119,6 +120,7 @@ public final class ReceiptsViewModel {
             return;
         }
         subject.set("Checking " + receipt.receiptId() + "…");
+        signingKey.set("");
         verdictStyle.set("checking");
         verdict.set("Checking…");
         PlatformClient target = client;
@@ -155,6 +157,7 @@ public final class ReceiptsViewModel {
         checkedBundle = checked.bundleJson();
         canExport.set(true);
         subject.set(what);
+        signingKey.set(checked.signingKey());
         verdict.set(Badges.text(report.status()));
         verdictStyle.set(report.verified() ? "valid" : "invalid");
         checks.setAll(report.checks());
@@ -217,6 +220,11 @@ public final class ReceiptsViewModel {
     /** "valid", "invalid", "checking" or "none": what the badge looks like. */
     public ReadOnlyStringProperty verdictStyleProperty() {
         return verdictStyle.getReadOnlyProperty();
+    }
+
+    /** Which key signed the receipt shown and when that key was valid; empty while none is shown. */
+    public ReadOnlyStringProperty signingKeyProperty() {
+        return signingKey.getReadOnlyProperty();
     }
 
     public ReadOnlyStringProperty subjectProperty() {
