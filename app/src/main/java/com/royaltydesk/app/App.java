@@ -12,6 +12,7 @@ import com.royaltydesk.app.ui.assets.AssetsView;
 import com.royaltydesk.app.ui.assets.AssetsViewModel;
 import com.royaltydesk.app.ui.assets.RegisterAssetViewModel;
 import com.royaltydesk.app.ui.common.DialogService;
+import com.royaltydesk.app.ui.common.ErrorNotifier;
 import com.royaltydesk.app.ui.common.MoneyFormat;
 import com.royaltydesk.app.ui.demos.DemosView;
 import com.royaltydesk.app.ui.demos.DemosViewModel;
@@ -126,6 +127,8 @@ public final class App extends Application {
         stage.setMinHeight(500);
         stage.setScene(scene);
         stage.show();
+        ErrorNotifier notifier = new ErrorNotifier(stage);
+        tasks.onEveryFailure(notifier::show);
         if (settings.smokeTest()) {
             SmokeTest.watch(statusBar.statusProperty(), statusBar.messageProperty());
         }

@@ -18,6 +18,7 @@ public final class BackgroundTasks {
 
     private final ScheduledExecutorService workers;
     private final Executor uiThread;
+    private volatile Consumer<? super Throwable> everyFailure = error -> {};
 
     public BackgroundTasks(ScheduledExecutorService workers, Executor uiThread) {
         this.workers = Objects.requireNonNull(workers, "workers");
@@ -37,13 +38,24 @@ public final class BackgroundTasks {
                 Thread.currentThread().interrupt();
                 return;
             } catch (Exception | Error e) {
-                uiThread.execute(() -> onFailure.accept(e));
+                uiThread.execute(() -> {
+                    everyFailure.accept(e);
+                    onFailure.accept(e);
+                });
                 return;
             }
             if (!Thread.currentThread().isInterrupted()) {
                 uiThread.execute(() -> onSuccess.accept(result));
             }
         });
+    }
+
+    /**
+     * Also hands every failure to {@code listener} on the UI thread, before the task's own handler:
+     * the app shows each one as a notification, so no error is only in a corner of one page.
+     */
+    public void onEveryFailure(Consumer<? super Throwable> listener) {
+        everyFailure = Objects.requireNonNull(listener, "listener");
     }
 
     /** Hands {@code update} to the UI thread: for progress reported from inside running work. */

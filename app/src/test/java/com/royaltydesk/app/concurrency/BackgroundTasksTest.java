@@ -60,6 +60,24 @@ class BackgroundTasksTest {
     }
 
     @Test
+    void onEveryFailure_hearsEachFailureFirstAndNoSuccess() throws Exception {
+        List<String> heard = new ArrayList<>();
+        tasks.onEveryFailure(error -> heard.add("every: " + error.getMessage()));
+
+        tasks.run(() -> "fine", result -> heard.add("ok"), error -> heard.add("own: " + error.getMessage()));
+        uiThread.runNext(WAIT);
+        tasks.run(
+                () -> {
+                    throw new IllegalStateException("disk full");
+                },
+                result -> heard.add("ok"),
+                error -> heard.add("own: " + error.getMessage()));
+        uiThread.runNext(WAIT);
+
+        assertThat(heard).containsExactly("ok", "every: disk full", "own: disk full");
+    }
+
+    @Test
     void run_cancelledWhileRunning_handsNothingBack() throws Exception {
         CountDownLatch started = new CountDownLatch(1);
         Future<?> future = tasks.run(

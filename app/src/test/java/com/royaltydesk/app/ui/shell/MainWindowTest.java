@@ -267,6 +267,27 @@ class MainWindowTest extends FxRobot {
     }
 
     @Test
+    void settings_remoteSignInWithAWrongKey_errorNotificationInPlainWordsAndStillSignedIn() throws Exception {
+        launch(dataDir);
+        awaitHealthy();
+        String url = lookup("#platform-url").queryAs(Label.class).getText();
+        clickOn("Settings");
+
+        clickOn("#remote-url").write(url);
+        clickOn("#remote-key").write("rdk_test_creator_wrong");
+        clickOn("#remote-sign-in");
+
+        WaitForAsyncUtils.waitFor(
+                20,
+                TimeUnit.SECONDS,
+                () -> lookup(".notification-bar").tryQuery().isPresent());
+        assertThat(lookup(".notification-bar .title").queryAs(Label.class).getText())
+                .isEqualTo("The platform said no");
+        assertThat(lookup("#account-message").queryAs(Label.class).getText()).containsIgnoringCase("key");
+        assertThat(lookup("#settings-identity").queryAs(Label.class).getText()).startsWith("creator_42");
+    }
+
+    @Test
     void sidebar_arrowKeys_moveBetweenPages() throws Exception {
         launch(dataDir);
         clickOn("Assets");
