@@ -87,6 +87,12 @@ interface PlatformApi {
     @GET(".well-known/jwks.json")
     Call<ResponseBody> jwks(@Header("If-None-Match") String etag);
 
+    @GET("v1/statements")
+    Call<StatementList> statementList(@Query("period") String period);
+
+    /** {@code GET /v1/statements} as JSON. */
+    record StatementList(List<Statement> statements) {}
+
     @GET("demos/{page}")
     Call<ResponseBody> demoPage(@Path("page") String page);
 

@@ -224,6 +224,11 @@ public final class PlatformClient implements AutoCloseable {
         }
     }
 
+    /** The month's statements, one per currency; a month not settled yet is a 404 {@link ApiException}. */
+    public List<Statement> statements(String period) {
+        return execute(api.statementList(period)).statements();
+    }
+
     /** The receipt's offline bundle as JSON text. */
     public String bundle(String receiptId) {
         try (ResponseBody body = execute(api.bundle(receiptId))) {

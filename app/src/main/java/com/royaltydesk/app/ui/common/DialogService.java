@@ -42,6 +42,10 @@ public class DialogService {
         return chooseFileToSave(owner, title, suggestedName, new FileChooser.ExtensionFilter("CSV files", "*.csv"));
     }
 
+    public Optional<Path> choosePdfToSave(Window owner, String title, String suggestedName) {
+        return chooseFileToSave(owner, title, suggestedName, new FileChooser.ExtensionFilter("PDF files", "*.pdf"));
+    }
+
     private static Optional<Path> chooseFileToSave(
             Window owner, String title, String suggestedName, FileChooser.ExtensionFilter filter) {
         FileChooser chooser = new FileChooser();

@@ -74,17 +74,22 @@ public final class EarningsView extends BorderPane {
         byAsset.setSelected(true);
         Button refresh = new Button("Refresh");
         refresh.setOnAction(e -> viewModel.refresh());
-        Button statement = new Button("Export statement…");
+        Button statement = new Button("Export CSV…");
         statement.setId("export-statement");
         statement.setOnAction(
                 e -> dialogs.chooseCsvToSave(getScene().getWindow(), "Export statement", viewModel.statementFileName())
                         .ifPresent(viewModel::exportStatement));
+        Button pdf = new Button("Export PDF…");
+        pdf.setId("export-statement-pdf");
+        pdf.setOnAction(e -> dialogs.choosePdfToSave(
+                        getScene().getWindow(), "Export statement as PDF", viewModel.statementPdfFileName())
+                .ifPresent(viewModel::exportStatementPdf));
         Label message = new Label();
         message.getStyleClass().add("muted");
         message.textProperty().bind(viewModel.messageProperty());
-        HBox bar = new HBox(8, period, byAsset, byModel, refresh, statement, message);
+        HBox bar = new HBox(8, period, byAsset, byModel, refresh, statement, pdf, message);
         // The controls keep their size; a long message (a saved file's path) is what gets cut.
-        for (javafx.scene.control.Control control : List.of(period, byAsset, byModel, refresh, statement)) {
+        for (javafx.scene.control.Control control : List.of(period, byAsset, byModel, refresh, statement, pdf)) {
             control.setMinWidth(Region.USE_PREF_SIZE);
         }
         message.setMinWidth(0);

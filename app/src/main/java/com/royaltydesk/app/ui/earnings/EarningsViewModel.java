@@ -6,6 +6,7 @@ import com.royaltydesk.app.api.Earnings;
 import com.royaltydesk.app.api.Payouts;
 import com.royaltydesk.app.api.PlatformClient;
 import com.royaltydesk.app.concurrency.BackgroundTasks;
+import com.royaltydesk.app.statements.StatementPdf;
 import com.royaltydesk.app.ui.common.MoneyFormat;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -87,6 +88,29 @@ public final class EarningsViewModel {
     /** The file name offered when exporting the chosen month's statement. */
     public String statementFileName() {
         return "statement-" + period.get() + ".csv";
+    }
+
+    public String statementPdfFileName() {
+        return "statement-" + period.get() + ".pdf";
+    }
+
+    /**
+     * Saves the chosen month's statement as a PDF laid out here from the platform's JSON statement:
+     * the same lines, totals and digest.
+     */
+    public void exportStatementPdf(Path file) {
+        if (client == null || period.get() == null) {
+            return;
+        }
+        PlatformClient target = client;
+        String month = period.get().toString();
+        tasks.run(
+                () -> {
+                    StatementPdf.write(target.statements(month), file);
+                    return file;
+                },
+                written -> message.set("Statement for " + month + " saved to " + file),
+                error -> message.set("Statement not saved: " + error.getMessage()));
     }
 
     /**

@@ -132,6 +132,38 @@ class EarningsViewModelTest {
     }
 
     @Test
+    void exportStatementPdf_settledMonth_pdfShowsThePlatformsTotalsAndDigest() throws Exception {
+        Path platformDir = dir.resolve("platform");
+        YearMonth lastMonth = YearMonth.now(ZoneOffset.UTC).minusMonths(1);
+        String receipt = SandboxCalls.recordReceipt(platform.baseUrl(), platformDir, "model-p");
+        ingest("p1", "model-p", lastMonth.atEndOfMonth().atStartOfDay().toInstant(ZoneOffset.UTC), 30000, receipt);
+        post("/v1/settlements", SandboxCalls.platformKey(platformDir), "{\"period\":\"" + lastMonth + "\"}");
+        viewModel.connect(client);
+        drainUntil(() -> !viewModel.series().isEmpty());
+        viewModel.periodProperty().set(lastMonth);
+        drainUntil(() -> !viewModel.messageProperty().get().equals("Loading…"));
+        Path file = dir.resolve(viewModel.statementPdfFileName());
+
+        viewModel.exportStatementPdf(file);
+        drainUntil(() -> viewModel.messageProperty().get().startsWith("Statement for"));
+
+        com.fasterxml.jackson.databind.JsonNode statement = new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(get("/v1/statements?period=" + lastMonth, SandboxCalls.creatorKey(platformDir)))
+                .at("/statements/0");
+        String text;
+        try (org.apache.pdfbox.pdmodel.PDDocument pdf = org.apache.pdfbox.Loader.loadPDF(file.toFile())) {
+            text = new org.apache.pdfbox.text.PDFTextStripper().getText(pdf);
+        }
+        assertThat(text)
+                .contains("Period " + lastMonth)
+                .contains(statement.path("digest").asText())
+                .contains("Paid 3.00 USD")
+                .contains("model-p")
+                .contains("usage");
+        assertThat(statement.path("paid").decimalValue()).isEqualByComparingTo("3.00");
+    }
+
+    @Test
     void exportStatement_openMonth_saysNotSettledAndWritesNothing() throws Exception {
         viewModel.connect(client);
         drainUntil(() -> !viewModel.series().isEmpty());
