@@ -66,7 +66,10 @@ interface PlatformApi {
 
     @GET("v1/receipts")
     Call<ReceiptPage> receipts(
-            @Query("cursor") String cursor, @Query("limit") int limit, @Query("model_id") String modelId);
+            @Query("cursor") String cursor,
+            @Query("limit") int limit,
+            @Query("model_id") String modelId,
+            @Query("dataset_id") String datasetId);
 
     @GET("v1/earnings")
     Call<Earnings> earnings(@Query("period") String period, @Query("group_by") String groupBy);

@@ -158,7 +158,12 @@ public final class PlatformClient implements AutoCloseable {
     }
 
     public ReceiptPage receipts(String cursor, int limit, String modelId) {
-        return execute(api.receipts(cursor, limit, modelId));
+        return receipts(cursor, limit, modelId, null);
+    }
+
+    /** A page of receipts, optionally only one model's and/or one asset's (its dataset id). */
+    public ReceiptPage receipts(String cursor, int limit, String modelId, String assetId) {
+        return execute(api.receipts(cursor, limit, modelId, assetId));
     }
 
     public Earnings earnings(String period, String groupBy) {

@@ -5,8 +5,10 @@ import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jwt.SignedJWT;
 import com.royaltydesk.app.api.PlatformClient;
+import com.royaltydesk.app.api.ReceiptSummary;
 import com.royaltydesk.verify.BundleReport;
 import com.royaltydesk.verify.BundleVerifier;
+import com.royaltydesk.verify.ReceiptStatus;
 import com.royaltydesk.verify.ReceiptVerifier;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -17,6 +19,9 @@ import java.time.Clock;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 
 /**
  * The app's receipt checks, all done by the {@code receipt-verifier} module on the user's machine:
@@ -28,11 +33,13 @@ public final class ReceiptChecker {
     private static final DateTimeFormatter WHEN =
             DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM).withZone(ZoneId.systemDefault());
 
+    private final ReceiptVerifier signatures;
     private final BundleVerifier verifier;
     private final JwksCache jwks;
 
     public ReceiptChecker(Clock clock) {
-        this.verifier = new BundleVerifier(new ReceiptVerifier(clock, null));
+        this.signatures = new ReceiptVerifier(clock, null);
+        this.verifier = new BundleVerifier(signatures);
         this.jwks = new JwksCache(clock);
     }
 
@@ -49,6 +56,25 @@ public final class ReceiptChecker {
             keys = jwks.refetch(client);
         }
         return new Checked(bundle, verifier.verify(bundle, keys), describeKey(kid, keys));
+    }
+
+    /**
+     * The signature-level state of many receipts at once — signature, key, type, issuer, expiry —
+     * against the cached JWKS (fetched again once if any names a key it lacks). No network per
+     * receipt: this is what the table's "Signature" column and state filter show; the full check
+     * with the log proof runs when a receipt is selected.
+     */
+    public Map<String, ReceiptStatus> checkSignatures(PlatformClient client, List<ReceiptSummary> receipts) {
+        JWKSet keys = jwks.keys(client);
+        boolean unknown = receipts.stream().anyMatch(r -> r.kid() != null && keys.getKeyByKeyId(r.kid()) == null);
+        JWKSet current = unknown ? jwks.refetch(client) : keys;
+        Map<String, ReceiptStatus> states = new HashMap<>();
+        for (ReceiptSummary receipt : receipts) {
+            states.put(
+                    receipt.receiptId(),
+                    signatures.verify(receipt.receiptJwt(), current).status());
+        }
+        return states;
     }
 
     /** Checks a bundle file, offline, with the keys it carries. */

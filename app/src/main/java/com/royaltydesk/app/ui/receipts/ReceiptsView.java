@@ -7,8 +7,10 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.collections.FXCollections;
 import javafx.geometry.Insets;
 import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
@@ -44,6 +46,11 @@ public final class ReceiptsView extends BorderPane {
         search.setPromptText("Search receipt, model or dataset");
         search.textProperty().bindBidirectional(viewModel.searchProperty());
         HBox.setHgrow(search, Priority.ALWAYS);
+        TextField model = filterField(viewModel.modelFilterProperty(), "receipt-model-filter", "Model", viewModel);
+        TextField asset = filterField(viewModel.assetFilterProperty(), "receipt-asset-filter", "Asset id", viewModel);
+        ComboBox<StateFilter> state = new ComboBox<>(FXCollections.observableArrayList(StateFilter.values()));
+        state.setId("receipt-state-filter");
+        state.valueProperty().bindBidirectional(viewModel.stateFilterProperty());
         Button refresh = new Button("Refresh");
         refresh.setId("refresh-receipts");
         refresh.setOnAction(e -> viewModel.refresh());
@@ -54,10 +61,22 @@ public final class ReceiptsView extends BorderPane {
         message.setId("receipts-message");
         message.getStyleClass().add("muted");
         message.textProperty().bind(viewModel.messageProperty());
-        HBox bar = new HBox(8, search, refresh, open, message);
+        HBox bar = new HBox(8, search, model, asset, state, refresh, open, message);
         bar.getStyleClass().add("toolbar-row");
         bar.setPadding(new Insets(0, 0, 12, 0));
         return bar;
+    }
+
+    /** A server-side filter: Enter (or Refresh) asks the platform for the matching receipts only. */
+    private static TextField filterField(
+            javafx.beans.property.StringProperty value, String id, String prompt, ReceiptsViewModel viewModel) {
+        TextField field = new TextField();
+        field.setId(id);
+        field.setPromptText(prompt);
+        field.setPrefColumnCount(8);
+        field.textProperty().bindBidirectional(value);
+        field.setOnAction(e -> viewModel.refresh());
+        return field;
     }
 
     private VBox table(ReceiptsViewModel viewModel) {
@@ -68,6 +87,11 @@ public final class ReceiptsView extends BorderPane {
         table.getColumns().add(column("Dataset", 120, r -> r.datasetId()));
         table.getColumns().add(column("Log #", 55, r -> Long.toString(r.logIndex())));
         table.getColumns().add(column("Issued", 150, r -> WHEN.format(r.issuedAt())));
+        // The cell reads the state when drawn; a batch of new states redraws the visible rows once.
+        TableColumn<ReceiptSummary, String> signature =
+                column("Signature", 110, r -> stateText(viewModel.states().get(r.receiptId())));
+        table.getColumns().add(signature);
+        viewModel.statesCheckedProperty().addListener((obs, old, now) -> table.refresh());
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.setPlaceholder(
                 new Label("No receipts yet. They appear here when proof-of-training is recorded for your assets."));
@@ -79,6 +103,15 @@ public final class ReceiptsView extends BorderPane {
         VBox box = new VBox(8, table, more);
         VBox.setVgrow(table, Priority.ALWAYS);
         return box;
+    }
+
+    private static String stateText(com.royaltydesk.verify.ReceiptStatus state) {
+        if (state == null) {
+            return "checking…";
+        }
+        return state == com.royaltydesk.verify.ReceiptStatus.VALID
+                ? "valid"
+                : Badges.text(state).toLowerCase();
     }
 
     private static TableColumn<ReceiptSummary, String> column(

@@ -10,21 +10,28 @@ import com.royaltydesk.app.concurrency.BackgroundTasks;
 import com.royaltydesk.app.verify.ReceiptChecker;
 import com.royaltydesk.verify.BundleReport;
 import com.royaltydesk.verify.ReceiptCheck;
+import com.royaltydesk.verify.ReceiptStatus;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyIntegerProperty;
+import javafx.beans.property.ReadOnlyIntegerWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import javafx.collections.ObservableMap;
 import javafx.collections.transformation.FilteredList;
 
 /**
@@ -41,6 +48,11 @@ public final class ReceiptsViewModel {
     private final ObservableList<ReceiptSummary> all = FXCollections.observableArrayList();
     private final FilteredList<ReceiptSummary> visible = new FilteredList<>(all, r -> true);
     private final StringProperty search = new SimpleStringProperty("");
+    private final StringProperty modelFilter = new SimpleStringProperty("");
+    private final StringProperty assetFilter = new SimpleStringProperty("");
+    private final ObjectProperty<StateFilter> stateFilter = new SimpleObjectProperty<>(StateFilter.ALL);
+    private final ObservableMap<String, ReceiptStatus> states = FXCollections.observableHashMap();
+    private final ReadOnlyIntegerWrapper statesChecked = new ReadOnlyIntegerWrapper(0);
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("Connecting to the platform…");
     private final ReadOnlyBooleanWrapper hasMore = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyStringWrapper verdict = new ReadOnlyStringWrapper("");
@@ -58,10 +70,15 @@ public final class ReceiptsViewModel {
     public ReceiptsViewModel(BackgroundTasks tasks, ReceiptChecker checker) {
         this.tasks = Objects.requireNonNull(tasks, "tasks");
         this.checker = Objects.requireNonNull(checker, "checker");
-        search.addListener((obs, old, now) -> {
-            String needle = now == null ? "" : now.trim().toLowerCase(Locale.ROOT);
-            visible.setPredicate(r -> needle.isEmpty() || matches(r, needle));
-        });
+        search.addListener((obs, old, now) -> applyFilter());
+        stateFilter.addListener((obs, old, now) -> applyFilter());
+    }
+
+    /** Search text and signature state, both applied to the loaded rows, on the FX thread. */
+    private void applyFilter() {
+        String needle = search.get() == null ? "" : search.get().trim().toLowerCase(Locale.ROOT);
+        StateFilter state = stateFilter.get() == null ? StateFilter.ALL : stateFilter.get();
+        visible.setPredicate(r -> (needle.isEmpty() || matches(r, needle)) && state.accepts(states.get(r.receiptId())));
     }
 
     private static boolean matches(ReceiptSummary r, String needle) {
@@ -82,9 +99,13 @@ public final class ReceiptsViewModel {
         }
         message.set("Loading receipts…");
         PlatformClient target = client;
+        String model = blankToNull(modelFilter.get());
+        String asset = blankToNull(assetFilter.get());
         tasks.run(
-                () -> target.receipts(null, PAGE_SIZE, null),
+                () -> target.receipts(null, PAGE_SIZE, model, asset),
                 page -> {
+                    states.clear();
+                    statesChecked.set(0);
                     all.setAll(page.receipts());
                     afterPage(page);
                 },
@@ -97,8 +118,10 @@ public final class ReceiptsViewModel {
         }
         PlatformClient target = client;
         String cursor = nextCursor;
+        String model = blankToNull(modelFilter.get());
+        String asset = blankToNull(assetFilter.get());
         tasks.run(
-                () -> target.receipts(cursor, PAGE_SIZE, null),
+                () -> target.receipts(cursor, PAGE_SIZE, model, asset),
                 page -> {
                     all.addAll(page.receipts());
                     afterPage(page);
@@ -107,11 +130,35 @@ public final class ReceiptsViewModel {
     }
 
     private void afterPage(ReceiptPage page) {
+        checkStates(page.receipts());
         nextCursor = page.nextCursor();
         hasMore.set(nextCursor != null);
         message.set(all.size()
                 + (all.size() == 1 ? " receipt" : " receipts")
                 + (nextCursor != null ? " (more available)" : ""));
+    }
+
+    /** Checks the page's signatures on a worker; the "Signature" column and the state filter follow. */
+    private void checkStates(List<ReceiptSummary> page) {
+        if (page.isEmpty()) {
+            return;
+        }
+        PlatformClient target = client;
+        tasks.run(
+                () -> checker.checkSignatures(target, page),
+                checked -> {
+                    states.putAll(checked);
+                    if (stateFilter.get() != StateFilter.ALL) {
+                        applyFilter();
+                    }
+                },
+                error -> {
+                    // The row keeps "not checked"; selecting it runs the full check and says what failed.
+                });
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
     }
 
     /** Checks a receipt live: its bundle from the platform, verified here. */
@@ -225,6 +272,30 @@ public final class ReceiptsViewModel {
     /** Which key signed the receipt shown and when that key was valid; empty while none is shown. */
     public ReadOnlyStringProperty signingKeyProperty() {
         return signingKey.getReadOnlyProperty();
+    }
+
+    /** Server-side filter: only this model's receipts (applied by {@link #refresh}). */
+    public StringProperty modelFilterProperty() {
+        return modelFilter;
+    }
+
+    /** Server-side filter: only this asset's receipts (applied by {@link #refresh}). */
+    public StringProperty assetFilterProperty() {
+        return assetFilter;
+    }
+
+    /** How many loaded receipts have a checked state; changes once per checked batch. */
+    public ReadOnlyIntegerProperty statesCheckedProperty() {
+        return statesChecked.getReadOnlyProperty();
+    }
+
+    public ObjectProperty<StateFilter> stateFilterProperty() {
+        return stateFilter;
+    }
+
+    /** Each loaded receipt's signature state once checked; absent while not checked yet. */
+    public ObservableMap<String, ReceiptStatus> states() {
+        return states;
     }
 
     public ReadOnlyStringProperty subjectProperty() {

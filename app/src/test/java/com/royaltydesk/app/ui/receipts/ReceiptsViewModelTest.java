@@ -71,6 +71,43 @@ class ReceiptsViewModelTest {
     }
 
     @Test
+    void modelAndAssetFilters_askThePlatformForThoseReceiptsOnly() throws Exception {
+        SandboxCalls.recordReceipt(platform.baseUrl(), dir.resolve("platform"), "llama-x");
+        SandboxCalls.recordReceipt(platform.baseUrl(), dir.resolve("platform"), "mistral-y");
+        viewModel.connect(client);
+        drainUntil(() -> viewModel.receipts().size() == 2);
+
+        viewModel.modelFilterProperty().set("llama-x");
+        viewModel.refresh();
+        drainUntil(() -> viewModel.receipts().size() == 1);
+        assertThat(viewModel.receipts()).extracting(r -> r.modelId()).containsExactly("llama-x");
+
+        viewModel.modelFilterProperty().set("");
+        viewModel.assetFilterProperty().set("ds_not_this_one");
+        viewModel.refresh();
+        drainUntil(() -> viewModel.messageProperty().get().equals("0 receipts"));
+        assertThat(viewModel.receipts()).isEmpty();
+
+        viewModel.assetFilterProperty().set("ds_sandbox_demo");
+        viewModel.refresh();
+        drainUntil(() -> viewModel.receipts().size() == 2);
+    }
+
+    @Test
+    void signatureStates_checkedInTheBackgroundAndFilterable() throws Exception {
+        SandboxCalls.recordReceipt(platform.baseUrl(), dir.resolve("platform"), "model-a");
+        SandboxCalls.recordReceipt(platform.baseUrl(), dir.resolve("platform"), "model-b");
+        viewModel.connect(client);
+        drainUntil(() -> viewModel.states().size() == 2);
+
+        assertThat(viewModel.states().values()).containsOnly(com.royaltydesk.verify.ReceiptStatus.VALID);
+        viewModel.stateFilterProperty().set(StateFilter.NOT_VALID);
+        assertThat(viewModel.receipts()).isEmpty();
+        viewModel.stateFilterProperty().set(StateFilter.VALID);
+        assertThat(viewModel.receipts()).hasSize(2);
+    }
+
+    @Test
     void search_filtersByModel() throws Exception {
         SandboxCalls.recordReceipt(platform.baseUrl(), dir.resolve("platform"), "llama-x");
         SandboxCalls.recordReceipt(platform.baseUrl(), dir.resolve("platform"), "mistral-y");
