@@ -148,6 +148,7 @@ public final class ReceiptsViewModel {
                 () -> checker.checkSignatures(target, page),
                 checked -> {
                     states.putAll(checked);
+                    statesChecked.set(states.size());
                     if (stateFilter.get() != StateFilter.ALL) {
                         applyFilter();
                     }

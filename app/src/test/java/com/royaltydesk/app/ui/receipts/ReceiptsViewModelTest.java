@@ -98,7 +98,7 @@ class ReceiptsViewModelTest {
         SandboxCalls.recordReceipt(platform.baseUrl(), dir.resolve("platform"), "model-a");
         SandboxCalls.recordReceipt(platform.baseUrl(), dir.resolve("platform"), "model-b");
         viewModel.connect(client);
-        drainUntil(() -> viewModel.states().size() == 2);
+        drainUntil(() -> viewModel.statesCheckedProperty().get() == 2);
 
         assertThat(viewModel.states().values()).containsOnly(com.royaltydesk.verify.ReceiptStatus.VALID);
         viewModel.stateFilterProperty().set(StateFilter.NOT_VALID);

@@ -1,0 +1,232 @@
+package com.royaltydesk.app.bench;
+
+import com.royaltydesk.app.api.PlatformClient;
+import com.royaltydesk.app.concurrency.AppExecutors;
+import com.royaltydesk.app.concurrency.BackgroundTasks;
+import com.royaltydesk.app.testutil.SandboxCalls;
+import com.royaltydesk.app.ui.common.DialogService;
+import com.royaltydesk.app.ui.receipts.ReceiptsView;
+import com.royaltydesk.app.ui.receipts.ReceiptsViewModel;
+import com.royaltydesk.app.ui.receipts.StateFilter;
+import com.royaltydesk.app.verify.ReceiptChecker;
+import com.royaltydesk.platform.PlatformConfig;
+import com.royaltydesk.platform.PlatformServer;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import javafx.application.Platform;
+import javafx.scene.Scene;
+import javafx.scene.control.TableView;
+import javafx.stage.Stage;
+
+/**
+ * The receipts table with many receipts, on a real display: fills a sandbox platform with N receipts
+ * (default 100,000), pages them all into the Receipts view, waits for every signature state, then
+ * scrolls end to end and filters. Measures every handler the app runs on the FX thread (page
+ * appends, state batches, scroll steps, filter changes) and every layout pulse. Prints numbers;
+ * asserts nothing. Run with {@code bench/receipts-table.sh [receipts]}.
+ */
+public final class ReceiptsTableBenchmark {
+
+    private static final List<Long> handlers = Collections.synchronizedList(new ArrayList<>());
+    private static final List<Long> pulses = Collections.synchronizedList(new ArrayList<>());
+
+    public static void main(String[] args) throws Exception {
+        int count = args.length > 0 ? Integer.parseInt(args[0]) : 100_000;
+        Path dir = Files.createTempDirectory("rdk-table-bench");
+        Path platformDir = dir.resolve("platform");
+        try (PlatformServer platform = PlatformServer.start(PlatformConfig.embedded(platformDir))) {
+            fill(platform.baseUrl(), SandboxCalls.platformKey(platformDir), count);
+            run(platform.baseUrl(), SandboxCalls.creatorKey(platformDir), count);
+        } finally {
+            Platform.exit();
+        }
+    }
+
+    /** Records proof-of-training {@code count} times from 8 threads, 20 models. */
+    private static void fill(String baseUrl, String platformKey, int count) throws Exception {
+        long started = System.nanoTime();
+        HttpClient http = HttpClient.newHttpClient();
+        AtomicInteger next = new AtomicInteger();
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        List<Future<?>> workers = new ArrayList<>();
+        for (int t = 0; t < 8; t++) {
+            workers.add(pool.submit(() -> {
+                for (int i = next.getAndIncrement(); i < count; i = next.getAndIncrement()) {
+                    String body =
+                            "{\"dataset_id\":\"ds_sandbox_demo\",\"creator_id\":\"creator_42\",\"model_id\":\"model-"
+                                    + (i % 20) + "\",\"artifact_hash\":\"sha256:" + "ab".repeat(32)
+                                    + "\",\"metadata\":{\"license\":\"cc-by-4.0\",\"portion_used\":0.1}}";
+                    HttpResponse<Void> response = http.send(
+                            HttpRequest.newBuilder(URI.create(baseUrl + "/v1/proof-of-training"))
+                                    .header("Authorization", "Bearer " + platformKey)
+                                    .header("Content-Type", "application/json")
+                                    .POST(HttpRequest.BodyPublishers.ofString(body))
+                                    .build(),
+                            HttpResponse.BodyHandlers.discarding());
+                    if (response.statusCode() != 201) {
+                        throw new IllegalStateException("proof-of-training answered " + response.statusCode());
+                    }
+                }
+                return null;
+            }));
+        }
+        for (Future<?> worker : workers) {
+            worker.get();
+        }
+        pool.shutdown();
+        double seconds = (System.nanoTime() - started) / 1e9;
+        System.out.printf("filled %,d receipts in %.1f s (%.0f/s)%n", count, seconds, count / seconds);
+    }
+
+    private static void run(String baseUrl, String creatorKey, int count) throws Exception {
+        AppExecutors executors = new AppExecutors();
+        // Every handler the app hands to the FX thread, timed there.
+        BackgroundTasks tasks = new BackgroundTasks(
+                executors.workers(),
+                command -> Platform.runLater(() -> {
+                    long t0 = System.nanoTime();
+                    command.run();
+                    handlers.add(System.nanoTime() - t0);
+                }));
+        tasks.onEveryFailure(error -> System.err.println("background work failed: " + error));
+        ReceiptsViewModel viewModel = new ReceiptsViewModel(tasks, new ReceiptChecker(Clock.systemUTC()));
+        PlatformClient client = PlatformClient.connect(baseUrl, creatorKey);
+        CountDownLatch shown = new CountDownLatch(1);
+        TableView<?>[] table = new TableView<?>[1];
+        Platform.startup(() -> {
+            ReceiptsView view = new ReceiptsView(viewModel, new DialogService());
+            Scene scene = new Scene(view, 1120, 720);
+            long[] pulseStart = new long[1];
+            scene.addPreLayoutPulseListener(() -> pulseStart[0] = System.nanoTime());
+            scene.addPostLayoutPulseListener(() -> pulses.add(System.nanoTime() - pulseStart[0]));
+            Stage stage = new Stage();
+            stage.setScene(scene);
+            stage.show();
+            table[0] = (TableView<?>) view.lookup("#receipts-table");
+            shown.countDown();
+        });
+        shown.await();
+
+        long started = System.nanoTime();
+        Platform.runLater(() -> viewModel.connect(client));
+        while (true) {
+            await(() -> fx(() -> !viewModel.messageProperty().get().startsWith("Loading")));
+            int loaded = fx(() -> viewModel.receipts().size());
+            if (loaded >= count || !fx(() -> viewModel.hasMoreProperty().get())) {
+                break;
+            }
+            int before = loaded;
+            Platform.runLater(viewModel::loadMore);
+            await(() -> fx(() -> viewModel.receipts().size() > before));
+        }
+        System.out.printf(
+                "paged %,d receipts into the table in %.1f s (pages of 500)%n",
+                fx(() -> viewModel.receipts().size()), (System.nanoTime() - started) / 1e9);
+        await(() -> fx(() -> viewModel.statesCheckedProperty().get() >= count));
+        System.out.printf(
+                "every signature state checked %.1f s after the first page%n", (System.nanoTime() - started) / 1e9);
+        report("loading: page appends and state batches", handlers);
+
+        List<Long> scrolling = new ArrayList<>();
+        for (int step = 0; step <= 400; step++) {
+            int row = (int) ((long) count * step / 400);
+            scrolling.add(fxTimed(() -> {
+                table[0].scrollTo(Math.min(row, count - 1));
+                table[0].layout();
+            }));
+            Thread.sleep(8);
+        }
+        report("scrolling end to end in 400 steps (scrollTo + layout)", scrolling);
+
+        List<Long> filtering = new ArrayList<>();
+        for (String search : List.of("model-7", "model-1", "", "pt_", "")) {
+            filtering.add(fxTimed(() -> {
+                viewModel.searchProperty().set(search);
+                table[0].layout();
+            }));
+        }
+        for (StateFilter state : List.of(StateFilter.NOT_VALID, StateFilter.VALID, StateFilter.ALL)) {
+            filtering.add(fxTimed(() -> {
+                viewModel.stateFilterProperty().set(state);
+                table[0].layout();
+            }));
+        }
+        report("filtering (search text and state, + layout)", filtering);
+        report("layout/CSS pulses during the whole run", pulses);
+        System.out.println("resident memory (VmRSS, platform in the same process): " + residentMegabytes() + " MB");
+        executors.close();
+        client.close();
+    }
+
+    private static long residentMegabytes() throws java.io.IOException {
+        for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+            if (line.startsWith("VmRSS:")) {
+                return Long.parseLong(line.replaceAll("\\D+", "")) / 1024;
+            }
+        }
+        return -1;
+    }
+
+    private static void report(String what, List<Long> nanos) {
+        List<Long> sorted;
+        synchronized (nanos) {
+            sorted = new ArrayList<>(nanos);
+        }
+        Collections.sort(sorted);
+        if (sorted.isEmpty()) {
+            System.out.println(what + ": none");
+            return;
+        }
+        long over50 = sorted.stream().filter(n -> n > 50_000_000L).count();
+        System.out.printf(
+                "%-58s n=%5d  p50 %6.1f ms  p99 %6.1f ms  max %6.1f ms  over 50 ms: %d%n",
+                what,
+                sorted.size(),
+                sorted.get(sorted.size() / 2) / 1e6,
+                sorted.get(Math.min(sorted.size() - 1, (int) (sorted.size() * 0.99))) / 1e6,
+                sorted.get(sorted.size() - 1) / 1e6,
+                over50);
+    }
+
+    private static long fxTimed(Runnable action) throws Exception {
+        return fx(() -> {
+            long t0 = System.nanoTime();
+            action.run();
+            return System.nanoTime() - t0;
+        });
+    }
+
+    private static <T> T fx(java.util.concurrent.Callable<T> work) throws Exception {
+        java.util.concurrent.FutureTask<T> task = new java.util.concurrent.FutureTask<>(work);
+        Platform.runLater(task);
+        return task.get(60, TimeUnit.SECONDS);
+    }
+
+    private interface Check {
+        boolean test() throws Exception;
+    }
+
+    private static void await(Check condition) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(10);
+        while (!condition.test()) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("gave up waiting");
+            }
+            Thread.sleep(20);
+        }
+    }
+}
