@@ -102,8 +102,10 @@ class ReceiptsViewModelTest {
 
         assertThat(viewModel.states().values()).containsOnly(com.royaltydesk.verify.ReceiptStatus.VALID);
         viewModel.stateFilterProperty().set(StateFilter.NOT_VALID);
+        drainUntil(() -> viewModel.receipts().isEmpty());
         assertThat(viewModel.receipts()).isEmpty();
         viewModel.stateFilterProperty().set(StateFilter.VALID);
+        drainUntil(() -> viewModel.receipts().size() == 2);
         assertThat(viewModel.receipts()).hasSize(2);
     }
 
@@ -115,6 +117,7 @@ class ReceiptsViewModelTest {
         drainUntil(() -> viewModel.receipts().size() == 2);
 
         viewModel.searchProperty().set("MISTRAL");
+        drainUntil(() -> viewModel.receipts().size() == 1);
 
         assertThat(viewModel.receipts()).extracting(r -> r.modelId()).containsExactly("mistral-y");
     }
