@@ -5,6 +5,7 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.Executor;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 
 /**
  * Stands in for the FX thread in view-model tests: handed-back work queues up and runs only when
@@ -26,6 +27,22 @@ public final class QueueExecutor implements Executor {
             throw new AssertionError("nothing was handed back to the UI thread within " + timeout);
         }
         next.run();
+    }
+
+    /**
+     * Runs handed-back tasks here until {@code condition} holds; fails the test if no task arrives
+     * within {@code timeout} while it does not. The loop every view-model test waits with.
+     */
+    public void runUntil(BooleanSupplier condition, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        try {
+            while (!condition.getAsBoolean() && System.nanoTime() < deadline) {
+                runNext(timeout);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError("interrupted while waiting", e);
+        }
     }
 
     public boolean isEmpty() {

@@ -62,14 +62,7 @@ class AssetsViewModelTest {
     }
 
     private void drainUntil(BooleanSupplier condition) {
-        long deadline = System.nanoTime() + WAIT.toNanos();
-        try {
-            while (!condition.getAsBoolean() && System.nanoTime() < deadline) {
-                uiThread.runNext(WAIT);
-            }
-        } catch (InterruptedException e) {
-            throw new AssertionError(e);
-        }
+        uiThread.runUntil(condition, WAIT);
     }
 
     private static String sha256(byte[] content) throws Exception {

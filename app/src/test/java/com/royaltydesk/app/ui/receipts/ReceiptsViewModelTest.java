@@ -51,11 +51,8 @@ class ReceiptsViewModelTest {
         }
     }
 
-    private void drainUntil(BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + WAIT.toNanos();
-        while (!condition.getAsBoolean() && System.nanoTime() < deadline) {
-            uiThread.runNext(WAIT);
-        }
+    private void drainUntil(BooleanSupplier condition) {
+        uiThread.runUntil(condition, WAIT);
     }
 
     @Test

@@ -62,11 +62,8 @@ class WebhooksViewModelTest {
         receiver.stop(0);
     }
 
-    private void drainUntil(BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + WAIT.toNanos();
-        while (!condition.getAsBoolean() && System.nanoTime() < deadline) {
-            uiThread.runNext(WAIT);
-        }
+    private void drainUntil(BooleanSupplier condition) {
+        uiThread.runUntil(condition, WAIT);
     }
 
     private String receiverUrl() {
