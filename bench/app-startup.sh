@@ -14,16 +14,16 @@ median() { printf '%s\n' "$@" | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1
 
 # measure <label> <data-dir or "fresh">
 measure() {
-  local label=$1 reuse=$2 times=() mems=() data line
+  local label=$1 reuse=$2 times=() mems=() privs=() data line
   for i in $(seq "$runs"); do
     data=${reuse/fresh/$(mktemp -d)}
     line=$(xvfb-run -a "$image" --smoke-test --data-dir "$data" | grep '^smoke test passed')
     [[ $reuse == fresh ]] && rm -rf "$data"
-    [[ "$line" =~ usable\ ([0-9]+)\ ms.*memory\ ([0-9]+)\ MB ]] || { echo "no figures in: $line" >&2; exit 1; }
-    times+=("${BASH_REMATCH[1]}") mems+=("${BASH_REMATCH[2]}")
-    echo "$label run $i: usable after ${BASH_REMATCH[1]} ms, resident ${BASH_REMATCH[2]} MB"
+    [[ "$line" =~ usable\ ([0-9]+)\ ms.*memory\ ([0-9]+)\ MB\ \(private\ ([0-9]+)\ MB ]] || { echo "no figures in: $line" >&2; exit 1; }
+    times+=("${BASH_REMATCH[1]}") mems+=("${BASH_REMATCH[2]}") privs+=("${BASH_REMATCH[3]}")
+    echo "$label run $i: usable after ${BASH_REMATCH[1]} ms, resident ${BASH_REMATCH[2]} MB (private ${BASH_REMATCH[3]} MB)"
   done
-  echo "$label median of $runs: usable after $(median "${times[@]}") ms, resident $(median "${mems[@]}") MB"
+  echo "$label median of $runs: usable after $(median "${times[@]}") ms, resident $(median "${mems[@]}") MB (private $(median "${privs[@]}") MB)"
 }
 
 # First start: a fresh data folder each time, so the sandbox is created and seeded every run.

@@ -22,8 +22,17 @@ final class ProcessFigures {
     }
 
     static OptionalLong residentKb() {
+        return statusField("VmRSS:");
+    }
+
+    /** Resident memory that is the process's own (heap, stacks, malloc), without mapped files. */
+    static OptionalLong privateResidentKb() {
+        return statusField("RssAnon:");
+    }
+
+    private static OptionalLong statusField(String field) {
         try {
-            return residentKb(Files.readString(Path.of("/proc/self/status")));
+            return statusField(Files.readString(Path.of("/proc/self/status")), field);
         } catch (IOException | UnsupportedOperationException e) {
             return OptionalLong.empty(); // not Linux: the line says n/a
         }
@@ -31,19 +40,30 @@ final class ProcessFigures {
 
     /** The {@code VmRSS:} line of a {@code /proc/<pid>/status} text, in kB. */
     static OptionalLong residentKb(String procStatus) {
+        return statusField(procStatus, "VmRSS:");
+    }
+
+    /** A kB line such as {@code RssAnon:  123 kB} of a {@code /proc/<pid>/status} text. */
+    static OptionalLong statusField(String procStatus, String field) {
         return procStatus
                 .lines()
-                .filter(line -> line.startsWith("VmRSS:"))
-                .map(line -> line.substring("VmRSS:".length()).trim().split("\\s+")[0])
+                .filter(line -> line.startsWith(field))
+                .map(line -> line.substring(field.length()).trim().split("\\s+")[0])
                 .mapToLong(Long::parseLong)
                 .findFirst();
     }
 
-    /** E.g. {@code usable 1234 ms after launch, resident memory 210 MB}. */
+    /**
+     * E.g. {@code usable 1234 ms after launch, resident memory 210 MB (private 150 MB)}: the
+     * private part leaves out file-backed pages such as the shared class-data archive.
+     */
     static String summary(Instant now) {
         String usable = sinceLaunch(now).map(d -> d.toMillis() + " ms").orElse("n/a");
-        OptionalLong kb = residentKb();
-        String memory = kb.isPresent() ? (kb.getAsLong() / 1024) + " MB" : "n/a";
-        return "usable " + usable + " after launch, resident memory " + memory;
+        return "usable " + usable + " after launch, resident memory " + megabytes(residentKb()) + " (private "
+                + megabytes(privateResidentKb()) + ")";
+    }
+
+    private static String megabytes(OptionalLong kb) {
+        return kb.isPresent() ? (kb.getAsLong() / 1024) + " MB" : "n/a";
     }
 }

@@ -15,6 +15,12 @@ class ProcessFiguresTest {
     }
 
     @Test
+    void statusField_rssAnon_readsThePrivatePart() {
+        String status = "Name:\tjava\nVmRSS:\t  215332 kB\nRssAnon:\t  150100 kB\nRssFile:\t   65232 kB\n";
+        assertThat(ProcessFigures.statusField(status, "RssAnon:")).hasValue(150100);
+    }
+
+    @Test
     void residentKb_noVmRssLine_empty() {
         assertThat(ProcessFigures.residentKb("Name:\tjava\n")).isEmpty();
     }
@@ -23,6 +29,6 @@ class ProcessFiguresTest {
     void summary_thisProcess_namesTimeAndMemory() {
         String summary = ProcessFigures.summary(Instant.now());
 
-        assertThat(summary).matches("usable \\d+ ms after launch, resident memory \\d+ MB");
+        assertThat(summary).matches("usable \\d+ ms after launch, resident memory \\d+ MB \\(private \\d+ MB\\)");
     }
 }
