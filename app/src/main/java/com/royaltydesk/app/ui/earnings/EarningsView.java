@@ -118,6 +118,8 @@ public final class EarningsView extends BorderPane {
         chart.setId("earnings-chart");
         chart.setAnimated(false);
         chart.setLegendVisible(true);
+        // A month has up to 31 day columns; the default 10 px gap left bars 3 px wide.
+        chart.setCategoryGap(2);
         viewModel.series().addListener((ListChangeListener<Earnings.Series>) change -> redraw(chart, viewModel));
         viewModel.periodProperty().addListener((obs, old, now) -> redraw(chart, viewModel));
         return chart;
