@@ -146,7 +146,7 @@ public final class App extends Application {
         statusBar.connect(client, StatusBarViewModel.CHECK_INTERVAL);
         creatorClient = PlatformClient.connect(next.baseUrl(), next.creatorKey());
         settingsVm.connected(next);
-        account.connected(next, sessions.isDemo(next));
+        account.connected(next);
         assets.connect(creatorClient);
         registerAsset.connect(creatorClient);
         receipts.connect(creatorClient);

@@ -46,11 +46,6 @@ final class Sessions implements AutoCloseable {
         return demo(embedded());
     }
 
-    /** True for the sandbox's demo creator, whose key lives in the sandbox's own file. */
-    boolean isDemo(Session session) {
-        return session.embedded() && !session.keyFile().equals(accounts.file());
-    }
-
     private synchronized EmbeddedPlatform embedded() {
         if (closed) {
             throw new IllegalStateException("the app is closing");
@@ -67,7 +62,8 @@ final class Sessions implements AutoCloseable {
                 platform.sandboxCreatorId(),
                 platform.sandboxCreatorKey(),
                 platform.sandboxCredentialsFile(),
-                keys(platform));
+                keys(platform),
+                true);
     }
 
     private static Session.SandboxKeys keys(EmbeddedPlatform platform) {

@@ -94,100 +94,81 @@ public record PlatformConfig(
     }
 
     public PlatformConfig withUsageLimits(UsageLimits limits) {
-        return new PlatformConfig(
-                host,
-                port,
-                dataDir,
-                jdbcUrl,
-                sandbox,
-                signingAlgorithm,
-                issuer,
-                limits,
-                payoutPolicy,
-                webhooks,
-                corsOrigins,
-                databaseLogin);
+        return changed(c -> c.usageLimits = limits);
     }
 
     public PlatformConfig withPayoutPolicy(PayoutPolicy policy) {
-        return new PlatformConfig(
-                host,
-                port,
-                dataDir,
-                jdbcUrl,
-                sandbox,
-                signingAlgorithm,
-                issuer,
-                usageLimits,
-                policy,
-                webhooks,
-                corsOrigins,
-                databaseLogin);
+        return changed(c -> c.payoutPolicy = policy);
     }
 
     public PlatformConfig withWebhooks(WebhookSettings settings) {
-        return new PlatformConfig(
-                host,
-                port,
-                dataDir,
-                jdbcUrl,
-                sandbox,
-                signingAlgorithm,
-                issuer,
-                usageLimits,
-                payoutPolicy,
-                settings,
-                corsOrigins,
-                databaseLogin);
+        return changed(c -> c.webhooks = settings);
     }
 
     public PlatformConfig withCorsOrigins(List<String> origins) {
-        return new PlatformConfig(
-                host,
-                port,
-                dataDir,
-                jdbcUrl,
-                sandbox,
-                signingAlgorithm,
-                issuer,
-                usageLimits,
-                payoutPolicy,
-                webhooks,
-                origins,
-                databaseLogin);
+        return changed(c -> c.corsOrigins = origins);
     }
 
     public PlatformConfig withDatabaseLogin(DatabaseLogin login) {
-        return new PlatformConfig(
-                host,
-                port,
-                dataDir,
-                jdbcUrl,
-                sandbox,
-                signingAlgorithm,
-                issuer,
-                usageLimits,
-                payoutPolicy,
-                webhooks,
-                corsOrigins,
-                login);
+        return changed(c -> c.databaseLogin = login);
     }
 
     /** Runs on another database (PostgreSQL), logging in as {@code login}. */
     public PlatformConfig withDatabase(String url, DatabaseLogin login) {
+        return changed(c -> {
+            c.jdbcUrl = url;
+            c.databaseLogin = login;
+        });
+    }
+
+    /** This configuration with {@code change} applied to a copy of its fields. */
+    private PlatformConfig changed(java.util.function.Consumer<Fields> change) {
+        Fields c = new Fields(this);
+        change.accept(c);
         return new PlatformConfig(
-                host,
-                port,
-                dataDir,
-                url,
-                sandbox,
-                signingAlgorithm,
-                issuer,
-                usageLimits,
-                payoutPolicy,
-                webhooks,
-                corsOrigins,
-                login);
+                c.host,
+                c.port,
+                c.dataDir,
+                c.jdbcUrl,
+                c.sandbox,
+                c.signingAlgorithm,
+                c.issuer,
+                c.usageLimits,
+                c.payoutPolicy,
+                c.webhooks,
+                c.corsOrigins,
+                c.databaseLogin);
+    }
+
+    /** The record's fields, mutable, for {@link #changed}. */
+    private static final class Fields {
+        String host;
+        int port;
+        Path dataDir;
+        String jdbcUrl;
+        boolean sandbox;
+        SigningAlgorithm signingAlgorithm;
+        String issuer;
+        UsageLimits usageLimits;
+        PayoutPolicy payoutPolicy;
+        WebhookSettings webhooks;
+        List<String> corsOrigins;
+        DatabaseLogin databaseLogin;
+
+        Fields(PlatformConfig from) {
+            host = from.host;
+            port = from.port;
+            dataDir = from.dataDir;
+            jdbcUrl = from.jdbcUrl;
+            sandbox = from.sandbox;
+            signingAlgorithm = from.signingAlgorithm;
+            issuer = from.issuer;
+            usageLimits = from.usageLimits;
+            payoutPolicy = from.payoutPolicy;
+            webhooks = from.webhooks;
+            corsOrigins = from.corsOrigins;
+            databaseLogin = from.databaseLogin;
+        }
     }
 
     /** The configuration the desktop app uses: loopback, a free port, sandbox on. */

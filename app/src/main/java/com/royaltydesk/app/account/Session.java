@@ -11,8 +11,10 @@ import java.util.Objects;
  * @param creatorKey that creator's API key
  * @param keyFile where that key is kept on this computer
  * @param sandbox the bundled sandbox's own keys, for its demo actions; null on a remote platform
+ * @param demoCreator whether this is the sandbox's demo creator (offered to sign up as someone new)
  */
-public record Session(String baseUrl, String creatorId, String creatorKey, Path keyFile, SandboxKeys sandbox) {
+public record Session(
+        String baseUrl, String creatorId, String creatorKey, Path keyFile, SandboxKeys sandbox, boolean demoCreator) {
 
     /** The bundled sandbox's platform and host keys: they let the app play the other parties in demos. */
     public record SandboxKeys(String platformKey, String hostKey) {}
@@ -22,6 +24,11 @@ public record Session(String baseUrl, String creatorId, String creatorKey, Path 
         Objects.requireNonNull(creatorId, "creatorId");
         Objects.requireNonNull(creatorKey, "creatorKey");
         Objects.requireNonNull(keyFile, "keyFile");
+    }
+
+    /** A creator who signed up or signed in: not the sandbox's demo creator. */
+    public Session(String baseUrl, String creatorId, String creatorKey, Path keyFile, SandboxKeys sandbox) {
+        this(baseUrl, creatorId, creatorKey, keyFile, sandbox, false);
     }
 
     public boolean embedded() {

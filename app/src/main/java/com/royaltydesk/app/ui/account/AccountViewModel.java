@@ -57,10 +57,10 @@ public final class AccountViewModel {
     }
 
     /** The app is now connected as {@code now}; shows who that is and their KYC status. */
-    public void connected(Session now, boolean isDemoCreator) {
+    public void connected(Session now) {
         session = Objects.requireNonNull(now, "now");
         embedded.set(now.embedded());
-        demoCreator.set(isDemoCreator);
+        demoCreator.set(now.demoCreator());
         keyLocation.set(now.keyFile().toAbsolutePath().toString());
         identity.set(now.creatorId());
         kyc.set("Checking…");

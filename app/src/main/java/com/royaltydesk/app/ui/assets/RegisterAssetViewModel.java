@@ -174,6 +174,7 @@ public final class RegisterAssetViewModel {
         if (run != hashingRun || !hashing.get()) {
             return;
         }
+        // The progress bar's fraction of bytes hashed (0 to 1), not an amount of money.
         progress.set(total == 0 ? 1 : (double) done / total);
         double seconds = elapsedNanos / 1e9;
         progressText.set(sizes.format(done) + " of " + sizes.format(total)

@@ -54,11 +54,12 @@ class AccountViewModelTest {
                 "creator_42",
                 SandboxCalls.creatorKey(platformDir),
                 platformDir.resolve(SandboxCredentials.FILE_NAME),
-                new Session.SandboxKeys(SandboxCalls.platformKey(platformDir), SandboxCalls.hostKey(platformDir)));
+                new Session.SandboxKeys(SandboxCalls.platformKey(platformDir), SandboxCalls.hostKey(platformDir)),
+                true);
         store = new AccountStore(dir.resolve("app"));
         account = new AccountViewModel(
                 new BackgroundTasks(executors.workers(), uiThread), store, switchedTo::add, () -> demo);
-        account.connected(demo, true);
+        account.connected(demo);
         uiThread.runNext(WAIT);
     }
 
@@ -90,8 +91,9 @@ class AccountViewModelTest {
         assertThat(next.creatorId()).startsWith("creator_").isNotEqualTo("creator_42");
         assertThat(next.baseUrl()).isEqualTo(platform.baseUrl());
         assertThat(next.keyFile()).isEqualTo(store.file());
+        assertThat(next.demoCreator()).isFalse();
         assertThat(store.load().orElseThrow().apiKey()).isEqualTo(next.creatorKey());
-        account.connected(next, false);
+        account.connected(next);
         drainUntil(() -> account.identityProperty().get().startsWith("Ada Studio"));
         assertThat(account.identityProperty().get()).contains(next.creatorId()).doesNotContain("demo");
     }
@@ -163,7 +165,7 @@ class AccountViewModelTest {
         account.signUp();
         drainUntil(() -> !switchedTo.isEmpty());
         Session ada = switchedTo.get(0);
-        account.connected(ada, false);
+        account.connected(ada);
         byte[] content = "Ada's illustrations".getBytes();
         try (PlatformClient client = PlatformClient.connect(ada.baseUrl(), ada.creatorKey())) {
             RegisteredAsset asset = client.registerAsset(new AssetRegistration(
