@@ -13,6 +13,7 @@ import com.royaltydesk.app.ui.assets.AssetsViewModel;
 import com.royaltydesk.app.ui.assets.RegisterAssetViewModel;
 import com.royaltydesk.app.ui.common.DialogService;
 import com.royaltydesk.app.ui.common.ErrorNotifier;
+import com.royaltydesk.app.ui.common.FirstUse;
 import com.royaltydesk.app.ui.common.MoneyFormat;
 import com.royaltydesk.app.ui.demos.DemosView;
 import com.royaltydesk.app.ui.demos.DemosViewModel;
@@ -33,6 +34,7 @@ import com.royaltydesk.app.verify.ReceiptChecker;
 import java.time.Clock;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Supplier;
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.scene.Node;
@@ -47,6 +49,9 @@ public final class App extends Application {
 
     private static final double WIDTH = 1120;
     private static final double HEIGHT = 720;
+
+    /** Set by {@link #launch}: {@code Application.launch} offers no other way to hand it over. */
+    private static volatile StartingSession launchedWith;
 
     private final AppSettings presetSettings;
     private final DialogService dialogs;
@@ -83,14 +88,14 @@ public final class App extends Application {
 
     @Override
     public void start(Stage stage) {
-        AppSettings settings = presetSettings != null
-                ? presetSettings
-                : AppSettings.parse(getParameters().getRaw(), System.getenv());
+        StartupTimeline.mark("toolkit started");
+        StartingSession starting = startingSession();
+        AppSettings settings = starting.settings();
         executors = new AppExecutors();
         BackgroundTasks tasks = new BackgroundTasks(executors.workers(), Platform::runLater);
         statusBar = new StatusBarViewModel(tasks);
-        AccountStore accountStore = new AccountStore(settings.dataDir());
-        sessions = new Sessions(settings.platformDataDir(), accountStore);
+        AccountStore accountStore = starting.accounts();
+        sessions = starting.sessions();
 
         MoneyFormat money = new MoneyFormat(Locale.getDefault());
         assets = new AssetsViewModel(tasks, money);
@@ -102,23 +107,24 @@ public final class App extends Application {
         settingsVm = new SettingsViewModel(tasks, settings.dataDir());
         account = new AccountViewModel(tasks, accountStore, this::connectTo, sessions::sandboxDemo);
         MainViewModel main = new MainViewModel(statusBar, settingsVm.firstRun() ? Section.GET_STARTED : Section.ASSETS);
-        AssetsView assetsView = new AssetsView(assets, registerAsset, dialogs);
-        Map<Section, Node> built = Map.of(
+        Supplier<AssetsView> assetsView = FirstUse.of(() -> new AssetsView(assets, registerAsset, dialogs));
+        Map<Section, Supplier<? extends Node>> pages = Map.of(
                 Section.GET_STARTED,
-                        new GetStartedView(account, () -> {
+                        () -> new GetStartedView(account, () -> {
                             main.select(Section.ASSETS);
-                            assetsView.openRegistration();
+                            assetsView.get().openRegistration();
                         }),
                 Section.ASSETS, assetsView,
-                Section.RECEIPTS, new ReceiptsView(receipts, dialogs),
-                Section.EARNINGS, new EarningsView(earnings, dialogs),
+                Section.RECEIPTS, () -> new ReceiptsView(receipts, dialogs),
+                Section.EARNINGS, () -> new EarningsView(earnings, dialogs),
                 Section.DEMOS,
-                        new DemosView(demos, dialogs, url -> getHostServices().showDocument(url)),
-                Section.WEBHOOKS, new WebhooksView(webhooks),
-                Section.SETTINGS, new SettingsView(settingsVm, account));
+                        () -> new DemosView(
+                                demos, dialogs, url -> getHostServices().showDocument(url)),
+                Section.WEBHOOKS, () -> new WebhooksView(webhooks),
+                Section.SETTINGS, () -> new SettingsView(settingsVm, account));
         // Opening a page shows the platform as it is now: what another party did meanwhile is there.
         main.selectedSectionProperty().addListener((obs, old, now) -> refresh(now));
-        MainView mainView = new MainView(main, built);
+        MainView mainView = new MainView(main, pages);
         ThemeSwitch.follow(settingsVm.themeProperty(), mainView);
         Scene scene = new Scene(mainView, WIDTH, HEIGHT);
         scene.getStylesheets().add(App.class.getResource("app.css").toExternalForm());
@@ -126,18 +132,38 @@ public final class App extends Application {
         stage.setMinWidth(800);
         stage.setMinHeight(500);
         stage.setScene(scene);
+        scene.addPostLayoutPulseListener(() -> StartupTimeline.mark("first frame laid out"));
         stage.show();
+        StartupTimeline.mark("window shown");
         ErrorNotifier notifier = new ErrorNotifier(stage);
         tasks.onEveryFailure(notifier::show);
         if (settings.smokeTest()) {
             SmokeTest.watch(statusBar.statusProperty(), statusBar.messageProperty());
         }
 
-        tasks.run(sessions::atStart, this::connectTo, statusBar::platformFailedToStart);
+        tasks.run(starting::await, this::connectTo, statusBar::platformFailedToStart);
+    }
+
+    /** Begun by {@link Launcher} before the toolkit started, or now for tests and embedders. */
+    private StartingSession startingSession() {
+        if (presetSettings != null) {
+            return StartingSession.begin(presetSettings);
+        }
+        StartingSession early = launchedWith;
+        return early != null
+                ? early
+                : StartingSession.begin(AppSettings.parse(getParameters().getRaw(), System.getenv()));
+    }
+
+    /** Starts the app with its first session already on its way (the head start {@link Launcher} gives). */
+    static void launch(AppSettings settings, String[] args) {
+        launchedWith = StartingSession.begin(settings);
+        Application.launch(App.class, args);
     }
 
     /** Points every view at {@code next}: at start, and whenever the user signs in or up. */
     private void connectTo(Session next) {
+        StartupTimeline.mark("platform started");
         if (stopping) {
             return; // the window closed while the platform was starting; stop() closes it
         }

@@ -1,7 +1,5 @@
 package com.royaltydesk.app;
 
-import javafx.application.Application;
-
 /**
  * Plain entry point for jpackage and {@code exec:java}: a main class that is not an {@code
  * Application} lets JavaFX start from the class path.
@@ -11,6 +9,7 @@ public final class Launcher {
     private Launcher() {}
 
     public static void main(String[] args) {
+        StartupTimeline.mark("main");
         if (args.length > 0 && args[0].equals(VerifyCommand.NAME)) {
             // No window, no platform: just the checks, for scripts.
             System.exit(VerifyCommand.run(java.util.List.of(args).subList(1, args.length), System.out));
@@ -22,7 +21,7 @@ public final class Launcher {
             System.err.println(e.getMessage());
             System.exit(2);
         }
-        Application.launch(App.class, args);
+        App.launch(settings, args);
         if (settings.smokeTest()) {
             // The embedded platform's threads would keep the JVM alive; the exit code is the answer.
             System.exit(SmokeTest.EXIT_CODE.get());

@@ -48,6 +48,11 @@ public final class DemosView extends BorderPane {
             }
         });
         viewModel.urlProperty().addListener((obs, old, url) -> web.getEngine().load(url));
+        // The page is built the first time it is opened, possibly after the address was set.
+        String url = viewModel.urlProperty().get();
+        if (url != null && !url.isEmpty()) {
+            web.getEngine().load(url);
+        }
 
         Button browser = new Button("Open in browser");
         browser.setOnAction(e -> openInBrowser.accept(viewModel.urlProperty().get()));

@@ -122,6 +122,7 @@ public final class EarningsView extends BorderPane {
         chart.setCategoryGap(2);
         viewModel.series().addListener((ListChangeListener<Earnings.Series>) change -> redraw(chart, viewModel));
         viewModel.periodProperty().addListener((obs, old, now) -> redraw(chart, viewModel));
+        redraw(chart, viewModel); // the page is built when first opened, maybe after data arrived
         return chart;
     }
 

@@ -130,10 +130,8 @@ public final class ReceiptsView extends BorderPane {
         badge.getStyleClass().add("badge");
         badge.textProperty().bind(viewModel.verdictProperty());
         badge.visibleProperty().bind(viewModel.verdictProperty().isNotEmpty());
-        viewModel.verdictStyleProperty().addListener((obs, old, now) -> {
-            badge.getStyleClass().removeIf(style -> style.startsWith("badge-"));
-            badge.getStyleClass().add("badge-" + now);
-        });
+        viewModel.verdictStyleProperty().addListener((obs, old, now) -> styleBadge(badge, now));
+        styleBadge(badge, viewModel.verdictStyleProperty().get());
         Label subject = new Label();
         subject.setId("verification-subject");
         subject.setWrapText(true);
@@ -200,5 +198,12 @@ public final class ReceiptsView extends BorderPane {
         area.getStyleClass().add("code");
         area.textProperty().bind(text);
         return area;
+    }
+
+    private static void styleBadge(Label badge, String style) {
+        badge.getStyleClass().removeIf(existing -> existing.startsWith("badge-"));
+        if (style != null && !style.isEmpty()) {
+            badge.getStyleClass().add("badge-" + style);
+        }
     }
 }

@@ -4,6 +4,7 @@ import com.royaltydesk.app.ui.common.EmptyStateView;
 import com.royaltydesk.app.ui.status.StatusBarView;
 import java.util.EnumMap;
 import java.util.Map;
+import java.util.function.Supplier;
 import javafx.collections.FXCollections;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
@@ -17,6 +18,7 @@ public final class MainView extends BorderPane {
 
     private static final String NOT_BUILT_YET = "This view is being built; it will appear here in a coming release.";
 
+    private final Map<Section, Supplier<? extends Node>> builders = new EnumMap<>(Section.class);
     private final Map<Section, Node> pages = new EnumMap<>(Section.class);
     private final StackPane content = new StackPane();
 
@@ -24,9 +26,13 @@ public final class MainView extends BorderPane {
         this(viewModel, Map.of());
     }
 
-    /** {@code built} holds the pages that exist; the other sections show what they will hold. */
-    public MainView(MainViewModel viewModel, Map<Section, Node> built) {
-        pages.putAll(built);
+    /**
+     * {@code builders} make the pages that exist, each the first time it is shown: a page not
+     * opened costs nothing at start (the Demos page's WebView alone takes about a second to
+     * create). The other sections show what they will hold.
+     */
+    public MainView(MainViewModel viewModel, Map<Section, Supplier<? extends Node>> builders) {
+        this.builders.putAll(builders);
         getStyleClass().add("main-view");
         setLeft(sidebar(viewModel));
         content.getStyleClass().add("page-area");
@@ -66,6 +72,10 @@ public final class MainView extends BorderPane {
     }
 
     private Node pageFor(Section section) {
+        Supplier<? extends Node> builder = builders.get(section);
+        if (builder != null) {
+            return builder.get();
+        }
         EmptyStateView page = new EmptyStateView(section.title(), section.description(), NOT_BUILT_YET);
         page.setId("page-" + section.name().toLowerCase(java.util.Locale.ROOT));
         return page;
