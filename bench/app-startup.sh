@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Starts the installed-form app (the jpackage app image) N times under Xvfb with a fresh data
 # folder each time, and prints how long until it was usable (window shown, embedded platform up,
-# health checked) counted from process launch, and its resident memory at that moment.
+# health checked) counted from process launch, its resident memory at that moment, and when each
+# step of start-up finished (main, toolkit, window, first frame, platform).
 # Usage: bench/app-startup.sh [runs=5]        (SKIP_BUILD=1 reuses the last built app image)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -21,7 +22,7 @@ measure() {
     [[ $reuse == fresh ]] && rm -rf "$data"
     [[ "$line" =~ usable\ ([0-9]+)\ ms.*memory\ ([0-9]+)\ MB\ \(private\ ([0-9]+)\ MB ]] || { echo "no figures in: $line" >&2; exit 1; }
     times+=("${BASH_REMATCH[1]}") mems+=("${BASH_REMATCH[2]}") privs+=("${BASH_REMATCH[3]}")
-    echo "$label run $i: usable after ${BASH_REMATCH[1]} ms, resident ${BASH_REMATCH[2]} MB (private ${BASH_REMATCH[3]} MB)"
+    echo "$label run $i: usable after ${BASH_REMATCH[1]} ms, resident ${BASH_REMATCH[2]} MB (private ${BASH_REMATCH[3]} MB) · ${line##*· }"
   done
   echo "$label median of $runs: usable after $(median "${times[@]}") ms, resident $(median "${mems[@]}") MB (private $(median "${privs[@]}") MB)"
 }

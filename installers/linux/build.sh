@@ -28,22 +28,35 @@ jpackage --type app-image --dest "$out/app-image" \
   --icon installers/icons/royalty-desk.png \
   --module-path "$out/fx" --add-modules "javafx.controls,javafx.web,$modules" \
   --input "$out/input" --main-jar royalty-desk.jar --main-class com.royaltydesk.app.Launcher \
-  --java-options "-Xmx512m" \
+  --java-options "-Xmx512m" --java-options '-XX:SharedArchiveFile=$APPDIR/royalty-desk.jsa' \
   --jlink-options "--strip-debug --no-header-files --no-man-pages --generate-cds-archive"
+image="$out/app-image/royalty-desk"
 
-# The runtime gets the JDK's own class-data archive (--generate-cds-archive). An archive of the
-# app's classes too made start 1.3 s faster but cost 180 MB more private memory (BENCHMARKS.md),
-# so it is not built.
-jpackage --type deb --dest "$out" --app-image "$out/app-image/royalty-desk" \
+# Class-data sharing (BENCHMARKS.md: start 3.4 s -> 1.6 s): one start of the app records the
+# classes it loads; an archive of them, parsed and verified once, is mapped at every start. The
+# archive holds the jars' absolute paths, so the .deb carries only the list and its postinst makes
+# the archive where the app is installed. With no archive, or one made elsewhere, the JVM starts
+# without one, silently.
+xvfb-run -a env JAVA_TOOL_OPTIONS="-XX:DumpLoadedClassList=$root/$image/lib/app/royalty-desk.classlist" \
+  "$image/bin/royalty-desk" --smoke-test --data-dir "$(mktemp -d)" >/dev/null 2>&1
+echo "class list: $(wc -l < "$image/lib/app/royalty-desk.classlist") classes"
+
+jpackage --type deb --dest "$out" --app-image "$image" \
   --name royalty-desk --app-version "$version" --vendor "Royalty Desk" \
   --description "Pays creators whose content trains AI models, and proves it." \
-  --icon installers/icons/royalty-desk.png \
+  --icon installers/icons/royalty-desk.png --resource-dir installers/linux/resources \
   --linux-package-deps libgtk-3-0 --linux-shortcut --linux-menu-group Office --linux-app-category office
+
+# The app image here gets its archive the way the package's postinst makes one (for the smoke
+# test below and bench/app-startup.sh).
+JAVA_TOOL_OPTIONS="-Xshare:dump -XX:SharedClassListFile=$root/$image/lib/app/royalty-desk.classlist -XX:SharedArchiveFile=$root/$image/lib/app/royalty-desk.jsa" \
+  "$image/bin/royalty-desk" >/dev/null 2>&1
+ls -l "$image/lib/app/royalty-desk.jsa"
 
 # The smoke test: the built app starts its embedded platform, opens its window, reports healthy.
 smoke_dir=$(mktemp -d)
 start=$(date +%s%N)
-xvfb-run -a "$out/app-image/royalty-desk/bin/royalty-desk" --smoke-test --data-dir "$smoke_dir"
+xvfb-run -a "$image/bin/royalty-desk" --smoke-test --data-dir "$smoke_dir"
 echo "app image smoke test passed in $(( ($(date +%s%N) - start) / 1000000 )) ms"
 ls -l "$out"/*.deb
-du -sh "$out/app-image/royalty-desk"
+du -sh "$image"
