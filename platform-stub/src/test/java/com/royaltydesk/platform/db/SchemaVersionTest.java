@@ -1,0 +1,122 @@
+package com.royaltydesk.platform.db;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.royaltydesk.platform.PlatformConfig;
+import com.royaltydesk.platform.testutil.TestDatabase;
+import java.net.URL;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Comparator;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.flywaydb.core.Flyway;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A start with nothing to migrate skips Flyway; every other start still goes through it. */
+class SchemaVersionTest {
+
+    private static final Pattern VERSIONED = Pattern.compile("V(\\d+)__.+\\.sql");
+
+    @TempDir
+    Path dataDir;
+
+    private PlatformConfig config() {
+        return TestDatabase.adapt(new PlatformConfig("127.0.0.1", 0, dataDir, null, false));
+    }
+
+    private Database open() {
+        PlatformConfig config = config();
+        return Database.open(config.jdbcUrl(), config.databaseLogin());
+    }
+
+    @Test
+    void newest_namesTheHighestMigrationShipped() throws Exception {
+        URL folder = SchemaVersion.class.getClassLoader().getResource(SchemaVersion.MIGRATIONS);
+        assertThat(folder).isNotNull();
+        try (Stream<Path> files = Files.list(Path.of(folder.toURI()))) {
+            int highest = files.map(file -> VERSIONED.matcher(file.getFileName().toString()))
+                    .filter(Matcher::matches)
+                    .map(matcher -> Integer.parseInt(matcher.group(1)))
+                    .max(Comparator.naturalOrder())
+                    .orElseThrow();
+            assertThat(SchemaVersion.NEWEST).isEqualTo(Integer.toString(highest));
+        }
+    }
+
+    @Test
+    void open_newDatabase_migratedToNewest() throws Exception {
+        try (Database database = open()) {
+            assertThat(SchemaVersion.isNewest(database.dataSource())).isTrue();
+            assertThat(lastApplied(database)).isEqualTo(SchemaVersion.NEWEST);
+        }
+    }
+
+    @Test
+    void open_databaseAlreadyNewest_doesNotRunFlyway() throws Exception {
+        try (Database database = open()) {
+            // A checksum Flyway would refuse to start with: proof below that Flyway is not asked.
+            execute(database, "UPDATE \"flyway_schema_history\" SET \"checksum\" = 1 WHERE \"version\" = '1'");
+            assertThatThrownBy(() -> flyway(database).validate()).hasMessageContaining("checksum");
+        }
+
+        try (Database reopened = open()) {
+            assertThat(lastApplied(reopened)).isEqualTo(SchemaVersion.NEWEST);
+        }
+    }
+
+    @Test
+    void open_olderDatabase_flywayAppliesTheRest() throws Exception {
+        try (Database database = open()) {
+            execute(
+                    database,
+                    "DELETE FROM \"flyway_schema_history\" WHERE \"version\" = '" + SchemaVersion.NEWEST + "'");
+            assertThat(SchemaVersion.isNewest(database.dataSource())).isFalse();
+        }
+        // Flyway re-runs the newest migration, whose tables already exist: it must fail, which shows it ran.
+        assertThatThrownBy(this::open).hasMessageContaining("V" + SchemaVersion.NEWEST);
+    }
+
+    @Test
+    void isNewest_failedLastMigration_false() throws Exception {
+        try (Database database = open()) {
+            execute(
+                    database,
+                    "UPDATE \"flyway_schema_history\" SET \"success\" = FALSE WHERE \"version\" = '"
+                            + SchemaVersion.NEWEST + "'");
+
+            assertThat(SchemaVersion.isNewest(database.dataSource())).isFalse();
+        }
+    }
+
+    private static Flyway flyway(Database database) {
+        return Flyway.configure()
+                .dataSource(database.dataSource())
+                .locations("classpath:" + SchemaVersion.MIGRATIONS)
+                .load();
+    }
+
+    private static String lastApplied(Database database) throws SQLException {
+        try (Connection connection = database.dataSource().getConnection();
+                Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery(
+                        "SELECT MAX(CAST(\"version\" AS INT)) FROM \"flyway_schema_history\" WHERE \"success\"")) {
+            rows.next();
+            return rows.getString(1);
+        }
+    }
+
+    private static void execute(Database database, String sql) throws SQLException {
+        try (Connection connection = database.dataSource().getConnection();
+                Statement statement = connection.createStatement()) {
+            statement.executeUpdate(sql);
+        }
+    }
+}
