@@ -163,7 +163,7 @@ public final class App extends Application {
 
     /** Points every view at {@code next}: at start, and whenever the user signs in or up. */
     private void connectTo(Session next) {
-        StartupTimeline.mark("platform started");
+        StartupTimeline.mark("views connected");
         if (stopping) {
             return; // the window closed while the platform was starting; stop() closes it
         }

@@ -33,7 +33,9 @@ final class StartingSession {
 
     private void prepare() {
         try {
-            first.complete(sessions.atStart());
+            Session session = sessions.atStart();
+            StartupTimeline.mark("platform ready");
+            first.complete(session);
         } catch (Exception | Error e) {
             first.completeExceptionally(e);
         }
