@@ -98,8 +98,9 @@ public final class App extends Application {
         sessions = starting.sessions();
 
         MoneyFormat money = new MoneyFormat(Locale.getDefault());
-        assets = new AssetsViewModel(tasks, money);
-        registerAsset = new RegisterAssetViewModel(tasks, new ContentHasher(), Locale.getDefault(), assets::refresh);
+        ContentHasher hasher = new ContentHasher();
+        assets = new AssetsViewModel(tasks, money, hasher);
+        registerAsset = new RegisterAssetViewModel(tasks, hasher, Locale.getDefault(), assets::refresh);
         receipts = new ReceiptsViewModel(tasks, new ReceiptChecker(Clock.systemUTC()));
         earnings = new EarningsViewModel(tasks, money, Clock.systemUTC());
         demos = new DemosViewModel(tasks);

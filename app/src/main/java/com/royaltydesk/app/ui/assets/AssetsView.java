@@ -38,7 +38,7 @@ public final class AssetsView extends BorderPane {
         open.setId("open-register-asset");
         open.selectedProperty().addListener((obs, old, now) -> showForm(now));
         setTop(toolbar(assets, open));
-        split.getItems().add(table(assets));
+        split.getItems().add(table(assets, dialogs));
         setCenter(split);
     }
 
@@ -75,24 +75,26 @@ public final class AssetsView extends BorderPane {
         return bar;
     }
 
-    private TableView<AssetsViewModel.Row> table(AssetsViewModel assets) {
+    private TableView<AssetsViewModel.Row> table(AssetsViewModel assets, DialogService dialogs) {
         TableView<AssetsViewModel.Row> table = new TableView<>(assets.rows());
         table.setId("assets-table");
         table.getColumns().add(column("Name", 150, AssetsViewModel.Row::name));
-        TableColumn<AssetsViewModel.Row, String> hash = column("Content hash", 200, AssetsViewModel.Row::sha256);
+        TableColumn<AssetsViewModel.Row, String> hash = column("Content hash", 175, AssetsViewModel.Row::sha256);
         hash.setCellFactory(column -> new HashCell());
         table.getColumns().add(hash);
-        TableColumn<AssetsViewModel.Row, String> license = column("License", 85, AssetsViewModel.Row::license);
+        TableColumn<AssetsViewModel.Row, String> license = column("License", 80, AssetsViewModel.Row::license);
         table.getColumns().add(license);
-        table.getColumns().add(column("Price model", 160, AssetsViewModel.Row::priceModel));
+        table.getColumns().add(column("Price model", 150, AssetsViewModel.Row::priceModel));
         TableColumn<AssetsViewModel.Row, String> receipts =
-                column("Receipts", 70, row -> Long.toString(row.receipts()));
+                column("Receipts", 72, row -> Long.toString(row.receipts()));
         receipts.setStyle("-fx-alignment: CENTER-RIGHT;");
         table.getColumns().add(receipts);
-        TableColumn<AssetsViewModel.Row, String> earnings = column("This month", 95, AssetsViewModel.Row::earnings);
+        TableColumn<AssetsViewModel.Row, String> earnings = column("This month", 90, AssetsViewModel.Row::earnings);
         earnings.setStyle("-fx-alignment: CENTER-RIGHT;");
         table.getColumns().add(earnings);
-        TableColumn<AssetsViewModel.Row, String> status = column("Status", 125, AssetsViewModel.Row::status);
+        TableColumn<AssetsViewModel.Row, String> status = column("Status", 150, AssetsViewModel.Row::status);
+        status.setMinWidth(150); // "Not uploaded" and its Upload… button, never cut off
+        status.setCellFactory(column -> new StatusCell(assets, dialogs));
         table.getColumns().add(status);
         secondary.addAll(List.of(license, status));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
@@ -139,6 +141,41 @@ public final class AssetsView extends BorderPane {
             text.setTooltip(new Tooltip(hash));
             copy.setText("Copy");
             copy.setId("copy-hash-" + getIndex());
+            setGraphic(box);
+        }
+    }
+
+    /** The upload state; an asset whose content never arrived offers to upload it again. */
+    private static final class StatusCell extends TableCell<AssetsViewModel.Row, String> {
+        private final Label text = new Label();
+        private final Button upload = new Button("Upload…");
+        private final HBox box = new HBox(6, text, upload);
+
+        StatusCell(AssetsViewModel assets, DialogService dialogs) {
+            box.setAlignment(Pos.CENTER_LEFT);
+            upload.setMinWidth(Region.USE_PREF_SIZE);
+            upload.getStyleClass().add("small-button");
+            upload.setTooltip(new Tooltip("Choose the file again and upload it; it is hashed here first."));
+            upload.setOnAction(e -> {
+                AssetsViewModel.Row row = getTableRow().getItem();
+                dialogs.chooseFileToUpload(getScene().getWindow(), row.name())
+                        .ifPresent(file -> assets.uploadAgain(row, file));
+            });
+        }
+
+        @Override
+        protected void updateItem(String status, boolean empty) {
+            super.updateItem(status, empty);
+            AssetsViewModel.Row row =
+                    getTableRow() == null ? null : getTableRow().getItem();
+            if (empty || status == null || row == null) {
+                setGraphic(null);
+                return;
+            }
+            text.setText(status);
+            upload.setVisible(row.awaitingUpload());
+            upload.setManaged(row.awaitingUpload());
+            upload.setId("upload-again-" + getIndex());
             setGraphic(box);
         }
     }

@@ -6,8 +6,12 @@ import com.royaltydesk.app.api.AssetPage;
 import com.royaltydesk.app.api.BillingPreview;
 import com.royaltydesk.app.api.PlatformClient;
 import com.royaltydesk.app.concurrency.BackgroundTasks;
+import com.royaltydesk.app.concurrency.NewestOnly;
+import com.royaltydesk.app.content.ContentHasher;
+import com.royaltydesk.app.content.FileDigest;
 import com.royaltydesk.app.ui.common.MoneyFormat;
 import java.math.BigDecimal;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -33,7 +37,14 @@ public final class AssetsViewModel {
             String priceModel,
             long receipts,
             String earnings,
-            String status) {}
+            String status,
+            String uploadUrl) {
+
+        /** Registered, but the platform has not received and checked its content yet. */
+        public boolean awaitingUpload() {
+            return uploadUrl != null;
+        }
+    }
 
     static final int PAGE_SIZE = 200;
     /** 10,000 assets: more than a creator registers by hand; the message says when there are more. */
@@ -43,13 +54,16 @@ public final class AssetsViewModel {
 
     private final BackgroundTasks tasks;
     private final MoneyFormat money;
+    private final ContentHasher hasher;
     private final ObservableList<Row> rows = FXCollections.observableArrayList();
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("Connecting to the platform…");
     private PlatformClient client;
+    private final NewestOnly newest = new NewestOnly();
 
-    public AssetsViewModel(BackgroundTasks tasks, MoneyFormat money) {
+    public AssetsViewModel(BackgroundTasks tasks, MoneyFormat money, ContentHasher hasher) {
         this.tasks = Objects.requireNonNull(tasks, "tasks");
         this.money = Objects.requireNonNull(money, "money");
+        this.hasher = Objects.requireNonNull(hasher, "hasher");
     }
 
     public void connect(PlatformClient client) {
@@ -63,7 +77,10 @@ public final class AssetsViewModel {
         }
         PlatformClient source = client;
         message.set("Loading assets…");
-        tasks.run(() -> load(source), this::show, error -> message.set("Could not load assets: " + error.getMessage()));
+        tasks.run(
+                () -> load(source),
+                newest.ask(this::show),
+                error -> message.set("Could not load assets: " + error.getMessage()));
     }
 
     private static Loaded load(PlatformClient client) {
@@ -100,7 +117,8 @@ public final class AssetsViewModel {
                     PriceModelInput.describe(asset.priceModel()),
                     asset.receiptCount(),
                     money.format(amount, currency),
-                    "verified".equals(asset.uploadStatus()) ? "Content checked" : "Not uploaded"));
+                    "verified".equals(asset.uploadStatus()) ? "Content checked" : "Not uploaded",
+                    "verified".equals(asset.uploadStatus()) ? null : asset.uploadUrl()));
         }
         rows.setAll(shown);
         if (shown.isEmpty()) {
@@ -110,6 +128,48 @@ public final class AssetsViewModel {
                     + (loaded.truncated() ? " (the first " + shown.size() + "; there are more)" : "")
                     + " · earnings for " + loaded.preview().period() + " so far");
         }
+    }
+
+    /**
+     * Uploads {@code file} as the content of an asset registered earlier whose upload never
+     * arrived. The file is hashed here first: a file that is not the registered content is
+     * refused before a byte is sent, with both hashes named.
+     */
+    public void uploadAgain(Row row, Path file) {
+        if (client == null || !row.awaitingUpload()) {
+            return;
+        }
+        PlatformClient target = client;
+        message.set("Checking " + file.getFileName() + " against “" + row.name() + "”…");
+        tasks.run(
+                () -> {
+                    FileDigest digest = hasher.hash(file, (done, total) -> {}).get(0);
+                    if (!digest.contentHash().equals(row.sha256())) {
+                        throw new IllegalArgumentException(file.getFileName() + " is not the content registered as “"
+                                + row.name() + "”: its hash is " + digest.contentHash() + ", the asset's is "
+                                + row.sha256() + ". Nothing was uploaded.");
+                    }
+                    tasks.post(() -> message.set("Uploading " + file.getFileName() + "…"));
+                    return target.uploadContent(row.uploadUrl(), file, sent -> {});
+                },
+                uploaded -> {
+                    message.set("Uploaded the content of “" + row.name() + "”; the platform's hash matched.");
+                    refreshKeepingMessage();
+                },
+                error -> message.set(error.getMessage()));
+    }
+
+    /** A refresh whose result line does not cover the message just set. */
+    private void refreshKeepingMessage() {
+        String said = message.get();
+        PlatformClient source = client;
+        tasks.run(
+                () -> load(source),
+                newest.ask(loaded -> {
+                    show(loaded);
+                    message.set(said);
+                }),
+                error -> message.set("Could not load assets: " + error.getMessage()));
     }
 
     public ObservableList<Row> rows() {

@@ -1,10 +1,7 @@
 package com.royaltydesk.app.ui.assets;
 
 import com.royaltydesk.app.api.ApiException;
-import com.royaltydesk.app.api.AssetRegistration;
 import com.royaltydesk.app.api.PlatformClient;
-import com.royaltydesk.app.api.PriceModel;
-import com.royaltydesk.app.api.RegisteredAsset;
 import com.royaltydesk.app.concurrency.BackgroundTasks;
 import com.royaltydesk.app.content.ContentHasher;
 import com.royaltydesk.app.content.FileDigest;
@@ -55,6 +52,7 @@ public final class RegisterAssetViewModel {
     static final String TYPE = "type";
     private static final int MAX_NAME = 200;
     private static final Pattern CUSTOM_LICENSE = Pattern.compile("licenseref-[a-z0-9][a-z0-9.\\-]{0,47}");
+    private static final int MAX_LISTED_FAILURES = 5;
     private static final long PROGRESS_EVERY_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
 
     private final BackgroundTasks tasks;
@@ -83,6 +81,11 @@ public final class RegisterAssetViewModel {
     private final Map<String, ReadOnlyStringWrapper> errors = new LinkedHashMap<>();
 
     private List<FileDigest> digests;
+    /** How many files the chosen file or folder held: a folder's assets are named by path even when one is left. */
+    private int batchSize;
+    /** Files of this choice registered already whose upload failed: their upload URLs. */
+    private Map<Path, String> registeredEarlier = Map.of();
+
     private Future<?> hashingTask;
     private long hashingRun;
 
@@ -117,6 +120,7 @@ public final class RegisterAssetViewModel {
         cancelRunningHash();
         long run = ++hashingRun;
         digests = null;
+        registeredEarlier = Map.of();
         hashSummary.set("");
         status.set("");
         source.set(path.toAbsolutePath().toString());
@@ -186,6 +190,7 @@ public final class RegisterAssetViewModel {
             return;
         }
         digests = result;
+        batchSize = result.size();
         hashing.set(false);
         progress.set(1);
         long total = result.stream().mapToLong(FileDigest::sizeBytes).sum();
@@ -196,66 +201,105 @@ public final class RegisterAssetViewModel {
         validate();
     }
 
-    /** Registers every hashed file and uploads its content; the platform hashes it again and must agree. */
+    /**
+     * Registers every hashed file and uploads its content; the platform hashes it again and must
+     * agree. Files that fail stay chosen, so pressing Register again tries only those — and uploads
+     * again, without registering twice, a file whose upload was what failed.
+     */
     public void register() {
         if (!validate() || client == null) {
             return;
         }
-        PriceModel model = priceModel().model();
         List<FileDigest> files = digests;
+        Map<Path, String> registeredBefore = Map.copyOf(registeredEarlier);
+        int namedAmong = batchSize;
         String prefix = name.get().strip();
-        String chosenLicense = license.get().strip().toLowerCase(Locale.ROOT);
+        RegistrationBatch batch = new RegistrationBatch(
+                client,
+                prefix,
+                license.get().strip().toLowerCase(Locale.ROOT),
+                priceModel().model());
         busy.set(true);
         validate();
         status.set("Registering…");
-        PlatformClient target = client;
+        AtomicLong lastShown = new AtomicLong(0);
         tasks.run(
-                () -> {
-                    int index = 0;
-                    for (FileDigest file : files) {
-                        index++;
-                        RegisteredAsset registered = target.registerAsset(new AssetRegistration(
-                                assetName(prefix, file, files.size()),
-                                chosenLicense,
-                                model,
-                                List.of(file.contentHash()),
-                                file.sizeBytes()));
-                        int number = index;
-                        AtomicLong lastShown = new AtomicLong(0);
-                        target.uploadContent(registered.uploadUrl(), file.file(), sent -> {
-                            long now = System.nanoTime();
-                            if (now - lastShown.get() >= PROGRESS_EVERY_NANOS) {
-                                lastShown.set(now);
-                                tasks.post(() -> status.set("Uploading " + number + " of " + files.size() + ": "
-                                        + sizes.format(sent) + " of " + sizes.format(file.sizeBytes())));
-                            }
-                        });
+                () -> batch.run(files, registeredBefore, namedAmong, (number, count, file, sent) -> {
+                    long now = System.nanoTime();
+                    if (now - lastShown.get() >= PROGRESS_EVERY_NANOS) {
+                        lastShown.set(now);
+                        tasks.post(() -> status.set("Uploading " + number + " of " + count + ": " + sizes.format(sent)
+                                + " of " + sizes.format(file.sizeBytes())));
                     }
-                    return files.size();
-                },
-                count -> {
+                }),
+                outcome -> {
                     busy.set(false);
-                    status.set((count == 1 ? "Registered “" + prefix + "”" : "Registered " + count + " assets")
-                            + " and uploaded the content; the platform's hash matched this computer's.");
-                    digests = null;
-                    hashSummary.set("");
-                    source.set("No file or folder chosen yet.");
-                    name.set("");
-                    progress.set(0);
-                    progressText.set("");
-                    validate();
-                    onRegistered.run();
+                    if (outcome.failures().isEmpty()) {
+                        registeredAll(prefix, files.size());
+                    } else {
+                        keepFailed(outcome);
+                    }
+                    onRegistered.run(); // files registered before a failure are listed too
                 },
                 error -> {
                     busy.set(false);
                     validate();
                     showPlatformError(error);
-                    onRegistered.run(); // files registered before the failure are listed
+                    onRegistered.run();
                 });
     }
 
-    private static String assetName(String prefix, FileDigest file, int files) {
-        return files == 1 ? prefix : prefix + "/" + file.name();
+    private void registeredAll(String prefix, int count) {
+        status.set((count == 1 && batchSize == 1
+                        ? "Registered “" + prefix + "”"
+                        : "Registered " + count + (count == 1 ? " asset" : " assets"))
+                + " and uploaded the content; the platform's hash matched this computer's.");
+        digests = null;
+        registeredEarlier = Map.of();
+        hashSummary.set("");
+        source.set("No file or folder chosen yet.");
+        name.set("");
+        progress.set(0);
+        progressText.set("");
+        validate();
+    }
+
+    /** What failed stays chosen, with the reason for each, ready for another try. */
+    private void keepFailed(RegistrationBatch.Outcome outcome) {
+        List<RegistrationBatch.Failure> failures = outcome.failures();
+        digests = failures.stream().map(RegistrationBatch.Failure::file).toList();
+        Map<Path, String> registered = new LinkedHashMap<>();
+        failures.stream()
+                .filter(f -> f.uploadUrl() != null)
+                .forEach(f -> registered.put(f.file().file(), f.uploadUrl()));
+        registeredEarlier = registered;
+        hashSummary.set(failures.size() + (failures.size() == 1 ? " file" : " files") + " still to register or upload");
+        validate();
+        if (outcome.done() == 0
+                && failures.stream().allMatch(f -> f.error() == failures.get(0).error())) {
+            // One file, or one refusal of a field every file shares: said beside that field.
+            showPlatformError(failures.get(0).error());
+            return;
+        }
+        StringBuilder text = new StringBuilder()
+                .append("Registered ")
+                .append(outcome.done())
+                .append(" of ")
+                .append(outcome.done() + failures.size())
+                .append(". Not done:");
+        failures.stream()
+                .limit(MAX_LISTED_FAILURES)
+                .forEach(f -> text.append("\n• ")
+                        .append(f.file().name())
+                        .append(f.uploadUrl() != null ? " (registered, upload failed)" : "")
+                        .append(": ")
+                        .append(f.error().getMessage()));
+        if (failures.size() > MAX_LISTED_FAILURES) {
+            text.append("\n… and ")
+                    .append(failures.size() - MAX_LISTED_FAILURES)
+                    .append(" more");
+        }
+        status.set(text.append("\nPress Register to try these again.").toString());
     }
 
     private void showPlatformError(Throwable error) {
@@ -300,11 +344,11 @@ public final class RegisterAssetViewModel {
     }
 
     private int longestName(String prefix) {
-        if (digests == null || digests.size() == 1) {
+        if (digests == null || batchSize == 1) {
             return prefix.length();
         }
         return digests.stream()
-                .mapToInt(d -> assetName(prefix, d, digests.size()).length())
+                .mapToInt(d -> RegistrationBatch.assetName(prefix, d, batchSize).length())
                 .max()
                 .orElse(prefix.length());
     }

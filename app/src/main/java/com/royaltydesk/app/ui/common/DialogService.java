@@ -28,6 +28,13 @@ public class DialogService {
         return Optional.ofNullable(chooser.showOpenDialog(owner)).map(java.io.File::toPath);
     }
 
+    /** The file holding an already registered asset's content, to upload it again. */
+    public Optional<Path> chooseFileToUpload(Window owner, String assetName) {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle("Choose the file with the content of “" + assetName + "”");
+        return Optional.ofNullable(chooser.showOpenDialog(owner)).map(java.io.File::toPath);
+    }
+
     public Optional<Path> chooseFolder(Window owner, String title) {
         javafx.stage.DirectoryChooser chooser = new javafx.stage.DirectoryChooser();
         chooser.setTitle(title);

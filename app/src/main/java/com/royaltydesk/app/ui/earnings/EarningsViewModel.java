@@ -6,6 +6,7 @@ import com.royaltydesk.app.api.Earnings;
 import com.royaltydesk.app.api.Payouts;
 import com.royaltydesk.app.api.PlatformClient;
 import com.royaltydesk.app.concurrency.BackgroundTasks;
+import com.royaltydesk.app.concurrency.NewestOnly;
 import com.royaltydesk.app.statements.StatementPdf;
 import com.royaltydesk.app.ui.common.MoneyFormat;
 import java.nio.charset.StandardCharsets;
@@ -39,6 +40,7 @@ public final class EarningsViewModel {
     record Snapshot(Earnings earnings, BillingPreview preview, Balances balances, Payouts payouts) {}
 
     private final BackgroundTasks tasks;
+    private final NewestOnly newest = new NewestOnly();
     private final MoneyFormat money;
     private final List<YearMonth> periods;
     private final ObjectProperty<YearMonth> period;
@@ -81,7 +83,7 @@ public final class EarningsViewModel {
         tasks.run(
                 () -> new Snapshot(
                         target.earnings(month, grouping), target.billingPreview(), target.balances(), target.payouts()),
-                this::show,
+                newest.ask(this::show),
                 error -> message.set(error.getMessage()));
     }
 

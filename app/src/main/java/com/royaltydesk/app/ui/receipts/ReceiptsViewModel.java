@@ -7,6 +7,7 @@ import com.royaltydesk.app.api.PlatformClient;
 import com.royaltydesk.app.api.ReceiptPage;
 import com.royaltydesk.app.api.ReceiptSummary;
 import com.royaltydesk.app.concurrency.BackgroundTasks;
+import com.royaltydesk.app.concurrency.NewestOnly;
 import com.royaltydesk.app.verify.ReceiptChecker;
 import com.royaltydesk.verify.BundleReport;
 import com.royaltydesk.verify.ReceiptCheck;
@@ -46,6 +47,7 @@ public final class ReceiptsViewModel {
     private static final ObjectMapper PRETTY = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     private final BackgroundTasks tasks;
+    private final NewestOnly newest = new NewestOnly();
     private final ReceiptChecker checker;
     private final ObservableList<ReceiptSummary> all = FXCollections.observableArrayList();
     /** What the table shows: all rows, or the filtered ones computed off the FX thread. */
@@ -136,13 +138,13 @@ public final class ReceiptsViewModel {
         String asset = blankToNull(assetFilter.get());
         tasks.run(
                 () -> target.receipts(null, PAGE_SIZE, model, asset),
-                page -> {
+                newest.ask((ReceiptPage page) -> {
                     states.clear();
                     statesChecked.set(0);
                     all.setAll(page.receipts());
                     applyFilter();
                     afterPage(page);
-                },
+                }),
                 this::failed);
     }
 
@@ -156,7 +158,8 @@ public final class ReceiptsViewModel {
         String asset = blankToNull(assetFilter.get());
         tasks.run(
                 () -> target.receipts(cursor, PAGE_SIZE, model, asset),
-                page -> {
+                // A page of the list as it was before a refresh or a filter change is not appended.
+                newest.followUp((ReceiptPage page) -> {
                     all.addAll(page.receipts());
                     Predicate<ReceiptSummary> shown = currentFilter();
                     visible.addAll(
@@ -164,7 +167,7 @@ public final class ReceiptsViewModel {
                                     ? page.receipts()
                                     : page.receipts().stream().filter(shown).toList());
                     afterPage(page);
-                },
+                }),
                 this::failed);
     }
 

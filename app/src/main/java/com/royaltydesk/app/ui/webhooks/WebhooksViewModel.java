@@ -4,6 +4,7 @@ import com.royaltydesk.app.api.PlatformClient;
 import com.royaltydesk.app.api.WebhookDelivery;
 import com.royaltydesk.app.api.WebhookEndpoint;
 import com.royaltydesk.app.concurrency.BackgroundTasks;
+import com.royaltydesk.app.concurrency.NewestOnly;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
@@ -47,6 +48,7 @@ public final class WebhooksViewModel {
             List<String> attemptLines) {}
 
     private final BackgroundTasks tasks;
+    private final NewestOnly newest = new NewestOnly();
     private final ObservableList<WebhookEndpoint> endpoints = FXCollections.observableArrayList();
     private final ObservableList<DeliveryRow> deliveries = FXCollections.observableArrayList();
     private final ObservableList<String> attempts = FXCollections.observableArrayList();
@@ -79,7 +81,7 @@ public final class WebhooksViewModel {
             return;
         }
         PlatformClient source = client;
-        tasks.run(source::webhookEndpoints, this::showEndpoints, this::showError);
+        tasks.run(source::webhookEndpoints, newest.ask(this::showEndpoints), this::showError);
         if (selected != null) {
             loadDeliveries(selected);
         }

@@ -34,7 +34,7 @@ class AssetsViewModelTest {
     private final AppExecutors executors = new AppExecutors();
     private final QueueExecutor uiThread = new QueueExecutor();
     private final BackgroundTasks tasks = new BackgroundTasks(executors.workers(), uiThread);
-    private final AssetsViewModel assets = new AssetsViewModel(tasks, new MoneyFormat(Locale.US));
+    private final AssetsViewModel assets = new AssetsViewModel(tasks, new MoneyFormat(Locale.US), new ContentHasher());
     private final RegisterAssetViewModel register =
             new RegisterAssetViewModel(tasks, new ContentHasher(), Locale.US, assets::refresh);
     private PlatformServer platform;
@@ -179,5 +179,92 @@ class AssetsViewModelTest {
             assertThat(theirs.statusProperty().get()).contains("already registered");
             assertThat(theirs.busyProperty().get()).isFalse();
         }
+    }
+
+    @Test
+    void registerFolder_oneFileRefused_theOthersRegisteredAndTheRefusedOneNamedWithItsReason() throws Exception {
+        Path folder = Files.createDirectories(dir.resolve("songs"));
+        Files.writeString(folder.resolve("a.mp3"), "first song");
+        Path taken = Files.writeString(folder.resolve("b.mp3"), "a song someone else registered first");
+        Files.writeString(folder.resolve("c.mp3"), "third song");
+        try (PlatformClient other = PlatformClient.connect(
+                platform.baseUrl(), client.signUp("Grace").apiKey())) {
+            RegisterAssetViewModel theirs = new RegisterAssetViewModel(tasks, new ContentHasher(), Locale.US, () -> {});
+            theirs.connect(other);
+            theirs.choose(taken);
+            drainUntil(() -> theirs.canRegisterProperty().get());
+            theirs.register();
+            drainUntil(() -> theirs.statusProperty().get().startsWith("Registered"));
+        }
+
+        register.choose(folder);
+        drainUntil(() -> register.canRegisterProperty().get());
+        register.register();
+        drainUntil(() -> register.statusProperty().get().startsWith("Registered 2 of 3"));
+        drainUntil(() -> assets.rows().size() == 2);
+
+        assertThat(register.statusProperty().get())
+                .contains("b.mp3: ")
+                .contains("already registered")
+                .doesNotContain("a.mp3")
+                .endsWith("Press Register to try these again.");
+        assertThat(register.digests()).extracting(d -> d.name()).containsExactly("b.mp3");
+        assertThat(register.hashSummaryProperty().get()).isEqualTo("1 file still to register or upload");
+        assertThat(register.canRegisterProperty().get()).isTrue();
+        assertThat(assets.rows()).extracting(AssetsViewModel.Row::name).containsExactly("songs/a.mp3", "songs/c.mp3");
+    }
+
+    @Test
+    void registerFolder_uploadFails_tryingAgainUploadsWithoutRegisteringTwice() throws Exception {
+        Path folder = Files.createDirectories(dir.resolve("texts"));
+        Files.writeString(folder.resolve("a.txt"), "first text");
+        Path changing = Files.writeString(folder.resolve("b.txt"), "second text");
+        register.choose(folder);
+        drainUntil(() -> register.canRegisterProperty().get());
+        // Changed after it was hashed: the platform hashes what arrives and refuses the upload.
+        Files.writeString(changing, "second text, edited after hashing");
+
+        register.register();
+        drainUntil(() -> register.statusProperty().get().startsWith("Registered 1 of 2"));
+        assertThat(register.statusProperty().get()).contains("b.txt (registered, upload failed): ");
+        drainUntil(() -> assets.rows().size() == 2);
+        assertThat(assets.rows())
+                .extracting(AssetsViewModel.Row::status)
+                .containsExactly("Content checked", "Not uploaded");
+
+        Files.writeString(changing, "second text"); // put back what was hashed
+        register.register();
+        drainUntil(() -> register.statusProperty().get().startsWith("Registered 1 asset"));
+        drainUntil(() -> assets.rows().stream().allMatch(row -> row.status().equals("Content checked")));
+
+        assertThat(assets.rows()).extracting(AssetsViewModel.Row::name).containsExactly("texts/a.txt", "texts/b.txt");
+        assertThat(register.digests()).isNull();
+    }
+
+    @Test
+    void uploadAgain_fromTheTable_wrongFileRefusedBeforeSending_rightFileUploadedAndChecked() throws Exception {
+        Path file = Files.writeString(dir.resolve("essay.txt"), "an essay");
+        register.choose(file);
+        drainUntil(() -> register.canRegisterProperty().get());
+        Files.writeString(file, "an essay, edited after hashing");
+        register.register();
+        drainUntil(() -> !register.busyProperty().get()
+                && !register.statusProperty().get().equals("Registering…"));
+        drainUntil(() -> assets.rows().size() == 1);
+        AssetsViewModel.Row row = assets.rows().get(0);
+        assertThat(row.awaitingUpload()).isTrue();
+
+        assets.uploadAgain(row, Files.writeString(dir.resolve("other.txt"), "some other file"));
+        drainUntil(() -> assets.messageProperty().get().contains("Nothing was uploaded"));
+        assertThat(assets.messageProperty().get())
+                .contains("other.txt is not the content registered as “essay.txt”")
+                .contains(row.sha256());
+
+        Files.writeString(file, "an essay");
+        assets.uploadAgain(row, file);
+        drainUntil(() -> assets.rows().get(0).status().equals("Content checked"));
+
+        assertThat(assets.messageProperty().get()).startsWith("Uploaded the content of “essay.txt”");
+        assertThat(assets.rows().get(0).awaitingUpload()).isFalse();
     }
 }

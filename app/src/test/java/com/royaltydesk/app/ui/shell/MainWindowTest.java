@@ -4,15 +4,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.royaltydesk.app.App;
 import com.royaltydesk.app.AppSettings;
+import com.royaltydesk.app.api.AssetRegistration;
+import com.royaltydesk.app.api.PlatformClient;
+import com.royaltydesk.app.api.PriceModel;
 import com.royaltydesk.app.api.WebhookEndpoint;
 import com.royaltydesk.app.testutil.SandboxCalls;
 import com.royaltydesk.app.ui.assets.AssetsViewModel;
 import com.royaltydesk.app.ui.common.DialogService;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.Node;
@@ -48,6 +53,11 @@ class MainWindowTest extends FxRobot {
         DialogService dialogs = new DialogService() {
             @Override
             public Optional<Path> chooseFileToRegister(Window owner) {
+                return Optional.ofNullable(fileToRegister);
+            }
+
+            @Override
+            public Optional<Path> chooseFileToUpload(Window owner, String assetName) {
                 return Optional.ofNullable(fileToRegister);
             }
         };
@@ -221,6 +231,57 @@ class MainWindowTest extends FxRobot {
         assertThat(row.sha256()).isEqualTo(sha256);
         assertThat(row.status()).isEqualTo("Content checked");
         assertThat(row.priceModel()).isEqualTo("0.0002 USD per token");
+    }
+
+    @Test
+    void assets_registeredButNeverUploaded_uploadButtonInTheRowUploadsIt() throws Exception {
+        byte[] content = "a novel in three parts".getBytes(StandardCharsets.UTF_8);
+        fileToRegister = Files.write(dataDir.resolve("novel.txt"), content);
+        launch(dataDir.resolve("app"));
+        awaitHealthy();
+        String baseUrl = lookup("#platform-url").queryAs(Label.class).getText();
+        // Registered by an earlier run whose upload never arrived (the app was closed, say).
+        try (PlatformClient creator = PlatformClient.connect(
+                baseUrl, SandboxCalls.creatorKey(dataDir.resolve("app").resolve("platform")))) {
+            creator.registerAsset(new AssetRegistration(
+                    "Novel",
+                    "cc-by-4.0",
+                    new PriceModel("per_use", new BigDecimal("0.0001"), null, null, null, "USD"),
+                    List.of("sha256:"
+                            + HexFormat.of()
+                                    .formatHex(
+                                            MessageDigest.getInstance("SHA-256").digest(content))),
+                    content.length));
+        }
+        clickOn("Assets");
+        TableView<?> table = lookup("#assets-table").queryAs(TableView.class);
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> table.getItems().size() == 2);
+        int index = rowIndex(table, "Novel");
+        assertThat(((AssetsViewModel.Row) table.getItems().get(index)).status()).isEqualTo("Not uploaded");
+
+        clickOn("#upload-again-" + index);
+
+        WaitForAsyncUtils.waitFor(
+                20,
+                TimeUnit.SECONDS,
+                () -> ((AssetsViewModel.Row) table.getItems().get(rowIndex(table, "Novel")))
+                        .status()
+                        .equals("Content checked"));
+        assertThat(lookup("#assets-message").queryAs(Label.class).getText())
+                .startsWith("Uploaded the content of “Novel”");
+        WaitForAsyncUtils.waitForFxEvents(); // the cells redraw on the next pulse
+        assertThat(lookup("#upload-again-" + rowIndex(table, "Novel")).tryQuery())
+                .map(Node::isVisible)
+                .hasValue(false);
+    }
+
+    private static int rowIndex(TableView<?> table, String name) {
+        for (int i = 0; i < table.getItems().size(); i++) {
+            if (((AssetsViewModel.Row) table.getItems().get(i)).name().equals(name)) {
+                return i;
+            }
+        }
+        throw new AssertionError("no row named " + name);
     }
 
     @Test
