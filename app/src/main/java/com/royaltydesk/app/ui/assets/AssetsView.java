@@ -79,21 +79,29 @@ public final class AssetsView extends BorderPane {
         TableView<AssetsViewModel.Row> table = new TableView<>(assets.rows());
         table.setId("assets-table");
         table.getColumns().add(column("Name", 150, AssetsViewModel.Row::name));
-        TableColumn<AssetsViewModel.Row, String> hash = column("Content hash", 175, AssetsViewModel.Row::sha256);
+        TableColumn<AssetsViewModel.Row, String> hash = column("SHA-256", 165, AssetsViewModel.Row::sha256);
         hash.setCellFactory(column -> new HashCell());
+        hash.setMinWidth(165); // the shortened hash and its Copy button side by side
         table.getColumns().add(hash);
         TableColumn<AssetsViewModel.Row, String> license = column("License", 80, AssetsViewModel.Row::license);
         table.getColumns().add(license);
-        table.getColumns().add(column("Price model", 150, AssetsViewModel.Row::priceModel));
+        TableColumn<AssetsViewModel.Row, String> price = column("Price model", 150, AssetsViewModel.Row::priceModel);
+        price.setMinWidth(130);
+        table.getColumns().add(price);
+        license.setMaxWidth(110);
         TableColumn<AssetsViewModel.Row, String> receipts =
                 column("Receipts", 72, row -> Long.toString(row.receipts()));
         receipts.setStyle("-fx-alignment: CENTER-RIGHT;");
+        receipts.setMinWidth(70);
+        receipts.setMaxWidth(80);
         table.getColumns().add(receipts);
         TableColumn<AssetsViewModel.Row, String> earnings = column("This month", 90, AssetsViewModel.Row::earnings);
         earnings.setStyle("-fx-alignment: CENTER-RIGHT;");
+        earnings.setMinWidth(90);
+        earnings.setMaxWidth(120);
         table.getColumns().add(earnings);
         TableColumn<AssetsViewModel.Row, String> status = column("Status", 150, AssetsViewModel.Row::status);
-        status.setMinWidth(150); // "Not uploaded" and its Upload… button, never cut off
+        status.setMinWidth(165); // "Not uploaded" and its Upload… button, never cut off
         status.setCellFactory(column -> new StatusCell(assets, dialogs));
         table.getColumns().add(status);
         secondary.addAll(List.of(license, status));
@@ -120,6 +128,7 @@ public final class AssetsView extends BorderPane {
 
         HashCell() {
             box.setAlignment(Pos.CENTER_LEFT);
+            text.setMinWidth(Region.USE_PREF_SIZE);
             copy.setMinWidth(Region.USE_PREF_SIZE);
             copy.getStyleClass().add("small-button");
             copy.setOnAction(e -> {
@@ -137,7 +146,12 @@ public final class AssetsView extends BorderPane {
                 setGraphic(null);
                 return;
             }
-            text.setText(hash.length() > 24 ? hash.substring(0, 13) + "…" + hash.substring(hash.length() - 4) : hash);
+            // The column says SHA-256; the cell shows the digest's ends, the tooltip and Copy all of it.
+            String digest = hash.startsWith("sha256:") ? hash.substring("sha256:".length()) : hash;
+            text.setText(
+                    digest.length() > 14
+                            ? digest.substring(0, 8) + "…" + digest.substring(digest.length() - 4)
+                            : digest);
             text.setTooltip(new Tooltip(hash));
             copy.setText("Copy");
             copy.setId("copy-hash-" + getIndex());
@@ -153,6 +167,7 @@ public final class AssetsView extends BorderPane {
 
         StatusCell(AssetsViewModel assets, DialogService dialogs) {
             box.setAlignment(Pos.CENTER_LEFT);
+            text.setMinWidth(Region.USE_PREF_SIZE);
             upload.setMinWidth(Region.USE_PREF_SIZE);
             upload.getStyleClass().add("small-button");
             upload.setTooltip(new Tooltip("Choose the file again and upload it; it is hashed here first."));

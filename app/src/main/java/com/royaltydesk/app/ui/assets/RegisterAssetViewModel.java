@@ -299,7 +299,8 @@ public final class RegisterAssetViewModel {
                     .append(failures.size() - MAX_LISTED_FAILURES)
                     .append(" more");
         }
-        status.set(text.append("\nPress Register to try these again.").toString());
+        status.set(
+                text.append("\nPress “Register and upload” to try these again.").toString());
     }
 
     private void showPlatformError(Throwable error) {

@@ -207,7 +207,7 @@ class AssetsViewModelTest {
                 .contains("b.mp3: ")
                 .contains("already registered")
                 .doesNotContain("a.mp3")
-                .endsWith("Press Register to try these again.");
+                .endsWith("Press “Register and upload” to try these again.");
         assertThat(register.digests()).extracting(d -> d.name()).containsExactly("b.mp3");
         assertThat(register.hashSummaryProperty().get()).isEqualTo("1 file still to register or upload");
         assertThat(register.canRegisterProperty().get()).isTrue();
