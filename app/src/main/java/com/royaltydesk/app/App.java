@@ -24,6 +24,7 @@ import com.royaltydesk.app.ui.receipts.ReceiptsViewModel;
 import com.royaltydesk.app.ui.settings.SettingsView;
 import com.royaltydesk.app.ui.settings.SettingsViewModel;
 import com.royaltydesk.app.ui.settings.ThemeSwitch;
+import com.royaltydesk.app.ui.shell.KeyboardShortcuts;
 import com.royaltydesk.app.ui.shell.MainView;
 import com.royaltydesk.app.ui.shell.MainViewModel;
 import com.royaltydesk.app.ui.shell.Section;
@@ -125,10 +126,12 @@ public final class App extends Application {
                 Section.SETTINGS, () -> new SettingsView(settingsVm, account));
         // Opening a page shows the platform as it is now: what another party did meanwhile is there.
         main.selectedSectionProperty().addListener((obs, old, now) -> refresh(now));
+        main.onReload(this::refresh);
         MainView mainView = new MainView(main, pages);
         ThemeSwitch.follow(settingsVm.themeProperty(), mainView);
         Scene scene = new Scene(mainView, WIDTH, HEIGHT);
         scene.getStylesheets().add(App.class.getResource("app.css").toExternalForm());
+        KeyboardShortcuts.install(scene, main);
         stage.setTitle("Royalty Desk");
         stage.setMinWidth(800);
         stage.setMinHeight(500);
@@ -187,6 +190,7 @@ public final class App extends Application {
             case ASSETS -> assets.refresh();
             case RECEIPTS -> receipts.refresh();
             case EARNINGS -> earnings.refresh();
+            case DEMOS -> demos.refresh(); // the verify demo moves to the newest receipt
             case WEBHOOKS -> webhooks.refresh();
             default -> {
                 // The other pages hold nothing that changes behind the user's back.

@@ -66,6 +66,7 @@ public final class GetStartedView extends ScrollPane {
 
         TextField name = new TextField();
         name.setId("sign-up-name");
+        name.setAccessibleText("Your name or studio"); // no visible label: the prompt says it
         name.setPromptText("Your name or studio, as statements show it");
         name.setPrefColumnCount(28);
         name.textProperty().bindBidirectional(viewModel.displayNameProperty());

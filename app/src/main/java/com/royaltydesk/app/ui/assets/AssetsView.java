@@ -17,6 +17,8 @@ import javafx.scene.control.ToggleButton;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.Clipboard;
 import javafx.scene.input.ClipboardContent;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -37,6 +39,14 @@ public final class AssetsView extends BorderPane {
         form = new RegisterAssetView(register, dialogs);
         open.setId("open-register-asset");
         open.selectedProperty().addListener((obs, old, now) -> showForm(now));
+        // Escape closes the form and hands the focus back to the button that opened it.
+        form.addEventHandler(KeyEvent.KEY_PRESSED, key -> {
+            if (key.getCode() == KeyCode.ESCAPE) {
+                open.setSelected(false);
+                open.requestFocus();
+                key.consume();
+            }
+        });
         setTop(toolbar(assets, open));
         split.getItems().add(table(assets, dialogs));
         setCenter(split);
@@ -53,6 +63,7 @@ public final class AssetsView extends BorderPane {
         if (shown && !split.getItems().contains(form)) {
             split.getItems().add(form);
             split.setDividerPositions(0.6);
+            form.focusFirstField();
         } else if (!shown) {
             split.getItems().remove(form);
         }
@@ -104,7 +115,7 @@ public final class AssetsView extends BorderPane {
         status.setMinWidth(165); // "Not uploaded" and its Upload… button, never cut off
         status.setCellFactory(column -> new StatusCell(assets, dialogs));
         table.getColumns().add(status);
-        secondary.addAll(List.of(license, status));
+        secondary.addAll(List.of(license, price, status));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.setPlaceholder(new Label("No assets yet. Press “Register asset…” to add a file or a folder."));
         return table;

@@ -4,10 +4,13 @@ import com.royaltydesk.app.ui.common.DialogService;
 import java.util.Map;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.StringProperty;
+import javafx.beans.value.ChangeListener;
+import javafx.beans.value.ObservableValue;
 import javafx.collections.FXCollections;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
+import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
@@ -21,6 +24,9 @@ import javafx.util.StringConverter;
 
 /** The "register an asset" form: content hashed here, license, price model with per-field messages. */
 final class RegisterAssetView extends ScrollPane {
+
+    /** The form's first step, focused when the form opens. */
+    private Button chooseFile;
 
     private static final Map<String, String> TYPE_NAMES = Map.of(
             "per_use", "Per token used",
@@ -40,28 +46,29 @@ final class RegisterAssetView extends ScrollPane {
                 title,
                 content(viewModel, dialogs),
                 field(
-                        "Name",
+                        "_Name",
                         text(viewModel.nameProperty(), "asset-name", "What buyers and statements call it"),
                         viewModel,
                         RegisterAssetViewModel.NAME),
-                field("License", license(viewModel), viewModel, RegisterAssetViewModel.LICENSE),
-                field("Paid by", priceType(viewModel), viewModel, RegisterAssetViewModel.TYPE),
-                priceField(viewModel, "Rate per token", viewModel.rateProperty(), "price-rate", PriceModelInput.RATE),
+                field("_License", license(viewModel), viewModel, RegisterAssetViewModel.LICENSE),
+                field("_Paid by", priceType(viewModel), viewModel, RegisterAssetViewModel.TYPE),
+                priceField(viewModel, "Ra_te per token", viewModel.rateProperty(), "price-rate", PriceModelInput.RATE),
                 priceField(
                         viewModel,
-                        "Share of revenue (0–1)",
+                        "_Share of revenue (0–1)",
                         viewModel.shareProperty(),
                         "price-share",
                         PriceModelInput.SHARE),
-                priceField(viewModel, "Monthly floor", viewModel.floorProperty(), "price-floor", PriceModelInput.FLOOR),
+                priceField(
+                        viewModel, "Monthly _floor", viewModel.floorProperty(), "price-floor", PriceModelInput.FLOOR),
                 priceField(
                         viewModel,
-                        "Pool weight (optional, default 1)",
+                        "Pool _weight (optional, default 1)",
                         viewModel.weightProperty(),
                         "price-weight",
                         PriceModelInput.WEIGHT),
                 field(
-                        "Currency",
+                        "C_urrency",
                         text(viewModel.currencyProperty(), "price-currency", "USD"),
                         viewModel,
                         PriceModelInput.CURRENCY),
@@ -70,12 +77,31 @@ final class RegisterAssetView extends ScrollPane {
         setContent(form);
     }
 
+    /** Puts the keyboard focus on the first step, so the form is usable without the mouse. */
+    void focusFirstField() {
+        if (chooseFile.getScene() != null) {
+            chooseFile.requestFocus();
+            return;
+        }
+        // Just added: the scroll pane puts its content into the scene on the next layout pass.
+        chooseFile.sceneProperty().addListener(new ChangeListener<>() {
+            @Override
+            public void changed(ObservableValue<? extends Scene> obs, Scene old, Scene now) {
+                if (now != null) {
+                    chooseFile.sceneProperty().removeListener(this);
+                    chooseFile.requestFocus();
+                }
+            }
+        });
+    }
+
     private VBox content(RegisterAssetViewModel viewModel, DialogService dialogs) {
-        Button file = new Button("Choose file…");
+        Button file = new Button("Choose f_ile…");
         file.setId("choose-file");
+        chooseFile = file;
         file.setOnAction(
                 e -> dialogs.chooseFileToRegister(getScene().getWindow()).ifPresent(viewModel::choose));
-        Button folder = new Button("Choose folder…");
+        Button folder = new Button("Choose f_older…");
         folder.setId("choose-folder");
         folder.setOnAction(e -> dialogs.chooseFolder(getScene().getWindow(), "Register every file in a folder")
                 .ifPresent(viewModel::choose));
@@ -181,7 +207,10 @@ final class RegisterAssetView extends ScrollPane {
 
     /** A labelled input with its message right under it, in the error colour. */
     private static VBox field(String label, Node input, RegisterAssetViewModel viewModel, String field) {
+        // Alt and the underlined letter moves the focus to the input; screen readers name it too.
         Label caption = new Label(label);
+        caption.setMnemonicParsing(true);
+        caption.setLabelFor(input);
         caption.getStyleClass().add("settings-label");
         Label error = new Label();
         error.setId("error-" + field.replace('_', '-'));
@@ -194,7 +223,7 @@ final class RegisterAssetView extends ScrollPane {
     }
 
     private static VBox submit(RegisterAssetViewModel viewModel) {
-        Button register = new Button("Register and upload");
+        Button register = new Button("_Register and upload");
         register.setId("register-asset-button");
         register.setDefaultButton(true);
         register.disableProperty().bind(viewModel.canRegisterProperty().not());

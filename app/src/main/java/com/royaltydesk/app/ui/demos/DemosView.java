@@ -78,13 +78,6 @@ public final class DemosView extends BorderPane {
         HBox bar = new HBox(8, browser, export, address, message);
         bar.setPadding(new Insets(0, 0, 12, 0));
 
-        // Each time the page is opened, the verify demo moves to the newest receipt.
-        parentProperty().addListener((obs, old, now) -> {
-            if (now != null) {
-                viewModel.refresh();
-            }
-        });
-
         setTop(bar);
         setLeft(pages);
         BorderPane.setMargin(web, new Insets(0, 0, 0, 12));

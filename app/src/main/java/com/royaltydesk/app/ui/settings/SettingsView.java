@@ -63,7 +63,7 @@ public final class SettingsView extends VBox {
         key.setId("remote-key");
         key.setPromptText("Your creator API key");
         key.textProperty().bindBidirectional(account.remoteKeyProperty());
-        Button signIn = new Button("Sign in");
+        Button signIn = new Button("_Sign in");
         signIn.setId("remote-sign-in");
         signIn.disableProperty().bind(account.busyProperty());
         signIn.setOnAction(e -> account.signInRemote());
@@ -74,8 +74,8 @@ public final class SettingsView extends VBox {
         GridPane form = new GridPane();
         form.setHgap(16);
         form.setVgap(8);
-        row(form, 0, "URL", url);
-        row(form, 1, "API key", key);
+        row(form, 0, "_URL", url);
+        row(form, 1, "API _key", key);
         url.setPrefColumnCount(32);
         Label note = new Label("The key is checked with the platform before it is saved, then kept in account.json"
                 + " in the data folder, readable only by you. The sandbox works with no network.");
@@ -95,6 +95,8 @@ public final class SettingsView extends VBox {
 
     private static void row(GridPane grid, int index, String name, javafx.scene.Node value) {
         Label label = new Label(name);
+        label.setMnemonicParsing(true); // Alt and the underlined letter focuses the field
+        label.setLabelFor(value);
         label.getStyleClass().add("settings-label");
         grid.addRow(index, label, value);
     }

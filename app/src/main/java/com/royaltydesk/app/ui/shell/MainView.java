@@ -8,7 +8,10 @@ import java.util.function.Supplier;
 import javafx.collections.FXCollections;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
+import javafx.scene.control.Tooltip;
+import javafx.scene.input.KeyCombination;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
@@ -50,6 +53,15 @@ public final class MainView extends BorderPane {
         ListView<Section> list = new ListView<>(FXCollections.observableList(viewModel.sections()));
         list.setId("sidebar");
         list.getStyleClass().add("sidebar-list");
+        list.setCellFactory(view -> new ListCell<>() {
+            @Override
+            protected void updateItem(Section section, boolean empty) {
+                super.updateItem(section, empty);
+                setText(empty || section == null ? null : section.title());
+                KeyCombination keys = empty || section == null ? null : KeyboardShortcuts.opening(section);
+                setTooltip(keys == null ? null : new Tooltip(section.title() + " (" + keys.getDisplayText() + ")"));
+            }
+        });
         list.getSelectionModel().select(viewModel.selectedSectionProperty().get());
         list.getSelectionModel().selectedItemProperty().addListener((obs, old, now) -> {
             if (now != null) {

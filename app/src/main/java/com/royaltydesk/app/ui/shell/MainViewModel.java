@@ -1,8 +1,10 @@
 package com.royaltydesk.app.ui.shell;
 
 import com.royaltydesk.app.ui.status.StatusBarViewModel;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Consumer;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
 
@@ -11,6 +13,7 @@ public final class MainViewModel {
 
     private final ObjectProperty<Section> selectedSection;
     private final StatusBarViewModel statusBar;
+    private final List<Consumer<Section>> reloadListeners = new ArrayList<>();
 
     public MainViewModel(StatusBarViewModel statusBar) {
         this(statusBar, Section.ASSETS);
@@ -38,6 +41,17 @@ public final class MainViewModel {
 
     public void select(Section section) {
         selectedSection.set(Objects.requireNonNull(section, "section"));
+    }
+
+    /** Loads the shown page again from the platform (F5): what changed elsewhere appears. */
+    public void reloadShown() {
+        Section shown = selectedSection.get();
+        reloadListeners.forEach(listener -> listener.accept(shown));
+    }
+
+    /** {@code listener} hears every reload request with the page it is for. */
+    public void onReload(Consumer<Section> listener) {
+        reloadListeners.add(Objects.requireNonNull(listener, "listener"));
     }
 
     public StatusBarViewModel statusBar() {

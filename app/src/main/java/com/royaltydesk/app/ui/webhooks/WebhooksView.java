@@ -38,6 +38,7 @@ public final class WebhooksView extends BorderPane {
     private static VBox addForm(WebhooksViewModel viewModel) {
         TextField url = new TextField();
         url.setId("webhook-url");
+        url.setAccessibleText("Endpoint URL"); // no visible label: the prompt says it, screen readers need this
         url.setPromptText("https://example.com/royalty-desk/hooks");
         url.textProperty().bindBidirectional(viewModel.newUrlProperty());
         HBox.setHgrow(url, Priority.ALWAYS);

@@ -359,6 +359,59 @@ class MainWindowTest extends FxRobot {
     }
 
     @Test
+    void keyboard_pageShortcuts_F5Reloads_formMnemonicsTabOrderAndEscape() throws Exception {
+        launch(dataDir.resolve("app"));
+        awaitHealthy();
+
+        press(KeyCode.CONTROL, KeyCode.DIGIT3).release(KeyCode.DIGIT3, KeyCode.CONTROL);
+        assertThat(lookup("#page-receipts").tryQuery()).isPresent();
+        press(KeyCode.CONTROL, KeyCode.DIGIT2).release(KeyCode.DIGIT2, KeyCode.CONTROL);
+        TableView<?> table = lookup("#assets-table").queryAs(TableView.class);
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> table.getItems().size() == 1);
+
+        // Registered behind the app's back; F5 brings it in.
+        String baseUrl = lookup("#platform-url").queryAs(Label.class).getText();
+        try (PlatformClient creator = PlatformClient.connect(
+                baseUrl, SandboxCalls.creatorKey(dataDir.resolve("app").resolve("platform")))) {
+            creator.registerAsset(new AssetRegistration(
+                    "Registered elsewhere",
+                    "cc-by-4.0",
+                    new PriceModel("per_use", new BigDecimal("0.0001"), null, null, null, "USD"),
+                    List.of("sha256:" + "cd".repeat(32)),
+                    10));
+        }
+        type(KeyCode.F5);
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> table.getItems().size() == 2);
+
+        clickOn("#open-register-asset");
+        assertThat(focusedId()).isEqualTo("choose-file");
+        press(KeyCode.ALT, KeyCode.N).release(KeyCode.N, KeyCode.ALT);
+        assertThat(focusedId()).isEqualTo("asset-name");
+        type(KeyCode.TAB);
+        assertThat(focusedId()).isEqualTo("asset-license");
+        type(KeyCode.TAB);
+        assertThat(focusedId()).isEqualTo("price-type");
+        type(KeyCode.TAB);
+        assertThat(focusedId()).isEqualTo("price-rate");
+        type(KeyCode.TAB);
+        assertThat(focusedId()).isEqualTo("price-currency");
+
+        type(KeyCode.ESCAPE);
+        assertThat(lookup("#register-asset-button").tryQuery()).isEmpty();
+        assertThat(focusedId()).isEqualTo("open-register-asset");
+    }
+
+    /** The id of the focused node, or of the nearest parent with one (an editable box's text field). */
+    private String focusedId() {
+        WaitForAsyncUtils.waitForFxEvents();
+        Node node = lookup("#sidebar").query().getScene().getFocusOwner();
+        while (node != null && node.getId() == null) {
+            node = node.getParent();
+        }
+        return node == null ? null : node.getId();
+    }
+
+    @Test
     void start_dataDirIsAFile_statusBarSaysWhyPlatformCouldNotStart() throws Exception {
         Path notAFolder = Files.writeString(dataDir.resolve("occupied"), "a file, not a folder");
         launch(notAFolder);
