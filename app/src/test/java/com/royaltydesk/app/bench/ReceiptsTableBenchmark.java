@@ -43,6 +43,10 @@ public final class ReceiptsTableBenchmark {
 
     private static final List<Long> handlers = Collections.synchronizedList(new ArrayList<>());
     private static final List<Long> pulses = Collections.synchronizedList(new ArrayList<>());
+    /** Pulses over 50 ms: when (the benchmark's phase) and how much of it was a GC pause. */
+    private static final List<String> longPulses = Collections.synchronizedList(new ArrayList<>());
+
+    private static volatile String phase = "window shown";
 
     public static void main(String[] args) throws Exception {
         int count = args.length > 0 ? Integer.parseInt(args[0]) : 100_000;
@@ -110,9 +114,19 @@ public final class ReceiptsTableBenchmark {
         Platform.startup(() -> {
             ReceiptsView view = new ReceiptsView(viewModel, new DialogService());
             Scene scene = new Scene(view, 1120, 720);
-            long[] pulseStart = new long[1];
-            scene.addPreLayoutPulseListener(() -> pulseStart[0] = System.nanoTime());
-            scene.addPostLayoutPulseListener(() -> pulses.add(System.nanoTime() - pulseStart[0]));
+            long[] pulseStart = new long[2];
+            scene.addPreLayoutPulseListener(() -> {
+                pulseStart[0] = System.nanoTime();
+                pulseStart[1] = gcPauseMillis();
+            });
+            scene.addPostLayoutPulseListener(() -> {
+                long took = System.nanoTime() - pulseStart[0];
+                pulses.add(took);
+                if (took > 50_000_000L) {
+                    longPulses.add(String.format(
+                            "%s: %.0f ms, of it GC pauses %d ms", phase, took / 1e6, gcPauseMillis() - pulseStart[1]));
+                }
+            });
             Stage stage = new Stage();
             stage.setScene(scene);
             stage.show();
@@ -122,6 +136,7 @@ public final class ReceiptsTableBenchmark {
         shown.await();
 
         long started = System.nanoTime();
+        phase = "paging in";
         Platform.runLater(() -> viewModel.connect(client));
         while (true) {
             await(() -> fx(() -> !viewModel.messageProperty().get().startsWith("Loading")));
@@ -141,6 +156,7 @@ public final class ReceiptsTableBenchmark {
                 "every signature state checked %.1f s after the first page%n", (System.nanoTime() - started) / 1e9);
         report("loading: page appends and state batches", handlers);
 
+        phase = "scrolling";
         List<Long> scrolling = new ArrayList<>();
         for (int step = 0; step <= 400; step++) {
             int row = (int) ((long) count * step / 400);
@@ -154,6 +170,7 @@ public final class ReceiptsTableBenchmark {
 
         // Filtering: the property change on the FX thread, then (matching runs on a worker) the
         // handler that hands the result to the table, then the layout that shows it.
+        phase = "filtering";
         List<Long> filtering = new ArrayList<>();
         int handlersBefore = handlers.size();
         for (String search : List.of("model-7", "model-1", "", "pt_", "")) {
@@ -171,9 +188,19 @@ public final class ReceiptsTableBenchmark {
         }
         report("filtering: property change, result handler, layout", filtering);
         report("layout/CSS pulses during the whole run", pulses);
+        synchronized (longPulses) {
+            longPulses.forEach(line -> System.out.println("  pulse over 50 ms, " + line));
+        }
         System.out.println("resident memory (VmRSS, platform in the same process): " + residentMegabytes() + " MB");
         executors.close();
         client.close();
+    }
+
+    /** Time the JVM has spent in GC pauses so far (JDK 17's G1 beans count pauses only). */
+    private static long gcPauseMillis() {
+        return java.lang.management.ManagementFactory.getGarbageCollectorMXBeans().stream()
+                .mapToLong(java.lang.management.GarbageCollectorMXBean::getCollectionTime)
+                .sum();
     }
 
     private static long residentMegabytes() throws java.io.IOException {
