@@ -51,6 +51,27 @@ public final class SandboxCalls {
         return JSON.readTree(response.body()).path("receipt_id").asText();
     }
 
+    /** Reports one usage event as the sandbox's model host; returns the platform's answer. */
+    public static String reportUsage(
+            String baseUrl, Path platformDataDir, String eventId, String modelId, long tokens, String receiptId)
+            throws Exception {
+        String body = "{\"events\":[{\"event_id\":\"" + eventId + "\",\"model_id\":\"" + modelId
+                + "\",\"timestamp\":\"" + java.time.Instant.now() + "\",\"tokens\":" + tokens
+                + ",\"receipt_ref\":\"" + receiptId + "\"}]}";
+        HttpResponse<String> response = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create(baseUrl + "/v1/usage-events"))
+                                .header("Authorization", "Bearer " + hostKey(platformDataDir))
+                                .header("Content-Type", "application/json")
+                                .POST(HttpRequest.BodyPublishers.ofString(body))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() >= 300) {
+            throw new AssertionError("usage events refused: " + response.body());
+        }
+        return response.body();
+    }
+
     public static String creatorKey(Path platformDataDir) throws Exception {
         return credential(platformDataDir, "/creators/0/api_key");
     }

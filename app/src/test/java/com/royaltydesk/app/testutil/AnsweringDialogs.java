@@ -1,0 +1,23 @@
+package com.royaltydesk.app.testutil;
+
+import com.royaltydesk.app.ui.common.DialogService;
+import java.nio.file.Path;
+import java.util.Optional;
+import javafx.stage.Window;
+
+/** File dialogs answered by the test instead of a person: each answer is set before the click. */
+public final class AnsweringDialogs extends DialogService {
+
+    public volatile Path bundleToOpen;
+    public volatile Path bundleToSave;
+
+    @Override
+    public Optional<Path> chooseBundleToOpen(Window owner) {
+        return Optional.ofNullable(bundleToOpen);
+    }
+
+    @Override
+    public Optional<Path> chooseBundleToSave(Window owner, String suggestedName) {
+        return Optional.ofNullable(bundleToSave);
+    }
+}
