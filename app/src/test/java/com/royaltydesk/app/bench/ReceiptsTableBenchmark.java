@@ -158,15 +158,22 @@ public final class ReceiptsTableBenchmark {
 
         phase = "scrolling";
         List<Long> scrolling = new ArrayList<>();
+        int slowStepsWithGc = 0;
         for (int step = 0; step <= 400; step++) {
             int row = (int) ((long) count * step / 400);
-            scrolling.add(fxTimed(() -> {
+            long gcBefore = gcPauseMillis();
+            long took = fxTimed(() -> {
                 table[0].scrollTo(Math.min(row, count - 1));
                 table[0].layout();
-            }));
+            });
+            scrolling.add(took);
+            if (took > 50_000_000L && gcPauseMillis() > gcBefore) {
+                slowStepsWithGc++;
+            }
             Thread.sleep(8);
         }
         report("scrolling end to end in 400 steps (scrollTo + layout)", scrolling);
+        System.out.println("  scroll steps over 50 ms that held a GC pause: " + slowStepsWithGc);
 
         // Filtering: the property change on the FX thread, then (matching runs on a worker) the
         // handler that hands the result to the table, then the layout that shows it.

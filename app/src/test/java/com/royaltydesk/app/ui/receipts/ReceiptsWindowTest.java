@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.control.Label;
+import javafx.scene.control.TableCell;
 import javafx.scene.control.TableView;
 import org.controlsfx.control.StatusBar;
 import org.junit.jupiter.api.AfterEach;
@@ -68,6 +69,12 @@ class ReceiptsWindowTest extends FxRobot {
         clickOn("Receipts");
         TableView<?> table = lookup("#receipts-table").queryAs(TableView.class);
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> !table.getItems().isEmpty());
+        // The row's signature cell turns from "checking…" to the state checked in the background.
+        WaitForAsyncUtils.waitFor(
+                20,
+                TimeUnit.SECONDS,
+                () -> lookup(".table-cell").queryAllAs(TableCell.class).stream()
+                        .anyMatch(cell -> "valid".equals(cell.getText())));
         clickOn(lookup(".table-row-cell").nth(0).queryAs(javafx.scene.Node.class));
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> badge().getText().startsWith("Valid"));
         Path bundle = dir.resolve("receipt.bundle.json");
