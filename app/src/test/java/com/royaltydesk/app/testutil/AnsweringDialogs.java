@@ -10,6 +10,18 @@ public final class AnsweringDialogs extends DialogService {
 
     public volatile Path bundleToOpen;
     public volatile Path bundleToSave;
+    /** Answers both "choose the file to register" and "choose the file to upload again". */
+    public volatile Path fileToRegister;
+
+    @Override
+    public Optional<Path> chooseFileToRegister(Window owner) {
+        return Optional.ofNullable(fileToRegister);
+    }
+
+    @Override
+    public Optional<Path> chooseFileToUpload(Window owner, String assetName) {
+        return Optional.ofNullable(fileToRegister);
+    }
 
     @Override
     public Optional<Path> chooseBundleToOpen(Window owner) {

@@ -67,6 +67,28 @@ public final class SandboxBootstrap {
 
     /** Bootstraps unless already done; returns true when it did. */
     public boolean runOnce(Path dataDir) {
+        boolean done = bootstrap(dataDir);
+        if (done) {
+            uploadDemoContent();
+        }
+        return done;
+    }
+
+    /**
+     * The sandbox holds the demo dataset's bytes, so it uploads them itself: a newcomer's first
+     * Assets page shows the demo asset with its content checked, not waiting for a file they do
+     * not have. Through the same check as any upload; if the process dies before this, the demo
+     * asset just stays "not uploaded".
+     */
+    private void uploadDemoContent() {
+        try {
+            assets.acceptUpload(DEMO_CREATOR, DEMO_DATASET, new java.io.ByteArrayInputStream(DEMO_CONTENT));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("reading bytes in memory cannot fail", e);
+        }
+    }
+
+    private boolean bootstrap(Path dataDir) {
         return jdbc.inTransaction(connection -> {
             if (alreadyDone(connection)) {
                 return false;

@@ -52,6 +52,19 @@ class SandboxBootstrapHttpTest {
     }
 
     @Test
+    void start_sandbox_demoAssetHasItsContentCheckedAlready() throws Exception {
+        try (RunningPlatform platform = RunningPlatform.start(dataDir, true)) {
+            JsonNode assets = new com.fasterxml.jackson.databind.ObjectMapper()
+                    .readTree(
+                            platform.get("/v1/assets", platform.creator42Key()).body());
+
+            JsonNode demo = assets.path("assets").get(0);
+            assertThat(demo.path("asset_id").asText()).isEqualTo(SandboxBootstrap.DEMO_DATASET);
+            assertThat(demo.path("upload_status").asText()).isEqualTo("verified");
+        }
+    }
+
+    @Test
     void start_notSandbox_writesNoCredentials() {
         try (RunningPlatform platform = RunningPlatform.start(dataDir, false)) {
             assertThat(dataDir.resolve(SandboxCredentials.FILE_NAME)).doesNotExist();

@@ -275,10 +275,15 @@ public final class RegisterAssetViewModel {
         registeredEarlier = registered;
         hashSummary.set(failures.size() + (failures.size() == 1 ? " file" : " files") + " still to register or upload");
         validate();
-        if (outcome.done() == 0
-                && failures.stream().allMatch(f -> f.error() == failures.get(0).error())) {
+        RegistrationBatch.Failure first = failures.get(0);
+        if (outcome.done() == 0 && failures.size() == 1 && first.uploadUrl() != null) {
+            status.set("Registered, but the upload failed: " + first.error().getMessage()
+                    + "\nPress “Register and upload” to upload it again.");
+            return;
+        }
+        if (outcome.done() == 0 && failures.stream().allMatch(f -> f.error() == first.error())) {
             // One file, or one refusal of a field every file shares: said beside that field.
-            showPlatformError(failures.get(0).error());
+            showPlatformError(first.error());
             return;
         }
         StringBuilder text = new StringBuilder()

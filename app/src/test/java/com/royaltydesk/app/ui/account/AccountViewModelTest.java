@@ -4,24 +4,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.royaltydesk.app.account.AccountStore;
 import com.royaltydesk.app.account.Session;
-import com.royaltydesk.app.api.AssetRegistration;
 import com.royaltydesk.app.api.PlatformClient;
-import com.royaltydesk.app.api.PriceModel;
 import com.royaltydesk.app.api.RegisteredAsset;
 import com.royaltydesk.app.concurrency.AppExecutors;
 import com.royaltydesk.app.concurrency.BackgroundTasks;
+import com.royaltydesk.app.testutil.AssetRegistrations;
 import com.royaltydesk.app.testutil.QueueExecutor;
 import com.royaltydesk.app.testutil.SandboxCalls;
 import com.royaltydesk.platform.PlatformConfig;
 import com.royaltydesk.platform.PlatformServer;
 import com.royaltydesk.platform.sandbox.SandboxCredentials;
-import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
@@ -168,15 +164,7 @@ class AccountViewModelTest {
         account.connected(ada);
         byte[] content = "Ada's illustrations".getBytes();
         try (PlatformClient client = PlatformClient.connect(ada.baseUrl(), ada.creatorKey())) {
-            RegisteredAsset asset = client.registerAsset(new AssetRegistration(
-                    "Illustrations",
-                    "cc-by-4.0",
-                    new PriceModel("per_use", new BigDecimal("0.0001"), null, null, null, "USD"),
-                    List.of("sha256:"
-                            + HexFormat.of()
-                                    .formatHex(
-                                            MessageDigest.getInstance("SHA-256").digest(content))),
-                    content.length));
+            RegisteredAsset asset = client.registerAsset(AssetRegistrations.perUse("Illustrations", content));
             client.uploadContent(asset.uploadUrl(), Files.write(dir.resolve("ill.bin"), content), sent -> {});
 
             account.simulateTraining();

@@ -248,8 +248,8 @@ class AssetsViewModelTest {
         drainUntil(() -> register.canRegisterProperty().get());
         Files.writeString(file, "an essay, edited after hashing");
         register.register();
-        drainUntil(() -> !register.busyProperty().get()
-                && !register.statusProperty().get().equals("Registering…"));
+        drainUntil(() -> register.statusProperty().get().startsWith("Registered, but the upload failed: "));
+        assertThat(register.statusProperty().get()).contains("does not match the registration");
         drainUntil(() -> assets.rows().size() == 1);
         AssetsViewModel.Row row = assets.rows().get(0);
         assertThat(row.awaitingUpload()).isTrue();

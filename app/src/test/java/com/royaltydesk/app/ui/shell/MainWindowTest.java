@@ -4,21 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.royaltydesk.app.App;
 import com.royaltydesk.app.AppSettings;
-import com.royaltydesk.app.api.AssetRegistration;
 import com.royaltydesk.app.api.PlatformClient;
-import com.royaltydesk.app.api.PriceModel;
 import com.royaltydesk.app.api.WebhookEndpoint;
+import com.royaltydesk.app.testutil.AnsweringDialogs;
+import com.royaltydesk.app.testutil.AssetRegistrations;
 import com.royaltydesk.app.testutil.SandboxCalls;
 import com.royaltydesk.app.ui.assets.AssetsViewModel;
-import com.royaltydesk.app.ui.common.DialogService;
-import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.util.HexFormat;
-import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
@@ -28,7 +24,6 @@ import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
 import javafx.scene.web.WebView;
-import javafx.stage.Window;
 import org.controlsfx.control.StatusBar;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -45,22 +40,11 @@ class MainWindowTest extends FxRobot {
 
     private App app;
 
-    /** What the native "choose a file" dialog answers in these tests. */
-    private Path fileToRegister;
+    /** What the native file dialogs answer in these tests. */
+    private final AnsweringDialogs dialogs = new AnsweringDialogs();
 
     private void launch(Path appDataDir) throws Exception {
         FxToolkit.registerPrimaryStage();
-        DialogService dialogs = new DialogService() {
-            @Override
-            public Optional<Path> chooseFileToRegister(Window owner) {
-                return Optional.ofNullable(fileToRegister);
-            }
-
-            @Override
-            public Optional<Path> chooseFileToUpload(Window owner, String assetName) {
-                return Optional.ofNullable(fileToRegister);
-            }
-        };
         app = (App) FxToolkit.setupApplication(() -> new App(new AppSettings(appDataDir), dialogs));
     }
 
@@ -199,7 +183,7 @@ class MainWindowTest extends FxRobot {
     @Test
     void assets_registerAFile_hashedUploadedAndListedWithItsHash() throws Exception {
         byte[] content = "annotated street images, 2026 edition".getBytes(StandardCharsets.UTF_8);
-        fileToRegister = Files.write(dataDir.resolve("street-images.tar"), content);
+        dialogs.fileToRegister = Files.write(dataDir.resolve("street-images.tar"), content);
         String sha256 = "sha256:"
                 + HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
         launch(dataDir.resolve("app"));
@@ -236,22 +220,14 @@ class MainWindowTest extends FxRobot {
     @Test
     void assets_registeredButNeverUploaded_uploadButtonInTheRowUploadsIt() throws Exception {
         byte[] content = "a novel in three parts".getBytes(StandardCharsets.UTF_8);
-        fileToRegister = Files.write(dataDir.resolve("novel.txt"), content);
+        dialogs.fileToRegister = Files.write(dataDir.resolve("novel.txt"), content);
         launch(dataDir.resolve("app"));
         awaitHealthy();
         String baseUrl = lookup("#platform-url").queryAs(Label.class).getText();
         // Registered by an earlier run whose upload never arrived (the app was closed, say).
         try (PlatformClient creator = PlatformClient.connect(
                 baseUrl, SandboxCalls.creatorKey(dataDir.resolve("app").resolve("platform")))) {
-            creator.registerAsset(new AssetRegistration(
-                    "Novel",
-                    "cc-by-4.0",
-                    new PriceModel("per_use", new BigDecimal("0.0001"), null, null, null, "USD"),
-                    List.of("sha256:"
-                            + HexFormat.of()
-                                    .formatHex(
-                                            MessageDigest.getInstance("SHA-256").digest(content))),
-                    content.length));
+            creator.registerAsset(AssetRegistrations.perUse("Novel", content));
         }
         clickOn("Assets");
         TableView<?> table = lookup("#assets-table").queryAs(TableView.class);
@@ -373,12 +349,7 @@ class MainWindowTest extends FxRobot {
         String baseUrl = lookup("#platform-url").queryAs(Label.class).getText();
         try (PlatformClient creator = PlatformClient.connect(
                 baseUrl, SandboxCalls.creatorKey(dataDir.resolve("app").resolve("platform")))) {
-            creator.registerAsset(new AssetRegistration(
-                    "Registered elsewhere",
-                    "cc-by-4.0",
-                    new PriceModel("per_use", new BigDecimal("0.0001"), null, null, null, "USD"),
-                    List.of("sha256:" + "cd".repeat(32)),
-                    10));
+            creator.registerAsset(AssetRegistrations.perUse("Registered elsewhere", "made elsewhere".getBytes()));
         }
         type(KeyCode.F5);
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> table.getItems().size() == 2);
