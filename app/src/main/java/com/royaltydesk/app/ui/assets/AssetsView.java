@@ -134,10 +134,14 @@ public final class AssetsView extends BorderPane {
     /** The hash shortened to its ends, the whole of it in a tooltip, and a button that copies it. */
     private static final class HashCell extends TableCell<AssetsViewModel.Row, String> {
         private final Label text = new Label();
+        /** One per cell, its text changed as rows come and go: a new Tooltip per row was costly. */
+        private final Tooltip hashTip = new Tooltip();
+
         private final Button copy = new Button("Copy");
         private final HBox box = new HBox(6, text, copy);
 
         HashCell() {
+            text.setTooltip(hashTip);
             box.setAlignment(Pos.CENTER_LEFT);
             text.setMinWidth(Region.USE_PREF_SIZE);
             copy.setMinWidth(Region.USE_PREF_SIZE);
@@ -163,7 +167,7 @@ public final class AssetsView extends BorderPane {
                     digest.length() > 14
                             ? digest.substring(0, 8) + "…" + digest.substring(digest.length() - 4)
                             : digest);
-            text.setTooltip(new Tooltip(hash));
+            hashTip.setText(hash);
             copy.setText("Copy");
             copy.setId("copy-hash-" + getIndex());
             setGraphic(box);
@@ -172,21 +176,18 @@ public final class AssetsView extends BorderPane {
 
     /** The upload state; an asset whose content never arrived offers to upload it again. */
     private static final class StatusCell extends TableCell<AssetsViewModel.Row, String> {
+        private final AssetsViewModel assets;
+        private final DialogService dialogs;
         private final Label text = new Label();
-        private final Button upload = new Button("Upload…");
-        private final HBox box = new HBox(6, text, upload);
+        private final HBox box = new HBox(6, text);
+        /** Made for the first row that needs it: most rows never do, and the window starts faster. */
+        private Button upload;
 
         StatusCell(AssetsViewModel assets, DialogService dialogs) {
+            this.assets = assets;
+            this.dialogs = dialogs;
             box.setAlignment(Pos.CENTER_LEFT);
             text.setMinWidth(Region.USE_PREF_SIZE);
-            upload.setMinWidth(Region.USE_PREF_SIZE);
-            upload.getStyleClass().add("small-button");
-            upload.setTooltip(new Tooltip("Choose the file again and upload it; it is hashed here first."));
-            upload.setOnAction(e -> {
-                AssetsViewModel.Row row = getTableRow().getItem();
-                dialogs.chooseFileToUpload(getScene().getWindow(), row.name())
-                        .ifPresent(file -> assets.uploadAgain(row, file));
-            });
         }
 
         @Override
@@ -199,10 +200,29 @@ public final class AssetsView extends BorderPane {
                 return;
             }
             text.setText(status);
-            upload.setVisible(row.awaitingUpload());
-            upload.setManaged(row.awaitingUpload());
-            upload.setId("upload-again-" + getIndex());
+            if (row.awaitingUpload() && upload == null) {
+                upload = uploadButton();
+                box.getChildren().add(upload);
+            }
+            if (upload != null) {
+                upload.setVisible(row.awaitingUpload());
+                upload.setManaged(row.awaitingUpload());
+                upload.setId("upload-again-" + getIndex());
+            }
             setGraphic(box);
+        }
+
+        private Button uploadButton() {
+            Button button = new Button("Upload…");
+            button.setMinWidth(Region.USE_PREF_SIZE);
+            button.getStyleClass().add("small-button");
+            button.setTooltip(new Tooltip("Choose the file again and upload it; it is hashed here first."));
+            button.setOnAction(e -> {
+                AssetsViewModel.Row row = getTableRow().getItem();
+                dialogs.chooseFileToUpload(getScene().getWindow(), row.name())
+                        .ifPresent(file -> assets.uploadAgain(row, file));
+            });
+            return button;
         }
     }
 }
