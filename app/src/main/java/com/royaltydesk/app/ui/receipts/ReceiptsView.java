@@ -29,6 +29,8 @@ import javafx.scene.layout.VBox;
 /** Receipts: the table, and the selected receipt's verdict with every check, decoded parts and export. */
 public final class ReceiptsView extends BorderPane {
 
+    private static final double ROW_HEIGHT = 24;
+
     private static final DateTimeFormatter WHEN =
             DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM).withZone(ZoneId.systemDefault());
 
@@ -100,6 +102,9 @@ public final class ReceiptsView extends BorderPane {
                 viewModel.statesCheckedProperty()));
         table.getColumns().add(signature);
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        // Rows of one known height (one line of 13 px text): the table need not measure every row
+        // it lays out while scrolling through 100,000 (BENCHMARKS.md).
+        table.setFixedCellSize(ROW_HEIGHT);
         table.setPlaceholder(
                 new Label("No receipts yet. They appear here when proof-of-training is recorded for your assets."));
         table.getSelectionModel().selectedItemProperty().addListener((obs, old, now) -> viewModel.select(now));
