@@ -51,12 +51,25 @@ public final class SandboxCalls {
         return JSON.readTree(response.body()).path("receipt_id").asText();
     }
 
-    /** Reports one usage event as the sandbox's model host; returns the platform's answer. */
+    /** Reports one usage event, happening now, as the sandbox's model host. */
     public static String reportUsage(
             String baseUrl, Path platformDataDir, String eventId, String modelId, long tokens, String receiptId)
             throws Exception {
+        return reportUsage(baseUrl, platformDataDir, eventId, modelId, java.time.Instant.now(), tokens, receiptId);
+    }
+
+    /** Reports one usage event at {@code at} as the sandbox's model host; returns the platform's answer. */
+    public static String reportUsage(
+            String baseUrl,
+            Path platformDataDir,
+            String eventId,
+            String modelId,
+            java.time.Instant at,
+            long tokens,
+            String receiptId)
+            throws Exception {
         String body = "{\"events\":[{\"event_id\":\"" + eventId + "\",\"model_id\":\"" + modelId
-                + "\",\"timestamp\":\"" + java.time.Instant.now() + "\",\"tokens\":" + tokens
+                + "\",\"timestamp\":\"" + at + "\",\"tokens\":" + tokens
                 + ",\"receipt_ref\":\"" + receiptId + "\"}]}";
         HttpResponse<String> response = HttpClient.newHttpClient()
                 .send(

@@ -17,6 +17,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Consumer;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.FXCollections;
@@ -75,11 +76,16 @@ public final class AssetsViewModel {
         if (client == null) {
             return;
         }
-        PlatformClient source = client;
         message.set("Loading assets…");
+        reload(this::show);
+    }
+
+    /** Loads the assets and hands them to {@code then}, unless a newer load was asked meanwhile. */
+    private void reload(Consumer<Loaded> then) {
+        PlatformClient source = client;
         tasks.run(
                 () -> load(source),
-                newest.ask(this::show),
+                newest.ask(then),
                 error -> message.set("Could not load assets: " + error.getMessage()));
     }
 
@@ -153,23 +159,14 @@ public final class AssetsViewModel {
                     return target.uploadContent(row.uploadUrl(), file, sent -> {});
                 },
                 uploaded -> {
-                    message.set("Uploaded the content of “" + row.name() + "”; the platform's hash matched.");
-                    refreshKeepingMessage();
+                    String said = "Uploaded the content of “" + row.name() + "”; the platform's hash matched.";
+                    message.set(said);
+                    reload(loaded -> {
+                        show(loaded);
+                        message.set(said); // the table's summary line must not cover it
+                    });
                 },
                 error -> message.set(error.getMessage()));
-    }
-
-    /** A refresh whose result line does not cover the message just set. */
-    private void refreshKeepingMessage() {
-        String said = message.get();
-        PlatformClient source = client;
-        tasks.run(
-                () -> load(source),
-                newest.ask(loaded -> {
-                    show(loaded);
-                    message.set(said);
-                }),
-                error -> message.set("Could not load assets: " + error.getMessage()));
     }
 
     public ObservableList<Row> rows() {

@@ -104,15 +104,7 @@ public final class EarningsViewModel {
         if (client == null || period.get() == null) {
             return;
         }
-        PlatformClient target = client;
-        String month = period.get().toString();
-        tasks.run(
-                () -> {
-                    StatementPdf.write(target.statements(month), file);
-                    return file;
-                },
-                written -> message.set("Statement for " + month + " saved to " + file),
-                error -> message.set("Statement not saved: " + error.getMessage()));
+        saveStatement(file, (target, month) -> StatementPdf.write(target.statements(month), file));
     }
 
     /**
@@ -124,10 +116,23 @@ public final class EarningsViewModel {
         if (client == null || period.get() == null) {
             return;
         }
+        saveStatement(
+                file, (target, month) -> Files.writeString(file, target.statementCsv(month), StandardCharsets.UTF_8));
+    }
+
+    /** How a statement of {@code month} reaches its file; may block (a worker runs it). */
+    private interface StatementWriter {
+        void write(PlatformClient client, String month) throws Exception;
+    }
+
+    private void saveStatement(Path file, StatementWriter writer) {
         PlatformClient target = client;
         String month = period.get().toString();
         tasks.run(
-                () -> Files.writeString(file, target.statementCsv(month), StandardCharsets.UTF_8),
+                () -> {
+                    writer.write(target, month);
+                    return file;
+                },
                 written -> message.set("Statement for " + month + " saved to " + file),
                 error -> message.set("Statement not saved: " + error.getMessage()));
     }

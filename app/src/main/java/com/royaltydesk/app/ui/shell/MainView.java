@@ -1,6 +1,5 @@
 package com.royaltydesk.app.ui.shell;
 
-import com.royaltydesk.app.ui.common.EmptyStateView;
 import com.royaltydesk.app.ui.status.StatusBarView;
 import java.util.EnumMap;
 import java.util.List;
@@ -19,22 +18,20 @@ import javafx.scene.layout.VBox;
 /** The main window's content: sidebar on the left, the selected page, the status bar below. */
 public final class MainView extends BorderPane {
 
-    private static final String NOT_BUILT_YET = "This view is being built; it will appear here in a coming release.";
-
     private final Map<Section, Supplier<? extends Node>> builders = new EnumMap<>(Section.class);
     private final Map<Section, Node> pages = new EnumMap<>(Section.class);
     private final StackPane content = new StackPane();
 
-    public MainView(MainViewModel viewModel) {
-        this(viewModel, Map.of());
-    }
-
     /**
-     * {@code builders} make the pages that exist, each the first time it is shown: a page not
-     * opened costs nothing at start (the Demos page's WebView alone takes about a second to
-     * create). The other sections show what they will hold.
+     * {@code builders} make each section's page the first time it is shown: a page not opened
+     * costs nothing at start (the Demos page's WebView alone takes about a second to create).
      */
     public MainView(MainViewModel viewModel, Map<Section, Supplier<? extends Node>> builders) {
+        for (Section section : viewModel.sections()) {
+            if (!builders.containsKey(section)) {
+                throw new IllegalArgumentException("no page for " + section);
+            }
+        }
         this.builders.putAll(builders);
         getStyleClass().add("main-view");
         setLeft(sidebar(viewModel));
@@ -76,17 +73,7 @@ public final class MainView extends BorderPane {
     }
 
     private void show(Section section) {
-        Node page = pages.computeIfAbsent(section, this::pageFor);
+        Node page = pages.computeIfAbsent(section, shown -> builders.get(shown).get());
         content.getChildren().setAll(page);
-    }
-
-    private Node pageFor(Section section) {
-        Supplier<? extends Node> builder = builders.get(section);
-        if (builder != null) {
-            return builder.get();
-        }
-        EmptyStateView page = new EmptyStateView(section.title(), section.description(), NOT_BUILT_YET);
-        page.setId("page-" + section.name().toLowerCase(java.util.Locale.ROOT));
-        return page;
     }
 }

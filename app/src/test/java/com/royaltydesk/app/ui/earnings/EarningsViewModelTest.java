@@ -49,7 +49,8 @@ class EarningsViewModelTest {
         platform = PlatformServer.start(PlatformConfig.embedded(platformDir));
         client = PlatformClient.connect(platform.baseUrl(), SandboxCalls.creatorKey(platformDir));
         String receipt = SandboxCalls.recordReceipt(platform.baseUrl(), platformDir, "model-e");
-        ingest("e1", "model-e", Instant.now(), 12345, receipt);
+        SandboxCalls.reportUsage(
+                platform.baseUrl(), dir.resolve("platform"), "e1", "model-e", Instant.now(), 12345, receipt);
     }
 
     @AfterEach
@@ -105,7 +106,8 @@ class EarningsViewModelTest {
         YearMonth lastMonth = YearMonth.now(ZoneOffset.UTC).minusMonths(1);
         String receipt = SandboxCalls.recordReceipt(platform.baseUrl(), platformDir, "model-s");
         Instant inLastMonth = lastMonth.atEndOfMonth().atStartOfDay().toInstant(ZoneOffset.UTC);
-        ingest("s1", "model-s", inLastMonth, 30000, receipt);
+        SandboxCalls.reportUsage(
+                platform.baseUrl(), dir.resolve("platform"), "s1", "model-s", inLastMonth, 30000, receipt);
         String settled =
                 post("/v1/settlements", SandboxCalls.platformKey(platformDir), "{\"period\":\"" + lastMonth + "\"}");
         assertThat(settled).contains("\"status\"");
@@ -133,7 +135,14 @@ class EarningsViewModelTest {
         Path platformDir = dir.resolve("platform");
         YearMonth lastMonth = YearMonth.now(ZoneOffset.UTC).minusMonths(1);
         String receipt = SandboxCalls.recordReceipt(platform.baseUrl(), platformDir, "model-p");
-        ingest("p1", "model-p", lastMonth.atEndOfMonth().atStartOfDay().toInstant(ZoneOffset.UTC), 30000, receipt);
+        SandboxCalls.reportUsage(
+                platform.baseUrl(),
+                dir.resolve("platform"),
+                "p1",
+                "model-p",
+                lastMonth.atEndOfMonth().atStartOfDay().toInstant(ZoneOffset.UTC),
+                30000,
+                receipt);
         post("/v1/settlements", SandboxCalls.platformKey(platformDir), "{\"period\":\"" + lastMonth + "\"}");
         viewModel.connect(client);
         drainUntil(() -> !viewModel.series().isEmpty());
@@ -171,15 +180,6 @@ class EarningsViewModelTest {
 
         assertThat(viewModel.messageProperty().get()).contains("not be settled");
         assertThat(file).doesNotExist();
-    }
-
-    /** One usage event, sent as the sandbox host. */
-    private void ingest(String eventId, String modelId, Instant at, long tokens, String receipt) throws Exception {
-        post(
-                "/v1/usage-events",
-                SandboxCalls.hostKey(dir.resolve("platform")),
-                "{\"events\":[{\"event_id\":\"" + eventId + "\",\"model_id\":\"" + modelId + "\",\"timestamp\":\"" + at
-                        + "\",\"tokens\":" + tokens + ",\"receipt_ref\":\"" + receipt + "\"}]}");
     }
 
     private String post(String path, String key, String json) throws Exception {
