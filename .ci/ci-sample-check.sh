@@ -21,7 +21,7 @@ run() {
 }
 run 1
 run 2
-for page in index.html demo-verify.html demo-bundle-verify.html demo-request-receipt.html demo-billing-preview.html receipt.html; do
+for page in index.html demo-verify.html demo-bundle-verify.html demo-request-receipt.html demo-billing-preview.html receipt.html trust-root.json; do
   [ -s "$work/site-1/$page" ] || { echo "missing $page" >&2; exit 1; }
 done
 python3 - "$work" <<'PY'
@@ -31,8 +31,10 @@ first = json.load(open(work + "/site-1/receipt.json"))
 second = json.load(open(work + "/site-2/receipt.json"))
 bundle = json.load(open(work + "/site-1/receipt.bundle.json"))
 assert first["receipt_id"] == second["receipt_id"], "a rerun must reuse the receipt"
-assert bundle["format"] == "rdk-receipt-bundle/1" and bundle["receipt_jwt"] == first["receipt_jwt"], "bundle"
-assert bundle["inclusion_proof"]["tree_size"] >= 1 and bundle["jwks"]["keys"], "bundle proof and keys"
+assert bundle["format"] == "rdk-receipt-bundle/2" and bundle["receipt_jwt"] == first["receipt_jwt"], "bundle"
+assert bundle["inclusion_proof"]["tree_size"] >= 1 and bundle["checkpoint"]["note"], "bundle proof and checkpoint"
+root = json.load(open(work + "/site-1/trust-root.json"))
+assert root["media_type"] == "application/vnd.royaltydesk.trust-root.v1+json" and root["keys"], "trust root beside the pages"
 page = open(work + "/site-1/receipt.html").read()
 assert first["receipt_id"] in page and "demo-verify.html?api=" in page, "receipt page links"
 print("CI sample passed: receipt", first["receipt_id"], "published with its bundle; rerun idempotent")

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The trust core checked from outside, against the platform started from its jar (--sandbox, fresh
 # data dir): sign up, register an asset, record proof-of-training, fetch the receipt and the JWKS,
-# and verify the receipt with jose on Node — a library the platform does not use.
+# and verify the receipt with jose on Node — a library the platform does not use — and the log
+# checkpoint note with node:crypto against the trust root.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -40,3 +41,9 @@ curl -sf "$url/.well-known/jwks.json" >"$work/jwks.json"
 
 (cd .ci/independent-jwt-check && npm ci --no-audit --no-fund --silent)
 node .ci/independent-jwt-check/check.mjs "$work/receipt.jwt" "$work/jwks.json"
+
+# The checkpoint note, checked with node:crypto against the trust root's checkpoint vkey.
+curl -sf "$url/v1/log/checkpoint" >"$work/checkpoint.txt"
+curl -sf -H 'Accept: application/json' "$url/v1/log/checkpoint" >"$work/checkpoint.json"
+curl -sf "$url/.well-known/rdk-trust-root.json" >"$work/trust-root.json"
+node .ci/independent-jwt-check/checkpoint.mjs "$work/checkpoint.txt" "$work/trust-root.json" "$work/checkpoint.json"

@@ -59,6 +59,8 @@ mkdir -p "$out"
 cp "$demos"/*.html "$out/"
 echo "$recorded" >"$out/receipt.json"
 curl -sSf "$api/v1/receipts/$receipt_id/bundle" -H "Authorization: Bearer $RDK_CREATOR_KEY" >"$out/receipt.bundle.json"
+# The verify pages trust the root beside them (SPEC §6), never the API a visitor points them at.
+curl -sSf "$api/.well-known/rdk-trust-root.json" >"$out/trust-root.json"
 encoded_api=$(python3 -c "import urllib.parse,sys; print(urllib.parse.quote(sys.argv[1], safe=''))" "$api")
 cat >"$out/receipt.html" <<HTML
 <!doctype html><meta charset="utf-8"><title>Receipt $receipt_id</title>

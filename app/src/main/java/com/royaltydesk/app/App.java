@@ -24,6 +24,7 @@ import com.royaltydesk.app.ui.receipts.ReceiptsViewModel;
 import com.royaltydesk.app.ui.settings.SettingsView;
 import com.royaltydesk.app.ui.settings.SettingsViewModel;
 import com.royaltydesk.app.ui.settings.ThemeSwitch;
+import com.royaltydesk.app.ui.settings.TrustedPlatformsViewModel;
 import com.royaltydesk.app.ui.shell.KeyboardShortcuts;
 import com.royaltydesk.app.ui.shell.MainView;
 import com.royaltydesk.app.ui.shell.MainViewModel;
@@ -32,6 +33,10 @@ import com.royaltydesk.app.ui.status.StatusBarViewModel;
 import com.royaltydesk.app.ui.webhooks.WebhooksView;
 import com.royaltydesk.app.ui.webhooks.WebhooksViewModel;
 import com.royaltydesk.app.verify.ReceiptChecker;
+import com.royaltydesk.app.verify.TrustStore;
+import com.royaltydesk.verify.state.FileCheckpointMemory;
+import com.royaltydesk.verify.trust.TrustRoot;
+import com.royaltydesk.verify.trust.TrustRootException;
 import java.time.Clock;
 import java.util.Locale;
 import java.util.Map;
@@ -69,6 +74,9 @@ public final class App extends Application {
     private DemosViewModel demos;
     private WebhooksViewModel webhooks;
     private SettingsViewModel settingsVm;
+    private TrustStore trustStore;
+    private TrustedPlatformsViewModel trustedPlatforms;
+    private BackgroundTasks tasks;
     private boolean stopping;
 
     /** Used by {@code Application.launch}: settings come from the command line and environment. */
@@ -93,7 +101,7 @@ public final class App extends Application {
         StartingSession starting = startingSession();
         AppSettings settings = starting.settings();
         executors = new AppExecutors();
-        BackgroundTasks tasks = new BackgroundTasks(executors.workers(), Platform::runLater);
+        tasks = new BackgroundTasks(executors.workers(), Platform::runLater);
         statusBar = new StatusBarViewModel(tasks);
         AccountStore accountStore = starting.accounts();
         sessions = starting.sessions();
@@ -102,11 +110,18 @@ public final class App extends Application {
         ContentHasher hasher = new ContentHasher();
         assets = new AssetsViewModel(tasks, money, hasher);
         registerAsset = new RegisterAssetViewModel(tasks, hasher, Locale.getDefault(), assets::refresh);
-        receipts = new ReceiptsViewModel(tasks, new ReceiptChecker(Clock.systemUTC()));
+        trustStore = new TrustStore(settings.dataDir(), Clock.systemUTC());
+        receipts = new ReceiptsViewModel(
+                tasks,
+                new ReceiptChecker(
+                        Clock.systemUTC(),
+                        trustStore,
+                        new FileCheckpointMemory(settings.dataDir().resolve("checkpoints"))));
         earnings = new EarningsViewModel(tasks, money, Clock.systemUTC());
         demos = new DemosViewModel(tasks);
         webhooks = new WebhooksViewModel(tasks);
         settingsVm = new SettingsViewModel(tasks, settings.dataDir());
+        trustedPlatforms = new TrustedPlatformsViewModel(tasks, trustStore);
         account = new AccountViewModel(tasks, accountStore, this::connectTo, sessions::sandboxDemo);
         MainViewModel main = new MainViewModel(statusBar, settingsVm.firstRun() ? Section.GET_STARTED : Section.ASSETS);
         Supplier<AssetsView> assetsView = FirstUse.of(() -> new AssetsView(assets, registerAsset, dialogs));
@@ -123,7 +138,7 @@ public final class App extends Application {
                         () -> new DemosView(
                                 demos, dialogs, url -> getHostServices().showDocument(url)),
                 Section.WEBHOOKS, () -> new WebhooksView(webhooks),
-                Section.SETTINGS, () -> new SettingsView(settingsVm, account));
+                Section.SETTINGS, () -> new SettingsView(settingsVm, account, trustedPlatforms, dialogs));
         // Opening a page shows the platform as it is now: what another party did meanwhile is there.
         main.selectedSectionProperty().addListener((obs, old, now) -> refresh(now));
         main.onReload(this::refresh);
@@ -145,7 +160,7 @@ public final class App extends Application {
             SmokeTest.watch(statusBar.statusProperty(), statusBar.messageProperty());
         }
 
-        tasks.run(starting::await, this::connectTo, statusBar::platformFailedToStart);
+        tasks.run(() -> trusting(starting.await()), this::connectTo, statusBar::platformFailedToStart);
     }
 
     /** Begun by {@link Launcher} before the toolkit started, or now for tests and embedders. */
@@ -173,6 +188,12 @@ public final class App extends Application {
         }
         closeClients();
         client = PlatformClient.connect(next.baseUrl());
+        if (!next.embedded()) {
+            trustStore.trustSessionSandbox(null);
+            trustedPlatforms.offerPlatform(client); // first contact: show its keys and ask
+        } else if (trustStore.sessionSandbox().isEmpty()) {
+            tasks.run(() -> trusting(next), done -> receipts.refresh(), error -> {});
+        }
         statusBar.connect(client, StatusBarViewModel.CHECK_INTERVAL);
         creatorClient = PlatformClient.connect(next.baseUrl(), next.creatorKey());
         settingsVm.connected(next);
@@ -183,6 +204,22 @@ public final class App extends Application {
         earnings.connect(creatorClient);
         demos.connect(creatorClient);
         webhooks.connect(creatorClient);
+    }
+
+    /**
+     * The platform this app started itself is trusted for this session, as sandbox (SPEC §2a): its
+     * receipts verify, marked as sandbox everywhere, and nothing is saved. A remote platform is
+     * trusted only when the user says so (Settings → Trusted platforms).
+     */
+    private Session trusting(Session next) {
+        if (next.embedded()) {
+            try (PlatformClient platform = PlatformClient.connect(next.baseUrl())) {
+                trustStore.trustSessionSandbox(TrustRoot.parse(platform.trustRoot(), "this app's own sandbox"));
+            } catch (TrustRootException | RuntimeException e) {
+                trustStore.trustSessionSandbox(null); // receipts then show as untrusted, which is the truth
+            }
+        }
+        return next;
     }
 
     private void refresh(Section shown) {

@@ -1,5 +1,8 @@
 package com.royaltydesk.app;
 
+import com.royaltydesk.app.cli.VerifyCommand;
+import java.nio.file.Path;
+
 /**
  * Plain entry point for jpackage and {@code exec:java}: a main class that is not an {@code
  * Application} lets JavaFX start from the class path.
@@ -11,8 +14,11 @@ public final class Launcher {
     public static void main(String[] args) {
         StartupTimeline.mark("main");
         if (args.length > 0 && args[0].equals(VerifyCommand.NAME)) {
-            // No window, no platform: just the checks, for scripts.
-            System.exit(VerifyCommand.run(java.util.List.of(args).subList(1, args.length), System.out));
+            // No window, no platform: just the checks, for scripts. Trust comes from --trust or
+            // from the platforms trusted in the app's data folder.
+            Path dataDir =
+                    AppSettings.parse(java.util.List.of(), System.getenv()).dataDir();
+            System.exit(VerifyCommand.run(java.util.List.of(args).subList(1, args.length), System.out, dataDir));
         }
         AppSettings settings = null;
         try {

@@ -13,7 +13,9 @@ import com.royaltydesk.platform.hosts.HostService;
 import com.royaltydesk.platform.idempotency.IdempotencyStore;
 import com.royaltydesk.platform.keys.ApiKeyService;
 import com.royaltydesk.platform.keys.JdbcApiKeyStore;
+import com.royaltydesk.platform.log.CheckpointStore;
 import com.royaltydesk.platform.log.ReceiptLog;
+import com.royaltydesk.platform.log.Witnessing;
 import com.royaltydesk.platform.receipts.ClaimValidator;
 import com.royaltydesk.platform.receipts.JdbcSigningKeyStore;
 import com.royaltydesk.platform.receipts.LogEvidence;
@@ -21,6 +23,7 @@ import com.royaltydesk.platform.receipts.ReceiptService;
 import com.royaltydesk.platform.receipts.ReceiptSigner;
 import com.royaltydesk.platform.receipts.ReceiptStore;
 import com.royaltydesk.platform.receipts.SigningKeys;
+import com.royaltydesk.platform.receipts.TrustRoots;
 import com.royaltydesk.platform.sandbox.RateLimiter;
 import com.royaltydesk.platform.sandbox.SandboxBootstrap;
 import com.royaltydesk.platform.usage.Corrections;
@@ -47,6 +50,8 @@ public record PlatformServices(
         ReceiptService receipts,
         ClaimValidator claims,
         LogEvidence logEvidence,
+        TrustRoots trustRoots,
+        Witnessing witnessing,
         HostService hosts,
         IngestionService ingestion,
         Corrections corrections,
@@ -72,7 +77,8 @@ public record PlatformServices(
                 new JdbcSigningKeyStore(database.dataSource()),
                 clock,
                 config.signingAlgorithm(),
-                ReceiptService.RECEIPT_LIFETIME);
+                ReceiptService.RECEIPT_LIFETIME,
+                config.sandbox());
         ReceiptSigner signer = new ReceiptSigner(config.issuer());
         Outbox outbox = new Outbox(json, clock);
         // Sandbox webhooks go to loopback receivers on the same machine; elsewhere that needs a flag.
@@ -86,7 +92,10 @@ public record PlatformServices(
                 json,
                 outbox,
                 clock);
-        LogEvidence logEvidence = new LogEvidence(new ReceiptLog(database.dataSource()), signingKeys, signer, clock);
+        CheckpointStore checkpointStore = new CheckpointStore(database.dataSource(), jdbc, clock);
+        LogEvidence logEvidence = new LogEvidence(
+                new ReceiptLog(database.dataSource()), checkpointStore, signingKeys, clock, config.sandbox());
+        TrustRoots trustRoots = new TrustRoots(signingKeys, logEvidence, config.issuer(), config.sandbox());
         HostService hosts = new HostService(jdbc, keys, clock);
         UsageStore usageStore = new UsageStore(database.dataSource(), database.dialect());
         PeriodGate gate = new PeriodGate(database.dialect());
@@ -111,6 +120,8 @@ public record PlatformServices(
                 receipts,
                 new ClaimValidator(assets, json),
                 logEvidence,
+                trustRoots,
+                new Witnessing(checkpointStore),
                 hosts,
                 ingestion,
                 corrections,

@@ -160,10 +160,13 @@ class SeveralInstancesTest {
 
         assertThat(a.get("/.well-known/jwks.json").body())
                 .isEqualTo(b.get("/.well-known/jwks.json").body());
-        JsonNode checkpointA = RunningPlatform.body(a.get("/v1/log/checkpoint"));
-        JsonNode checkpointB = RunningPlatform.body(b.get("/v1/log/checkpoint"));
+        JsonNode checkpointA = a.checkpointJson();
+        JsonNode checkpointB = b.checkpointJson();
         assertThat(checkpointA.path("tree_size").asLong()).isEqualTo(2L * each);
         assertThat(checkpointA.path("root_hash")).isEqualTo(checkpointB.path("root_hash"));
+        assertThat(checkpointA.path("note"))
+                .as("one stored checkpoint per size")
+                .isEqualTo(checkpointB.path("note"));
         byte[] root = HexFormat.of().parseHex(checkpointA.path("root_hash").asText());
         Set<Long> indexes = new HashSet<>();
         for (int side = 0; side < 2; side++) {

@@ -3,143 +3,201 @@ package com.royaltydesk.verify;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.jwk.JWKSet;
-import com.nimbusds.jwt.JWTClaimsSet;
-import com.nimbusds.jwt.SignedJWT;
+import com.royaltydesk.verify.state.CheckpointMemory;
+import com.royaltydesk.verify.state.ConsistencyProofs;
+import com.royaltydesk.verify.trust.TrustPolicy;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.text.ParseException;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
- * Verifies a receipt bundle (SPEC §2) completely offline: the receipt against the bundle's JWKS,
- * the signed checkpoint, the leaf hash of the receipt bytes, and the inclusion proof against the
- * checkpoint's root. Needs no network and trusts nothing in the bundle it has not checked.
+ * Verifies a receipt bundle offline against the trust a verifier holds (SPEC §2a): the receipt
+ * against a held root's key, the checkpoint against the same root's log key (and the witness
+ * policy), the inclusion proof against the checkpoint's root, and — with a memory — the checkpoint
+ * against what this machine saw before. Keys inside the bundle are hints: they name who signed a
+ * refused receipt, never make it pass.
  */
 public final class BundleVerifier {
 
-    public static final JOSEObjectType CHECKPOINT_TYPE = new JOSEObjectType("rdk-checkpoint+jwt");
-    private static final String FORMAT = "rdk-receipt-bundle/1";
+    public static final String FORMAT_1 = "rdk-receipt-bundle/1";
+    public static final String FORMAT_2 = "rdk-receipt-bundle/2";
+    /** A bundle larger than this is refused before it is parsed. */
+    public static final int MAX_BYTES = 1 << 20;
 
     private final ReceiptVerifier receipts;
+    private final TrustPolicy trust;
+    private final SplitViewCheck splitView;
     private final ObjectMapper json = new ObjectMapper();
 
-    public BundleVerifier(ReceiptVerifier receipts) {
-        this.receipts = receipts;
+    /** {@code memory} null: a verifier without state (nothing remembered, no fork detection). */
+    public BundleVerifier(Clock clock, TrustPolicy trust, CheckpointMemory memory) {
+        this.receipts = new ReceiptVerifier(clock);
+        this.trust = trust;
+        this.splitView = memory == null ? null : new SplitViewCheck(memory, clock);
     }
 
-    /** Checks the bundle with the keys it carries: for a bundle on its own, with no network. */
     public BundleReport verify(String bundleJson) {
-        return verify(bundleJson, null);
+        return verify(bundleJson, ConsistencyProofs.NONE);
     }
 
-    /**
-     * Checks the bundle's receipt, checkpoint and proof against {@code platformKeys} — the platform's
-     * JWKS as the caller fetched it — instead of the keys the bundle carries; null means the bundle's.
-     */
-    public BundleReport verify(String bundleJson, JWKSet platformKeys) {
+    /** {@code online} supplies consistency proofs the bundle lacks (the platform, when reachable). */
+    public BundleReport verify(String bundleJson, ConsistencyProofs online) {
         List<BundleReport.Check> checks = new ArrayList<>();
         JsonNode bundle;
-        JWKSet jwks;
         try {
+            if (bundleJson.length() > MAX_BYTES) {
+                throw new IllegalArgumentException("larger than " + MAX_BYTES + " bytes");
+            }
             bundle = json.readTree(bundleJson);
-            jwks = platformKeys != null
-                    ? platformKeys
-                    : JWKSet.parse(json.convertValue(bundle.path("jwks"), Map.class));
-        } catch (JsonProcessingException | ParseException | IllegalArgumentException e) {
+            if (bundle == null || !bundle.isObject()) {
+                throw new IllegalArgumentException("not a JSON object");
+            }
+        } catch (JsonProcessingException | IllegalArgumentException e) {
             checks.add(new BundleReport.Check("bundle is readable", false, "not a receipt bundle: " + e.getMessage()));
-            return new BundleReport(ReceiptStatus.MALFORMED, null, checks);
+            return new BundleReport(ReceiptStatus.MALFORMED, null, null, checks, null);
         }
+        String format = bundle.path("format").asText();
+        boolean legacy = FORMAT_1.equals(format);
         checks.add(new BundleReport.Check(
                 "bundle format",
-                FORMAT.equals(bundle.path("format").asText()),
-                "format " + bundle.path("format").asText()));
-        checks.add(new BundleReport.Check(
-                platformKeys != null ? "keys from the platform's JWKS" : "keys in bundle",
-                !jwks.getKeys().isEmpty(),
-                jwks.getKeys().size() + " key(s)"));
+                legacy || FORMAT_2.equals(format),
+                "format " + format + (legacy ? " (old format)" : "")));
+        if (!legacy && !FORMAT_2.equals(format)) {
+            return new BundleReport(ReceiptStatus.MALFORMED, null, null, checks, null);
+        }
 
         String jwt = bundle.path("receipt_jwt").asText();
-        ReceiptCheck receipt = receipts.verify(jwt, jwks);
+        ReceiptCheck receipt = receipts.verify(jwt, trust, hints(bundle, legacy));
+        // A sandbox receipt is checked to the end like any other: SANDBOX means the whole bundle holds.
+        boolean sandbox = receipt.status() == ReceiptStatus.SANDBOX;
         checks.add(new BundleReport.Check(
-                "receipt signature, key, type and validity", receipt.isValid(), receipt.detail()));
-
-        Checkpoint checkpoint = checkpoint(bundle.path("checkpoint"), jwks, checks);
-        boolean inLog = checkpoint != null && inclusion(jwt, bundle.path("inclusion_proof"), checkpoint, checks);
-
-        ReceiptStatus status =
-                !receipt.isValid() ? receipt.status() : inLog ? ReceiptStatus.VALID : ReceiptStatus.NOT_IN_LOG;
-        boolean everythingPassed = checks.stream().allMatch(BundleReport.Check::passed);
-        if (status == ReceiptStatus.VALID && !everythingPassed) {
-            status = ReceiptStatus.MALFORMED;
+                "receipt signed by a key you trust, valid then", receipt.isVerified() || sandbox, receipt.detail()));
+        if (!receipt.isVerified() && !sandbox) {
+            return new BundleReport(receipt.status(), receipt, null, checks, null);
         }
-        return new BundleReport(status, receipt, List.copyOf(checks));
+        TrustPolicy.Held held = receipt.vouchedBy().held();
+        CheckpointCheck.Outcome checkpoint = legacy
+                ? CheckpointCheck.legacy(bundle.path("checkpoint"), held, trust.witnesses())
+                : CheckpointCheck.note(bundle.path("checkpoint").path("note").asText(), held, trust.witnesses());
+        if (checkpoint.accepted() == null) {
+            checks.add(new BundleReport.Check(
+                    "checkpoint signed by the log key of that trust root", false, checkpoint.detail()));
+            return new BundleReport(checkpoint.failure(), receipt, null, checks, null);
+        }
+        CheckpointCheck.Accepted accepted = checkpoint.accepted();
+        checks.add(new BundleReport.Check(
+                "checkpoint signed by the log key of that trust root",
+                true,
+                "log " + accepted.checkpoint().origin() + ", size "
+                        + accepted.checkpoint().treeSize() + ", signed " + accepted.time() + witnessLine(accepted)));
+        boolean issuedBefore = !receipt.issuedAt().isAfter(accepted.time().plus(ReceiptVerifier.CLOCK_SKEW));
+        checks.add(new BundleReport.Check(
+                "receipt issued before the checkpoint",
+                issuedBefore,
+                "issued " + receipt.issuedAt() + ", checkpoint " + accepted.time()));
+
+        JsonNode proof = bundle.path("inclusion_proof");
+        boolean included = inclusion(jwt, proof, accepted, checks);
+        BundleReport.LogPosition position = new BundleReport.LogPosition(
+                accepted.checkpoint().origin(),
+                proof.path("log_index").asLong(-1),
+                accepted.checkpoint().treeSize(),
+                accepted.time(),
+                accepted.witnesses());
+
+        Path forkEvidence = null;
+        if (splitView != null && accepted.note() != null && included && issuedBefore) {
+            SplitViewCheck.Outcome compared = splitView.compare(
+                    new CheckpointMemory.Seen(accepted.checkpoint(), accepted.note()),
+                    carried(bundle).or(online));
+            checks.add(compared.check());
+            forkEvidence = compared.forkEvidence();
+        }
+        ReceiptStatus status = forkEvidence != null
+                ? ReceiptStatus.LOG_FORKED
+                : !included || !issuedBefore
+                        ? ReceiptStatus.NOT_IN_LOG
+                        : sandbox ? ReceiptStatus.SANDBOX : ReceiptStatus.VERIFIED;
+        return new BundleReport(status, receipt, position, checks, forkEvidence);
     }
 
-    private record Checkpoint(long treeSize, byte[] rootHash) {}
+    private static String witnessLine(CheckpointCheck.Accepted accepted) {
+        return accepted.witnesses().isEmpty()
+                ? "; no witness cosignatures checked"
+                : "; cosigned by " + accepted.witnesses();
+    }
 
-    private static Checkpoint checkpoint(JsonNode node, JWKSet jwks, List<BundleReport.Check> checks) {
+    private JWKSet hints(JsonNode bundle, boolean legacy) {
+        JsonNode jwks = legacy ? bundle.path("jwks") : bundle.path("hints").path("jwks");
         try {
-            SignedJWT jws = SignedJWT.parse(node.path("jws").asText());
-            SignatureCheck.Outcome signature = SignatureCheck.verify(jws, jwks);
-            boolean typeOk = CHECKPOINT_TYPE.equals(jws.getHeader().getType());
-            checks.add(new BundleReport.Check(
-                    "checkpoint signature",
-                    signature.ok() && typeOk,
-                    typeOk ? signature.detail() : "not a checkpoint JWS"));
-            if (!signature.ok() || !typeOk) {
-                return null;
-            }
-            JWTClaimsSet claims = jws.getJWTClaimsSet();
-            long size = claims.getLongClaim("tree_size");
-            String root = claims.getStringClaim("root_hash");
-            // The unsigned copies beside the JWS must say the same as the signed payload.
-            boolean matches = size == node.path("tree_size").asLong(-1)
-                    && root.equals(node.path("root_hash").asText());
-            checks.add(new BundleReport.Check(
-                    "checkpoint fields match its signature", matches, "tree size " + size + ", root " + root));
-            return matches ? new Checkpoint(size, HexFormat.of().parseHex(root)) : null;
-        } catch (ParseException | RuntimeException e) {
-            checks.add(
-                    new BundleReport.Check("checkpoint signature", false, "unreadable checkpoint: " + e.getMessage()));
-            return null;
+            return jwks.isObject() ? JWKSet.parse(json.convertValue(jwks, Map.class)) : null;
+        } catch (ParseException | IllegalArgumentException e) {
+            return null; // a hint that cannot be read is no hint
         }
+    }
+
+    /** Consistency proofs the bundle carries: {@code consistency_proofs: [{first, second, hashes}]}. */
+    private static ConsistencyProofs carried(JsonNode bundle) {
+        JsonNode proofs = bundle.path("consistency_proofs");
+        return (origin, first, second) -> {
+            for (JsonNode p : proofs) {
+                if (p.path("first").asLong(-1) == first && p.path("second").asLong(-1) == second) {
+                    try {
+                        return Optional.of(hashes(p.path("hashes")));
+                    } catch (IllegalArgumentException e) {
+                        return Optional.empty();
+                    }
+                }
+            }
+            return Optional.empty();
+        };
     }
 
     private static boolean inclusion(
-            String jwt, JsonNode proof, Checkpoint checkpoint, List<BundleReport.Check> checks) {
+            String jwt, JsonNode proof, CheckpointCheck.Accepted checkpoint, List<BundleReport.Check> checks) {
+        String name = "inclusion proof against the checkpoint root";
         try {
             byte[] leaf = MerkleProofs.leafHash(jwt.getBytes(StandardCharsets.US_ASCII));
-            String stated = proof.path("leaf_hash").asText(null);
-            if (stated != null) {
-                boolean same = HexFormat.of().formatHex(leaf).equals(stated);
-                checks.add(new BundleReport.Check(
-                        "leaf hash of the receipt bytes",
-                        same,
-                        "SHA-256(0x00 ‖ receipt) = " + HexFormat.of().formatHex(leaf)));
-            }
             long index = proof.path("log_index").asLong(-1);
             long size = proof.path("tree_size").asLong(-1);
-            List<byte[]> hashes = new ArrayList<>();
-            proof.path("hashes").forEach(h -> hashes.add(HexFormat.of().parseHex(h.asText())));
-            boolean sameTree = size == checkpoint.treeSize();
-            boolean included =
-                    sameTree && MerkleProofs.verifyInclusion(leaf, index, size, hashes, checkpoint.rootHash());
+            boolean sameTree = size == checkpoint.checkpoint().treeSize();
+            boolean included = sameTree
+                    && MerkleProofs.verifyInclusion(
+                            leaf,
+                            index,
+                            size,
+                            hashes(proof.path("hashes")),
+                            checkpoint.checkpoint().rootHash());
             checks.add(new BundleReport.Check(
-                    "inclusion proof against the checkpoint root",
+                    name,
                     included,
                     sameTree
                             ? "entry " + index + " of " + size
                                     + (included ? " is in the log" : " is NOT proven in the log")
-                            : "proof is for tree size " + size + ", checkpoint is " + checkpoint.treeSize()));
+                                    + " (leaf SHA-256(0x00 ‖ receipt) = "
+                                    + HexFormat.of().formatHex(leaf) + ")"
+                            : "proof is for tree size " + size + ", checkpoint is "
+                                    + checkpoint.checkpoint().treeSize()));
             return included;
         } catch (IllegalArgumentException e) {
-            checks.add(new BundleReport.Check(
-                    "inclusion proof against the checkpoint root", false, "unreadable proof: " + e.getMessage()));
+            checks.add(new BundleReport.Check(name, false, "unreadable proof: " + e.getMessage()));
             return false;
         }
+    }
+
+    private static List<byte[]> hashes(JsonNode array) {
+        if (!array.isArray() || array.size() > 64) {
+            throw new IllegalArgumentException("proof hashes are an array of at most 64");
+        }
+        List<byte[]> hashes = new ArrayList<>();
+        array.forEach(h -> hashes.add(HexFormat.of().parseHex(h.asText())));
+        return hashes;
     }
 }

@@ -8,57 +8,37 @@ import com.nimbusds.jose.crypto.Ed25519Verifier;
 import com.nimbusds.jose.jwk.Curve;
 import com.nimbusds.jose.jwk.ECKey;
 import com.nimbusds.jose.jwk.JWK;
-import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.OctetKeyPair;
 import com.nimbusds.jwt.SignedJWT;
 import java.util.Set;
 
 /**
- * Checks a JWS signature against a JWKS the strict way: only EdDSA (Ed25519) and ES256, the key
- * chosen by {@code kid}, the key's own {@code alg} (if it states one) equal to the header's, and the
- * key's type fitting the algorithm — so {@code none}, HMAC-with-a-public-key and key confusion fail.
+ * Checks a JWS signature against one public key the strict way: only EdDSA (Ed25519) and ES256,
+ * the key's own {@code alg} (if it states one) equal to the header's, and the key's type fitting
+ * the algorithm — so {@code none}, HMAC-with-a-public-key and key confusion fail.
  */
 final class SignatureCheck {
 
     static final Set<JWSAlgorithm> ALLOWED = Set.of(JWSAlgorithm.EdDSA, JWSAlgorithm.ES256);
 
-    /** The outcome: null status means the signature verified. */
-    record Outcome(ReceiptStatus failure, String detail) {
-        static final Outcome OK = new Outcome(null, "signature verified");
-
-        boolean ok() {
-            return failure == null;
-        }
-    }
-
     private SignatureCheck() {}
 
-    static Outcome verify(SignedJWT jws, JWKSet jwks) {
+    static boolean allowed(SignedJWT jws) {
+        return ALLOWED.contains(jws.getHeader().getAlgorithm());
+    }
+
+    /** True only if {@code jws} is signed by {@code key} under the rules above. */
+    static boolean verifies(SignedJWT jws, JWK key) {
         JWSAlgorithm alg = jws.getHeader().getAlgorithm();
-        if (!ALLOWED.contains(alg)) {
-            return new Outcome(
-                    ReceiptStatus.UNSUPPORTED_ALGORITHM, "algorithm " + alg + " is not accepted (EdDSA or ES256 only)");
-        }
-        String kid = jws.getHeader().getKeyID();
-        JWK key = kid == null ? null : jwks.getKeyByKeyId(kid);
-        if (key == null) {
-            return new Outcome(ReceiptStatus.UNKNOWN_KEY, "no key with kid " + kid + " in the JWKS");
-        }
-        if (key.getAlgorithm() != null && !key.getAlgorithm().getName().equals(alg.getName())) {
-            return new Outcome(
-                    ReceiptStatus.BAD_SIGNATURE,
-                    "key " + kid + " is for " + key.getAlgorithm() + ", the JWS says " + alg);
+        if (!ALLOWED.contains(alg)
+                || key.getAlgorithm() != null && !key.getAlgorithm().getName().equals(alg.getName())) {
+            return false;
         }
         try {
             JWSVerifier verifier = verifierFor(alg, key);
-            if (verifier == null) {
-                return new Outcome(ReceiptStatus.BAD_SIGNATURE, "key " + kid + " does not fit " + alg);
-            }
-            return jws.verify(verifier)
-                    ? Outcome.OK
-                    : new Outcome(ReceiptStatus.BAD_SIGNATURE, "signature does not verify with key " + kid);
+            return verifier != null && jws.verify(verifier);
         } catch (JOSEException | IllegalStateException e) {
-            return new Outcome(ReceiptStatus.BAD_SIGNATURE, "signature check failed: " + e.getMessage());
+            return false;
         }
     }
 

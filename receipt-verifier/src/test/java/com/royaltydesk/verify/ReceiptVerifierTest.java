@@ -24,7 +24,7 @@ class ReceiptVerifierTest {
 
     private static final Instant NOW = Instant.parse("2026-06-01T12:00:00Z");
 
-    private final ReceiptVerifier verifier = new ReceiptVerifier(Clock.fixed(NOW, ZoneOffset.UTC), null);
+    private final ReceiptVerifier verifier = new ReceiptVerifier(Clock.fixed(NOW, ZoneOffset.UTC));
     private OctetKeyPair edKey;
     private ECKey ecKey;
     private JWKSet jwks;
@@ -45,7 +45,7 @@ class ReceiptVerifierTest {
     void verify_validEdDsaReceipt_validWithDecodedParts() throws Exception {
         ReceiptCheck check = verifier.verify(validEd(), jwks);
 
-        assertThat(check.status()).isEqualTo(ReceiptStatus.VALID);
+        assertThat(check.status()).isEqualTo(ReceiptStatus.VERIFIED);
         assertThat(check.kid()).isEqualTo("ed-1");
         assertThat(check.alg()).isEqualTo("EdDSA");
         assertThat(check.receiptId()).isEqualTo("pt_test");
@@ -56,7 +56,7 @@ class ReceiptVerifierTest {
     void verify_validEs256Receipt_valid() throws Exception {
         String jwt = TestKeys.sign(ecKey, TestKeys.RECEIPT, TestKeys.claims(NOW, NOW.plus(Duration.ofDays(1))));
 
-        assertThat(verifier.verify(jwt, jwks).status()).isEqualTo(ReceiptStatus.VALID);
+        assertThat(verifier.verify(jwt, jwks).status()).isEqualTo(ReceiptStatus.VERIFIED);
     }
 
     @Test
@@ -66,7 +66,7 @@ class ReceiptVerifierTest {
 
         ReceiptCheck check = verifier.verify(header + "." + parts[1] + ".", jwks);
 
-        assertThat(check.isValid()).isFalse();
+        assertThat(check.isVerified()).isFalse();
         assertThat(check.status()).isIn(ReceiptStatus.UNSUPPORTED_ALGORITHM, ReceiptStatus.MALFORMED);
     }
 
@@ -86,11 +86,11 @@ class ReceiptVerifierTest {
     }
 
     @Test
-    void verify_unknownKid_unknownKey() throws Exception {
+    void verify_unknownKid_untrustedSigner() throws Exception {
         String jwt = TestKeys.sign(
                 TestKeys.ed25519("stranger"), TestKeys.RECEIPT, TestKeys.claims(NOW, NOW.plusSeconds(3600)));
 
-        assertThat(verifier.verify(jwt, jwks).status()).isEqualTo(ReceiptStatus.UNKNOWN_KEY);
+        assertThat(verifier.verify(jwt, jwks).status()).isEqualTo(ReceiptStatus.UNTRUSTED_SIGNER);
     }
 
     @Test
@@ -161,10 +161,18 @@ class ReceiptVerifierTest {
     }
 
     @Test
-    void verify_expectedIssuerDiffers_wrongIssuer() throws Exception {
-        ReceiptVerifier strict = new ReceiptVerifier(Clock.fixed(NOW, ZoneOffset.UTC), "urn:someone-else");
+    void verify_trustedKeyButAnotherIssuer_wrongIssuer() throws Exception {
+        com.royaltydesk.verify.testsupport.TestLog log =
+                com.royaltydesk.verify.testsupport.TestLog.live(NOW.minusSeconds(3600));
+        String jwt = com.royaltydesk.verify.testsupport.TestLog.sign(
+                log.receiptKey(),
+                new com.nimbusds.jwt.JWTClaimsSet.Builder(log.claims("ds_1", "c", NOW))
+                        .issuer("urn:someone-else")
+                        .build());
+        com.royaltydesk.verify.trust.TrustPolicy policy = com.royaltydesk.verify.trust.TrustPolicy.of(
+                com.royaltydesk.verify.trust.TrustRoot.parse(log.trustRoot(), "t"));
 
-        assertThat(strict.verify(validEd(), jwks).status()).isEqualTo(ReceiptStatus.WRONG_ISSUER);
+        assertThat(verifier.verify(jwt, policy, null).status()).isEqualTo(ReceiptStatus.WRONG_ISSUER);
     }
 
     @Test

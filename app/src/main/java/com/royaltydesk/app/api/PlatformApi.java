@@ -8,7 +8,6 @@ import retrofit2.Call;
 import retrofit2.http.Body;
 import retrofit2.http.DELETE;
 import retrofit2.http.GET;
-import retrofit2.http.Header;
 import retrofit2.http.POST;
 import retrofit2.http.PUT;
 import retrofit2.http.Path;
@@ -86,10 +85,6 @@ interface PlatformApi {
     @GET("v1/statements")
     Call<ResponseBody> statements(@Query("period") String period, @Query("format") String format);
 
-    /** The platform's public keys; with the ETag from last time, a 304 says they have not changed. */
-    @GET(".well-known/jwks.json")
-    Call<ResponseBody> jwks(@Header("If-None-Match") String etag);
-
     @GET("v1/statements")
     Call<StatementList> statementList(@Query("period") String period);
 
@@ -101,5 +96,16 @@ interface PlatformApi {
 
     /** The bundle exactly as the platform sent it: the bytes are what gets verified and saved. */
     @GET("v1/receipts/{id}/bundle")
-    Call<ResponseBody> bundle(@Path("id") String receiptId);
+    Call<ResponseBody> bundle(@Path("id") String receiptId, @Query("consistent_with") Long consistentWith);
+
+    /** The platform's trust root (SPEC §2a); publishing it makes nothing trusted. */
+    @GET(".well-known/rdk-trust-root.json")
+    Call<ResponseBody> trustRoot();
+
+    @GET("v1/log/consistency")
+    Call<ConsistencyProof> consistency(@Query("first") long first, @Query("second") long second);
+
+    /** {@code GET /v1/log/consistency}: only the hashes matter to a verifier. */
+    @com.fasterxml.jackson.annotation.JsonIgnoreProperties(ignoreUnknown = true)
+    record ConsistencyProof(long first, long second, List<String> hashes) {}
 }

@@ -203,32 +203,6 @@ public final class PlatformClient implements AutoCloseable {
         }
     }
 
-    /** The JWKS answer: the keys (null when unchanged since {@code etag}) and how long to keep them. */
-    public record JwksResponse(String body, boolean notModified, String cacheControl, String etag) {}
-
-    /** {@code GET /.well-known/jwks.json}, conditional on {@code etag} when it is not null. */
-    public JwksResponse jwks(String etag) {
-        Response<ResponseBody> response;
-        try {
-            response = api.jwks(etag).execute();
-        } catch (IOException e) {
-            throw ApiException.unreachable(baseUrl, e);
-        }
-        String cacheControl = response.headers().get("Cache-Control");
-        String newEtag = response.headers().get("ETag");
-        if (response.code() == 304) {
-            return new JwksResponse(null, true, cacheControl, etag);
-        }
-        if (!response.isSuccessful() || response.body() == null) {
-            throw errorFrom(response);
-        }
-        try (ResponseBody body = response.body()) {
-            return new JwksResponse(body.string(), false, cacheControl, newEtag);
-        } catch (IOException e) {
-            throw ApiException.unreachable(baseUrl, e);
-        }
-    }
-
     /** The month's statements, one per currency; a month not settled yet is a 404 {@link ApiException}. */
     public List<Statement> statements(String period) {
         return execute(api.statementList(period)).statements();
@@ -236,11 +210,32 @@ public final class PlatformClient implements AutoCloseable {
 
     /** The receipt's offline bundle as JSON text. */
     public String bundle(String receiptId) {
-        try (ResponseBody body = execute(api.bundle(receiptId))) {
+        return bundle(receiptId, null);
+    }
+
+    /** The bundle, carrying a consistency proof from {@code consistentWith} (a size seen before) when not null. */
+    public String bundle(String receiptId, Long consistentWith) {
+        try (ResponseBody body = execute(api.bundle(receiptId, consistentWith))) {
             return body.string();
         } catch (IOException e) {
             throw ApiException.unreachable(baseUrl, e);
         }
+    }
+
+    /** The platform's trust root as JSON text: what a user is asked to trust, never trusted by itself. */
+    public String trustRoot() {
+        try (ResponseBody body = execute(api.trustRoot())) {
+            return body.string();
+        } catch (IOException e) {
+            throw ApiException.unreachable(baseUrl, e);
+        }
+    }
+
+    /** The RFC 9162 consistency proof between two sizes of the log, as raw hashes. */
+    public List<byte[]> consistency(long first, long second) {
+        return execute(api.consistency(first, second)).hashes().stream()
+                .map(java.util.HexFormat.of()::parseHex)
+                .toList();
     }
 
     private void executeWithoutBody(Call<Void> call) {

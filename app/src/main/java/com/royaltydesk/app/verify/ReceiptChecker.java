@@ -1,20 +1,21 @@
 package com.royaltydesk.app.verify;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.nimbusds.jose.jwk.JWK;
-import com.nimbusds.jose.jwk.JWKSet;
-import com.nimbusds.jwt.SignedJWT;
 import com.royaltydesk.app.api.PlatformClient;
 import com.royaltydesk.app.api.ReceiptSummary;
 import com.royaltydesk.verify.BundleReport;
 import com.royaltydesk.verify.BundleVerifier;
 import com.royaltydesk.verify.ReceiptStatus;
 import com.royaltydesk.verify.ReceiptVerifier;
+import com.royaltydesk.verify.state.CheckpointMemory;
+import com.royaltydesk.verify.state.ConsistencyProofs;
+import com.royaltydesk.verify.trust.TrustPolicy;
+import com.royaltydesk.verify.trust.TrustRoot;
+import com.royaltydesk.verify.trust.TrustRootException;
+import com.royaltydesk.verify.trust.TrustedKey;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.text.ParseException;
 import java.time.Clock;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -22,113 +23,132 @@ import java.time.format.FormatStyle;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
- * The app's receipt checks, all done by the {@code receipt-verifier} module on the user's machine:
- * a live receipt is checked through its bundle (signature against the platform's keys, signed
- * checkpoint, inclusion proof); a bundle file is checked with no network at all.
+ * The app's receipt checks, all done by the {@code receipt-verifier} module on the user's machine
+ * against the platforms the user trusts ({@link TrustStore}) — never against keys a platform or a
+ * bundle hands over. Live receipts are checked through their bundles, and each checkpoint met is
+ * proven consistent with the newest one this machine remembers ({@link CheckpointMemory}).
  */
 public final class ReceiptChecker {
 
     private static final DateTimeFormatter WHEN =
             DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM).withZone(ZoneId.systemDefault());
 
+    private final Clock clock;
     private final ReceiptVerifier signatures;
-    private final BundleVerifier verifier;
-    private final JwksCache jwks;
+    private final TrustStore trust;
+    private final CheckpointMemory memory;
 
-    public ReceiptChecker(Clock clock) {
-        this.signatures = new ReceiptVerifier(clock, null);
-        this.verifier = new BundleVerifier(signatures);
-        this.jwks = new JwksCache(clock);
+    public ReceiptChecker(Clock clock, TrustStore trust, CheckpointMemory memory) {
+        this.clock = clock;
+        this.signatures = new ReceiptVerifier(clock);
+        this.trust = trust;
+        this.memory = memory;
+    }
+
+    public TrustStore trust() {
+        return trust;
     }
 
     /**
-     * Checks a receipt live: its bundle (checkpoint and inclusion proof) from the platform, its
-     * signature against the platform's JWKS — cached per Cache-Control, fetched again once when
-     * the receipt names a key the cache lacks — and says which key signed it and when that key was valid.
+     * Checks a receipt live: its bundle from the platform, the checkpoint proven consistent with
+     * what this machine saw (the proof fetched from the platform). A receipt by a key the held root
+     * does not list yet makes the app fetch the platform's root once: a rotation is taken only if
+     * the new root keeps every old key ({@link TrustStore#update}).
      */
     public Checked checkLive(PlatformClient client, String receiptId) {
         String bundle = client.bundle(receiptId);
-        String kid = kidOf(bundle);
-        JWKSet keys = jwks.keys(client);
-        if (kid != null && keys.getKeyByKeyId(kid) == null) {
-            keys = jwks.refetch(client);
+        ConsistencyProofs online = (origin, first, second) -> Optional.of(client.consistency(first, second));
+        BundleReport report = verifier().verify(bundle, online);
+        if (report.status() == ReceiptStatus.UNTRUSTED_SIGNER && refreshRoot(client)) {
+            report = verifier().verify(bundle, online);
         }
-        return new Checked(bundle, verifier.verify(bundle, keys), describeKey(kid, keys));
+        return new Checked(bundle, report, describe(report));
     }
 
     /**
-     * The signature-level state of many receipts at once — signature, key, type, issuer, expiry —
-     * against the cached JWKS (fetched again once if any names a key it lacks). No network per
-     * receipt: this is what the table's "Signature" column and state filter show; the full check
-     * with the log proof runs when a receipt is selected.
+     * The signature-level verdict of many receipts at once against the held trust roots — no
+     * network per receipt: the table's "Signature" column and state filter. The full check with
+     * the log proof runs when a receipt is selected.
      */
     public Map<String, ReceiptStatus> checkSignatures(PlatformClient client, List<ReceiptSummary> receipts) {
-        JWKSet keys = jwks.keys(client);
-        boolean unknown = receipts.stream().anyMatch(r -> r.kid() != null && keys.getKeyByKeyId(r.kid()) == null);
-        JWKSet current = unknown ? jwks.refetch(client) : keys;
+        TrustPolicy policy = trust.policy();
+        boolean unknown = receipts.stream()
+                .anyMatch(r -> r.kid() != null
+                        && policy.find(r.kid(), TrustedKey.Purpose.RECEIPTS).isEmpty());
+        TrustPolicy current = unknown && refreshRoot(client) ? trust.policy() : policy;
         Map<String, ReceiptStatus> states = new HashMap<>();
         for (ReceiptSummary receipt : receipts) {
             states.put(
                     receipt.receiptId(),
-                    signatures.verify(receipt.receiptJwt(), current).status());
+                    signatures.verify(receipt.receiptJwt(), current, null).status());
         }
         return states;
     }
 
-    /** Checks a bundle file, offline, with the keys it carries. */
+    /** Checks a bundle file, offline, against the held trust roots and what this machine remembers. */
     public Checked checkFile(Path file) throws IOException {
         String bundle = Files.readString(file, StandardCharsets.UTF_8);
-        JWKSet carried;
+        BundleReport report = verifier().verify(bundle);
+        return new Checked(bundle, report, describe(report));
+    }
+
+    private BundleVerifier verifier() {
+        return new BundleVerifier(clock, trust.policy(), memory);
+    }
+
+    /** Fetches the connected platform's root and takes it if it succeeds one already held; true if it changed. */
+    private boolean refreshRoot(PlatformClient client) {
         try {
-            carried = JWKSet.parse(
-                    new ObjectMapper().readTree(bundle).path("jwks").toString());
-        } catch (ParseException | IOException e) {
-            carried = null;
+            TrustRoot fetched = TrustRoot.parse(client.trustRoot(), client.baseUrl());
+            Optional<TrustRoot> sandbox = trust.sessionSandbox();
+            if (sandbox.isPresent()
+                    && fetched.log() != null
+                    && sandbox.get().log().origin().equals(fetched.log().origin())) {
+                sandbox.get().checkSuccessor(fetched);
+                trust.trustSessionSandbox(fetched);
+                return true;
+            }
+            return trust.update(fetched);
+        } catch (TrustRootException | RuntimeException e) {
+            return false; // the verdict stays untrusted; the check lines say why
         }
-        return new Checked(bundle, verifier.verify(bundle), describeKey(kidOf(bundle), carried));
     }
 
-    /** The JWKS cache, for tests that count fetches. */
-    JwksCache jwks() {
-        return jwks;
-    }
-
-    /** "Signed with key rk_… (EdDSA), created …; the active key" and the like; empty when unknown. */
-    static String describeKey(String kid, JWKSet keys) {
-        JWK key = kid == null || keys == null ? null : keys.getKeyByKeyId(kid);
-        if (key == null) {
-            return kid == null ? "" : "Signed with key " + kid + ", which the platform does not list.";
+    /** "Vouched for by … : key … (EdDSA, live, …)" — or why nothing vouched. */
+    static String describe(BundleReport report) {
+        if (report.receipt() == null) {
+            return "";
         }
-        StringBuilder line = new StringBuilder("Signed with key ").append(kid);
-        if (key.getAlgorithm() != null) {
-            line.append(" (").append(key.getAlgorithm().getName()).append(')');
+        TrustPolicy.Found found = report.receipt().vouchedBy();
+        if (found == null) {
+            return "No trust root you hold vouches for this receipt's key "
+                    + report.receipt().kid() + ".";
         }
-        if (key.getIssueTime() != null) {
-            line.append(", in use from ").append(WHEN.format(key.getIssueTime().toInstant()));
-        }
-        line.append(
-                key.getExpirationTime() == null
-                        ? "; still the platform's signing key"
-                        : "; retired, its receipts verifiable until "
-                                + WHEN.format(key.getExpirationTime().toInstant()));
+        TrustedKey key = found.key();
+        TrustRoot root = found.held().root();
+        StringBuilder line = new StringBuilder("Vouched for by ")
+                .append(root.issuer() == null ? "a trusted JWKS" : root.issuer())
+                .append(root.source() == null ? "" : " (trust root from " + root.source() + ")")
+                .append(": key ")
+                .append(key.kid())
+                .append(" (")
+                .append(key.alg())
+                .append(", ")
+                .append(key.environment().wire())
+                .append("), thumbprint ")
+                .append(key.thumbprint())
+                .append(", trusted from ")
+                .append(WHEN.format(key.validFor().start()))
+                .append(
+                        key.validFor().end() == null
+                                ? ", still active"
+                                : " until " + WHEN.format(key.validFor().end()));
         return line.append('.').toString();
     }
 
-    private static String kidOf(String bundle) {
-        try {
-            return SignedJWT.parse(new ObjectMapper()
-                            .readTree(bundle)
-                            .path("receipt_jwt")
-                            .asText())
-                    .getHeader()
-                    .getKeyID();
-        } catch (ParseException | IOException e) {
-            return null; // the verifier reports an unreadable bundle in its own words
-        }
-    }
-
-    /** A bundle, what checking it found, and which key signed it. */
+    /** A bundle, what checking it found, and who vouched for it. */
     public record Checked(String bundleJson, BundleReport report, String signingKey) {}
 }

@@ -9,8 +9,10 @@ import com.royaltydesk.app.ui.receipts.ReceiptsView;
 import com.royaltydesk.app.ui.receipts.ReceiptsViewModel;
 import com.royaltydesk.app.ui.receipts.StateFilter;
 import com.royaltydesk.app.verify.ReceiptChecker;
+import com.royaltydesk.app.verify.TrustStore;
 import com.royaltydesk.platform.PlatformConfig;
 import com.royaltydesk.platform.PlatformServer;
+import com.royaltydesk.verify.trust.TrustRoot;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -107,8 +109,10 @@ public final class ReceiptsTableBenchmark {
                     handlers.add(System.nanoTime() - t0);
                 }));
         tasks.onEveryFailure(error -> System.err.println("background work failed: " + error));
-        ReceiptsViewModel viewModel = new ReceiptsViewModel(tasks, new ReceiptChecker(Clock.systemUTC()));
         PlatformClient client = PlatformClient.connect(baseUrl, creatorKey);
+        TrustStore trust = new TrustStore(Files.createTempDirectory("rdk-bench-trust"), Clock.systemUTC());
+        trust.trustSessionSandbox(TrustRoot.parse(client.trustRoot(), baseUrl));
+        ReceiptsViewModel viewModel = new ReceiptsViewModel(tasks, new ReceiptChecker(Clock.systemUTC(), trust, null));
         CountDownLatch shown = new CountDownLatch(1);
         TableView<?>[] table = new TableView<?>[1];
         Platform.startup(() -> {
@@ -185,7 +189,7 @@ public final class ReceiptsTableBenchmark {
             Thread.sleep(400);
             filtering.add(fxTimed(() -> table[0].layout()));
         }
-        for (StateFilter state : List.of(StateFilter.NOT_VALID, StateFilter.VALID, StateFilter.ALL)) {
+        for (StateFilter state : List.of(StateFilter.NOT_VERIFIED, StateFilter.VERIFIED, StateFilter.ALL)) {
             filtering.add(fxTimed(() -> viewModel.stateFilterProperty().set(state)));
             Thread.sleep(400);
             filtering.add(fxTimed(() -> table[0].layout()));

@@ -10,6 +10,7 @@ public final class AnsweringDialogs extends DialogService {
 
     public volatile Path bundleToOpen;
     public volatile Path bundleToSave;
+    public volatile Path trustRootToOpen;
     /** Answers both "choose the file to register" and "choose the file to upload again". */
     public volatile Path fileToRegister;
 
@@ -21,6 +22,11 @@ public final class AnsweringDialogs extends DialogService {
     @Override
     public Optional<Path> chooseFileToUpload(Window owner, String assetName) {
         return Optional.ofNullable(fileToRegister);
+    }
+
+    @Override
+    public Optional<Path> chooseTrustRootToOpen(Window owner) {
+        return Optional.ofNullable(trustRootToOpen);
     }
 
     @Override

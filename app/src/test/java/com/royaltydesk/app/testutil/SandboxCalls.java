@@ -41,6 +41,20 @@ public final class SandboxCalls {
     }
 
     /** A public sandbox receipt, as the demo pages request them. */
+    /** A public GET's body as served (the trust root, say). */
+    public static String get(String baseUrl, String path) throws Exception {
+        HttpResponse<String> response = HttpClient.newHttpClient()
+                .send(
+                        java.net.http.HttpRequest.newBuilder(java.net.URI.create(baseUrl + path))
+                                .GET()
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 200) {
+            throw new AssertionError(path + " answered " + response.statusCode() + ": " + response.body());
+        }
+        return response.body();
+    }
+
     public static String sandboxReceipt(String baseUrl) throws Exception {
         HttpResponse<String> response = HttpClient.newHttpClient()
                 .send(

@@ -10,6 +10,7 @@ import com.royaltydesk.platform.receipts.ProofOfTraining;
 import com.royaltydesk.platform.receipts.Receipt;
 import com.royaltydesk.platform.receipts.ReceiptQuery;
 import com.royaltydesk.platform.receipts.ReceiptService;
+import com.royaltydesk.platform.receipts.TrustRoots;
 import io.javalin.http.Context;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -59,9 +60,16 @@ public final class ReceiptsHandler {
     private final LogEvidence evidence;
     private final Auth auth;
     private final RequestBodies bodies;
+    private final TrustRoots trustRoots;
 
     public ReceiptsHandler(
-            ReceiptService receipts, ClaimValidator validator, LogEvidence evidence, Auth auth, RequestBodies bodies) {
+            ReceiptService receipts,
+            ClaimValidator validator,
+            LogEvidence evidence,
+            TrustRoots trustRoots,
+            Auth auth,
+            RequestBodies bodies) {
+        this.trustRoots = trustRoots;
         this.receipts = receipts;
         this.validator = validator;
         this.evidence = evidence;
@@ -89,7 +97,9 @@ public final class ReceiptsHandler {
     public void bundle(Context ctx) {
         Receipt receipt = readable(ctx, Validate.id(ctx.pathParam("id"), "id"));
         ctx.header("Content-Disposition", "attachment; filename=\"" + receipt.receiptId() + ".bundle.json\"");
-        ctx.json(evidence.bundle(receipt));
+        String since = ctx.queryParam("consistent_with");
+        Long consistentWith = since == null ? null : LogHandler.number(since, "consistent_with");
+        ctx.json(evidence.bundle(receipt, consistentWith, trustRoots.current()));
     }
 
     public void list(Context ctx) {

@@ -50,15 +50,17 @@ public final class Routes {
         r.add(HandlerType.GET, "/v1/assets/{id}", assets::get);
         r.add(HandlerType.PUT, "/v1/assets/{id}/content", assets::upload);
 
-        ReceiptsHandler receipts =
-                new ReceiptsHandler(services.receipts(), services.claims(), services.logEvidence(), auth, bodies);
+        ReceiptsHandler receipts = new ReceiptsHandler(
+                services.receipts(), services.claims(), services.logEvidence(), services.trustRoots(), auth, bodies);
         r.add(HandlerType.POST, "/v1/proof-of-training", receipts::record);
         r.add(HandlerType.GET, "/v1/receipts", receipts::list);
         r.add(HandlerType.GET, "/v1/receipts/{id}", receipts::get);
         r.add(HandlerType.GET, "/v1/receipts/{id}/bundle", receipts::bundle);
 
-        LogHandler log = new LogHandler(services.logEvidence(), receipts);
+        LogHandler log = new LogHandler(services.logEvidence(), services.witnessing(), receipts, auth, bodies);
         r.add(HandlerType.GET, "/v1/log/checkpoint", log::checkpoint);
+        r.add(HandlerType.POST, "/v1/log/cosignatures", log::cosign);
+        r.add(HandlerType.POST, "/v1/log/witnesses", log::registerWitness);
         r.add(HandlerType.GET, "/v1/log/inclusion", log::inclusion);
         r.add(HandlerType.GET, "/v1/log/consistency", log::consistency);
 
@@ -99,9 +101,14 @@ public final class Routes {
         r.add(HandlerType.POST, "/v1/webhook-deliveries/{id}/redeliver", webhooks::redeliver);
 
         r.add(HandlerType.GET, "/.well-known/jwks.json", new JwksHandler(services.signingKeys())::get);
+        r.add(
+                HandlerType.GET,
+                "/.well-known/rdk-trust-root.json",
+                new TrustRootHandler(services.trustRoots(), services.json())::get);
         SigningKeysHandler signingKeys = new SigningKeysHandler(
-                services.signingKeys(), auth, bodies, services.config().signingAlgorithm());
+                services.signingKeys(), auth, bodies, services.config().signingAlgorithm(), services.clock());
         r.add(HandlerType.POST, "/v1/admin/signing-keys/rotate", signingKeys::rotate);
+        r.add(HandlerType.POST, "/v1/admin/signing-keys/{kid}/retire", signingKeys::retire);
 
         if (sandbox) {
             SandboxHandler demo =

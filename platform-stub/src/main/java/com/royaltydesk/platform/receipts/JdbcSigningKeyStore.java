@@ -19,8 +19,11 @@ public final class JdbcSigningKeyStore implements SigningKeyStore {
 
     /** More keys than this in the JWKS would mean rotation has gone wrong. */
     private static final int MAX_VERIFIABLE = 100;
+    /** The trust root lists every key ever made; past this many something is wrong, and it says so. */
+    public static final int MAX_KEYS = 1_000;
 
-    private static final String COLUMNS = "kid, alg, purpose, private_jwk, created_at, retired_at, verify_until";
+    private static final String COLUMNS =
+            "kid, alg, purpose, environment, private_jwk, created_at, retired_at, verify_until, valid_until";
 
     private final DataSource dataSource;
 
@@ -56,13 +59,15 @@ public final class JdbcSigningKeyStore implements SigningKeyStore {
     @Override
     public void insert(Connection connection, SigningKey key) throws SQLException {
         try (PreparedStatement insert = connection.prepareStatement(
-                "INSERT INTO signing_keys (kid, alg, purpose, private_jwk, public_jwk, created_at) VALUES (?, ?, ?, ?, ?, ?)")) {
+                "INSERT INTO signing_keys (kid, alg, purpose, environment, private_jwk, public_jwk, created_at)"
+                        + " VALUES (?, ?, ?, ?, ?, ?, ?)")) {
             insert.setString(1, key.kid());
             insert.setString(2, key.algorithm().jws().getName());
             insert.setString(3, key.purpose().wireName());
-            insert.setString(4, key.privateJwk().toJSONString());
-            insert.setString(5, key.publicJwk().toJSONString());
-            insert.setTimestamp(6, Jdbc.timestamp(key.createdAt()));
+            insert.setString(4, key.environment());
+            insert.setString(5, key.privateJwk().toJSONString());
+            insert.setString(6, key.publicJwk().toJSONString());
+            insert.setTimestamp(7, Jdbc.timestamp(key.createdAt()));
             insert.executeUpdate();
         }
     }
@@ -86,6 +91,43 @@ public final class JdbcSigningKeyStore implements SigningKeyStore {
             update.setString(3, kid);
             update.executeUpdate();
         }
+    }
+
+    @Override
+    public void closeWindow(Connection connection, String kid, Instant end) throws SQLException {
+        // A window only ever closes earlier, never reopens or moves later.
+        try (PreparedStatement update = connection.prepareStatement(
+                "UPDATE signing_keys SET valid_until = ? WHERE kid = ? AND (valid_until IS NULL OR valid_until > ?)")) {
+            update.setTimestamp(1, Jdbc.timestamp(end));
+            update.setString(2, kid);
+            update.setTimestamp(3, Jdbc.timestamp(end));
+            update.executeUpdate();
+        }
+    }
+
+    @Override
+    public int adoptEnvironment(String environment) {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement update = connection.prepareStatement(
+                        "UPDATE signing_keys SET environment = ? WHERE environment IS NULL")) {
+            update.setString(1, environment);
+            return update.executeUpdate();
+        } catch (SQLException e) {
+            throw new DataAccessException(e);
+        }
+    }
+
+    @Override
+    public List<SigningKey> all() {
+        List<SigningKey> keys = query(
+                "SELECT " + COLUMNS + " FROM signing_keys WHERE created_at > ? ORDER BY created_at, kid LIMIT "
+                        + (MAX_KEYS + 1),
+                null,
+                Instant.EPOCH.minusSeconds(1));
+        if (keys.size() > MAX_KEYS) {
+            throw new IllegalStateException("more than " + MAX_KEYS + " signing keys: rotation has gone wrong");
+        }
+        return keys;
     }
 
     @Override
@@ -129,10 +171,12 @@ public final class JdbcSigningKeyStore implements SigningKeyStore {
                     row.getString("kid"),
                     SigningAlgorithm.fromJws(row.getString("alg")),
                     KeyPurpose.valueOf(row.getString("purpose").toUpperCase(java.util.Locale.ROOT)),
+                    row.getString("environment"),
                     JWK.parse(row.getString("private_jwk")),
                     Jdbc.instant(row.getTimestamp("created_at")),
                     Jdbc.instant(row.getTimestamp("retired_at")),
-                    Jdbc.instant(row.getTimestamp("verify_until")));
+                    Jdbc.instant(row.getTimestamp("verify_until")),
+                    Jdbc.instant(row.getTimestamp("valid_until")));
         } catch (ParseException e) {
             throw new IllegalStateException("stored signing key is not a valid JWK", e);
         }

@@ -10,11 +10,10 @@ import java.util.Date;
 import java.util.Map;
 import java.util.UUID;
 
-/** Signs receipt and checkpoint JWTs with a {@link SigningKey}; knows the header and claim layout. */
+/** Signs receipt JWTs (checkpoints are signed notes: {@code log.CheckpointNote}) with a {@link SigningKey}; knows the header and claim layout. */
 public final class ReceiptSigner {
 
     public static final JOSEObjectType RECEIPT_TYPE = new JOSEObjectType("rdk-receipt+jwt");
-    public static final JOSEObjectType CHECKPOINT_TYPE = new JOSEObjectType("rdk-checkpoint+jwt");
 
     private final String issuer;
 
@@ -38,18 +37,6 @@ public final class ReceiptSigner {
                 .claim("payload", payload)
                 .build();
         return sign(key, RECEIPT_TYPE, claims);
-    }
-
-    /** A log checkpoint: the tree size and root hash at a moment, so history cannot be rewritten unseen. */
-    public String signCheckpoint(SigningKey key, long treeSize, String rootHashHex, Instant timestamp) {
-        JWTClaimsSet claims = new JWTClaimsSet.Builder()
-                .issuer(issuer)
-                .issueTime(Date.from(timestamp))
-                .claim("tree_size", treeSize)
-                .claim("root_hash", rootHashHex)
-                .claim("timestamp", timestamp.toString())
-                .build();
-        return sign(key, CHECKPOINT_TYPE, claims);
     }
 
     private static String sign(SigningKey key, JOSEObjectType type, JWTClaimsSet claims) {

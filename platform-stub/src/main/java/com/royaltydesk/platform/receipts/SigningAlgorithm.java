@@ -46,17 +46,18 @@ public enum SigningAlgorithm {
         return parse(name.toUpperCase(Locale.ROOT).equals("EDDSA") ? "EdDSA" : name);
     }
 
-    JWK generate(String kid) throws JOSEException {
+    /** A new key whose {@code kid} is its RFC 7638 thumbprint, so anyone can recompute it from the key. */
+    JWK generate() throws JOSEException {
         return switch (this) {
             case EDDSA ->
                 new OctetKeyPairGenerator(Curve.Ed25519)
-                        .keyID(kid)
+                        .keyIDFromThumbprint(true)
                         .algorithm(jws)
                         .keyUse(KeyUse.SIGNATURE)
                         .generate();
             case ES256 ->
                 new ECKeyGenerator(Curve.P_256)
-                        .keyID(kid)
+                        .keyIDFromThumbprint(true)
                         .algorithm(jws)
                         .keyUse(KeyUse.SIGNATURE)
                         .generate();

@@ -6,20 +6,28 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** A platform signing key. {@code privateJwk} never leaves the platform; the JWKS shows the public half. */
+/**
+ * A platform signing key. {@code privateJwk} never leaves the platform; the JWKS and the trust root
+ * show the public half. Its trust window runs from {@code createdAt} to {@code validUntil} (null:
+ * open) — closed at rotation, or at the moment a compromise began when it is retired.
+ */
 public record SigningKey(
         String kid,
         SigningAlgorithm algorithm,
         KeyPurpose purpose,
+        String environment,
         JWK privateJwk,
         Instant createdAt,
         Instant retiredAt,
-        Instant verifyUntil) {
+        Instant verifyUntil,
+        Instant validUntil) {
+
+    public static final String LIVE = "live";
+    public static final String SANDBOX = "sandbox";
 
     /**
      * The public half, carrying when the key was made ({@code iat}) and, once retired, until when
-     * receipts signed with it may still be verified ({@code exp}), so a verifier can say when the
-     * key that signed a receipt was valid.
+     * receipts signed with it may still be verified ({@code exp}).
      */
     public JWK publicJwk() {
         Map<String, Object> json = new LinkedHashMap<>(privateJwk.toPublicJWK().toJSONObject());
@@ -32,5 +40,10 @@ public record SigningKey(
         } catch (ParseException e) {
             throw new IllegalStateException("a public key must parse back", e);
         }
+    }
+
+    /** The bare public JWK (no times): what the trust root lists and thumbprints. */
+    public JWK bareJwk() {
+        return privateJwk.toPublicJWK();
     }
 }

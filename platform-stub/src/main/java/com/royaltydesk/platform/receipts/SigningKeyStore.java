@@ -20,6 +20,15 @@ public interface SigningKeyStore {
 
     void retire(Connection connection, String kid, Instant retiredAt, Instant verifyUntil) throws SQLException;
 
+    /** Closes {@code kid}'s trust window at {@code end}, unless it already closed earlier. */
+    void closeWindow(Connection connection, String kid, Instant end) throws SQLException;
+
+    /** Gives keys made before environments were recorded the platform's current one; returns how many. */
+    int adoptEnvironment(String environment);
+
+    /** Every key ever made, oldest first: the trust root lists them all. */
+    List<SigningKey> all();
+
     Optional<SigningKey> find(String kid);
 
     /** Keys that may still verify a live receipt: active ones and retired ones not yet past verify_until. */

@@ -7,16 +7,23 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.royaltydesk.platform.testutil.HeadlessChromium;
 import com.royaltydesk.platform.testutil.JarPlatform;
 import com.royaltydesk.platform.testutil.Usage;
+import com.royaltydesk.verify.testsupport.Forger;
+import com.royaltydesk.verify.testsupport.StaticSite;
 import java.math.BigDecimal;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.security.MessageDigest;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.HexFormat;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /** The static demo pages in real headless Chromium, against the platform started from its jar. */
 class DemoPagesChromiumIT {
@@ -56,19 +63,22 @@ class DemoPagesChromiumIT {
     }
 
     @Test
-    void verifyPage_servedByPlatform_realReceiptVerifiedWithWebCrypto() throws Exception {
+    void verifyPage_servedByPlatform_trustsItsOwnOriginAndSaysSandbox() throws Exception {
         String id = sandboxReceipt().path("receipt_id").asText();
 
         String dom = dom(platform.baseUrl() + "/demos/demo-verify.html?receipt=" + id);
 
-        assertThat(HeadlessChromium.attribute(dom, "result", "data-status"))
+        assertThat(HeadlessChromium.attribute(dom, "result", "data-verdict"))
                 .as(dom)
-                .isEqualTo("verified");
-        assertThat(dom).contains("Verified by: Web Crypto").contains("Receipt is in the append-only log");
+                .isEqualTo("SANDBOX");
+        assertThat(dom)
+                .contains("Checked by: Web Crypto")
+                .contains("this page's origin " + platform.baseUrl() + " vouches")
+                .contains("Receipt is in the append-only log");
     }
 
     @Test
-    void verifyPage_tamperedReceipt_notVerified() throws Exception {
+    void verifyPage_tamperedReceipt_badSignature() throws Exception {
         String jwt = sandboxReceipt().path("receipt_jwt").asText();
         String[] parts = jwt.split("\\.");
         String payload = new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8)
@@ -79,23 +89,35 @@ class DemoPagesChromiumIT {
 
         String dom = dom(platform.baseUrl() + "/demos/demo-verify.html?jwt=" + tampered);
 
-        assertThat(HeadlessChromium.attribute(dom, "result", "data-status"))
+        assertThat(HeadlessChromium.attribute(dom, "result", "data-verdict"))
                 .as(dom)
-                .isEqualTo("not-verified");
-        assertThat(dom).contains("Signature verifies with that key");
+                .isEqualTo("BAD_SIGNATURE");
     }
 
     @Test
-    void verifyPage_openedFromFileWithApiParameter_worksThroughCors() throws Exception {
+    void verifyPage_fromFilePointedAtAnApi_theApiNeverVouchesForItselfUnlessItsRootFingerprintIsGiven()
+            throws Exception {
         String id = sandboxReceipt().path("receipt_id").asText();
         String url = demos().resolve("demo-verify.html").toUri() + "?api="
                 + URLEncoder.encode(platform.baseUrl(), StandardCharsets.UTF_8) + "&receipt=" + id;
+        String root = platform.text("/.well-known/rdk-trust-root.json");
+        String fingerprint = HexFormat.of()
+                .formatHex(MessageDigest.getInstance("SHA-256").digest(root.getBytes(StandardCharsets.UTF_8)));
 
-        String dom = dom(url);
+        String untrusted = dom(url);
+        String pinned = dom(url + "&trust_fingerprint=" + fingerprint);
+        String wrongPin = dom(url + "&trust_fingerprint=" + "0".repeat(64));
 
-        assertThat(HeadlessChromium.attribute(dom, "result", "data-status"))
-                .as(dom)
-                .isEqualTo("verified");
+        assertThat(HeadlessChromium.attribute(untrusted, "result", "data-verdict"))
+                .as(untrusted)
+                .isEqualTo("UNTRUSTED_SIGNER");
+        assertThat(HeadlessChromium.attribute(pinned, "result", "data-verdict"))
+                .as(pinned)
+                .isEqualTo("SANDBOX");
+        assertThat(pinned).contains("root SHA-256 you gave");
+        assertThat(HeadlessChromium.attribute(wrongPin, "result", "data-verdict"))
+                .isEqualTo("UNTRUSTED_SIGNER");
+        assertThat(wrongPin).contains("not trusted");
     }
 
     @Test
@@ -142,26 +164,72 @@ class DemoPagesChromiumIT {
     }
 
     @Test
-    void bundlePage_fromFileWithThePlatformStopped_verifiesOfflineAndRejectsTampering() throws Exception {
+    void bundlePage_exportedFolderWithItsTrustRoot_platformStopped_sandboxAndTamperingCaught() throws Exception {
         String id = sandboxReceipt().path("receipt_id").asText();
         String bundle = platform.call("GET", "/v1/receipts/" + id + "/bundle", null, null)
                 .toString();
-        String tampered = bundle.replaceFirst("\"log_index\":\\d+", "\"log_index\":9999");
+        String root = platform.text("/.well-known/rdk-trust-root.json");
         platform.close();
         platform = null;
-        String page = demos().resolve("demo-bundle-verify.html").toUri().toString();
 
-        String good = dom(page + "#bundle="
-                + Base64.getUrlEncoder().withoutPadding().encodeToString(bundle.getBytes(StandardCharsets.UTF_8)));
-        String bad = dom(page + "#bundle="
-                + Base64.getUrlEncoder().withoutPadding().encodeToString(tampered.getBytes(StandardCharsets.UTF_8)));
+        try (StaticSite site = StaticSite.serve(dir.resolve("site"), demos(), root)) {
+            String good = dom(site.page("demo-bundle-verify.html", bundle));
+            String tampered = dom(site.page(
+                    "demo-bundle-verify.html", bundle.replaceFirst("\"log_index\":\\d+", "\"log_index\":9999")));
 
-        assertThat(HeadlessChromium.attribute(good, "result", "data-status"))
-                .as(good)
-                .isEqualTo("verified");
-        assertThat(good).contains("no network used");
-        assertThat(HeadlessChromium.attribute(bad, "result", "data-status"))
-                .as(bad)
-                .isEqualTo("not-verified");
+            assertThat(HeadlessChromium.attribute(good, "result", "data-verdict"))
+                    .as(good)
+                    .isEqualTo("SANDBOX");
+            assertThat(good).contains("trust-root.json beside this page vouches");
+            assertThat(HeadlessChromium.attribute(tampered, "result", "data-verdict"))
+                    .as(tampered)
+                    .isEqualTo("NOT_IN_LOG");
+        }
+    }
+
+    @Test
+    void bundlePage_fromFileWithNoTrustRoot_untrusted() throws Exception {
+        String id = sandboxReceipt().path("receipt_id").asText();
+        String bundle = platform.call("GET", "/v1/receipts/" + id + "/bundle", null, null)
+                .toString();
+
+        String dom = dom(demos().resolve("demo-bundle-verify.html").toUri() + "#bundle=" + StaticSite.b64u(bundle));
+
+        assertThat(HeadlessChromium.attribute(dom, "result", "data-verdict"))
+                .as(dom)
+                .isEqualTo("UNTRUSTED_SIGNER");
+    }
+
+    /** Forgeries that need no memory (pages keep none): each refused in real Chromium. */
+    static List<Forger.Forgery> statelessForgeries() {
+        return Forger.all().stream().filter(f -> !f.needsState()).toList();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("statelessForgeries")
+    void bundlePage_forgery_refusedWithItsVerdict(Forger.Forgery forgery) throws Exception {
+        try (StaticSite site = StaticSite.serve(dir.resolve("forged"), demos(), forgery.trustRoot())) {
+            String dom = dom(site.page("demo-bundle-verify.html", forgery.bundle()));
+
+            assertThat(HeadlessChromium.attribute(dom, "result", "data-verdict"))
+                    .as(dom)
+                    .isEqualTo(forgery.expected().name());
+            if (forgery.rootTampered()) {
+                assertThat(dom).contains("Refused:").contains("tampered");
+            }
+        }
+    }
+
+    @Test
+    void bundlePage_genuineLiveBundleWithItsRoot_verifiedNamingWhoVouched() throws Exception {
+        Forger.Forgery genuine = Forger.genuine();
+        try (StaticSite site = StaticSite.serve(dir.resolve("genuine"), demos(), genuine.trustRoot())) {
+            String dom = dom(site.page("demo-bundle-verify.html", genuine.bundle()));
+
+            assertThat(HeadlessChromium.attribute(dom, "result", "data-verdict"))
+                    .as(dom)
+                    .isEqualTo("VERIFIED");
+            assertThat(dom).contains("trust-root.json beside this page vouches").contains("live");
+        }
     }
 }

@@ -5,18 +5,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.nimbusds.jose.jwk.JWKSet;
-import com.nimbusds.jwt.SignedJWT;
+import com.nimbusds.jose.jwk.OctetKeyPair;
 import com.royaltydesk.platform.testutil.Receipts;
 import com.royaltydesk.platform.testutil.RunningPlatform;
 import com.royaltydesk.verify.BundleReport;
 import com.royaltydesk.verify.BundleVerifier;
 import com.royaltydesk.verify.MerkleProofs;
 import com.royaltydesk.verify.ReceiptStatus;
-import com.royaltydesk.verify.ReceiptVerifier;
+import com.royaltydesk.verify.note.Checkpoint;
+import com.royaltydesk.verify.note.NoteKey;
+import com.royaltydesk.verify.note.NoteVerifier;
+import com.royaltydesk.verify.note.SignedNote;
+import com.royaltydesk.verify.trust.TrustRoot;
+import com.royaltydesk.verify.trust.TrustedKey;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -32,11 +36,16 @@ class ReceiptLogHttpTest {
     Path dataDir;
 
     private RunningPlatform platform;
-    private final BundleVerifier bundles = new BundleVerifier(new ReceiptVerifier(Clock.systemUTC(), null));
+
+    @TempDir
+    Path verifierState;
+
+    private BundleVerifier bundles;
 
     @BeforeEach
-    void start() {
+    void start() throws Exception {
         platform = RunningPlatform.start(dataDir);
+        bundles = Receipts.bundles(platform, verifierState);
     }
 
     @AfterEach
@@ -59,30 +68,63 @@ class ReceiptLogHttpTest {
     }
 
     @Test
-    void checkpoint_signedWithAJwksKeyAndMatchingFields() throws Exception {
+    void checkpoint_isASignedNoteByTheTrustRootsLogKeyWithMatchingJsonView() throws Exception {
         recordReceipts(3);
 
-        JsonNode checkpoint = RunningPlatform.body(platform.get("/v1/log/checkpoint"));
-        SignedJWT jws = SignedJWT.parse(checkpoint.path("jws").asText());
-        JWKSet jwks = Receipts.jwks(platform);
+        HttpResponse<String> text = platform.get("/v1/log/checkpoint");
+        JsonNode json = platform.checkpointJson();
+        TrustRoot root = Receipts.trustRoot(platform);
+        SignedNote note = SignedNote.parse(text.body());
+        Checkpoint checkpoint = Checkpoint.parse(note.text());
+        List<NoteVerifier.Verified> verified =
+                NoteVerifier.open(note, List.of(root.log().checkpointKey()));
 
-        assertThat(checkpoint.path("tree_size").asLong()).isEqualTo(3);
-        assertThat(jws.getHeader().getType().getType()).isEqualTo("rdk-checkpoint+jwt");
-        assertThat(jws.verify(new com.nimbusds.jose.crypto.Ed25519Verifier(
-                        jwks.getKeyByKeyId(jws.getHeader().getKeyID()).toOctetKeyPair())))
-                .isTrue();
-        assertThat(jws.getJWTClaimsSet().getLongClaim("tree_size")).isEqualTo(3);
-        assertThat(jws.getJWTClaimsSet().getStringClaim("root_hash"))
-                .isEqualTo(checkpoint.path("root_hash").asText());
+        assertThat(text.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(t -> assertThat(t).startsWith("text/plain"));
+        assertThat(checkpoint.origin())
+                .isEqualTo(root.log().origin())
+                .isEqualTo(json.path("origin").asText());
+        assertThat(checkpoint.treeSize())
+                .isEqualTo(3)
+                .isEqualTo(json.path("tree_size").asLong());
+        assertThat(checkpoint.rootHashHex()).isEqualTo(json.path("root_hash").asText());
+        assertThat(verified.get(0).timestamp())
+                .contains(java.time.Instant.parse(json.path("timestamp").asText()));
+        assertThat(json.path("note").asText()).isEqualTo(text.body());
+    }
+
+    @Test
+    void checkpoint_sameSizeAskedTwice_theStoredNoteNotANewSignature() throws Exception {
+        recordReceipts(2);
+
+        String first = platform.get("/v1/log/checkpoint").body();
+        Thread.sleep(1100); // a second later: a fresh signature would carry another time
+        String second = platform.get("/v1/log/checkpoint").body();
+
+        assertThat(second).isEqualTo(first);
+    }
+
+    @Test
+    void checkpoint_notSignedByAReceiptKey() throws Exception {
+        recordReceipts(1);
+        TrustRoot root = Receipts.trustRoot(platform);
+        SignedNote note = SignedNote.parse(platform.get("/v1/log/checkpoint").body());
+
+        List<NoteKey> receiptKeysAsNoteKeys = root.keys().stream()
+                .filter(k -> k.purpose() == TrustedKey.Purpose.RECEIPTS && k.jwk() instanceof OctetKeyPair)
+                .map(k -> new NoteKey(
+                        root.log().origin(), NoteKey.COSIGNATURE_V1, ((OctetKeyPair) k.jwk()).getDecodedX()))
+                .toList();
+
+        assertThat(receiptKeysAsNoteKeys).isNotEmpty();
+        assertThat(NoteVerifier.verifiedBy(note, receiptKeysAsNoteKeys)).isEmpty();
     }
 
     @Test
     void inclusion_everyReceipt_verifiesAgainstTheCheckpointRoot() throws Exception {
         List<String> ids = recordReceipts(7);
         byte[] root = HexFormat.of()
-                .parseHex(RunningPlatform.body(platform.get("/v1/log/checkpoint"))
-                        .path("root_hash")
-                        .asText());
+                .parseHex(platform.checkpointJson().path("root_hash").asText());
 
         for (String id : ids) {
             JsonNode receipt = RunningPlatform.body(platform.get("/v1/receipts/" + id, platform.platformKey()));
@@ -124,13 +166,9 @@ class ReceiptLogHttpTest {
     @Test
     void consistency_betweenCheckpoints_verifiesAndRootsMatchCheckpoints() throws Exception {
         recordReceipts(3);
-        String rootAtThree = RunningPlatform.body(platform.get("/v1/log/checkpoint"))
-                .path("root_hash")
-                .asText();
+        String rootAtThree = platform.checkpointJson().path("root_hash").asText();
         recordReceipts(6);
-        String rootAtNine = RunningPlatform.body(platform.get("/v1/log/checkpoint"))
-                .path("root_hash")
-                .asText();
+        String rootAtNine = platform.checkpointJson().path("root_hash").asText();
 
         JsonNode proof = RunningPlatform.body(platform.get("/v1/log/consistency?first=3&second=9"));
 
@@ -169,7 +207,7 @@ class ReceiptLogHttpTest {
 
         BundleReport report = bundles.verify(bundle);
 
-        assertThat(report.status()).as(report.checks().toString()).isEqualTo(ReceiptStatus.VALID);
+        assertThat(report.status()).as(report.checks().toString()).isEqualTo(ReceiptStatus.VERIFIED);
         assertThat(report.checks()).allMatch(BundleReport.Check::passed).hasSizeGreaterThanOrEqualTo(6);
         platform = RunningPlatform.start(dataDir);
     }
@@ -204,7 +242,11 @@ class ReceiptLogHttpTest {
         ObjectNode badIndex = bundle.deepCopy();
         ((ObjectNode) badIndex.path("inclusion_proof")).put("log_index", 0);
         ObjectNode badRoot = bundle.deepCopy();
-        ((ObjectNode) badRoot.path("checkpoint")).put("root_hash", "00".repeat(32));
+        ObjectNode checkpoint = (ObjectNode) badRoot.path("checkpoint");
+        String note = checkpoint.path("note").asText();
+        String[] lines = note.split("\n", -1);
+        lines[2] = java.util.Base64.getEncoder().encodeToString(new byte[32]);
+        checkpoint.put("note", String.join("\n", lines));
 
         assertThat(bundles.verify(badProof.toString()).status()).isEqualTo(ReceiptStatus.NOT_IN_LOG);
         assertThat(bundles.verify(badIndex.toString()).status()).isEqualTo(ReceiptStatus.NOT_IN_LOG);
@@ -221,11 +263,8 @@ class ReceiptLogHttpTest {
         for (String id : List.of(before.get(0), after)) {
             String bundle = platform.get("/v1/receipts/" + id + "/bundle", platform.platformKey())
                     .body();
-            assertThat(bundles.verify(bundle).status()).as(id).isEqualTo(ReceiptStatus.VALID);
+            assertThat(bundles.verify(bundle).status()).as(id).isEqualTo(ReceiptStatus.VERIFIED);
         }
-        assertThat(RunningPlatform.body(platform.get("/v1/log/checkpoint"))
-                        .path("tree_size")
-                        .asLong())
-                .isEqualTo(4);
+        assertThat(platform.checkpointJson().path("tree_size").asLong()).isEqualTo(4);
     }
 }

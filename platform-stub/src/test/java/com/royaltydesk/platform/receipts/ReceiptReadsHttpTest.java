@@ -96,9 +96,10 @@ class ReceiptReadsHttpTest {
         var check = Receipts.verify(platform, read.path("receipt_jwt").asText());
 
         assertThat(read.path("sandbox").asBoolean()).isTrue();
-        assertThat(check.isValid()).as(check.detail()).isTrue();
+        assertThat(check.isVerified()).as(check.detail()).isTrue();
         assertThat(check.payload()).containsEntry("sandbox", true);
-        assertThat(check.kid()).startsWith("sandbox_");
+        assertThat(check.vouchedBy().key().environment())
+                .isEqualTo(com.royaltydesk.verify.trust.TrustedKey.Environment.SANDBOX);
         assertThat(platform.get("/v1/receipts/" + issued.path("receipt_id").asText() + "/bundle")
                         .statusCode())
                 .isEqualTo(200);

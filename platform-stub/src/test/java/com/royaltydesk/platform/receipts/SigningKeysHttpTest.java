@@ -87,9 +87,9 @@ class SigningKeysHttpTest {
                 .isNotEqualTo(before.path("kid").asText());
         assertThat(Receipts.verify(platform, before.path("receipt_jwt").asText())
                         .status())
-                .isEqualTo(ReceiptStatus.VALID);
+                .isEqualTo(ReceiptStatus.VERIFIED);
         assertThat(Receipts.verify(platform, after.path("receipt_jwt").asText()).status())
-                .isEqualTo(ReceiptStatus.VALID);
+                .isEqualTo(ReceiptStatus.VERIFIED);
         assertThat(platform.get("/.well-known/jwks.json").headers().firstValue("ETag"))
                 .isNotEqualTo(java.util.Optional.of(etagBefore));
         // Each key says when it was made; the retired one until when its receipts may be verified.
@@ -123,7 +123,7 @@ class SigningKeysHttpTest {
         assertThat(receipt.path("alg").asText()).isEqualTo("ES256");
         assertThat(Receipts.verify(platform, receipt.path("receipt_jwt").asText())
                         .status())
-                .isEqualTo(ReceiptStatus.VALID);
+                .isEqualTo(ReceiptStatus.VERIFIED);
     }
 
     @Test
@@ -148,7 +148,7 @@ class SigningKeysHttpTest {
         assertThat(receipt.path("alg").asText()).isEqualTo("ES256");
         assertThat(Receipts.verify(platform, receipt.path("receipt_jwt").asText())
                         .status())
-                .isEqualTo(ReceiptStatus.VALID);
+                .isEqualTo(ReceiptStatus.VERIFIED);
     }
 
     @Test
@@ -159,7 +159,7 @@ class SigningKeysHttpTest {
 
         assertThat(Receipts.verify(platform, receipt.path("receipt_jwt").asText())
                         .status())
-                .isEqualTo(ReceiptStatus.VALID);
+                .isEqualTo(ReceiptStatus.VERIFIED);
         assertThat(Receipts.record(platform, "m").path("kid").asText())
                 .isEqualTo(receipt.path("kid").asText());
     }

@@ -85,6 +85,17 @@ public final class JarPlatform implements AutoCloseable {
                 http.send(request.build(), HttpResponse.BodyHandlers.ofString()).body());
     }
 
+    /** A GET's body exactly as served (a trust root's bytes, say). */
+    public String text(String path) throws IOException, InterruptedException {
+        return http.send(
+                        HttpRequest.newBuilder(URI.create(baseUrl + path))
+                                .timeout(Duration.ofSeconds(30))
+                                .GET()
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString())
+                .body();
+    }
+
     @Override
     public void close() {
         process.destroy();

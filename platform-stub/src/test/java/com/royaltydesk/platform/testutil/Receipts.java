@@ -2,10 +2,17 @@ package com.royaltydesk.platform.testutil;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.nimbusds.jose.jwk.JWKSet;
+import com.royaltydesk.verify.BundleVerifier;
 import com.royaltydesk.verify.ReceiptCheck;
 import com.royaltydesk.verify.ReceiptVerifier;
+import com.royaltydesk.verify.state.FileCheckpointMemory;
+import com.royaltydesk.verify.trust.TrustPolicy;
+import com.royaltydesk.verify.trust.TrustRoot;
+import com.royaltydesk.verify.trust.WitnessPolicy;
 import java.net.http.HttpResponse;
+import java.nio.file.Path;
 import java.time.Clock;
+import java.util.List;
 
 /** Proof-of-training bodies and independent checks of what the platform returns. */
 public final class Receipts {
@@ -60,8 +67,26 @@ public final class Receipts {
         return JWKSet.parse(platform.get("/.well-known/jwks.json").body());
     }
 
-    /** Verifies with the receipt-verifier module against the platform's live JWKS. */
+    /** The platform's trust root as a verifier would pin it. */
+    public static TrustRoot trustRoot(RunningPlatform platform) throws Exception {
+        return TrustRoot.parse(platform.get("/.well-known/rdk-trust-root.json").body(), platform.baseUrl());
+    }
+
+    /**
+     * What a test trusts: the platform's trust root, its sandbox accepted on purpose (the tests'
+     * platforms are sandboxes) — exactly what the app does with its embedded platform.
+     */
+    public static TrustPolicy trust(RunningPlatform platform) throws Exception {
+        return new TrustPolicy(List.of(new TrustPolicy.Held(trustRoot(platform), true)), WitnessPolicy.NONE);
+    }
+
+    /** Verifies with the receipt-verifier module against the platform's trust root. */
     public static ReceiptCheck verify(RunningPlatform platform, String jwt) throws Exception {
-        return new ReceiptVerifier(Clock.systemUTC(), null).verify(jwt, jwks(platform));
+        return new ReceiptVerifier(Clock.systemUTC()).verify(jwt, trust(platform), null);
+    }
+
+    /** A bundle verifier holding the platform's trust root now, remembering checkpoints in {@code state}. */
+    public static BundleVerifier bundles(RunningPlatform platform, Path state) throws Exception {
+        return new BundleVerifier(Clock.systemUTC(), trust(platform), new FileCheckpointMemory(state));
     }
 }

@@ -105,6 +105,13 @@ public final class RunningPlatform implements AutoCloseable {
         return send(HttpRequest.newBuilder(uri(path)).GET());
     }
 
+    /** The log's current checkpoint in its JSON view (the default answer is the signed note as text). */
+    public JsonNode checkpointJson() throws IOException, InterruptedException {
+        return body(send(HttpRequest.newBuilder(uri("/v1/log/checkpoint"))
+                .header("Accept", "application/json")
+                .GET()));
+    }
+
     public HttpResponse<String> get(String path, String key) throws IOException, InterruptedException {
         return send(HttpRequest.newBuilder(uri(path))
                 .header("Authorization", "Bearer " + key)

@@ -26,7 +26,8 @@ public record NoteKey(String name, byte type, byte[] publicKey) {
             throw new IllegalArgumentException("a note key name must be non-empty, without spaces or '+'");
         }
         if (type != ED25519 && type != COSIGNATURE_V1) {
-            throw new IllegalArgumentException("unsupported note signature type 0x" + HexFormat.of().toHexDigits(type));
+            throw new IllegalArgumentException(
+                    "unsupported note signature type 0x" + HexFormat.of().toHexDigits(type));
         }
         if (publicKey.length != ED25519_KEY_BYTES) {
             throw new IllegalArgumentException("an Ed25519 public key has 32 bytes, not " + publicKey.length);
@@ -56,7 +57,8 @@ public record NoteKey(String name, byte type, byte[] publicKey) {
             throw new NoteException("unusable verifier key: " + e.getMessage());
         }
         if (!key.keyIdHex().equalsIgnoreCase(parts[1])) {
-            throw new NoteException("the verifier key's ID " + parts[1] + " does not match its key (" + key.keyIdHex() + ")");
+            throw new NoteException(
+                    "the verifier key's ID " + parts[1] + " does not match its key (" + key.keyIdHex() + ")");
         }
         return key;
     }
@@ -89,7 +91,10 @@ public record NoteKey(String name, byte type, byte[] publicKey) {
 
     @Override
     public boolean equals(Object other) {
-        return other instanceof NoteKey k && name.equals(k.name) && type == k.type && Arrays.equals(publicKey, k.publicKey);
+        return other instanceof NoteKey k
+                && name.equals(k.name)
+                && type == k.type
+                && Arrays.equals(publicKey, k.publicKey);
     }
 
     @Override

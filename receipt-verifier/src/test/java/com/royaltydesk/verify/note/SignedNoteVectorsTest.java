@@ -82,7 +82,8 @@ class SignedNoteVectorsTest {
                 .hasMessageContaining("does not match");
         byte[] material = Base64.getDecoder().decode("ARpc2QcUPDhMQegwxbzhKqiBfsVkmqq/LDE4izWy10TW");
         material[0] = 0x02;
-        assertThatThrownBy(() -> NoteKey.parse("PeterNeumann+c74f20a3+" + Base64.getEncoder().encodeToString(material)))
+        assertThatThrownBy(() -> NoteKey.parse(
+                        "PeterNeumann+c74f20a3+" + Base64.getEncoder().encodeToString(material)))
                 .hasMessageContaining("unsupported");
         assertThatThrownBy(() -> NoteKey.parse("PeterNeumann+c74f20a3+ARpc2QcUPDhMQegwxbzhKqiBfsVkmqq/LDE4izWy10Q="))
                 .isInstanceOf(NoteException.class);
@@ -106,12 +107,15 @@ class SignedNoteVectorsTest {
         Instant when = Instant.parse("2026-01-02T03:04:05Z");
         SignedNote note = witness.note(body, when);
 
-        assertThat(NoteVerifier.open(note, List.of(witness.key())).get(0).timestamp()).contains(when);
+        assertThat(NoteVerifier.open(note, List.of(witness.key())).get(0).timestamp())
+                .contains(when);
 
         byte[] sig = note.signatures().get(0).signature();
         sig[7] ^= 1; // one second later: the signed message changes
-        SignedNote moved = new SignedNote(body, List.of(new SignedNote.Line(witness.name(), witness.key().keyId(), sig)));
-        assertThatThrownBy(() -> NoteVerifier.open(moved, List.of(witness.key()))).hasMessageContaining("invalid");
+        SignedNote moved = new SignedNote(
+                body, List.of(new SignedNote.Line(witness.name(), witness.key().keyId(), sig)));
+        assertThatThrownBy(() -> NoteVerifier.open(moved, List.of(witness.key())))
+                .hasMessageContaining("invalid");
     }
 
     @Test
@@ -123,6 +127,7 @@ class SignedNoteVectorsTest {
         assertThat(cp.treeSize()).isEqualTo(20852163);
         assertThatThrownBy(() -> Checkpoint.parse("example.com/log\n020\n" + root + "\n"))
                 .hasMessageContaining("leading zeros");
-        assertThatThrownBy(() -> Checkpoint.parse("example.com/log\n20\nAAAA\n")).hasMessageContaining("32 bytes");
+        assertThatThrownBy(() -> Checkpoint.parse("example.com/log\n20\nAAAA\n"))
+                .hasMessageContaining("32 bytes");
     }
 }

@@ -26,7 +26,8 @@ public record NoteSigning(String name, byte type, byte[] seed) {
 
     public NoteKey key() {
         try {
-            return new NoteKey(name, type, Ed25519Sign.KeyPair.newKeyPairFromSeed(seed).getPublicKey());
+            return new NoteKey(
+                    name, type, Ed25519Sign.KeyPair.newKeyPairFromSeed(seed).getPublicKey());
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException(e);
         }
@@ -39,7 +40,10 @@ public record NoteSigning(String name, byte type, byte[] seed) {
             if (type == NoteKey.COSIGNATURE_V1) {
                 long seconds = time.getEpochSecond();
                 byte[] sig = signer.sign(NoteVerifier.cosignedMessage(text, seconds));
-                byte[] stamped = ByteBuffer.allocate(8 + sig.length).putLong(seconds).put(sig).array();
+                byte[] stamped = ByteBuffer.allocate(8 + sig.length)
+                        .putLong(seconds)
+                        .put(sig)
+                        .array();
                 return new SignedNote.Line(name, key().keyId(), stamped);
             }
             return new SignedNote.Line(name, key().keyId(), signer.sign(text.getBytes(StandardCharsets.UTF_8)));

@@ -21,6 +21,14 @@ public class DialogService {
         return Optional.ofNullable(chooser.showOpenDialog(owner)).map(java.io.File::toPath);
     }
 
+    /** A platform's trust root (SPEC §2a), to decide whether to trust it. */
+    public Optional<Path> chooseTrustRootToOpen(Window owner) {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle("Open a platform's trust root");
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("Trust roots (*.json)", "*.json"));
+        return Optional.ofNullable(chooser.showOpenDialog(owner)).map(java.io.File::toPath);
+    }
+
     /** Any file: the content of an asset to register. */
     public Optional<Path> chooseFileToRegister(Window owner) {
         FileChooser chooser = new FileChooser();

@@ -69,7 +69,7 @@ public final class DemosViewModel {
         url.set(address);
     }
 
-    /** Saves every page, as the platform serves it, into {@code folder}: ready for any CDN. */
+    /** Saves every page, as the platform serves it, and the platform's trust root into {@code folder}: ready for any CDN. */
     public void exportTo(Path folder) {
         if (client == null) {
             return;
@@ -82,10 +82,12 @@ public final class DemosViewModel {
                         Files.writeString(
                                 folder.resolve(page.file()), target.demoPage(page.file()), StandardCharsets.UTF_8);
                     }
+                    // The verify pages trust the root written beside them (SPEC §6), never the API they call.
+                    Files.writeString(folder.resolve("trust-root.json"), target.trustRoot(), StandardCharsets.UTF_8);
                     return DemoPage.ALL.size();
                 },
-                count -> message.set(
-                        "Exported " + count + " pages to " + folder + " — open them with ?api=" + target.baseUrl()),
+                count -> message.set("Exported " + count + " pages and this platform's trust-root.json to " + folder
+                        + " — open them with ?api=" + target.baseUrl()),
                 error -> message.set("Export failed: " + error.getMessage()));
     }
 

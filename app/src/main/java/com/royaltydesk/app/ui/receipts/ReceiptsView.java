@@ -121,9 +121,9 @@ public final class ReceiptsView extends BorderPane {
         if (state == null) {
             return "checking…";
         }
-        return state == com.royaltydesk.verify.ReceiptStatus.VALID
-                ? "valid"
-                : Badges.text(state).toLowerCase();
+        return state == com.royaltydesk.verify.ReceiptStatus.VERIFIED
+                ? "verified"
+                : state.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ');
     }
 
     private static TableColumn<ReceiptSummary, String> column(

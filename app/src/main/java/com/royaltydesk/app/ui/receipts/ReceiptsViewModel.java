@@ -248,8 +248,9 @@ public final class ReceiptsViewModel {
         canExport.set(true);
         subject.set(what);
         signingKey.set(checked.signingKey());
-        verdict.set(Badges.text(report.status()));
-        verdictStyle.set(report.verified() ? "valid" : "invalid");
+        boolean sandbox = report.verified() && report.receipt().isSandbox();
+        verdict.set(sandbox ? Badges.sandboxVerified() : Badges.text(report.status()));
+        verdictStyle.set(sandbox ? "sandbox" : report.verified() ? "valid" : "invalid");
         checks.setAll(report.checks());
         ReceiptCheck receipt = report.receipt();
         header.set(receipt == null ? "" : pretty(receipt.header()));

@@ -5,8 +5,8 @@ import com.royaltydesk.verify.ReceiptStatus;
 /** Which receipts the table shows by their signature state. */
 public enum StateFilter {
     ALL("Any state"),
-    VALID("Valid signature"),
-    NOT_VALID("Not valid"),
+    VERIFIED("Verified"),
+    NOT_VERIFIED("Not verified"),
     NOT_CHECKED("Not checked yet");
 
     private final String label;
@@ -18,8 +18,8 @@ public enum StateFilter {
     boolean accepts(ReceiptStatus state) {
         return switch (this) {
             case ALL -> true;
-            case VALID -> state == ReceiptStatus.VALID;
-            case NOT_VALID -> state != null && state != ReceiptStatus.VALID;
+            case VERIFIED -> state == ReceiptStatus.VERIFIED;
+            case NOT_VERIFIED -> state != null && state != ReceiptStatus.VERIFIED;
             case NOT_CHECKED -> state == null;
         };
     }

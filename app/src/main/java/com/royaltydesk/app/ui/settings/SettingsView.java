@@ -1,6 +1,7 @@
 package com.royaltydesk.app.ui.settings;
 
 import com.royaltydesk.app.ui.account.AccountViewModel;
+import com.royaltydesk.app.ui.common.DialogService;
 import javafx.geometry.Insets;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -12,10 +13,14 @@ import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 
-/** Connection, sign-in, data folder and theme. */
+/** Connection, sign-in, data folder, theme and the platforms this user trusts. */
 public final class SettingsView extends VBox {
 
-    public SettingsView(SettingsViewModel viewModel, AccountViewModel account) {
+    public SettingsView(
+            SettingsViewModel viewModel,
+            AccountViewModel account,
+            TrustedPlatformsViewModel trusted,
+            DialogService dialogs) {
         setId("page-settings");
         getStyleClass().add("settings-view");
         setSpacing(16);
@@ -47,7 +52,7 @@ public final class SettingsView extends VBox {
         problem.getStyleClass().add("error-text");
         problem.visibleProperty().bind(viewModel.saveProblemProperty().isNotEmpty());
         problem.managedProperty().bind(problem.visibleProperty());
-        getChildren().addAll(title, grid, problem, remote(account));
+        getChildren().addAll(title, grid, problem, new TrustedPlatformsView(trusted, dialogs), remote(account));
         setPadding(new Insets(8));
     }
 

@@ -8,9 +8,12 @@ import com.royaltydesk.app.concurrency.BackgroundTasks;
 import com.royaltydesk.app.testutil.QueueExecutor;
 import com.royaltydesk.app.testutil.SandboxCalls;
 import com.royaltydesk.app.verify.ReceiptChecker;
+import com.royaltydesk.app.verify.TrustStore;
 import com.royaltydesk.platform.PlatformConfig;
 import com.royaltydesk.platform.PlatformServer;
 import com.royaltydesk.verify.BundleReport;
+import com.royaltydesk.verify.state.FileCheckpointMemory;
+import com.royaltydesk.verify.trust.TrustRoot;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -31,8 +34,7 @@ class ReceiptsViewModelTest {
 
     private final AppExecutors executors = new AppExecutors();
     private final QueueExecutor uiThread = new QueueExecutor();
-    private final ReceiptsViewModel viewModel = new ReceiptsViewModel(
-            new BackgroundTasks(executors.workers(), uiThread), new ReceiptChecker(Clock.systemUTC()));
+    private ReceiptsViewModel viewModel;
     private PlatformServer platform;
     private PlatformClient client;
 
@@ -40,6 +42,12 @@ class ReceiptsViewModelTest {
     void start() throws Exception {
         platform = PlatformServer.start(PlatformConfig.embedded(dir.resolve("platform")));
         client = PlatformClient.connect(platform.baseUrl(), SandboxCalls.creatorKey(dir.resolve("platform")));
+        // As the app does with the platform it started: trusted for the session, as sandbox.
+        TrustStore trust = new TrustStore(dir.resolve("app"), Clock.systemUTC());
+        trust.trustSessionSandbox(TrustRoot.parse(client.trustRoot(), "test"));
+        viewModel = new ReceiptsViewModel(
+                new BackgroundTasks(executors.workers(), uiThread),
+                new ReceiptChecker(Clock.systemUTC(), trust, new FileCheckpointMemory(dir.resolve("app/checkpoints"))));
     }
 
     @AfterEach
@@ -97,11 +105,11 @@ class ReceiptsViewModelTest {
         viewModel.connect(client);
         drainUntil(() -> viewModel.statesCheckedProperty().get() == 2);
 
-        assertThat(viewModel.states().values()).containsOnly(com.royaltydesk.verify.ReceiptStatus.VALID);
-        viewModel.stateFilterProperty().set(StateFilter.NOT_VALID);
+        assertThat(viewModel.states().values()).containsOnly(com.royaltydesk.verify.ReceiptStatus.VERIFIED);
+        viewModel.stateFilterProperty().set(StateFilter.NOT_VERIFIED);
         drainUntil(() -> viewModel.receipts().isEmpty());
         assertThat(viewModel.receipts()).isEmpty();
-        viewModel.stateFilterProperty().set(StateFilter.VALID);
+        viewModel.stateFilterProperty().set(StateFilter.VERIFIED);
         drainUntil(() -> viewModel.receipts().size() == 2);
         assertThat(viewModel.receipts()).hasSize(2);
     }
@@ -126,11 +134,10 @@ class ReceiptsViewModelTest {
         drainUntil(() -> !viewModel.receipts().isEmpty());
 
         viewModel.select(viewModel.receipts().get(0));
-        drainUntil(() -> "valid".equals(viewModel.verdictStyleProperty().get())
-                || "invalid".equals(viewModel.verdictStyleProperty().get()));
+        drainUntil(() -> !"checking".equals(viewModel.verdictStyleProperty().get()));
 
-        assertThat(viewModel.verdictStyleProperty().get()).isEqualTo("valid");
-        assertThat(viewModel.verdictProperty().get()).startsWith("Valid");
+        assertThat(viewModel.verdictStyleProperty().get()).isEqualTo("sandbox");
+        assertThat(viewModel.verdictProperty().get()).startsWith("Verified sandbox receipt");
         assertThat(viewModel.checks()).isNotEmpty().allMatch(BundleReport.Check::passed);
         assertThat(viewModel.payloadProperty().get()).contains("model-a").contains("creator_42");
     }
@@ -157,7 +164,7 @@ class ReceiptsViewModelTest {
         viewModel.openBundle(tampered);
         drainUntil(() -> viewModel.subjectProperty().get().startsWith("Bundle tampered.bundle.json"));
 
-        assertThat(offlineVerdict).isEqualTo("valid");
+        assertThat(offlineVerdict).isEqualTo("sandbox");
         assertThat(viewModel.verdictStyleProperty().get()).isEqualTo("invalid");
         assertThat(viewModel.verdictProperty().get()).isEqualTo("Not in log");
     }

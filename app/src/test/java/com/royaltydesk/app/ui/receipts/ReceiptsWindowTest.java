@@ -8,12 +8,20 @@ import com.royaltydesk.app.account.Account;
 import com.royaltydesk.app.account.AccountStore;
 import com.royaltydesk.app.testutil.AnsweringDialogs;
 import com.royaltydesk.app.testutil.SandboxCalls;
+import com.royaltydesk.app.verify.TrustStore;
+import com.royaltydesk.verify.ReceiptStatus;
+import com.royaltydesk.verify.testsupport.Forger;
+import com.royaltydesk.verify.trust.TrustRoot;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableView;
+import javafx.scene.control.TextArea;
 import org.controlsfx.control.StatusBar;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -59,13 +67,16 @@ class ReceiptsWindowTest extends FxRobot {
     }
 
     @Test
-    void exportedBundle_verifiedInAWindowWithNoPlatformAtAll_andATamperedCopyRejected() throws Exception {
+    void exportedBundle_untrustedUntilTheReviewerTrustsThePlatform_thenSandbox_andATamperedCopyRejected()
+            throws Exception {
         Path creatorDir = dir.resolve("creator");
         launch(creatorDir);
         StatusBar status = lookup("#status-bar").queryAs(StatusBar.class);
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> status.getText().startsWith("Platform healthy"));
         String baseUrl = lookup("#platform-url").queryAs(Label.class).getText();
         SandboxCalls.recordReceipt(baseUrl, creatorDir.resolve("platform"), "reviewed-model");
+        Path root = dir.resolve("platform-trust-root.json");
+        Files.writeString(root, SandboxCalls.get(baseUrl, "/.well-known/rdk-trust-root.json"));
         clickOn("Receipts");
         TableView<?> table = lookup("#receipts-table").queryAs(TableView.class);
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> !table.getItems().isEmpty());
@@ -74,9 +85,9 @@ class ReceiptsWindowTest extends FxRobot {
                 20,
                 TimeUnit.SECONDS,
                 () -> lookup(".table-cell").queryAllAs(TableCell.class).stream()
-                        .anyMatch(cell -> "valid".equals(cell.getText())));
+                        .anyMatch(cell -> "verified".equals(cell.getText())));
         clickOn(lookup(".table-row-cell").nth(0).queryAs(javafx.scene.Node.class));
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> badge().getText().startsWith("Valid"));
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> badge().getText().startsWith("Verified sandbox"));
         Path bundle = dir.resolve("receipt.bundle.json");
         dialogs.bundleToSave = bundle;
         clickOn("#export-bundle");
@@ -90,23 +101,74 @@ class ReceiptsWindowTest extends FxRobot {
         assertThat(Files.exists(reviewerDir.resolve("platform")))
                 .as("no platform started")
                 .isFalse();
-        clickOn("Receipts");
-        dialogs.bundleToOpen = bundle;
-        clickOn("#open-bundle");
-        awaitSubject("checked offline");
+        openBundle(bundle);
+        assertThat(badge().getText()).isEqualTo(Badges.text(ReceiptStatus.UNTRUSTED_SIGNER));
 
-        assertThat(badge().getText()).startsWith("Valid");
-        assertThat(badge().getStyleClass()).contains("badge-valid");
+        // Settings → Trusted platforms: the root's keys are shown, and nothing is trusted until "yes".
+        clickOn("Settings");
+        dialogs.trustRootToOpen = root;
+        clickOn("#import-trust-root");
+        TextArea question = lookup("#trust-question").queryAs(TextArea.class);
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> question.getText().startsWith("Trust this platform?"));
+        assertThat(question.getText())
+                .contains("thumbprint")
+                .contains("sandbox")
+                .contains("SHA-256");
+        clickOn("#trust-yes");
+        ListView<?> trusted = lookup("#trusted-list").queryAs(ListView.class);
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> trusted.getItems().size() == 1);
+
+        clickOn("Receipts");
+        openBundle(bundle);
+        assertThat(badge().getText()).isEqualTo(Badges.text(ReceiptStatus.SANDBOX));
 
         Path tampered = dir.resolve("tampered.bundle.json");
         Files.writeString(tampered, Files.readString(bundle).replaceFirst("\"log_index\":\\d+", "\"log_index\":77"));
-        dialogs.bundleToOpen = tampered;
-        clickOn("#open-bundle");
-        awaitSubject("tampered.bundle.json");
+        openBundle(tampered);
         WaitForAsyncUtils.waitFor(
                 20, TimeUnit.SECONDS, () -> badge().getStyleClass().contains("badge-invalid"));
+        assertThat(badge().getText()).isEqualTo(Badges.text(ReceiptStatus.NOT_IN_LOG));
+    }
 
-        assertThat(badge().getText()).isEqualTo("Not in log");
-        assertThat(lookup("#verification-checks").tryQuery()).isPresent();
+    @Test
+    void openBundle_everyForgery_refusedInTheWindowWithItsVerdict() throws Exception {
+        Path reviewerDir = dir.resolve("reviewer");
+        new AccountStore(reviewerDir).save(new Account("http://127.0.0.1:9", "creator_42", "rdk_test_creator_none"));
+        TrustStore store = new TrustStore(reviewerDir, Clock.systemUTC());
+        List<Forger.Forgery> forgeries =
+                Forger.all().stream().filter(f -> !f.rootTampered()).toList();
+        for (Forger.Forgery forgery : forgeries) {
+            store.add(TrustRoot.parse(forgery.trustRoot(), forgery.name()), false);
+        }
+        Forger.Forgery genuine = Forger.genuine();
+        store.add(TrustRoot.parse(genuine.trustRoot(), "genuine"), false);
+        launch(reviewerDir);
+
+        openBundle(write("genuine.json", genuine.bundle()));
+        assertThat(badge().getText()).isEqualTo(Badges.text(ReceiptStatus.VERIFIED));
+        assertThat(lookup("#verification-key").queryAs(Label.class).getText())
+                .contains("genuine")
+                .contains("live");
+        int n = 0;
+        for (Forger.Forgery forgery : forgeries) {
+            for (String seen : forgery.seenFirst()) {
+                openBundle(write("seen" + n++ + ".json", seen));
+                assertThat(badge().getText()).isEqualTo(Badges.text(ReceiptStatus.VERIFIED));
+            }
+            openBundle(write("forged" + n++ + ".json", forgery.bundle()));
+            assertThat(badge().getText()).as(forgery.name()).isEqualTo(Badges.text(forgery.expected()));
+        }
+    }
+
+    private Path write(String name, String text) throws Exception {
+        return Files.writeString(dir.resolve(name), text);
+    }
+
+    /** "Open bundle…" with {@code file} answered, waiting until that file's verdict is shown. */
+    private void openBundle(Path file) throws Exception {
+        clickOn("Receipts");
+        dialogs.bundleToOpen = file;
+        clickOn("#open-bundle");
+        awaitSubject("Bundle " + file.getFileName());
     }
 }

@@ -96,7 +96,7 @@ class MainWindowTest extends FxRobot {
     }
 
     @Test
-    void receipts_recordedReceipt_listedAndBadgeSaysValid() throws Exception {
+    void receipts_recordedReceipt_listedAndBadgeSaysVerifiedSandbox() throws Exception {
         launch(dataDir);
         StatusBar statusBar = lookup("#status-bar").queryAs(StatusBar.class);
         WaitForAsyncUtils.waitFor(
@@ -110,15 +110,17 @@ class MainWindowTest extends FxRobot {
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> table.getItems().size() == 1);
         clickOn(receiptId);
         Label badge = lookup("#verification-badge").queryAs(Label.class);
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> badge.getText().startsWith("Valid"));
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> badge.getText().startsWith("Verified sandbox receipt"));
 
+        assertThat(badge.getStyleClass()).contains("badge-sandbox");
+        assertThat(lookup("#verification-key").queryAs(Label.class).getText()).contains("this app's own sandbox");
         assertThat(lookup("#verification-subject").queryAs(Label.class).getText())
                 .contains(receiptId);
         assertThat(lookup("#export-bundle").queryButton().isDisabled()).isFalse();
     }
 
     @Test
-    void demos_verifyPageInTheWebView_verifiedByTheAppsVerifier() throws Exception {
+    void demos_verifyPageInTheWebView_checkedByTheAppsVerifierAndSaysSandbox() throws Exception {
         launch(dataDir);
         StatusBar statusBar = lookup("#status-bar").queryAs(StatusBar.class);
         WaitForAsyncUtils.waitFor(
@@ -127,9 +129,9 @@ class MainWindowTest extends FxRobot {
 
         clickOn("Demos");
         WebView web = lookup("#demo-web").queryAs(WebView.class);
-        String status = "document.getElementById('result') ? document.getElementById('result').dataset.status : ''";
+        String verdict = "document.getElementById('result') ? document.getElementById('result').dataset.verdict : ''";
         try {
-            WaitForAsyncUtils.waitFor(40, TimeUnit.SECONDS, () -> "verified".equals(script(web, status)));
+            WaitForAsyncUtils.waitFor(40, TimeUnit.SECONDS, () -> "SANDBOX".equals(script(web, verdict)));
         } catch (java.util.concurrent.TimeoutException e) {
             throw new AssertionError(
                     "page " + script(web, "location.href") + " shows: "

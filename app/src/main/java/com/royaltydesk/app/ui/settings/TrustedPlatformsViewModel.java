@@ -1,0 +1,182 @@
+package com.royaltydesk.app.ui.settings;
+
+import com.royaltydesk.app.api.PlatformClient;
+import com.royaltydesk.app.concurrency.BackgroundTasks;
+import com.royaltydesk.app.verify.TrustStore;
+import com.royaltydesk.verify.trust.TrustRoot;
+import com.royaltydesk.verify.trust.TrustedKey;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+/**
+ * Settings → Trusted platforms (SPEC §2a): the platforms this user trusts, importing a trust-root
+ * file, and removing one. Nothing is trusted silently: a root from a file or from a platform the app
+ * connects to is shown first — where it came from, its key thumbprints, windows and environments,
+ * its SHA-256 — and is added only when the user says so.
+ */
+public final class TrustedPlatformsViewModel {
+
+    private final BackgroundTasks tasks;
+    private final TrustStore store;
+    private final ObservableList<TrustStore.Entry> trusted = FXCollections.observableArrayList();
+    private final ReadOnlyStringWrapper pending = new ReadOnlyStringWrapper("");
+    private final ReadOnlyBooleanWrapper asking = new ReadOnlyBooleanWrapper(false);
+    private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
+    private TrustRoot candidate;
+
+    public TrustedPlatformsViewModel(BackgroundTasks tasks, TrustStore store) {
+        this.tasks = tasks;
+        this.store = store;
+        reload();
+    }
+
+    /** Reads a trust-root file and asks about it. */
+    public void importFile(Path file) {
+        tasks.run(
+                () -> TrustRoot.parse(Files.readString(file, StandardCharsets.UTF_8), "file " + file),
+                this::ask,
+                error -> message.set("Not a usable trust root: " + error.getMessage()));
+    }
+
+    /**
+     * When the app connects to a remote platform it does not trust yet, it fetches that platform's
+     * root and asks (first contact). A platform already trusted is not asked about again.
+     */
+    public void offerPlatform(PlatformClient client) {
+        tasks.run(
+                () -> TrustRoot.parse(client.trustRoot(), client.baseUrl()),
+                root -> {
+                    boolean held = root.log() != null
+                            && store.forOrigin(root.log().origin()).isPresent();
+                    if (!held) {
+                        ask(root);
+                        message.set(
+                                "This platform is not trusted yet: its receipts show as untrusted until you decide.");
+                    }
+                },
+                error -> message.set("Could not read the platform's trust root: " + error.getMessage()));
+    }
+
+    /** The user said yes to what is shown. */
+    public void trustPending() {
+        TrustRoot root = candidate;
+        if (root == null) {
+            return;
+        }
+        tasks.run(
+                () -> store.add(root, false),
+                entry -> {
+                    clearPending();
+                    reload();
+                    message.set("Trusted " + entry.issuer() + " (" + entry.origin() + ").");
+                },
+                error -> message.set("Could not save: " + error.getMessage()));
+    }
+
+    public void dismissPending() {
+        clearPending();
+        message.set("Not trusted.");
+    }
+
+    public void remove(TrustStore.Entry entry) {
+        if (entry == null) {
+            return;
+        }
+        tasks.run(
+                () -> {
+                    store.remove(entry.fingerprint());
+                    return entry;
+                },
+                removed -> {
+                    reload();
+                    message.set("No longer trusted: " + removed.issuer() + " (" + removed.origin() + ").");
+                },
+                error -> message.set("Could not remove: " + error.getMessage()));
+    }
+
+    private void ask(TrustRoot root) {
+        candidate = root;
+        pending.set(describe(root));
+        asking.set(true);
+    }
+
+    private void clearPending() {
+        candidate = null;
+        pending.set("");
+        asking.set(false);
+    }
+
+    /** Reads the store on a worker; saved roots that no longer match what was approved are named. */
+    private void reload() {
+        tasks.run(
+                () -> {
+                    store.policy(); // checks every saved root against what the user approved
+                    return store.entries();
+                },
+                entries -> {
+                    trusted.setAll(entries);
+                    if (!store.problems().isEmpty()) {
+                        message.set("Refused: " + String.join("\n", store.problems()));
+                    }
+                },
+                error -> message.set("Could not read the trusted platforms: " + error.getMessage()));
+    }
+
+    /** What the user reads before saying yes: the source, the log, every key with its thumbprint. */
+    static String describe(TrustRoot root) {
+        StringBuilder text = new StringBuilder("Trust this platform?\n")
+                .append("From: ")
+                .append(root.source())
+                .append('\n')
+                .append("Issuer: ")
+                .append(root.issuer())
+                .append(", version ")
+                .append(root.version())
+                .append('\n');
+        if (root.log() != null) {
+            text.append("Log: ").append(root.log().origin()).append('\n');
+        }
+        text.append("Trust root SHA-256: ")
+                .append(root.fingerprint())
+                .append('\n')
+                .append("Keys:\n");
+        for (TrustedKey key : root.keys()) {
+            text.append("  • ")
+                    .append(key.purpose().wire())
+                    .append(", ")
+                    .append(key.environment().wire())
+                    .append(", ")
+                    .append(key.alg())
+                    .append(", thumbprint ")
+                    .append(key.thumbprint())
+                    .append(", valid ")
+                    .append(key.validFor())
+                    .append('\n');
+        }
+        return text.append("Compare these with what the platform's operator gave you before you trust it.")
+                .toString();
+    }
+
+    public ObservableList<TrustStore.Entry> trusted() {
+        return trusted;
+    }
+
+    public ReadOnlyStringProperty pendingProperty() {
+        return pending.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty askingProperty() {
+        return asking.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty messageProperty() {
+        return message.getReadOnlyProperty();
+    }
+}
