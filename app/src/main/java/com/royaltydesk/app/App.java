@@ -201,6 +201,7 @@ public final class App extends Application {
         assets.connect(creatorClient);
         registerAsset.connect(creatorClient);
         receipts.connect(creatorClient);
+        receipts.markSandbox(next.embedded());
         earnings.connect(creatorClient);
         demos.connect(creatorClient);
         webhooks.connect(creatorClient);

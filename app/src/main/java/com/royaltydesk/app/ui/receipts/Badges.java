@@ -27,6 +27,6 @@ final class Badges {
 
     /** A verified receipt under the sandbox the user trusts on purpose: said before anything else. */
     static String sandboxVerified() {
-        return "Verified sandbox receipt — a demo, not evidence";
+        return "Verified — sandbox receipt, not evidence";
     }
 }

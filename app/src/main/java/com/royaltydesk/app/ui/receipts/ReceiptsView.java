@@ -37,7 +37,14 @@ public final class ReceiptsView extends BorderPane {
     public ReceiptsView(ReceiptsViewModel viewModel, DialogService dialogs) {
         getStyleClass().add("receipts-view");
         setId("page-receipts");
-        setTop(toolbar(viewModel, dialogs));
+        Label sandbox = new Label();
+        sandbox.setId("sandbox-notice");
+        sandbox.getStyleClass().add("sandbox-notice");
+        sandbox.setWrapText(true);
+        sandbox.textProperty().bind(viewModel.sandboxNoticeProperty());
+        sandbox.visibleProperty().bind(viewModel.sandboxNoticeProperty().isNotEmpty());
+        sandbox.managedProperty().bind(sandbox.visibleProperty());
+        setTop(new VBox(8, toolbar(viewModel, dialogs), sandbox));
         SplitPane split = new SplitPane(table(viewModel), detail(viewModel, dialogs));
         split.setDividerPositions(0.58);
         setCenter(split);
@@ -139,6 +146,8 @@ public final class ReceiptsView extends BorderPane {
     private VBox detail(ReceiptsViewModel viewModel, DialogService dialogs) {
         Label badge = new Label();
         badge.setId("verification-badge");
+        badge.setWrapText(true); // the verdict is read first: never cut off
+        badge.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         badge.getStyleClass().add("badge");
         badge.textProperty().bind(viewModel.verdictProperty());
         badge.visibleProperty().bind(viewModel.verdictProperty().isNotEmpty());
@@ -151,6 +160,7 @@ public final class ReceiptsView extends BorderPane {
         Label signingKey = new Label();
         signingKey.setId("verification-key");
         signingKey.setWrapText(true);
+        signingKey.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE); // who vouched, in full
         signingKey.getStyleClass().add("muted");
         signingKey.textProperty().bind(viewModel.signingKeyProperty());
         signingKey.visibleProperty().bind(viewModel.signingKeyProperty().isNotEmpty());

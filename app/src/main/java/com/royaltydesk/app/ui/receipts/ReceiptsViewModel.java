@@ -65,6 +65,7 @@ public final class ReceiptsViewModel {
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("Connecting to the platform…");
     private final ReadOnlyBooleanWrapper hasMore = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyStringWrapper verdict = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper sandboxNotice = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper verdictStyle = new ReadOnlyStringWrapper("none");
     private final ReadOnlyStringWrapper subject = new ReadOnlyStringWrapper("Select a receipt to check it.");
     private final ReadOnlyStringWrapper header = new ReadOnlyStringWrapper("");
@@ -290,6 +291,22 @@ public final class ReceiptsViewModel {
 
     public ObservableList<BundleReport.Check> checks() {
         return checks;
+    }
+
+    /**
+     * Whether the connected platform is the app's own sandbox: its receipts verify (it is trusted
+     * on purpose, for this session) but are not evidence, and the page says so above the table.
+     */
+    public void markSandbox(boolean sandbox) {
+        sandboxNotice.set(
+                sandbox
+                        ? "Sandbox: these receipts are signed by this app's own sandbox platform. They show how"
+                                + " verification works; they are not evidence for anyone else."
+                        : "");
+    }
+
+    public ReadOnlyStringProperty sandboxNoticeProperty() {
+        return sandboxNotice.getReadOnlyProperty();
     }
 
     public StringProperty searchProperty() {

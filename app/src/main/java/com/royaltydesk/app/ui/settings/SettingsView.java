@@ -7,6 +7,7 @@ import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.PasswordField;
 import javafx.scene.control.RadioButton;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TextField;
 import javafx.scene.control.ToggleGroup;
 import javafx.scene.layout.GridPane;
@@ -14,7 +15,7 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 
 /** Connection, sign-in, data folder, theme and the platforms this user trusts. */
-public final class SettingsView extends VBox {
+public final class SettingsView extends ScrollPane {
 
     public SettingsView(
             SettingsViewModel viewModel,
@@ -22,8 +23,10 @@ public final class SettingsView extends VBox {
             TrustedPlatformsViewModel trusted,
             DialogService dialogs) {
         setId("page-settings");
-        getStyleClass().add("settings-view");
-        setSpacing(16);
+        // The page grows (a trust question, a long list of trusted platforms): it scrolls rather than squeezes.
+        setFitToWidth(true);
+        VBox page = new VBox(16);
+        page.getStyleClass().add("settings-view");
         Label title = new Label("Settings");
         title.getStyleClass().add("empty-state-title");
 
@@ -52,8 +55,9 @@ public final class SettingsView extends VBox {
         problem.getStyleClass().add("error-text");
         problem.visibleProperty().bind(viewModel.saveProblemProperty().isNotEmpty());
         problem.managedProperty().bind(problem.visibleProperty());
-        getChildren().addAll(title, grid, problem, new TrustedPlatformsView(trusted, dialogs), remote(account));
-        setPadding(new Insets(8));
+        page.getChildren().addAll(title, grid, problem, new TrustedPlatformsView(trusted, dialogs), remote(account));
+        page.setPadding(new Insets(8));
+        setContent(page);
     }
 
     /** Sign in to a remote platform with a creator key, or go back to the bundled sandbox. */

@@ -26,6 +26,7 @@ final class TrustedPlatformsView extends VBox {
         ListView<TrustStore.Entry> list = new ListView<>(viewModel.trusted());
         list.setId("trusted-list");
         list.setPrefHeight(110);
+        list.setMinHeight(80);
         list.setPlaceholder(new Label("No platform trusted yet."));
         list.setCellFactory(view -> new ListCell<>() {
             @Override
@@ -53,7 +54,8 @@ final class TrustedPlatformsView extends VBox {
         question.setId("trust-question");
         question.setEditable(false);
         question.setWrapText(true);
-        question.setPrefRowCount(8);
+        question.setPrefRowCount(12);
+        question.setMinHeight(220);
         question.textProperty().bind(viewModel.pendingProperty());
         Button yes = new Button("Trust this platform");
         yes.setId("trust-yes");
@@ -69,6 +71,9 @@ final class TrustedPlatformsView extends VBox {
         message.setId("trust-message");
         message.setWrapText(true);
         message.textProperty().bind(viewModel.messageProperty());
-        getChildren().addAll(heading, note, list, new HBox(8, importRoot, remove), ask, message);
+        message.visibleProperty().bind(viewModel.messageProperty().isNotEmpty());
+        message.managedProperty().bind(message.visibleProperty());
+        // The question comes first, where the eye is, before the list it would add to.
+        getChildren().addAll(heading, note, ask, message, list, new HBox(8, importRoot, remove));
     }
 }

@@ -137,7 +137,7 @@ class ReceiptsViewModelTest {
         drainUntil(() -> !"checking".equals(viewModel.verdictStyleProperty().get()));
 
         assertThat(viewModel.verdictStyleProperty().get()).isEqualTo("sandbox");
-        assertThat(viewModel.verdictProperty().get()).startsWith("Verified sandbox receipt");
+        assertThat(viewModel.verdictProperty().get()).isEqualTo(Badges.sandboxVerified());
         assertThat(viewModel.checks()).isNotEmpty().allMatch(BundleReport.Check::passed);
         assertThat(viewModel.payloadProperty().get()).contains("model-a").contains("creator_42");
     }

@@ -87,7 +87,7 @@ class ReceiptsWindowTest extends FxRobot {
                 () -> lookup(".table-cell").queryAllAs(TableCell.class).stream()
                         .anyMatch(cell -> "verified".equals(cell.getText())));
         clickOn(lookup(".table-row-cell").nth(0).queryAs(javafx.scene.Node.class));
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> badge().getText().startsWith("Verified sandbox"));
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> badge().getText().equals(Badges.sandboxVerified()));
         Path bundle = dir.resolve("receipt.bundle.json");
         dialogs.bundleToSave = bundle;
         clickOn("#export-bundle");

@@ -110,7 +110,7 @@ class MainWindowTest extends FxRobot {
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> table.getItems().size() == 1);
         clickOn(receiptId);
         Label badge = lookup("#verification-badge").queryAs(Label.class);
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> badge.getText().startsWith("Verified sandbox receipt"));
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> badge.getText().startsWith("Verified — sandbox receipt"));
 
         assertThat(badge.getStyleClass()).contains("badge-sandbox");
         assertThat(lookup("#verification-key").queryAs(Label.class).getText()).contains("this app's own sandbox");
