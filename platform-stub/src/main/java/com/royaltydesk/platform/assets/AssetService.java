@@ -17,8 +17,10 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
- * Registers assets, checks uploaded content against the registered hash, and answers reads scoped
- * to a creator. The same content (by SHA-256) may belong to one creator only (fingerprint dedup).
+ * Registers assets, proves their content by upload, and answers reads scoped to a creator. Content
+ * belongs to the creator whose upload first proves it (SPEC §1): declared hashes and sizes are
+ * optional and reserve nothing — they are only checked against the upload — and content another
+ * asset already proved is refused, by registration (if declared) or by upload.
  */
 public final class AssetService {
 
@@ -41,21 +43,28 @@ public final class AssetService {
 
     public Asset register(String creatorId, AssetRegistration request) {
         Asset asset = validated(Ids.newId("ds"), creatorId, request);
-        try {
-            store.insert(asset);
-        } catch (DataAccessException e) {
-            if (e.isConstraintViolation()) {
-                throw duplicate(creatorId, asset.sha256());
-            }
-            throw e;
+        if (asset.sha256() != null && store.findByProvenSha256(asset.sha256()).isPresent()) {
+            // Declaring proven content is pointless; declaring unproven content reserves nothing.
+            throw duplicate(creatorId, asset.sha256());
         }
+        store.insert(asset);
         return store.find(asset.assetId()).orElseThrow();
     }
 
-    /** Registers with a chosen id inside the caller's transaction (the sandbox's demo dataset). */
-    public void register(Connection connection, String assetId, String creatorId, AssetRegistration request)
+    /**
+     * Registers with a chosen id and proves {@code content} at once, inside the caller's transaction:
+     * the sandbox's demo dataset, whose bytes the platform itself holds.
+     */
+    public void registerProven(
+            Connection connection, String assetId, String creatorId, AssetRegistration request, byte[] content)
             throws SQLException {
         store.insert(connection, validated(assetId, creatorId, request));
+        store.markProven(
+                connection,
+                assetId,
+                HexFormat.of().formatHex(sha256().digest(content)),
+                content.length,
+                clock.instant());
     }
 
     private Asset validated(String assetId, String creatorId, AssetRegistration request) {
@@ -64,7 +73,7 @@ public final class AssetService {
         String license = Licenses.validate(request.license(), "license");
         PriceModel priceModel = PriceModelRules.validate(request.priceModel());
         String[] hashes = contentHashes(request.contentHashes());
-        long size = size(request.sizeBytes());
+        Long size = size(request.sizeBytes());
         return new Asset(
                 assetId,
                 0,
@@ -93,37 +102,56 @@ public final class AssetService {
     }
 
     /**
-     * Streams {@code content}, hashing it, and marks the asset verified when it matches the
-     * registered size and SHA-256. Reads at most one byte past the registered size.
+     * Streams {@code content}, hashing it, and proves the asset's content when it matches whatever
+     * was declared (hash, size). Reads at most one byte past the declared size (or the maximum). A
+     * proven asset takes only the same content again; content another asset proved first is a 409
+     * and leaves this asset unproven.
      */
     public Asset acceptUpload(String creatorId, String assetId, InputStream content) throws IOException {
         Asset asset = get(creatorId, assetId);
+        long limit = asset.sizeBytes() == null ? MAX_SIZE_BYTES : asset.sizeBytes();
         MessageDigest sha256 = sha256();
         byte[] buffer = new byte[BUFFER];
         long total = 0;
         int read;
-        while (total <= asset.sizeBytes() && (read = content.read(buffer)) != -1) {
+        while (total <= limit && (read = content.read(buffer)) != -1) {
             sha256.update(buffer, 0, read);
             total += read;
         }
         String actual = HexFormat.of().formatHex(sha256.digest());
-        if (total != asset.sizeBytes() || !actual.equals(asset.sha256())) {
-            String got = total > asset.sizeBytes()
-                    ? "more than " + asset.sizeBytes() + " bytes"
-                    : "sha256:" + actual + " (" + total + " bytes)";
-            throw new ApiException(
-                    400,
-                    "content_mismatch",
-                    "The upload does not match the registration: expected sha256:" + asset.sha256() + " ("
-                            + asset.sizeBytes() + " bytes), got " + got + ".",
-                    null);
+        boolean sizeOk = asset.sizeBytes() == null ? total <= MAX_SIZE_BYTES : total == asset.sizeBytes();
+        if (!sizeOk || asset.sha256() != null && !actual.equals(asset.sha256())) {
+            throw mismatch(
+                    asset,
+                    total > limit ? "more than " + limit + " bytes" : "sha256:" + actual + " (" + total + " bytes)");
         }
-        store.markVerified(assetId, clock.instant());
+        if (!asset.proven()) {
+            try {
+                store.markProven(assetId, actual, total, clock.instant());
+            } catch (DataAccessException e) {
+                if (e.isConstraintViolation()) {
+                    throw duplicate(creatorId, actual);
+                }
+                throw e;
+            }
+        }
         return store.find(assetId).orElseThrow();
     }
 
+    private static ApiException mismatch(Asset asset, String got) {
+        String expected = (asset.sha256() == null ? "" : "sha256:" + asset.sha256() + " ")
+                + (asset.sizeBytes() == null ? "" : "(" + asset.sizeBytes() + " bytes)");
+        return new ApiException(
+                400,
+                "content_mismatch",
+                "The upload does not match "
+                        + (asset.proven() ? "the content already proven" : "the registration") + ": expected "
+                        + expected.strip() + ", got " + got + ".",
+                null);
+    }
+
     private ApiException duplicate(String creatorId, String sha256) {
-        Optional<Asset> existing = store.findBySha256(sha256);
+        Optional<Asset> existing = store.findByProvenSha256(sha256);
         if (existing.isPresent() && existing.get().creatorId().equals(creatorId)) {
             return ApiException.conflict(
                     "duplicate_content",
@@ -133,8 +161,12 @@ public final class AssetService {
         return ApiException.conflict("duplicate_content", "This content is already registered by another creator.");
     }
 
+    /** Optional (the seed's body has none): none at all, or one sha256 and optionally one blake3. */
     private static String[] contentHashes(List<String> hashes) {
-        if (hashes == null || hashes.isEmpty() || hashes.size() > 2) {
+        if (hashes == null || hashes.isEmpty()) {
+            return new String[] {null, null};
+        }
+        if (hashes.size() > 2) {
             throw ApiException.invalid(
                     "content_hashes", "content_hashes needs one sha256:<hex> and optionally one blake3:<hex>.");
         }
@@ -160,8 +192,11 @@ public final class AssetService {
         return new String[] {sha, blake};
     }
 
-    private static long size(Long sizeBytes) {
-        if (sizeBytes == null || sizeBytes < 0 || sizeBytes > MAX_SIZE_BYTES) {
+    private static Long size(Long sizeBytes) {
+        if (sizeBytes == null) {
+            return null; // learned from the upload
+        }
+        if (sizeBytes < 0 || sizeBytes > MAX_SIZE_BYTES) {
             throw ApiException.invalid(
                     "size_bytes", "size_bytes must be a whole number from 0 to " + MAX_SIZE_BYTES + ".");
         }

@@ -6,7 +6,7 @@ import java.util.Optional;
 /** Persistence of assets. */
 public interface AssetStore {
 
-    /** Inserts; throws {@code DataAccessException} with a constraint violation on a duplicate hash. */
+    /** Inserts a registration; declared hashes reserve nothing, so nothing about them can collide. */
     void insert(Asset asset);
 
     /** The same, inside the caller's transaction. */
@@ -14,10 +14,19 @@ public interface AssetStore {
 
     Optional<Asset> find(String assetId);
 
-    Optional<Asset> findBySha256(String sha256);
+    /** The asset whose upload proved this content, if any. */
+    Optional<Asset> findByProvenSha256(String sha256);
 
     /** Assets after {@code afterSeq} in registration order, one creator's or (null) everyone's. */
     List<Asset> list(String creatorId, long afterSeq, int limit);
 
-    void markVerified(String assetId, java.time.Instant at);
+    /**
+     * Records that an upload proved {@code sha256} for the asset; a constraint violation ({@code
+     * DataAccessException}) when another asset proved that content first.
+     */
+    void markProven(String assetId, String sha256, long sizeBytes, java.time.Instant at);
+
+    /** The same, inside the caller's transaction (the sandbox's demo dataset). */
+    void markProven(java.sql.Connection connection, String assetId, String sha256, long sizeBytes, java.time.Instant at)
+            throws java.sql.SQLException;
 }

@@ -53,7 +53,11 @@ public final class JdbcAssetStore implements AssetStore {
             insert.setString(6, mapper.writeValueAsString(asset.priceModel()));
             insert.setString(7, asset.sha256());
             insert.setString(8, asset.blake3());
-            insert.setLong(9, asset.sizeBytes());
+            if (asset.sizeBytes() == null) {
+                insert.setNull(9, java.sql.Types.BIGINT);
+            } else {
+                insert.setLong(9, asset.sizeBytes());
+            }
             insert.setString(10, asset.uploadStatus());
             insert.setTimestamp(11, Jdbc.timestamp(asset.createdAt()));
             insert.executeUpdate();
@@ -68,8 +72,8 @@ public final class JdbcAssetStore implements AssetStore {
     }
 
     @Override
-    public Optional<Asset> findBySha256(String sha256) {
-        return queryOne("SELECT " + COLUMNS + " FROM assets WHERE sha256 = ?", sha256);
+    public Optional<Asset> findByProvenSha256(String sha256) {
+        return queryOne("SELECT " + COLUMNS + " FROM assets WHERE proven_sha256 = ?", sha256);
     }
 
     @Override
@@ -97,17 +101,26 @@ public final class JdbcAssetStore implements AssetStore {
     }
 
     @Override
-    public void markVerified(String assetId, Instant at) {
+    public void markProven(String assetId, String sha256, long sizeBytes, Instant at) {
         jdbc.inTransaction(connection -> {
-            try (PreparedStatement update = connection.prepareStatement(
-                    "UPDATE assets SET upload_status = ?, uploaded_at = ? WHERE asset_id = ?")) {
-                update.setString(1, Asset.VERIFIED);
-                update.setTimestamp(2, Jdbc.timestamp(at));
-                update.setString(3, assetId);
-                update.executeUpdate();
-            }
+            markProven(connection, assetId, sha256, sizeBytes, at);
             return null;
         });
+    }
+
+    @Override
+    public void markProven(Connection connection, String assetId, String sha256, long sizeBytes, Instant at)
+            throws SQLException {
+        try (PreparedStatement update = connection.prepareStatement("UPDATE assets SET upload_status = ?,"
+                + " uploaded_at = ?, sha256 = ?, proven_sha256 = ?, size_bytes = ? WHERE asset_id = ?")) {
+            update.setString(1, Asset.VERIFIED);
+            update.setTimestamp(2, Jdbc.timestamp(at));
+            update.setString(3, sha256);
+            update.setString(4, sha256);
+            update.setLong(5, sizeBytes);
+            update.setString(6, assetId);
+            update.executeUpdate();
+        }
     }
 
     private Optional<Asset> queryOne(String sql, String key) {
@@ -134,7 +147,7 @@ public final class JdbcAssetStore implements AssetStore {
                     mapper.readValue(row.getString("price_model"), PriceModel.class),
                     row.getString("sha256"),
                     row.getString("blake3"),
-                    row.getLong("size_bytes"),
+                    row.getObject("size_bytes") == null ? null : row.getLong("size_bytes"),
                     row.getString("upload_status"),
                     Jdbc.instant(row.getTimestamp("created_at")),
                     Jdbc.instant(row.getTimestamp("uploaded_at")));

@@ -27,7 +27,7 @@ public final class AssetsHandler {
             String license,
             PriceModel priceModel,
             List<String> contentHashes,
-            long sizeBytes,
+            Long sizeBytes,
             String uploadStatus,
             String uploadUrl,
             Instant createdAt,
@@ -96,7 +96,9 @@ public final class AssetsHandler {
 
     private static AssetView view(Context ctx, Asset asset, long receiptCount) {
         List<String> hashes = new ArrayList<>();
-        hashes.add("sha256:" + asset.sha256());
+        if (asset.sha256() != null) {
+            hashes.add("sha256:" + asset.sha256());
+        }
         if (asset.blake3() != null) {
             hashes.add("blake3:" + asset.blake3());
         }

@@ -61,16 +61,25 @@ public final class ClaimValidator {
         return modelId;
     }
 
+    /** The creator's dataset, whose content an upload has proven: a receipt names only proven content. */
     private Asset dataset(String datasetId, String creatorId) {
+        Asset asset = null;
         try {
-            Asset asset = assets.get(null, datasetId);
-            if (asset.creatorId().equals(creatorId)) {
-                return asset;
-            }
+            asset = assets.get(null, datasetId);
         } catch (ApiException notFound) {
             // the same answer as a dataset of another creator
         }
-        throw ApiException.invalid("dataset_id", "No dataset " + datasetId + " is registered to " + creatorId + ".");
+        if (asset == null || !asset.creatorId().equals(creatorId)) {
+            throw ApiException.invalid(
+                    "dataset_id", "No dataset " + datasetId + " is registered to " + creatorId + ".");
+        }
+        if (!asset.proven()) {
+            throw ApiException.conflict(
+                    "content_not_proven",
+                    "Dataset " + datasetId + " has no proven content yet: its creator must upload it before"
+                            + " proof-of-training can name it.");
+        }
+        return asset;
     }
 
     private void checkEvidence(ProofOfTraining request) {

@@ -67,25 +67,7 @@ public final class SandboxBootstrap {
 
     /** Bootstraps unless already done; returns true when it did. */
     public boolean runOnce(Path dataDir) {
-        boolean done = bootstrap(dataDir);
-        if (done) {
-            uploadDemoContent();
-        }
-        return done;
-    }
-
-    /**
-     * The sandbox holds the demo dataset's bytes, so it uploads them itself: a newcomer's first
-     * Assets page shows the demo asset with its content checked, not waiting for a file they do
-     * not have. Through the same check as any upload; if the process dies before this, the demo
-     * asset just stays "not uploaded".
-     */
-    private void uploadDemoContent() {
-        try {
-            assets.acceptUpload(DEMO_CREATOR, DEMO_DATASET, new java.io.ByteArrayInputStream(DEMO_CONTENT));
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException("reading bytes in memory cannot fail", e);
-        }
+        return bootstrap(dataDir);
     }
 
     private boolean bootstrap(Path dataDir) {
@@ -97,7 +79,10 @@ public final class SandboxBootstrap {
             String hostKey =
                     hosts.register(connection, DEMO_HOST, "Sandbox host").key().secret();
             CreatorService.SignUp creator = creators.signUp(connection, DEMO_CREATOR, "Sandbox creator");
-            assets.register(connection, DEMO_DATASET, DEMO_CREATOR, demoAsset());
+            // The sandbox holds the demo dataset's bytes, so its content is proven with the rest, in
+            // one transaction: a newcomer's first Assets page shows it checked, and proof-of-training
+            // (which names only proven content) works at once.
+            assets.registerProven(connection, DEMO_DATASET, DEMO_CREATOR, demoAsset(), DEMO_CONTENT);
             markDone(connection);
             // Written before commit: if the commit fails, the next start makes fresh keys and
             // overwrites the file, so the file never names keys the database does not know.

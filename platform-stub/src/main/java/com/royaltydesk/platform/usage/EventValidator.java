@@ -65,11 +65,19 @@ final class EventValidator {
                 throw reject(index, eventId, "invalid_event", "Unknown field '" + name + "'.");
             }
         }
-        if (eventId == null
-                || eventId.isEmpty()
-                || eventId.length() > 128
-                || !eventId.chars().allMatch(c -> c > 0x20 && c < 0x7f)) {
-            throw reject(index, eventId, "invalid_event", "event_id must be 1-128 visible ASCII characters.");
+        boolean given = event.has("event_id");
+        if (given
+                && (eventId == null
+                        || eventId.isEmpty()
+                        || eventId.length() > 128
+                        || eventId.startsWith(DerivedEventId.PREFIX)
+                        || !eventId.chars().allMatch(c -> c > 0x20 && c < 0x7f))) {
+            throw reject(
+                    index,
+                    eventId,
+                    "invalid_event",
+                    "event_id must be 1-128 visible ASCII characters, not starting with " + DerivedEventId.PREFIX
+                            + ".");
         }
         String modelId = ClaimValidator.modelId(text(event, "model_id"));
         Instant time = timestamp(index, eventId, text(event, "timestamp"));
@@ -92,6 +100,10 @@ final class EventValidator {
         }
         Asset asset = assetCache.computeIfAbsent(receipt.datasetId(), id -> assets.get(null, id));
         BigDecimal revenue = revenue(index, eventId, event.get("revenue"));
+        if (!given) {
+            // The seed's events carry no id: one is derived from what the event says (decision 0014).
+            eventId = DerivedEventId.of(modelId, time, tokens, receipt.receiptId(), revenue);
+        }
         if (revenue == null && "rev_share".equals(asset.priceModel().type())) {
             throw reject(
                     index,

@@ -82,7 +82,7 @@ class AssetsHttpTest {
     void listAndGet_receiptCountPerAsset() throws Exception {
         JsonNode creator = RunningPlatform.body(platform.json("POST", "/v1/creators", null, "{}"));
         String key = creator.path("api_key").asText();
-        String used = RunningPlatform.body(register(key, assetJson(content("used"))))
+        String used = Receipts.registerProven(platform, key, content("used"), "{\"type\":\"per_use\",\"rate\":0.0001}")
                 .path("asset_id")
                 .asText();
         String unused = RunningPlatform.body(register(key, assetJson(content("unused"))))
@@ -159,13 +159,86 @@ class AssetsHttpTest {
     }
 
     @Test
-    void register_sameContentByAnotherCreator_409DuplicateContentWithoutOwner() throws Exception {
+    void register_contentAnotherCreatorProved_409DuplicateContentWithoutOwner() throws Exception {
         byte[] content = content("shared");
-        register(creatorKey, assetJson(content));
+        Receipts.registerProven(platform, creatorKey, content, "{\"type\":\"per_use\",\"rate\":0.0001}");
 
         JsonNode error = assertError(register(otherCreatorKey(), assetJson(content)), 409, "duplicate_content");
 
         assertThat(error.path("message").asText()).doesNotContain("creator_");
+    }
+
+    @Test
+    void seedBody_noHashesNoSize_201AndTheUploadDecidesTheContent() throws Exception {
+        String seedBody = """
+                {"name":"annotated-images-v1","description":"5k labeled images","license":"cc-by-nc-4.0",
+                 "price_model":{"type":"per_use","rate":0.0001}}""";
+        var response = register(creatorKey, seedBody);
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
+        JsonNode asset = RunningPlatform.body(response);
+        byte[] content = content("seed-flow");
+
+        var uploaded = platform.putBytes(asset.path("upload_url").asText(), creatorKey, content);
+
+        assertThat(asset.path("content_hashes")).isEmpty();
+        assertThat(uploaded.statusCode()).as(uploaded.body()).isEqualTo(200);
+        JsonNode proven = RunningPlatform.body(uploaded);
+        assertThat(proven.path("upload_status").asText()).isEqualTo("verified");
+        assertThat(proven.path("content_hashes").get(0).asText()).isEqualTo(Fixtures.sha256(content));
+        assertThat(proven.path("size_bytes").asLong()).isEqualTo(content.length);
+    }
+
+    @Test
+    void declaredHashReservesNothing_theUploaderOwnsIt_andTheSquattersUploadIs409AndStaysUnproven() throws Exception {
+        byte[] content = content("someone else's file");
+        String squatterKey = otherCreatorKey();
+        JsonNode squatted = RunningPlatform.body(register(squatterKey, assetJson(content)));
+
+        JsonNode owner =
+                Receipts.registerProven(platform, creatorKey, content, "{\"type\":\"per_use\",\"rate\":0.0001}");
+        var squatterUpload = platform.putBytes(squatted.path("upload_url").asText(), squatterKey, content);
+
+        assertThat(owner.path("asset_id").asText()).isNotBlank();
+        assertError(squatterUpload, 409, "duplicate_content");
+        assertThat(RunningPlatform.body(platform.get(
+                                "/v1/assets/" + squatted.path("asset_id").asText(), squatterKey))
+                        .path("upload_status")
+                        .asText())
+                .isEqualTo("awaiting_upload");
+    }
+
+    @Test
+    void proofOfTraining_assetNeverUploaded_409ContentNotProvenThen201AfterUpload() throws Exception {
+        JsonNode creator = RunningPlatform.body(platform.json("POST", "/v1/creators", null, "{}"));
+        String key = creator.path("api_key").asText();
+        byte[] content = content("not yet");
+        JsonNode asset = RunningPlatform.body(register(key, assetJson(content)));
+        String proof = Receipts.proofJson(
+                asset.path("asset_id").asText(), creator.path("creator_id").asText(), "m");
+
+        assertError(
+                platform.json("POST", "/v1/proof-of-training", platform.platformKey(), proof),
+                409,
+                "content_not_proven");
+        platform.putBytes(asset.path("upload_url").asText(), key, content);
+        assertThat(platform.json("POST", "/v1/proof-of-training", platform.platformKey(), proof)
+                        .statusCode())
+                .isEqualTo(201);
+    }
+
+    @Test
+    void upload_notTheDeclaredContent_400AndStaysUnproven() throws Exception {
+        JsonNode asset = RunningPlatform.body(register(creatorKey, assetJson(content("declared"))));
+
+        assertError(
+                platform.putBytes(asset.path("upload_url").asText(), creatorKey, content("other bytes")),
+                400,
+                "content_mismatch");
+        assertThat(RunningPlatform.body(platform.get(
+                                "/v1/assets/" + asset.path("asset_id").asText(), creatorKey))
+                        .path("upload_status")
+                        .asText())
+                .isEqualTo("awaiting_upload");
     }
 
     @Test

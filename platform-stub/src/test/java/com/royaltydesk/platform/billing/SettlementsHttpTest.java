@@ -316,8 +316,7 @@ class SettlementsHttpTest {
 
     private String receiptFor(String key, String creatorId, String seed, String priceModel, String model)
             throws Exception {
-        JsonNode asset = RunningPlatform.body(
-                platform.json("POST", "/v1/assets", key, Fixtures.assetJson(Fixtures.content(seed), priceModel)));
+        JsonNode asset = Receipts.registerProven(platform, key, Fixtures.content(seed), priceModel);
         return RunningPlatform.body(platform.json(
                         "POST",
                         "/v1/proof-of-training",

@@ -47,8 +47,7 @@ public final class Receipts {
             RunningPlatform platform, String seed, String priceModelJson, String modelId) throws Exception {
         JsonNode creator = RunningPlatform.body(platform.json("POST", "/v1/creators", null, "{}"));
         String key = creator.path("api_key").asText();
-        JsonNode asset = RunningPlatform.body(
-                platform.json("POST", "/v1/assets", key, Fixtures.assetJson(Fixtures.content(seed), priceModelJson)));
+        JsonNode asset = registerProven(platform, key, Fixtures.content(seed), priceModelJson);
         String receipt = RunningPlatform.body(platform.json(
                         "POST",
                         "/v1/proof-of-training",
@@ -61,6 +60,18 @@ public final class Receipts {
                 .asText();
         return new CreatorReceipt(
                 creator.path("creator_id").asText(), key, asset.path("asset_id").asText(), receipt);
+    }
+
+    /** Registers {@code content} as an asset of the creator with {@code key} and uploads it (proof-of-training names only proven content). */
+    public static JsonNode registerProven(RunningPlatform platform, String key, byte[] content, String priceModelJson)
+            throws Exception {
+        JsonNode asset = RunningPlatform.body(
+                platform.json("POST", "/v1/assets", key, Fixtures.assetJson(content, priceModelJson)));
+        var uploaded = platform.putBytes(asset.path("upload_url").asText(), key, content);
+        if (uploaded.statusCode() != 200) {
+            throw new AssertionError("upload failed: " + uploaded.body());
+        }
+        return asset;
     }
 
     public static JWKSet jwks(RunningPlatform platform) throws Exception {

@@ -102,6 +102,43 @@ class UsageEventsHttpTest {
     }
 
     @Test
+    void ingest_seedsEventsWithoutEventId_acceptedAndARetryIsDeduplicated() throws Exception {
+        start(UsageLimits.DEFAULTS);
+        Instant at = Instant.now().minusSeconds(60);
+        String seedBatch = """
+                {"events":[
+                 {"model_id":"%s","timestamp":"%s","tokens":120,"receipt_ref":"%s"},
+                 {"model_id":"%s","timestamp":"%s","tokens":30,"receipt_ref":"%s"}]}""".formatted(MODEL, at, receipt, MODEL, at.plusSeconds(90), receipt);
+
+        JsonNode first = RunningPlatform.body(send(seedBatch));
+        JsonNode retry = RunningPlatform.body(send(seedBatch));
+        JsonNode sameEventOtherSpelling = RunningPlatform.body(send(seedBatch
+                .replace("\"tokens\":120", "\"tokens\":120.0")
+                .replace(
+                        at.toString(),
+                        at.atOffset(java.time.ZoneOffset.ofHours(2)).toString())));
+
+        assertThat(first.path("accepted").asInt()).as(first.toString()).isEqualTo(2);
+        assertThat(retry.path("accepted").asInt()).isZero();
+        assertThat(retry.path("duplicates").asInt()).isEqualTo(2);
+        assertThat(sameEventOtherSpelling.path("duplicates").asInt())
+                .as("the id is derived from what the event says, not how it is written: " + sameEventOtherSpelling)
+                .isGreaterThanOrEqualTo(1);
+        assertThat(storedEvents()).isEqualTo(2);
+    }
+
+    @Test
+    void ingest_eventIdWithTheDerivedPrefix_rejectedSoGivenAndDerivedIdsNeverMeet() throws Exception {
+        start(UsageLimits.DEFAULTS);
+        ArrayNode events = RunningPlatform.JSON.createArrayNode();
+        events.add(Usage.event("derived:abc", MODEL, receipt, 10, Instant.now()));
+
+        JsonNode answer = RunningPlatform.body(send(Usage.wrap(events)));
+
+        assertThat(answer.path("rejected").get(0).path("code").asText()).isEqualTo("invalid_event");
+    }
+
+    @Test
     void ingest_sameIdTwiceInOneBatch_countedOnce() throws Exception {
         start(UsageLimits.DEFAULTS);
         ArrayNode events = RunningPlatform.JSON.createArrayNode();
