@@ -73,6 +73,16 @@ public final class SettlementService {
         if (existing.isPresent()) {
             return new Outcome(existing.get(), false);
         }
+        // Carried balances are paid by settling a real month, never an invented one (SPEC §3).
+        String first = store.firstUsagePeriod()
+                .orElseThrow(() -> ApiException.invalid(
+                        "period", "No usage has been recorded yet, so there is no period to settle."));
+        if (period.isBefore(YearMonth.parse(first))) {
+            throw ApiException.invalid(
+                    "period",
+                    "Only a period on or after the first recorded usage (" + first + ") can be settled; " + period
+                            + " is before it.");
+        }
         SettlementStore.Settlement settlement;
         try {
             settlement =

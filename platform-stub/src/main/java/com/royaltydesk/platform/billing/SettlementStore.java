@@ -52,6 +52,18 @@ public final class SettlementStore {
                 period);
     }
 
+    /** The first month with any recorded usage: no period before it can be settled. */
+    public Optional<String> firstUsagePeriod() {
+        try (java.sql.Connection connection = dataSource.getConnection();
+                java.sql.PreparedStatement select =
+                        connection.prepareStatement("SELECT MIN(period) FROM usage_rollups");
+                java.sql.ResultSet row = select.executeQuery()) {
+            return row.next() ? Optional.ofNullable(row.getString(1)) : Optional.empty();
+        } catch (java.sql.SQLException e) {
+            throw new com.royaltydesk.platform.db.DataAccessException(e);
+        }
+    }
+
     public Optional<Settlement> find(String settlementId) {
         return findSettlement(
                 "SELECT settlement_id, period, pool_amount, pool_currency, created_at FROM settlements WHERE settlement_id = ?",

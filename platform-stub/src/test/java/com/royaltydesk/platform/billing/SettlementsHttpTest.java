@@ -188,6 +188,20 @@ class SettlementsHttpTest {
     }
 
     @Test
+    void settle_aPeriodBeforeTheFirstRecordedUsage_400AndNothingSettled() throws Exception {
+        assertErrorField(
+                platform.json("POST", "/v1/settlements", platform.platformKey(), "{\"period\":\"1999-01\"}"),
+                400,
+                "invalid_request",
+                "period");
+        try (var connection = platform.openDatabaseConnection();
+                var row = connection.createStatement().executeQuery("SELECT COUNT(*) FROM settlements")) {
+            row.next();
+            assertThat(row.getLong(1)).isZero();
+        }
+    }
+
+    @Test
     void settle_openOrBadPeriod_400() throws Exception {
         String current = Periods.of(Instant.now());
         assertErrorField(
