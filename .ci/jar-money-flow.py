@@ -87,6 +87,10 @@ try:
         check(expected in h["webhook-signature"].split(" "), "webhook signature")
     types = sorted(json.loads(b)["type"] for _, b in received)
     check(types == ["payout.paid", "settlement.completed"], "webhook types %s" % types)
+    # The seed's settlement webhook: payments with creator, amount, currency and tx_ref.
+    completed = next(json.loads(b) for _, b in received if json.loads(b)["type"] == "settlement.completed")
+    payment = completed["data"]["payments"][0]
+    check(payment["tx_ref"] == payout["payout_id"] and payment["creator_id"] == payout["creator_id"], "payment %s" % payment)
     print("jar money flow passed: paid %s, carried %s, digest %s…, %d signed webhooks"
           % (payout["amount"], statement["carried"], digest[:12], len(received)))
 finally:

@@ -115,7 +115,11 @@ public final class SettlementService {
         for (SettlementStore.Account account : store.accounts(c, period)) {
             SettlementStore.Payout payout = settleAccount(c, settlement, account, bonus, now);
             if (payout != null) {
+                // The seed's payments carry tx_ref: the reference the payout is known by (its id)
+                // until the payment rail reports its own.
                 payments.add(Map.of(
+                        "tx_ref",
+                        payout.payoutId(),
                         "payout_id",
                         payout.payoutId(),
                         "creator_id",

@@ -265,6 +265,43 @@ public final class SettlementStore {
         }
     }
 
+    /** The payout, its row locked until the transaction ends (a status report and a KYC release never cross). */
+    Optional<Payout> lockPayout(Connection c, String payoutId) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("SELECT payout_id, settlement_id, creator_id, period, amount,"
+                + " currency, status, method, tx_ref, failure_reason FROM payouts WHERE payout_id = ? FOR UPDATE")) {
+            s.setString(1, payoutId);
+            try (ResultSet row = s.executeQuery()) {
+                return row.next() ? Optional.of(payout(row)) : Optional.empty();
+            }
+        }
+    }
+
+    /** The creator's KYC status as recorded at sign-up or set by the platform since. */
+    String kycStatus(Connection c, String creatorId) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("SELECT kyc_status FROM creators WHERE creator_id = ?")) {
+            s.setString(1, creatorId);
+            try (ResultSet row = s.executeQuery()) {
+                return row.next() ? row.getString(1) : "pending";
+            }
+        }
+    }
+
+    /** The creator's held payouts, oldest first (at most {@code limit}; the caller pages). */
+    List<String> heldPayoutIds(Connection c, String creatorId, int limit) throws SQLException {
+        try (PreparedStatement s =
+                c.prepareStatement("SELECT payout_id FROM payouts WHERE creator_id = ? AND status = 'held'"
+                        + " ORDER BY created_at, payout_id LIMIT " + limit)) {
+            s.setString(1, creatorId);
+            List<String> ids = new ArrayList<>();
+            try (ResultSet row = s.executeQuery()) {
+                while (row.next()) {
+                    ids.add(row.getString(1));
+                }
+            }
+            return ids;
+        }
+    }
+
     void updatePayout(Connection c, String payoutId, String status, String txRef, String failureReason, Instant now)
             throws SQLException {
         try (PreparedStatement s = c.prepareStatement(
@@ -301,22 +338,26 @@ public final class SettlementStore {
             List<Payout> payouts = new ArrayList<>();
             try (ResultSet r = s.executeQuery()) {
                 while (r.next()) {
-                    payouts.add(new Payout(
-                            r.getString(1),
-                            r.getString(2),
-                            r.getString(3),
-                            r.getString(4),
-                            Money.roundToMinorUnit(r.getBigDecimal(5), r.getString(6)),
-                            r.getString(6),
-                            r.getString(7),
-                            r.getString(8),
-                            r.getString(9),
-                            r.getString(10)));
+                    payouts.add(payout(r));
                 }
             }
             return payouts;
         } catch (SQLException e) {
             throw new DataAccessException(e);
         }
+    }
+
+    private static Payout payout(ResultSet r) throws SQLException {
+        return new Payout(
+                r.getString(1),
+                r.getString(2),
+                r.getString(3),
+                r.getString(4),
+                Money.roundToMinorUnit(r.getBigDecimal(5), r.getString(6)),
+                r.getString(6),
+                r.getString(7),
+                r.getString(8),
+                r.getString(9),
+                r.getString(10));
     }
 }

@@ -43,6 +43,15 @@ public final class CreatorService {
                 .orElseThrow(() -> ApiException.notFound("No creator " + creatorId + "."));
     }
 
+    /** The platform's KYC decision for a creator (the identity provider's answer, relayed). */
+    public Profile setKyc(String creatorId, KycStatus kyc) {
+        boolean found = jdbc.inTransaction(connection -> creators.updateKyc(connection, creatorId, kyc));
+        if (!found) {
+            throw ApiException.notFound("No creator " + creatorId + ".");
+        }
+        return profile(creatorId);
+    }
+
     public SignUp signUp(String displayName) {
         return jdbc.inTransaction(connection -> signUp(connection, Ids.newId("creator"), displayName));
     }

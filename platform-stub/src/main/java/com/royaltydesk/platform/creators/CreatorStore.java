@@ -13,6 +13,9 @@ public interface CreatorStore {
 
     boolean exists(Connection connection, String creatorId) throws SQLException;
 
+    /** Sets the creator's KYC status; false if there is no such creator. */
+    boolean updateKyc(Connection connection, String creatorId, KycStatus kyc) throws SQLException;
+
     /** The creator as stored, or empty. */
     Optional<CreatorService.Profile> find(Connection connection, String creatorId) throws SQLException;
 }

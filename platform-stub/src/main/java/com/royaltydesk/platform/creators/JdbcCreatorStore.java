@@ -35,6 +35,16 @@ public final class JdbcCreatorStore implements CreatorStore {
     }
 
     @Override
+    public boolean updateKyc(Connection connection, String creatorId, KycStatus kyc) throws SQLException {
+        try (PreparedStatement update =
+                connection.prepareStatement("UPDATE creators SET kyc_status = ? WHERE creator_id = ?")) {
+            update.setString(1, kyc.wireName());
+            update.setString(2, creatorId);
+            return update.executeUpdate() == 1;
+        }
+    }
+
+    @Override
     public Optional<CreatorService.Profile> find(Connection connection, String creatorId) throws SQLException {
         try (PreparedStatement select = connection.prepareStatement(
                 "SELECT creator_id, display_name, kyc_status, created_at FROM creators WHERE creator_id = ?")) {

@@ -1,7 +1,10 @@
 package com.royaltydesk.platform.http;
 
+import com.royaltydesk.platform.ApiException;
 import com.royaltydesk.platform.Validate;
+import com.royaltydesk.platform.billing.PayoutExecutor;
 import com.royaltydesk.platform.creators.CreatorService;
+import com.royaltydesk.platform.creators.KycStatus;
 import com.royaltydesk.platform.keys.Principal;
 import com.royaltydesk.platform.keys.Role;
 import io.javalin.http.Context;
@@ -22,11 +25,14 @@ public final class CreatorsHandler {
     private static final int MAX_NAME = 200;
 
     private final CreatorService creators;
+    private final PayoutExecutor payouts;
     private final Auth auth;
     private final RequestBodies bodies;
     private final boolean sandbox;
 
-    public CreatorsHandler(CreatorService creators, Auth auth, RequestBodies bodies, boolean sandbox) {
+    public CreatorsHandler(
+            CreatorService creators, PayoutExecutor payouts, Auth auth, RequestBodies bodies, boolean sandbox) {
+        this.payouts = payouts;
         this.creators = creators;
         this.auth = auth;
         this.bodies = bodies;
@@ -46,6 +52,25 @@ public final class CreatorsHandler {
                         signUp.key().secret(),
                         signUp.key().keyId(),
                         signUp.kycStatus().wireName()));
+    }
+
+    /** {@code POST /v1/creators/{id}/kyc}: the platform records a KYC decision; held payouts follow it. */
+    public record KycRequest(String kycStatus) {}
+
+    public void setKyc(Context ctx) {
+        auth.require(ctx, Role.PLATFORM);
+        String creatorId = Validate.id(ctx.pathParam("id"), "id");
+        KycRequest request = bodies.read(ctx, KycRequest.class);
+        KycStatus kyc;
+        try {
+            kyc = KycStatus.valueOf(String.valueOf(request.kycStatus()).toUpperCase(java.util.Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw ApiException.invalid("kyc_status", "kyc_status must be pending, verified or rejected.");
+        }
+        CreatorService.Profile profile = creators.setKyc(creatorId, kyc);
+        payouts.kycChanged(creatorId, kyc.wireName());
+        ctx.json(new ProfileResponse(
+                profile.creatorId(), profile.displayName(), profile.kycStatus().wireName(), profile.createdAt()));
     }
 
     public void me(Context ctx) {

@@ -34,8 +34,10 @@ public final class Routes {
         r.add(HandlerType.GET, "/health", health::get);
         r.add(HandlerType.GET, "/openapi.json", new OpenApiHandler()::get);
 
-        CreatorsHandler creators = new CreatorsHandler(services.creators(), auth, bodies, sandbox);
+        CreatorsHandler creators =
+                new CreatorsHandler(services.creators(), services.billing().payouts(), auth, bodies, sandbox);
         r.add(HandlerType.POST, "/v1/creators", creators::create);
+        r.add(HandlerType.POST, "/v1/creators/{id}/kyc", creators::setKyc);
         r.add(HandlerType.GET, "/v1/creators/me", creators::me);
 
         HostsHandler hosts = new HostsHandler(services.hosts(), auth, bodies);
@@ -86,6 +88,7 @@ public final class Routes {
         r.add(HandlerType.POST, "/v1/settlements", settlements::settle);
         r.add(HandlerType.GET, "/v1/settlements/{id}", settlements::get);
         r.add(HandlerType.GET, "/v1/payouts", settlements::payouts);
+        r.add(HandlerType.POST, "/v1/payouts/{id}/status", settlements::reportPayout);
         r.add(HandlerType.GET, "/v1/statements", settlements::statements);
         r.add(HandlerType.GET, "/v1/balances", settlements::balances);
         DisputesHandler disputes = new DisputesHandler(billing.disputes(), services.receipts(), auth, bodies);

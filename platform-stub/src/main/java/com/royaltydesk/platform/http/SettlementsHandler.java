@@ -116,6 +116,33 @@ public final class SettlementsHandler {
     }
 
     /** Sandbox: make a creator's next payouts fail. */
+    /** {@code POST /v1/payouts/{id}/status} body: the payment rail's answer. */
+    public record PayoutReport(String status, String txRef, String reason) {}
+
+    /** The payment rail reports back: {@code paid} with its {@code tx_ref}, or {@code failed} with a reason. */
+    public void reportPayout(Context ctx) {
+        auth.require(ctx, Role.PLATFORM);
+        String payoutId = Validate.id(ctx.pathParam("id"), "id");
+        PayoutReport report = bodies.read(ctx, PayoutReport.class);
+        SettlementStore.Payout payout;
+        if ("paid".equals(report.status())) {
+            String txRef = report.txRef();
+            if (txRef == null
+                    || txRef.isEmpty()
+                    || txRef.length() > 128
+                    || !txRef.chars().allMatch(c -> c > 0x20 && c < 0x7f)) {
+                throw ApiException.invalid("tx_ref", "A paid payout needs tx_ref: 1-128 visible ASCII characters.");
+            }
+            payout = executor.report(payoutId, "paid", txRef, null);
+        } else if ("failed".equals(report.status())) {
+            String reason = Validate.requiredText(report.reason(), "reason", 200);
+            payout = executor.report(payoutId, "failed", null, reason);
+        } else {
+            throw ApiException.invalid("status", "status must be paid or failed.");
+        }
+        ctx.json(payout);
+    }
+
     public void failPayouts(Context ctx) {
         auth.require(ctx, Role.PLATFORM);
         record FailRequest(String creatorId) {}

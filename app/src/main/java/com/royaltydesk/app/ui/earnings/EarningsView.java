@@ -177,11 +177,8 @@ public final class EarningsView extends BorderPane {
         payouts.setId("payouts");
         payouts.getColumns().add(column("Period", p -> p.period()));
         payouts.getColumns().add(column("Amount", p -> viewModel.format(p.amount(), p.currency())));
-        payouts.getColumns().add(column("Status", p -> p.status()));
-        payouts.getColumns()
-                .add(column(
-                        "Reference",
-                        p -> p.txRef() == null ? (p.failureReason() == null ? "" : p.failureReason()) : p.txRef()));
+        payouts.getColumns().add(column("Status", PayoutWords::status));
+        payouts.getColumns().add(column("Reference or reason", PayoutWords::detail));
         payouts.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         payouts.setPlaceholder(new Label("No payouts yet: they come when a period is settled."));
         VBox.setVgrow(payouts, Priority.ALWAYS);
