@@ -100,7 +100,7 @@ public record PlatformServices(
         UsageStore usageStore = new UsageStore(database.dataSource(), database.dialect());
         PeriodGate gate = new PeriodGate(database.dialect());
         IngestionService ingestion =
-                new IngestionService(jdbc, usageStore, receipts, assets, config.usageLimits(), gate, clock);
+                new IngestionService(jdbc, usageStore, receipts, assets, hosts, config.usageLimits(), gate, clock);
         Corrections corrections = new Corrections(jdbc, usageStore, gate, clock);
         BillingServices billing = BillingServices.create(
                 database.dataSource(), jdbc, assets, config.payoutPolicy(), gate, outbox, config.sandbox(), clock);

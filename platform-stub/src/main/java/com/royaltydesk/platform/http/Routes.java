@@ -42,6 +42,7 @@ public final class Routes {
 
         HostsHandler hosts = new HostsHandler(services.hosts(), auth, bodies);
         r.add(HandlerType.POST, "/v1/hosts", hosts::register);
+        r.add(HandlerType.PATCH, "/v1/hosts/{id}", hosts::changeModels);
 
         ApiKeysHandler keys = new ApiKeysHandler(services.keys(), auth);
         r.add(HandlerType.DELETE, "/v1/api-keys/{id}", keys::revoke);

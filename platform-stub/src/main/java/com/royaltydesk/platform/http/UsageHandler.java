@@ -44,7 +44,7 @@ public final class UsageHandler {
             limit(velocity.acquire(host.hostId(), events.size()), "This host is over its events-per-minute limit");
         }
         boolean dryRun = "true".equals(ctx.queryParam("dry_run"));
-        ctx.json(dryRun ? ingestion.dryRun(events) : ingestion.ingest(host.hostId(), events));
+        ctx.json(dryRun ? ingestion.dryRun(host.hostId(), events) : ingestion.ingest(host.hostId(), events));
     }
 
     public void release(Context ctx) {

@@ -78,6 +78,7 @@ public final class SandboxBootstrap {
             String platformKey = keys.issue(connection, Role.PLATFORM, null).secret();
             String hostKey =
                     hosts.register(connection, DEMO_HOST, "Sandbox host").key().secret();
+            hosts.serveEveryModel(connection, DEMO_HOST);
             CreatorService.SignUp creator = creators.signUp(connection, DEMO_CREATOR, "Sandbox creator");
             // The sandbox holds the demo dataset's bytes, so its content is proven with the rest, in
             // one transaction: a newcomer's first Assets page shows it checked, and proof-of-training

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.royaltydesk.platform.ApiException;
 import com.royaltydesk.platform.assets.Asset;
 import com.royaltydesk.platform.assets.AssetService;
+import com.royaltydesk.platform.hosts.HostService;
 import com.royaltydesk.platform.receipts.ClaimValidator;
 import com.royaltydesk.platform.receipts.Receipt;
 import com.royaltydesk.platform.receipts.ReceiptService;
@@ -33,11 +34,18 @@ final class EventValidator {
     private final UsageLimits limits;
     private final Instant now;
     private final Set<String> closedPeriods;
+    private final Set<String> servedModels;
     private final Map<String, Optional<Receipt>> receiptCache = new HashMap<>();
     private final Map<String, Asset> assetCache = new HashMap<>();
 
     EventValidator(
-            ReceiptService receipts, AssetService assets, UsageLimits limits, Instant now, Set<String> closedPeriods) {
+            ReceiptService receipts,
+            AssetService assets,
+            UsageLimits limits,
+            Instant now,
+            Set<String> closedPeriods,
+            Set<String> servedModels) {
+        this.servedModels = servedModels;
         this.receipts = receipts;
         this.assets = assets;
         this.limits = limits;
@@ -80,6 +88,10 @@ final class EventValidator {
                             + ".");
         }
         String modelId = ClaimValidator.modelId(text(event, "model_id"));
+        // Before the receipt is looked up: a host that does not serve the model learns nothing about it.
+        if (!servedModels.contains(HostService.EVERY_MODEL) && !servedModels.contains(modelId)) {
+            throw reject(index, eventId, "model_not_served", "This host does not serve model " + modelId + ".");
+        }
         Instant time = timestamp(index, eventId, text(event, "timestamp"));
         long tokens = tokens(index, eventId, event.get("tokens"));
         Receipt receipt = receipt(index, eventId, text(event, "receipt_ref"));

@@ -6,6 +6,7 @@ import com.royaltydesk.platform.Ids;
 import com.royaltydesk.platform.assets.AssetService;
 import com.royaltydesk.platform.db.DataAccessException;
 import com.royaltydesk.platform.db.Jdbc;
+import com.royaltydesk.platform.hosts.HostService;
 import com.royaltydesk.platform.receipts.ReceiptService;
 import java.time.Clock;
 import java.time.Instant;
@@ -31,6 +32,7 @@ public final class IngestionService {
     private final UsageStore store;
     private final ReceiptService receipts;
     private final AssetService assets;
+    private final HostService hosts;
     private final UsageLimits limits;
     private final PeriodGate gate;
     private final Clock clock;
@@ -40,9 +42,11 @@ public final class IngestionService {
             UsageStore store,
             ReceiptService receipts,
             AssetService assets,
+            HostService hosts,
             UsageLimits limits,
             PeriodGate gate,
             Clock clock) {
+        this.hosts = hosts;
         this.jdbc = jdbc;
         this.store = store;
         this.receipts = receipts;
@@ -78,11 +82,12 @@ public final class IngestionService {
      * Checks a batch exactly as {@link #ingest} does but stores nothing: for hosts testing their
      * integration, and the baseline the ingestion benchmark compares against.
      */
-    public IngestResult dryRun(JsonNode events) {
+    public IngestResult dryRun(String hostId, JsonNode events) {
         if (events == null || !events.isArray() || events.isEmpty() || events.size() > limits.maxBatch()) {
             throw ApiException.invalid("events", "events must be an array of 1 to " + limits.maxBatch() + " events.");
         }
-        EventValidator validator = new EventValidator(receipts, assets, limits, clock.instant(), store.closedPeriods());
+        EventValidator validator = new EventValidator(
+                receipts, assets, limits, clock.instant(), store.closedPeriods(), hosts.models(hostId));
         List<Rejection> rejected = new ArrayList<>();
         Set<String> valid = new HashSet<>();
         int repeats = 0;
@@ -101,7 +106,8 @@ public final class IngestionService {
     /** Runs under the gate, so the closed periods read here stay closed-or-open until the commit. */
     private IngestResult ingestOpen(String hostId, JsonNode events) {
         Instant now = clock.instant();
-        EventValidator validator = new EventValidator(receipts, assets, limits, now, store.closedPeriods());
+        EventValidator validator =
+                new EventValidator(receipts, assets, limits, now, store.closedPeriods(), hosts.models(hostId));
         List<Rejection> rejected = new ArrayList<>();
         Map<String, PricedEvent> valid = new LinkedHashMap<>();
         int inBatchRepeats = 0;

@@ -54,8 +54,8 @@ class PayoutsHttpTest {
                         Receipts.proofJson(asset.path("asset_id").asText(), creatorId, "model_xyz")))
                 .path("receipt_id")
                 .asText();
-        String hostKey = RunningPlatform.body(
-                        platform.json("POST", "/v1/hosts", platformKey, "{\"display_name\":\"Host\"}"))
+        String hostKey = RunningPlatform.body(platform.json(
+                        "POST", "/v1/hosts", platformKey, "{\"display_name\":\"Host\",\"models\":[\"model_xyz\"]}"))
                 .path("api_key")
                 .asText();
         YearMonth last = YearMonth.now(ZoneOffset.UTC).minusMonths(1);
