@@ -8,10 +8,7 @@ import java.util.Locale;
 /** Validates a {@link PriceModel} and returns it in canonical form (currency set, weight default). */
 final class PriceModelRules {
 
-    /** Matches the NUMERIC(38, 18) columns money is kept in. */
-    private static final int MAX_SCALE = 18;
-
-    private static final BigDecimal MAX_AMOUNT = new BigDecimal("1000000000000");
+    private static final int MAX_SCALE = MoneyBounds.MAX_SCALE;
 
     private PriceModelRules() {}
 
@@ -24,11 +21,12 @@ final class PriceModelRules {
         return switch (type) {
             case "per_use" -> {
                 onlyFields(model, true, false, false, false);
-                yield new PriceModel(type, positive(model.rate(), "rate"), null, null, null, currency);
+                yield new PriceModel(
+                        type, positive(model.rate(), "rate", MoneyBounds.MAX_RATE), null, null, null, currency);
             }
             case "rev_share" -> {
                 onlyFields(model, false, true, false, false);
-                BigDecimal share = positive(model.share(), "share");
+                BigDecimal share = positive(model.share(), "share", BigDecimal.ONE);
                 if (share.compareTo(BigDecimal.ONE) > 0) {
                     throw ApiException.invalid("price_model.share", "share must be greater than 0 and at most 1.");
                 }
@@ -38,15 +36,17 @@ final class PriceModelRules {
                 onlyFields(model, true, false, true, false);
                 yield new PriceModel(
                         type,
-                        positive(model.rate(), "rate"),
+                        positive(model.rate(), "rate", MoneyBounds.MAX_RATE),
                         null,
-                        positive(model.monthlyFloor(), "monthly_floor"),
+                        positive(model.monthlyFloor(), "monthly_floor", MoneyBounds.MAX_FLOOR),
                         null,
                         currency);
             }
             case "subscription_bonus" -> {
                 onlyFields(model, false, false, false, true);
-                BigDecimal weight = model.weight() == null ? BigDecimal.ONE : positive(model.weight(), "weight");
+                BigDecimal weight = model.weight() == null
+                        ? BigDecimal.ONE
+                        : positive(model.weight(), "weight", MoneyBounds.MAX_WEIGHT);
                 yield new PriceModel(type, null, null, null, weight, currency);
             }
             default ->
@@ -68,7 +68,7 @@ final class PriceModelRules {
         }
     }
 
-    private static BigDecimal positive(BigDecimal value, String field) {
+    private static BigDecimal positive(BigDecimal value, String field, BigDecimal max) {
         String path = "price_model." + field;
         if (value == null) {
             throw ApiException.invalid(path, field + " is required for this price model.");
@@ -76,8 +76,8 @@ final class PriceModelRules {
         if (value.signum() <= 0) {
             throw ApiException.invalid(path, field + " must be greater than 0.");
         }
-        if (value.compareTo(MAX_AMOUNT) >= 0) {
-            throw ApiException.invalid(path, field + " is too large.");
+        if (value.compareTo(max) > 0) {
+            throw ApiException.invalid(path, field + " must be at most " + max.toPlainString() + ".");
         }
         BigDecimal plain = value.stripTrailingZeros();
         if (plain.scale() > MAX_SCALE) {

@@ -68,6 +68,7 @@ public final class DisputeService {
                 clock.instant(),
                 null);
         jdbc.inTransaction(c -> {
+            refuseASecondOpenDispute(c, receiptId);
             try (PreparedStatement s = c.prepareStatement(
                     "INSERT INTO disputes (dispute_id, creator_id, receipt_id, reason, opened_by, status, held_amount, created_at)"
                             + " VALUES (?, ?, ?, ?, ?, 'open', 0, ?)")) {
@@ -162,8 +163,41 @@ public final class DisputeService {
         return find(disputeId).orElseThrow();
     }
 
-    /** What each open dispute of the creator holds back from this period's settlement. */
+    /**
+     * One open dispute per receipt, so its money is held once: the receipt's row is locked while
+     * the check and the insert happen, so two requests at once cannot both pass.
+     */
+    private static void refuseASecondOpenDispute(Connection c, String receiptId) throws SQLException {
+        try (PreparedStatement lock =
+                c.prepareStatement("SELECT receipt_id FROM receipts WHERE receipt_id = ? FOR UPDATE")) {
+            lock.setString(1, receiptId);
+            lock.executeQuery().close();
+        }
+        try (PreparedStatement s = c.prepareStatement(
+                "SELECT dispute_id FROM disputes WHERE receipt_id = ? AND status = 'open' FETCH FIRST 1 ROWS ONLY")) {
+            s.setString(1, receiptId);
+            try (ResultSet r = s.executeQuery()) {
+                if (r.next()) {
+                    throw ApiException.conflict(
+                            "dispute_already_open",
+                            "Receipt " + receiptId + " already has an open dispute, " + r.getString(1)
+                                    + "; its money is held once, until that one is resolved.");
+                }
+            }
+        }
+    }
+
+    /**
+     * What each open dispute of the creator holds back from this period's settlement. The open
+     * disputes are locked first: a dispute resolved at the same moment is either resolved before
+     * (nothing held) or after this settlement commits (its hold then released) — never held forever.
+     */
     Map<String, BigDecimal> holds(Connection c, String creatorId, String currency, String period) throws SQLException {
+        try (PreparedStatement lock = c.prepareStatement(
+                "SELECT dispute_id FROM disputes WHERE creator_id = ? AND status = 'open' FOR UPDATE")) {
+            lock.setString(1, creatorId);
+            lock.executeQuery().close();
+        }
         Map<String, BigDecimal> holds = new LinkedHashMap<>();
         try (PreparedStatement s = c.prepareStatement(
                 "SELECT d.dispute_id, COALESCE(SUM(r.amount), 0) FROM disputes d JOIN usage_rollups r ON r.receipt_id = d.receipt_id"

@@ -30,6 +30,22 @@ public final class Errors {
                 (e, ctx) ->
                         write(ctx, 400, "invalid_json", "The request body is not valid JSON for this endpoint.", null));
         config.routes.exception(HttpResponseException.class, (e, ctx) -> writeStatus(ctx, e.getStatus()));
+        // The money bounds (assets.MoneyBounds) keep every sum far inside NUMERIC(38, 18); should a
+        // sum still not fit, the transaction has rolled back: say so as a refusal, not a crash.
+        config.routes.exception(com.royaltydesk.platform.db.DataAccessException.class, (e, ctx) -> {
+            if (e.getCause() instanceof java.sql.SQLException sql && "22003".equals(sql.getSQLState())) {
+                LOG.warn("Numeric overflow refused on {} {}", ctx.method(), ctx.path(), e);
+                write(
+                        ctx,
+                        400,
+                        "amount_out_of_range",
+                        "An amount would exceed what the platform can store;" + " nothing was changed.",
+                        null);
+                return;
+            }
+            LOG.error("Unhandled error on {} {}", ctx.method(), ctx.path(), e);
+            write(ctx, 500, "internal_error", "The platform hit an unexpected error; nothing was changed.", null);
+        });
         config.routes.exception(Exception.class, (e, ctx) -> {
             // The details stay in the log; the client learns only that it was not its fault.
             LOG.error("Unhandled error on {} {}", ctx.method(), ctx.path(), e);

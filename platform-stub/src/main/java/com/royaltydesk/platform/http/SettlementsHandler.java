@@ -2,6 +2,7 @@ package com.royaltydesk.platform.http;
 
 import com.royaltydesk.platform.ApiException;
 import com.royaltydesk.platform.Validate;
+import com.royaltydesk.platform.assets.MoneyBounds;
 import com.royaltydesk.platform.billing.BalanceService;
 import com.royaltydesk.platform.billing.PayoutExecutor;
 import com.royaltydesk.platform.billing.SettlementService;
@@ -175,11 +176,11 @@ public final class SettlementsHandler {
         if (pool == null) {
             return null;
         }
-        if (pool.amount() == null
-                || pool.amount().signum() <= 0
-                || pool.amount().stripTrailingZeros().scale() > 18) {
+        if (!MoneyBounds.positiveAtMost(pool.amount(), MoneyBounds.MAX_POOL)) {
             throw ApiException.invalid(
-                    "subscription_pool.amount", "amount must be greater than 0 with at most 18 decimals.");
+                    "subscription_pool.amount",
+                    "amount must be greater than 0 and at most " + MoneyBounds.MAX_POOL.toPlainString()
+                            + ", with at most " + MoneyBounds.MAX_SCALE + " decimals.");
         }
         try {
             return new SettlementService.Pool(

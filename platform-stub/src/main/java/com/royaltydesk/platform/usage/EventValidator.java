@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.royaltydesk.platform.ApiException;
 import com.royaltydesk.platform.assets.Asset;
 import com.royaltydesk.platform.assets.AssetService;
+import com.royaltydesk.platform.assets.MoneyBounds;
 import com.royaltydesk.platform.hosts.HostService;
 import com.royaltydesk.platform.receipts.ClaimValidator;
 import com.royaltydesk.platform.receipts.Receipt;
@@ -27,7 +28,6 @@ final class EventValidator {
 
     private static final Set<String> FIELDS =
             Set.of("event_id", "model_id", "timestamp", "tokens", "receipt_ref", "revenue");
-    private static final BigDecimal MAX_REVENUE = new BigDecimal("1000000000000");
 
     private final ReceiptService receipts;
     private final AssetService assets;
@@ -170,12 +170,9 @@ final class EventValidator {
         if (value == null || !value.isIntegralNumber() || !value.canConvertToLong() || value.asLong() <= 0) {
             throw reject(index, eventId, "tokens_out_of_range", "tokens must be a positive whole number.");
         }
-        if (value.asLong() > limits.maxTokensPerEvent()) {
-            throw reject(
-                    index,
-                    eventId,
-                    "tokens_out_of_range",
-                    "tokens must be at most " + limits.maxTokensPerEvent() + " per event.");
+        long max = Math.min(limits.maxTokensPerEvent(), MoneyBounds.MAX_TOKENS);
+        if (value.asLong() > max) {
+            throw reject(index, eventId, "tokens_out_of_range", "tokens must be at most " + max + " per event.");
         }
         return value.asLong();
     }
@@ -195,10 +192,14 @@ final class EventValidator {
         }
         if (!value.isNumber()
                 || value.decimalValue().signum() < 0
-                || value.decimalValue().compareTo(MAX_REVENUE) >= 0
-                || value.decimalValue().stripTrailingZeros().scale() > 18) {
+                || value.decimalValue().compareTo(MoneyBounds.MAX_REVENUE) > 0
+                || value.decimalValue().stripTrailingZeros().scale() > MoneyBounds.MAX_SCALE) {
             throw reject(
-                    index, eventId, "invalid_event", "revenue must be a non-negative amount with at most 18 decimals.");
+                    index,
+                    eventId,
+                    "invalid_event",
+                    "revenue must be a non-negative amount of at most " + MoneyBounds.MAX_REVENUE.toPlainString()
+                            + " with at most " + MoneyBounds.MAX_SCALE + " decimals.");
         }
         return value.decimalValue();
     }

@@ -286,6 +286,67 @@ class SettlementsHttpTest {
     }
 
     @Test
+    void dispute_secondOpenDisputeOnTheSameReceipt_409AndTheMoneyHeldOnce() throws Exception {
+        ingest("dd", 1, "m", receipt, 40_000, inLastMonth); // 4.00
+        String body = "{\"receipt_id\":\"" + receipt + "\",\"reason\":\"check\"}";
+        var first = platform.json("POST", "/v1/disputes", platform.creator42Key(), body);
+
+        assertError(platform.json("POST", "/v1/disputes", platform.creator42Key(), body), 409, "dispute_already_open");
+        settle();
+        JsonNode balance = RunningPlatform.body(platform.get("/v1/balances", platform.creator42Key()))
+                .at("/balances/0");
+        assertThat(first.statusCode()).isEqualTo(201);
+        java.math.BigDecimal held = java.math.BigDecimal.ZERO;
+        for (JsonNode h : balance.path("held")) {
+            held = held.add(h.path("amount").decimalValue());
+        }
+        assertThat(held).isEqualByComparingTo("4");
+    }
+
+    @Test
+    void dispute_resolvedWhileTheSettlementRuns_nothingHeldForever() throws Exception {
+        ingest("race", 1, "m", receipt, 40_000, inLastMonth); // 4.00
+        String disputeId = RunningPlatform.body(platform.json(
+                        "POST",
+                        "/v1/disputes",
+                        platform.creator42Key(),
+                        "{\"receipt_id\":\"" + receipt + "\",\"reason\":\"race\"}"))
+                .path("dispute_id")
+                .asText();
+        java.util.concurrent.CyclicBarrier start = new java.util.concurrent.CyclicBarrier(2);
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            var settled = pool.submit(() -> {
+                start.await();
+                return settle();
+            });
+            var resolved = pool.submit(() -> {
+                start.await();
+                return platform.json(
+                        "POST",
+                        "/v1/disputes/" + disputeId + "/resolve",
+                        platform.platformKey(),
+                        "{\"outcome\":\"release\"}");
+            });
+            assertThat(settled.get().statusCode()).isEqualTo(201);
+            assertThat(resolved.get().statusCode()).isEqualTo(200);
+        } finally {
+            pool.shutdownNow();
+        }
+
+        JsonNode balance = RunningPlatform.body(platform.get("/v1/balances", platform.creator42Key()))
+                .at("/balances/0");
+        assertThat(balance.path("held")).as(balance.toString()).isEmpty();
+        // Whichever came first, the 4.00 was either never held or held and released: paid or available.
+        java.math.BigDecimal paid = java.math.BigDecimal.ZERO;
+        for (JsonNode p : RunningPlatform.body(platform.get("/v1/payouts", platform.creator42Key()))
+                .path("payouts")) {
+            paid = paid.add(p.path("amount").decimalValue());
+        }
+        assertThat(paid.add(balance.path("available").decimalValue())).isEqualByComparingTo("4");
+    }
+
+    @Test
     void dispute_otherCreatorsReceipt_refused() throws Exception {
         String other = RunningPlatform.body(platform.json("POST", "/v1/creators", null, "{}"))
                 .path("api_key")

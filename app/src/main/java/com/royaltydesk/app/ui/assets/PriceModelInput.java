@@ -24,7 +24,12 @@ final class PriceModelInput {
     static final String WEIGHT = "weight";
     static final String CURRENCY = "currency";
 
-    private static final BigDecimal MAX_AMOUNT = new BigDecimal("1000000000000");
+    /** The platform's maxima (its MoneyBounds, SPEC §3), so the form says so before the platform does. */
+    private static final Map<String, BigDecimal> MAXIMUM = Map.of(
+            "rate", new BigDecimal("100"),
+            "monthly_floor", new BigDecimal("1000000000"),
+            "weight", new BigDecimal("1000"));
+
     private static final int MAX_SCALE = 18;
 
     /** What the editor holds, as typed. */
@@ -111,8 +116,8 @@ final class PriceModelInput {
         }
         if (value.signum() <= 0) {
             errors.put(field, "Must be greater than 0.");
-        } else if (value.compareTo(MAX_AMOUNT) >= 0) {
-            errors.put(field, "Too large.");
+        } else if (MAXIMUM.containsKey(field) && value.compareTo(MAXIMUM.get(field)) > 0) {
+            errors.put(field, "At most " + MAXIMUM.get(field).toPlainString() + ".");
         } else if (value.stripTrailingZeros().scale() > MAX_SCALE) {
             errors.put(field, "At most 18 decimals.");
         } else {
