@@ -26,6 +26,8 @@ import java.util.Objects;
  * @param corsOrigins origins browsers may call the API from; empty means any origin in sandbox
  *     mode and none otherwise
  * @param databaseLogin user and password for a database that needs them (PostgreSQL)
+ * @param appOnly embedded in the desktop app: answers only its own loopback origin and {@code Host},
+ *     sends webhooks only to loopback (decision 0016)
  */
 public record PlatformConfig(
         String host,
@@ -39,7 +41,8 @@ public record PlatformConfig(
         PayoutPolicy payoutPolicy,
         WebhookSettings webhooks,
         List<String> corsOrigins,
-        DatabaseLogin databaseLogin) {
+        DatabaseLogin databaseLogin,
+        boolean appOnly) {
 
     public static final String DEFAULT_HOST = "127.0.0.1";
 
@@ -85,12 +88,12 @@ public record PlatformConfig(
             boolean sandbox,
             SigningAlgorithm signingAlgorithm,
             String issuer) {
-        this(host, port, dataDir, jdbcUrl, sandbox, signingAlgorithm, issuer, null, null, null, null, null);
+        this(host, port, dataDir, jdbcUrl, sandbox, signingAlgorithm, issuer, null, null, null, null, null, false);
     }
 
     /** Defaults for the signing algorithm (EdDSA) and issuer. */
     public PlatformConfig(String host, int port, Path dataDir, String jdbcUrl, boolean sandbox) {
-        this(host, port, dataDir, jdbcUrl, sandbox, null, null, null, null, null, null, null);
+        this(host, port, dataDir, jdbcUrl, sandbox, null, null, null, null, null, null, null, false);
     }
 
     public PlatformConfig withUsageLimits(UsageLimits limits) {
@@ -137,7 +140,8 @@ public record PlatformConfig(
                 c.payoutPolicy,
                 c.webhooks,
                 c.corsOrigins,
-                c.databaseLogin);
+                c.databaseLogin,
+                c.appOnly);
     }
 
     /** The record's fields, mutable, for {@link #changed}. */
@@ -154,8 +158,10 @@ public record PlatformConfig(
         WebhookSettings webhooks;
         List<String> corsOrigins;
         DatabaseLogin databaseLogin;
+        boolean appOnly;
 
         Fields(PlatformConfig from) {
+            appOnly = from.appOnly;
             host = from.host;
             port = from.port;
             dataDir = from.dataDir;
@@ -171,9 +177,9 @@ public record PlatformConfig(
         }
     }
 
-    /** The configuration the desktop app uses: loopback, a free port, sandbox on. */
+    /** The configuration the desktop app uses: loopback, a free port, sandbox on, the app's alone. */
     public static PlatformConfig embedded(Path dataDir) {
-        return new PlatformConfig(DEFAULT_HOST, 0, dataDir, null, true);
+        return new PlatformConfig(DEFAULT_HOST, 0, dataDir, null, true).changed(c -> c.appOnly = true);
     }
 
     /**

@@ -82,7 +82,12 @@ public record PlatformServices(
         ReceiptSigner signer = new ReceiptSigner(config.issuer());
         Outbox outbox = new Outbox(json, clock);
         // Sandbox webhooks go to loopback receivers on the same machine; elsewhere that needs a flag.
-        UrlGuard guard = new UrlGuard(config.sandbox() || config.webhooks().allowPrivateTargets());
+        UrlGuard guard = new UrlGuard(
+                config.appOnly()
+                        ? UrlGuard.Targets.LOOPBACK_ONLY
+                        : config.sandbox() || config.webhooks().allowPrivateTargets()
+                                ? UrlGuard.Targets.ANY
+                                : UrlGuard.Targets.PUBLIC_ONLY);
         ReceiptService receipts = new ReceiptService(
                 jdbc,
                 new ReceiptStore(database.dataSource()),

@@ -8,18 +8,27 @@ import java.net.UnknownHostException;
 import java.util.Locale;
 
 /**
- * Which URLs the platform will send webhooks to: http(s) only, and — unless private targets are
- * allowed (sandbox mode, or a flag) — never loopback, private, link-local or otherwise internal
- * addresses, checked again at each delivery in case DNS changed.
+ * Which URLs the platform will send webhooks to: http(s) only, and by {@link Targets}: public
+ * addresses only (a live platform: nothing in the IANA special-purpose registries), anything (the
+ * standalone sandbox, or a flag), or loopback only (the platform embedded in the desktop app, so a
+ * web page cannot turn it into a scanner of the user's network). Checked again at each delivery in
+ * case DNS changed.
  */
 public final class UrlGuard {
 
+    /** Where webhooks may go. */
+    public enum Targets {
+        PUBLIC_ONLY,
+        ANY,
+        LOOPBACK_ONLY
+    }
+
     private static final int MAX_URL = 2000;
 
-    private final boolean allowPrivate;
+    private final Targets targets;
 
-    public UrlGuard(boolean allowPrivate) {
-        this.allowPrivate = allowPrivate;
+    public UrlGuard(Targets targets) {
+        this.targets = targets;
     }
 
     public URI check(String url) {
@@ -39,27 +48,32 @@ public final class UrlGuard {
         if (uri.getUserInfo() != null) {
             throw ApiException.invalid("url", "url must not contain credentials.");
         }
-        if (!allowPrivate && isInternal(uri.getHost())) {
+        if (blocked(uri.getHost())) {
             throw ApiException.invalid(
-                    "url", "url points to a loopback or private address, which this platform does not call.");
+                    "url",
+                    targets == Targets.LOOPBACK_ONLY
+                            ? "The app's own sandbox sends webhooks only to this computer (127.0.0.1 or localhost)."
+                            : "url points to a loopback, private or otherwise special-purpose address, which this"
+                                    + " platform does not call.");
         }
         return uri;
     }
 
-    /** True when delivering to this URL now would reach an internal address. */
+    /** True when delivering to this URL now would reach an address it may not. */
     public boolean blockedNow(URI uri) {
-        return !allowPrivate && isInternal(uri.getHost());
+        return blocked(uri.getHost());
     }
 
-    private static boolean isInternal(String host) {
+    private boolean blocked(String host) {
+        if (targets == Targets.ANY) {
+            return false;
+        }
         try {
             for (InetAddress address : InetAddress.getAllByName(host)) {
-                if (address.isLoopbackAddress()
-                        || address.isSiteLocalAddress()
-                        || address.isLinkLocalAddress()
-                        || address.isAnyLocalAddress()
-                        || address.isMulticastAddress()
-                        || isUniqueLocalV6(address)) {
+                boolean refused = targets == Targets.LOOPBACK_ONLY
+                        ? !address.isLoopbackAddress()
+                        : SpecialAddresses.isSpecial(address);
+                if (refused) {
                     return true;
                 }
             }
@@ -67,10 +81,5 @@ public final class UrlGuard {
         } catch (UnknownHostException e) {
             throw ApiException.invalid("url", "url's host " + host + " does not resolve.");
         }
-    }
-
-    private static boolean isUniqueLocalV6(InetAddress address) {
-        byte[] bytes = address.getAddress();
-        return bytes.length == 16 && (bytes[0] & 0xfe) == 0xfc;
     }
 }

@@ -345,10 +345,13 @@ class WebhooksHttpTest {
 
     @Test
     void create_loopbackOutsideSandbox_refused() throws Exception {
-        assertThat(new UrlGuard(true).check(receiver.url()).getHost()).isEqualTo("127.0.0.1");
-        assertThat(org.assertj.core.api.Assertions.catchThrowable(() -> new UrlGuard(false).check(receiver.url())))
+        assertThat(new UrlGuard(UrlGuard.Targets.ANY).check(receiver.url()).getHost())
+                .isEqualTo("127.0.0.1");
+        assertThat(org.assertj.core.api.Assertions.catchThrowable(
+                        () -> new UrlGuard(UrlGuard.Targets.PUBLIC_ONLY).check(receiver.url())))
                 .hasMessageContaining("private");
-        assertThat(org.assertj.core.api.Assertions.catchThrowable(() -> new UrlGuard(false).check("http://10.1.2.3/x")))
+        assertThat(org.assertj.core.api.Assertions.catchThrowable(
+                        () -> new UrlGuard(UrlGuard.Targets.PUBLIC_ONLY).check("http://10.1.2.3/x")))
                 .hasMessageContaining("private");
     }
 }
