@@ -19,6 +19,11 @@ public final class Json {
                 .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
                 // Unknown fields are a client bug worth reporting, not something to ignore.
                 .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                // A key given twice is ambiguous (which one counts?): refused, not "last wins".
+                .enable(com.fasterxml.jackson.core.StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+                // "33" is not a number and 1.5 is not a whole one: no quiet coercion of scalars.
+                .disable(com.fasterxml.jackson.databind.MapperFeature.ALLOW_COERCION_OF_SCALARS)
+                .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
                 .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
                 // Money arrives as JSON numbers; never let them pass through a double.
                 .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)

@@ -50,6 +50,26 @@ class BadInputHttpTest {
     }
 
     @Test
+    void duplicateKeysOrCoercedScalars_400InTheOneErrorShape() throws Exception {
+        var duplicate = platform.json("POST", "/v1/creators", null, "{\"display_name\":\"a\",\"display_name\":\"b\"}");
+        var quotedNumber =
+                platform.json("POST", "/v1/log/cosignatures", null, "{\"tree_size\":\"1\",\"cosignature\":\"x\"}");
+        var fraction = platform.json("POST", "/v1/log/cosignatures", null, "{\"tree_size\":1.5,\"cosignature\":\"x\"}");
+        var duplicateEvent = platform.json(
+                "POST",
+                "/v1/usage-events",
+                platform.hostKey(),
+                "{\"events\":[{\"model_id\":\"m\",\"model_id\":\"n\"}]}");
+
+        for (var response : java.util.List.of(duplicate, quotedNumber, fraction, duplicateEvent)) {
+            assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
+            assertThat(RunningPlatform.body(response).path("error").path("code").asText())
+                    .as(response.body())
+                    .isIn("invalid_json", "invalid_request");
+        }
+    }
+
+    @Test
     void everyBodyEndpoint_brokenBodies_clientErrorsInTheOneShape() throws Exception {
         List<String[]> endpoints = List.of(
                 new String[] {"POST", "/v1/creators", null},
