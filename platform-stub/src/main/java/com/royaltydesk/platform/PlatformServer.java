@@ -71,6 +71,7 @@ public final class PlatformServer implements AutoCloseable {
                 javalinConfig.http.defaultContentType = "application/json; charset=utf-8";
                 javalinConfig.jsonMapper(new JavalinJackson(json, false));
                 BrowserAccess.install(javalinConfig, config);
+                Errors.installBeforeJavalin(javalinConfig);
                 Errors.install(javalinConfig);
                 routes.addAll(Routes.install(javalinConfig, services));
             });

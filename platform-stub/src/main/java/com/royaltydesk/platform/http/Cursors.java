@@ -20,6 +20,15 @@ public final class Cursors {
                 .encodeToString((PREFIX + position).getBytes(StandardCharsets.US_ASCII));
     }
 
+    /** The offset a page starts at, from a cursor over an offset-paged list; out of range is a 400. */
+    public static int offset(String cursor) {
+        long position = decode(cursor);
+        if (position >= Integer.MAX_VALUE - 1L) {
+            throw ApiException.invalid("cursor", "cursor is not one this platform gave out.");
+        }
+        return (int) position + 1;
+    }
+
     /** The position after which the next page starts; -1 (before everything) for no cursor. */
     public static long decode(String cursor) {
         if (cursor == null || cursor.isEmpty()) {

@@ -56,6 +56,12 @@ public final class Errors {
         config.routes.error(405, "*", ctx -> writeIfEmpty(ctx, 405));
     }
 
+    /** What Jetty itself answers (malformed URI and the like) gets the same shape. */
+    public static void installBeforeJavalin(JavalinConfig config) {
+        config.jetty.modifyServer(server -> server.setErrorHandler(new JsonErrorHandler()));
+        config.jetty.modifyServletContextHandler(context -> context.setErrorHandler(new JsonErrorHandler()));
+    }
+
     private static void writeIfEmpty(Context ctx, int status) {
         if (ctx.result() == null || ctx.result().isEmpty()) {
             writeStatus(ctx, status);

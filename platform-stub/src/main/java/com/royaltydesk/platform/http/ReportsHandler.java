@@ -57,7 +57,7 @@ public final class ReportsHandler {
         String creatorId = creator(ctx);
         String period = Periods.parse(ctx.queryParam("period"), "period").toString();
         int limit = Validate.limit(ctx.queryParam("limit"), DEFAULT_LIMIT, MAX_LIMIT);
-        int offset = Math.toIntExact(Cursors.decode(ctx.queryParam("cursor")) + 1);
+        int offset = Cursors.offset(ctx.queryParam("cursor"));
         List<ReportService.LineItem> page = reports.lines(creatorId, period, offset, limit + 1);
         List<ReportService.Total> totals = reports.totals(creatorId, period);
         String next = page.size() > limit ? Cursors.encode(offset + limit - 1L) : null;

@@ -69,10 +69,13 @@ public final class WebhookService {
         if (eventTypes == null || eventTypes.isEmpty()) {
             throw ApiException.invalid("event_types", "event_types must list at least one of " + EventTypes.ALL + ".");
         }
-        for (String type : eventTypes) {
-            if (!EventTypes.ALL.contains(type)) {
+        for (int i = 0; i < eventTypes.size(); i++) {
+            String type = eventTypes.get(i);
+            // Every element is checked, a null one included (Set.contains(null) would throw).
+            if (type == null || !EventTypes.ALL.contains(type)) {
                 throw ApiException.invalid(
-                        "event_types", "Unknown event type '" + type + "'; choose from " + EventTypes.ALL + ".");
+                        "event_types[" + i + "]",
+                        "Unknown event type '" + type + "'; choose from " + EventTypes.ALL + ".");
             }
             types.add(type);
         }

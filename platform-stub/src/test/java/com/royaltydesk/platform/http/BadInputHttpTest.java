@@ -70,6 +70,28 @@ class BadInputHttpTest {
     }
 
     @Test
+    void malformedUriNullListElementOverflowingCursor_4xxInTheOneShapeNever5xxOrHtml() throws Exception {
+        var badUri = platform.get("/v1/receipts/%00", platform.platformKey());
+        var nullType = platform.json(
+                "POST",
+                "/v1/webhook-endpoints",
+                platform.platformKey(),
+                "{\"url\":\"http://127.0.0.1:9/x\",\"event_types\":[\"receipt.issued\",null]}");
+        String hugeCursor = java.util.Base64.getUrlEncoder()
+                .withoutPadding()
+                .encodeToString(("c1:" + (Long.MAX_VALUE - 1)).getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        var cursor = platform.get(
+                "/v1/usage-report?period=2026-01&creator_id=creator_42&cursor=" + hugeCursor, platform.platformKey());
+
+        for (var response : List.of(badUri, nullType, cursor)) {
+            assertThat(response.statusCode()).as(response.body()).isBetween(400, 499);
+            assertThat(response.body()).as(response.uri().toString()).startsWith("{\"error\":");
+        }
+        assertThat(RunningPlatform.body(nullType).path("error").path("field").asText())
+                .isEqualTo("event_types[1]");
+    }
+
+    @Test
     void everyBodyEndpoint_brokenBodies_clientErrorsInTheOneShape() throws Exception {
         List<String[]> endpoints = List.of(
                 new String[] {"POST", "/v1/creators", null},

@@ -332,7 +332,7 @@ class WebhooksHttpTest {
                         "{\"url\":\"" + receiver.url() + "\",\"event_types\":[\"everything\"]}"),
                 400,
                 "invalid_request",
-                "event_types");
+                "event_types[0]");
         assertError(
                 platform.json(
                         "POST",
