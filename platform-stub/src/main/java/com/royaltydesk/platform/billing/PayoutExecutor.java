@@ -29,6 +29,8 @@ public final class PayoutExecutor {
     public static final String KYC_REJECTED = "kyc_rejected";
     /** Held payouts released per KYC change in one transaction; more wait for the next change or report. */
     private static final int MAX_RELEASE = 10_000;
+    /** Payouts read per page while executing a settlement. */
+    private static final int PAGE = 1_000;
 
     private final Jdbc jdbc;
     private final SettlementStore store;
@@ -44,16 +46,22 @@ public final class PayoutExecutor {
         this.clock = clock;
     }
 
+    /** Takes every payout of the settlement forward, page by page: none is left behind by a limit. */
     public void execute(String settlementId) {
-        List<SettlementStore.Payout> pending = store.payouts(null, null, settlementId, 100_000).stream()
-                .filter(p -> "pending".equals(p.status()))
-                .toList();
-        for (SettlementStore.Payout payout : pending) {
-            jdbc.inTransaction(c -> {
-                proceed(c, payout.payoutId());
-                return null;
-            });
-        }
+        int offset = 0;
+        List<SettlementStore.Payout> page;
+        do {
+            page = store.payouts(null, null, settlementId, offset, PAGE);
+            for (SettlementStore.Payout payout : page) {
+                if ("pending".equals(payout.status())) {
+                    jdbc.inTransaction(c -> {
+                        proceed(c, payout.payoutId());
+                        return null;
+                    });
+                }
+            }
+            offset += page.size();
+        } while (page.size() == PAGE);
     }
 
     /**

@@ -316,6 +316,11 @@ public final class SettlementStore {
     }
 
     public List<Payout> payouts(String creatorId, String period, String settlementId, int limit) {
+        return payouts(creatorId, period, settlementId, 0, limit);
+    }
+
+    /** A page of payouts in a stable order (period, creator, id): {@code limit} from {@code offset}. */
+    public List<Payout> payouts(String creatorId, String period, String settlementId, int offset, int limit) {
         StringBuilder sql = new StringBuilder(
                 "SELECT payout_id, settlement_id, creator_id, period, amount, currency, status, method,"
                         + " tx_ref, failure_reason FROM payouts WHERE 1 = 1");
@@ -327,7 +332,9 @@ public final class SettlementStore {
                 params.add(filter[1]);
             }
         }
-        sql.append(" ORDER BY period, creator_id, payout_id FETCH FIRST ")
+        sql.append(" ORDER BY period, creator_id, payout_id OFFSET ")
+                .append(offset)
+                .append(" ROWS FETCH FIRST ")
                 .append(limit)
                 .append(" ROWS ONLY");
         try (Connection c = dataSource.getConnection();

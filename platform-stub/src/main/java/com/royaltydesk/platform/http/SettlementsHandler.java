@@ -35,10 +35,11 @@ public final class SettlementsHandler {
             Instant createdAt,
             BigDecimal subscriptionPool,
             String poolCurrency,
-            List<SettlementStore.Payout> payouts) {}
+            List<SettlementStore.Payout> payouts,
+            String payoutsNextCursor) {}
 
     /** {@code GET /v1/payouts}. */
-    public record PayoutList(List<SettlementStore.Payout> payouts) {}
+    public record PayoutList(List<SettlementStore.Payout> payouts, String nextCursor) {}
 
     /** {@code GET /v1/statements}. */
     public record StatementList(List<StatementService.Statement> statements) {}
@@ -47,6 +48,7 @@ public final class SettlementsHandler {
     public record BalanceList(String creatorId, List<BalanceService.Balance> balances) {}
 
     private static final int MAX_PAYOUTS = 1000;
+    private static final int DEFAULT_PAYOUTS = 100;
 
     private final SettlementService settlements;
     private final SettlementStore store;
@@ -93,7 +95,15 @@ public final class SettlementsHandler {
         String period = ctx.queryParam("period") == null
                 ? null
                 : Periods.parse(ctx.queryParam("period"), "period").toString();
-        ctx.json(new PayoutList(store.payouts(creator, period, null, MAX_PAYOUTS)));
+        String settlementId = ctx.queryParam("settlement_id") == null
+                ? null
+                : Validate.id(ctx.queryParam("settlement_id"), "settlement_id");
+        int limit = Validate.limit(ctx.queryParam("limit"), DEFAULT_PAYOUTS, MAX_PAYOUTS);
+        int offset = Cursors.offset(ctx.queryParam("cursor"));
+        List<SettlementStore.Payout> page = store.payouts(creator, period, settlementId, offset, limit + 1);
+        ctx.json(new PayoutList(
+                page.subList(0, Math.min(limit, page.size())),
+                page.size() > limit ? Cursors.encode(offset + limit - 1L) : null));
     }
 
     public void statements(Context ctx) {
@@ -162,6 +172,7 @@ public final class SettlementsHandler {
     }
 
     private SettlementView view(SettlementStore.Settlement s) {
+        List<SettlementStore.Payout> page = store.payouts(null, null, s.settlementId(), 0, MAX_PAYOUTS + 1);
         return new SettlementView(
                 s.settlementId(),
                 s.period(),
@@ -169,7 +180,9 @@ public final class SettlementsHandler {
                 s.createdAt(),
                 s.poolAmount(),
                 s.poolCurrency(),
-                store.payouts(null, null, s.settlementId(), MAX_PAYOUTS));
+                page.subList(0, Math.min(MAX_PAYOUTS, page.size())),
+                // More than one page: the rest through GET /v1/payouts?settlement_id=…&cursor=…
+                page.size() > MAX_PAYOUTS ? Cursors.encode(MAX_PAYOUTS - 1L) : null);
     }
 
     private static SettlementService.Pool pool(PoolRequest pool) {

@@ -347,6 +347,44 @@ class SettlementsHttpTest {
     }
 
     @Test
+    void payouts_pagedWithACursor_nothingCutOffSilently() throws Exception {
+        for (int c = 0; c < 3; c++) {
+            JsonNode creator = RunningPlatform.body(platform.json("POST", "/v1/creators", null, "{}"));
+            String r = receiptFor(
+                    creator.path("api_key").asText(),
+                    creator.path("creator_id").asText(),
+                    "paged" + c,
+                    "{\"type\":\"per_use\",\"rate\":0.01}",
+                    "m");
+            ingest("pg" + c, 1, "m", r, 1_000, inLastMonth); // 10.00 each
+        }
+        settle();
+        String period = YearMonth.from(inLastMonth.atZone(ZoneOffset.UTC)).toString();
+
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        String cursor = null;
+        int pages = 0;
+        do {
+            JsonNode page = RunningPlatform.body(platform.get(
+                    "/v1/payouts?period=" + period + "&limit=1" + (cursor == null ? "" : "&cursor=" + cursor),
+                    platform.platformKey()));
+            assertThat(page.path("payouts")).hasSize(1);
+            seen.add(page.path("payouts").get(0).path("payout_id").asText());
+            cursor = page.path("next_cursor").isNull()
+                    ? null
+                    : page.path("next_cursor").asText();
+            pages++;
+        } while (cursor != null && pages < 10);
+
+        assertThat(seen).hasSize(3);
+        assertThat(pages).isEqualTo(3);
+        assertErrorField(
+                platform.get("/v1/payouts?limit=1001", platform.platformKey()), 400, "invalid_request", "limit");
+        assertErrorField(
+                platform.get("/v1/payouts?cursor=nope", platform.platformKey()), 400, "invalid_request", "cursor");
+    }
+
+    @Test
     void dispute_otherCreatorsReceipt_refused() throws Exception {
         String other = RunningPlatform.body(platform.json("POST", "/v1/creators", null, "{}"))
                 .path("api_key")
