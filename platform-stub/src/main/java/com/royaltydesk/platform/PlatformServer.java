@@ -84,14 +84,15 @@ public final class PlatformServer implements AutoCloseable {
         }
     }
 
-    /** Creates the data dir owner-only: it holds the database with the signing keys. */
+    /**
+     * Creates the data dir owner-only — it holds the database with the signing keys — and makes an
+     * existing one owner-only too: a folder someone made with loose permissions does not stay so.
+     */
     private static void createDataDir(PlatformConfig config) {
         try {
-            if (!Files.isDirectory(config.dataDir())) {
-                Files.createDirectories(config.dataDir());
-                if (FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
-                    Files.setPosixFilePermissions(config.dataDir(), PosixFilePermissions.fromString("rwx------"));
-                }
+            Files.createDirectories(config.dataDir());
+            if (FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
+                Files.setPosixFilePermissions(config.dataDir(), PosixFilePermissions.fromString("rwx------"));
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create data dir " + config.dataDir(), e);

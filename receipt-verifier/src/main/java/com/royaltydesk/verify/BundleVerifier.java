@@ -50,17 +50,8 @@ public final class BundleVerifier {
     /** {@code online} supplies consistency proofs the bundle lacks (the platform, when reachable). */
     public BundleReport verify(String bundleJson, ConsistencyProofs online) {
         List<BundleReport.Check> checks = new ArrayList<>();
-        JsonNode bundle;
-        try {
-            if (bundleJson.length() > MAX_BYTES) {
-                throw new IllegalArgumentException("larger than " + MAX_BYTES + " bytes");
-            }
-            bundle = json.readTree(bundleJson);
-            if (bundle == null || !bundle.isObject()) {
-                throw new IllegalArgumentException("not a JSON object");
-            }
-        } catch (JsonProcessingException | IllegalArgumentException e) {
-            checks.add(new BundleReport.Check("bundle is readable", false, "not a receipt bundle: " + e.getMessage()));
+        JsonNode bundle = parse(bundleJson, checks);
+        if (bundle == null) {
             return new BundleReport(ReceiptStatus.MALFORMED, null, null, checks, null);
         }
         String format = bundle.path("format").asText();
@@ -91,7 +82,18 @@ public final class BundleVerifier {
                     "checkpoint signed by the log key of that trust root", false, checkpoint.detail()));
             return new BundleReport(checkpoint.failure(), receipt, null, checks, null);
         }
-        CheckpointCheck.Accepted accepted = checkpoint.accepted();
+        return inTheLog(bundle, receipt, checkpoint.accepted(), sandbox, checks, online);
+    }
+
+    /** The receipt in the accepted checkpoint's tree, and that checkpoint against what this machine saw. */
+    private BundleReport inTheLog(
+            JsonNode bundle,
+            ReceiptCheck receipt,
+            CheckpointCheck.Accepted accepted,
+            boolean sandbox,
+            List<BundleReport.Check> checks,
+            ConsistencyProofs online) {
+        String jwt = bundle.path("receipt_jwt").asText();
         checks.add(new BundleReport.Check(
                 "checkpoint signed by the log key of that trust root",
                 true,
@@ -126,6 +128,23 @@ public final class BundleVerifier {
                         ? ReceiptStatus.NOT_IN_LOG
                         : sandbox ? ReceiptStatus.SANDBOX : ReceiptStatus.VERIFIED;
         return new BundleReport(status, receipt, position, checks, forkEvidence);
+    }
+
+    /** The bundle as a JSON object, or null with the reason added to {@code checks}. */
+    private JsonNode parse(String bundleJson, List<BundleReport.Check> checks) {
+        try {
+            if (bundleJson.length() > MAX_BYTES) {
+                throw new IllegalArgumentException("larger than " + MAX_BYTES + " bytes");
+            }
+            JsonNode bundle = json.readTree(bundleJson);
+            if (bundle == null || !bundle.isObject()) {
+                throw new IllegalArgumentException("not a JSON object");
+            }
+            return bundle;
+        } catch (JsonProcessingException | IllegalArgumentException e) {
+            checks.add(new BundleReport.Check("bundle is readable", false, "not a receipt bundle: " + e.getMessage()));
+            return null;
+        }
     }
 
     private static String witnessLine(CheckpointCheck.Accepted accepted) {

@@ -16,6 +16,16 @@ class SandboxBootstrapHttpTest {
     Path dataDir;
 
     @Test
+    void start_existingDataDirWithLoosePermissions_madeOwnerOnly() throws Exception {
+        Path loose = java.nio.file.Files.createDirectories(dataDir.resolve("loose"));
+        Files.setPosixFilePermissions(loose, PosixFilePermissions.fromString("rwxr-xr-x"));
+
+        RunningPlatform.start(loose, true).close();
+
+        assertThat(Files.getPosixFilePermissions(loose)).isEqualTo(PosixFilePermissions.fromString("rwx------"));
+    }
+
+    @Test
     void start_sandboxFreshDataDir_writesOwnerOnlyCredentialsThatWork() throws Exception {
         RunningPlatform.start(dataDir.resolve("fresh"), false).close();
         try (RunningPlatform platform = RunningPlatform.start(dataDir, true)) {
