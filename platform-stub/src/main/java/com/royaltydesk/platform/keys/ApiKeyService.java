@@ -45,6 +45,11 @@ public final class ApiKeyService {
         if (presentedKey == null || presentedKey.isEmpty() || presentedKey.length() > MAX_KEY_LENGTH) {
             return Optional.empty();
         }
+        // A key of the other mode never works: a sandbox key on a live platform (or the reverse)
+        // is refused even if a promoted database still knows its hash.
+        if (!presentedKey.startsWith("rdk_" + mode + "_")) {
+            return Optional.empty();
+        }
         return store.findLiveByHash(hash(presentedKey));
     }
 

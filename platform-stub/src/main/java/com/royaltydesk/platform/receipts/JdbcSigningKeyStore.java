@@ -106,6 +106,18 @@ public final class JdbcSigningKeyStore implements SigningKeyStore {
     }
 
     @Override
+    public boolean hasSandboxKeys() {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement select = connection.prepareStatement(
+                        "SELECT 1 FROM signing_keys WHERE environment = 'sandbox' OR purpose = 'sandbox' FETCH FIRST 1 ROWS ONLY");
+                ResultSet row = select.executeQuery()) {
+            return row.next();
+        } catch (SQLException e) {
+            throw new DataAccessException(e);
+        }
+    }
+
+    @Override
     public int adoptEnvironment(String environment) {
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement update = connection.prepareStatement(

@@ -26,6 +26,9 @@ public interface SigningKeyStore {
     /** Gives keys made before environments were recorded the platform's current one; returns how many. */
     int adoptEnvironment(String environment);
 
+    /** Whether any key was made by or for a sandbox (environment or purpose sandbox). */
+    boolean hasSandboxKeys();
+
     /** Every key ever made, oldest first: the trust root lists them all. */
     List<SigningKey> all();
 

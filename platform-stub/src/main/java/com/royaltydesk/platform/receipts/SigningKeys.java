@@ -44,6 +44,13 @@ public final class SigningKeys {
         this.defaultAlgorithm = defaultAlgorithm;
         this.receiptLifetime = receiptLifetime;
         this.sandboxPlatform = sandboxPlatform;
+        // A sandbox's database never becomes a live platform's: its keys signed demo receipts, and a
+        // verifier must never see them as live evidence (decision 0016).
+        if (!sandboxPlatform && store.hasSandboxKeys()) {
+            throw new IllegalStateException("This database belongs to a sandbox (it holds sandbox signing keys);"
+                    + " a live platform does not start on it. Start it with --sandbox, or start the live platform"
+                    + " on a new database.");
+        }
         // Keys made before environments were recorded belong to the mode the platform ran in then,
         // which is the mode it runs in now on every database that predates this column.
         store.adoptEnvironment(sandboxPlatform ? SigningKey.SANDBOX : SigningKey.LIVE);

@@ -204,9 +204,25 @@ public final class WebhookService {
                 }
             }
             requireOwned(creatorId, endpointId);
+            requireActive(c, endpointId);
             Outbox.insertDelivery(c, endpointId, eventId, clock.instant());
             return endpointId;
         });
+    }
+
+    /** A disabled endpoint gets nothing, a redelivery included. */
+    private static void requireActive(java.sql.Connection c, String endpointId) throws java.sql.SQLException {
+        try (PreparedStatement s = c.prepareStatement("SELECT status FROM webhook_endpoints WHERE endpoint_id = ?")) {
+            s.setString(1, endpointId);
+            try (ResultSet r = s.executeQuery()) {
+                if (r.next() && !"active".equals(r.getString(1))) {
+                    throw ApiException.conflict(
+                            "endpoint_not_active",
+                            "Webhook endpoint " + endpointId + " is " + r.getString(1)
+                                    + "; it receives no deliveries.");
+                }
+            }
+        }
     }
 
     private void requireOwned(String creatorId, String endpointId) {

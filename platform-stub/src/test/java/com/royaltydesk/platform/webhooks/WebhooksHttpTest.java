@@ -254,6 +254,31 @@ class WebhooksHttpTest {
     }
 
     @Test
+    void redeliver_toADisabledEndpoint_409AndNothingSent() throws Exception {
+        start(FAST, true);
+        JsonNode endpoint = endpoint(platform.platformKey(), "receipt.issued");
+        String endpointId = endpoint.path("endpoint_id").asText();
+        Receipts.record(platform, "m");
+        JsonNode first = awaitDeliveries(platform.platformKey(), endpointId, l -> allIn(l, "succeeded"))
+                .get(0);
+        try (var connection = platform.openDatabaseConnection();
+                var disable = connection.prepareStatement(
+                        "UPDATE webhook_endpoints SET status = 'disabled', disabled_reason = 'test' WHERE endpoint_id = ?")) {
+            disable.setString(1, endpointId);
+            disable.executeUpdate();
+        }
+
+        var response = platform.json(
+                "POST",
+                "/v1/webhook-deliveries/" + first.path("delivery_id").asText() + "/redeliver",
+                platform.platformKey(),
+                null);
+
+        assertError(response, 409, "endpoint_not_active");
+        assertThat(receiver.received()).hasSize(1);
+    }
+
+    @Test
     void creatorEndpoint_getsOnlyItsOwnEvents() throws Exception {
         start(FAST, true);
         JsonNode creator = RunningPlatform.body(platform.json("POST", "/v1/creators", null, "{}"));
