@@ -69,9 +69,21 @@ class BadInputHttpTest {
         }
     }
 
+    /** A GET on a fresh socket, the path sent exactly as given. */
+    private String rawGet(String path) throws Exception {
+        java.net.URI base = java.net.URI.create(platform.baseUrl());
+        try (java.net.Socket socket = new java.net.Socket(base.getHost(), base.getPort())) {
+            socket.getOutputStream()
+                    .write(("GET " + path + " HTTP/1.1\r\nHost: " + base.getHost() + ":" + base.getPort()
+                                    + "\r\nConnection: close\r\n\r\n")
+                            .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            return new String(socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
+    }
+
     @Test
     void malformedUriNullListElementOverflowingCursor_4xxInTheOneShapeNever5xxOrHtml() throws Exception {
-        var badUri = platform.get("/v1/receipts/%00", platform.platformKey());
+        String badUri = rawGet("/v1/receipts/%00");
         var nullType = platform.json(
                 "POST",
                 "/v1/webhook-endpoints",
@@ -83,7 +95,9 @@ class BadInputHttpTest {
         var cursor = platform.get(
                 "/v1/usage-report?period=2026-01&creator_id=creator_42&cursor=" + hugeCursor, platform.platformKey());
 
-        for (var response : List.of(badUri, nullType, cursor)) {
+        // Its own connection: the platform closes a connection after a request it could not read.
+        assertThat(badUri).startsWith("HTTP/1.1 400").contains("{\"error\":").doesNotContain("<html");
+        for (var response : List.of(nullType, cursor)) {
             assertThat(response.statusCode()).as(response.body()).isBetween(400, 499);
             assertThat(response.body()).as(response.uri().toString()).startsWith("{\"error\":");
         }
