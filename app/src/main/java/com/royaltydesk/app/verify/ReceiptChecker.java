@@ -48,10 +48,6 @@ public final class ReceiptChecker {
         this.memory = memory;
     }
 
-    public TrustStore trust() {
-        return trust;
-    }
-
     /**
      * Checks a receipt live: its bundle from the platform, the checkpoint proven consistent with
      * what this machine saw (the proof fetched from the platform). A receipt by a key the held root

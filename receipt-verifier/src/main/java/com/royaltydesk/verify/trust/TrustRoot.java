@@ -99,11 +99,6 @@ public record TrustRoot(
                 .findFirst();
     }
 
-    /** True for a JWKS taken as a root (no log, no windows). */
-    public boolean fromJwks() {
-        return log == null && version == 0 && issuer == null;
-    }
-
     /**
      * SHA-256 (hex) of the trust root exactly as published: what the app shows and records when the
      * user decides to trust a platform, what a reviewer can compare with {@code sha256sum}, and what
