@@ -100,7 +100,8 @@ public final class GetStartedView extends ScrollPane {
         open.setId("get-started-register");
         open.setOnAction(e -> registerAsset.run());
         Label hint = new Label("Choose a file or a folder. It is hashed on this computer; you set the license"
-                + " and how you are paid.");
+                + " and how you are paid. Then it is uploaded: the upload proves the content is yours, and only"
+                + " proven content can be named in a training receipt.");
         hint.setWrapText(true);
         hint.getStyleClass().add("muted");
         return new VBox(6, open, hint);
