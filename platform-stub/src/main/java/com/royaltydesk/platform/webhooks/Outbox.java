@@ -71,22 +71,37 @@ public final class Outbox {
         }
     }
 
+    /** Subscribers read per page: every one of them is reached, a page at a time. */
+    private static final int PAGE = 1_000;
+
+    /**
+     * Every active endpoint that wants {@code type} and may know about it (the platform's, or the
+     * event's creator's), selected in SQL and paged by endpoint id — all of them, none dropped.
+     */
     private static List<String> subscribers(Connection c, String type, String creatorId) throws SQLException {
         List<String> endpoints = new ArrayList<>();
-        try (PreparedStatement s = c.prepareStatement(
-                "SELECT endpoint_id, event_types, owner_role, creator_id FROM webhook_endpoints WHERE status = 'active'"
-                        + " ORDER BY endpoint_id FETCH FIRST 1000 ROWS ONLY")) {
-            try (ResultSet r = s.executeQuery()) {
-                while (r.next()) {
-                    boolean wants = List.of(r.getString(2).split(",")).contains(type);
-                    boolean mayKnow = "platform".equals(r.getString(3))
-                            || (creatorId != null && creatorId.equals(r.getString(4)));
-                    if (wants && mayKnow) {
-                        endpoints.add(r.getString(1));
+        String after = "";
+        while (true) {
+            List<String> page = new ArrayList<>();
+            try (PreparedStatement s = c.prepareStatement("SELECT endpoint_id FROM webhook_endpoints"
+                    + " WHERE status = 'active' AND endpoint_id > ?"
+                    + " AND (',' || event_types || ',') LIKE ?"
+                    + " AND (owner_role = 'platform' OR creator_id = ?)"
+                    + " ORDER BY endpoint_id FETCH FIRST " + PAGE + " ROWS ONLY")) {
+                s.setString(1, after);
+                s.setString(2, "%," + type + ",%");
+                s.setString(3, creatorId);
+                try (ResultSet r = s.executeQuery()) {
+                    while (r.next()) {
+                        page.add(r.getString(1));
                     }
                 }
             }
+            endpoints.addAll(page);
+            if (page.size() < PAGE) {
+                return endpoints;
+            }
+            after = page.get(page.size() - 1);
         }
-        return endpoints;
     }
 }

@@ -279,6 +279,46 @@ class WebhooksHttpTest {
     }
 
     @Test
+    void fanOut_moreThanAThousandSubscribers_everyOneGetsADelivery_othersAndDisabledNone() throws Exception {
+        start(FAST, true);
+        JsonNode other = RunningPlatform.body(platform.json("POST", "/v1/creators", null, "{}"));
+        endpoint(other.path("api_key").asText(), "receipt.issued"); // another creator's: must not hear
+        try (var connection = platform.openDatabaseConnection();
+                var insert = connection.prepareStatement("INSERT INTO webhook_endpoints (endpoint_id, owner_role,"
+                        + " creator_id, url, event_types, secret, status, created_at)"
+                        + " VALUES (?, 'creator', 'creator_42', ?, ?, 'whsec_x', ?, CURRENT_TIMESTAMP)")) {
+            for (int i = 0; i < 1_100; i++) {
+                insert.setString(1, String.format("we_bulk_%05d", i));
+                insert.setString(2, receiver.url());
+                insert.setString(3, i % 2 == 0 ? "receipt.issued" : "payout.paid,receipt.issued");
+                insert.setString(4, i == 7 ? "disabled" : "active");
+                insert.addBatch();
+            }
+            insert.executeBatch();
+        }
+
+        Receipts.record(platform, "m");
+
+        try (var connection = platform.openDatabaseConnection();
+                var count = connection
+                        .createStatement()
+                        .executeQuery(
+                                "SELECT COUNT(*) FROM webhook_deliveries d JOIN webhook_endpoints e"
+                                        + " ON e.endpoint_id = d.endpoint_id WHERE e.endpoint_id LIKE 'we\\_bulk\\_%' ESCAPE '\\'")) {
+            count.next();
+            assertThat(count.getLong(1)).as("1,100 subscribers, one disabled").isEqualTo(1_099);
+        }
+        try (var connection = platform.openDatabaseConnection();
+                var count = connection
+                        .createStatement()
+                        .executeQuery("SELECT COUNT(*) FROM webhook_deliveries d JOIN webhook_endpoints e"
+                                + " ON e.endpoint_id = d.endpoint_id WHERE e.creator_id <> 'creator_42'")) {
+            count.next();
+            assertThat(count.getLong(1)).as("another creator's endpoint").isZero();
+        }
+    }
+
+    @Test
     void creatorEndpoint_getsOnlyItsOwnEvents() throws Exception {
         start(FAST, true);
         JsonNode creator = RunningPlatform.body(platform.json("POST", "/v1/creators", null, "{}"));
