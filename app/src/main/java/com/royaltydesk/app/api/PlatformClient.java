@@ -208,14 +208,9 @@ public final class PlatformClient implements AutoCloseable {
         return execute(api.statementList(period)).statements();
     }
 
-    /** The receipt's offline bundle as JSON text. */
+    /** The receipt's offline bundle as JSON text (consistency proofs are fetched separately, when needed). */
     public String bundle(String receiptId) {
-        return bundle(receiptId, null);
-    }
-
-    /** The bundle, carrying a consistency proof from {@code consistentWith} (a size seen before) when not null. */
-    public String bundle(String receiptId, Long consistentWith) {
-        try (ResponseBody body = execute(api.bundle(receiptId, consistentWith))) {
+        try (ResponseBody body = execute(api.bundle(receiptId, null))) {
             return body.string();
         } catch (IOException e) {
             throw ApiException.unreachable(baseUrl, e);

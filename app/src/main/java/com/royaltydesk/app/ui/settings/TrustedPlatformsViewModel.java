@@ -51,11 +51,15 @@ public final class TrustedPlatformsViewModel {
      */
     public void offerPlatform(PlatformClient client) {
         tasks.run(
-                () -> TrustRoot.parse(client.trustRoot(), client.baseUrl()),
-                root -> {
+                () -> {
+                    // Read and compared on the worker: the store is files.
+                    TrustRoot root = TrustRoot.parse(client.trustRoot(), client.baseUrl());
                     boolean held = root.log() != null
                             && store.forOrigin(root.log().origin()).isPresent();
-                    if (!held) {
+                    return held ? null : root;
+                },
+                root -> {
+                    if (root != null) {
                         ask(root);
                         message.set(
                                 "This platform is not trusted yet: its receipts show as untrusted until you decide.");
