@@ -10,33 +10,21 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.royaltydesk.platform.testutil.Fixtures;
 import com.royaltydesk.platform.testutil.Receipts;
 import com.royaltydesk.platform.testutil.RunningPlatform;
+import com.royaltydesk.platform.testutil.SandboxPlatformTest;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Random;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-class AssetsHttpTest {
+class AssetsHttpTest extends SandboxPlatformTest {
 
-    @TempDir
-    Path dataDir;
-
-    private RunningPlatform platform;
     private String creatorKey;
 
     @BeforeEach
-    void start() throws Exception {
-        platform = RunningPlatform.start(dataDir);
+    void prepare() throws Exception {
         // A fresh creator: the sandbox's creator_42 already owns the demo dataset.
         creatorKey = otherCreatorKey();
-    }
-
-    @AfterEach
-    void stop() {
-        platform.close();
     }
 
     private HttpResponse<String> register(String key, String body) throws Exception {

@@ -8,33 +8,21 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.royaltydesk.platform.testutil.Receipts;
 import com.royaltydesk.platform.testutil.RunningPlatform;
+import com.royaltydesk.platform.testutil.SandboxPlatformTest;
 import com.royaltydesk.platform.testutil.Usage;
 import com.royaltydesk.platform.usage.Periods;
-import java.nio.file.Path;
 import java.time.Instant;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Reports read the rollups; creator_42's demo dataset pays 0.0001 USD per token. */
-class ReportsHttpTest {
+class ReportsHttpTest extends SandboxPlatformTest {
 
-    @TempDir
-    Path dataDir;
-
-    private RunningPlatform platform;
     private String period;
 
     @BeforeEach
-    void start() {
-        platform = RunningPlatform.start(dataDir);
+    void prepare() {
         period = Periods.of(Instant.now());
-    }
-
-    @AfterEach
-    void stop() {
-        platform.close();
     }
 
     private void ingest(String prefix, int count, String model, String receipt, long tokens) throws Exception {

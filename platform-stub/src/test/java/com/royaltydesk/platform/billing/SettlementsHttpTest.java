@@ -8,11 +8,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.royaltydesk.platform.testutil.Fixtures;
 import com.royaltydesk.platform.testutil.Receipts;
 import com.royaltydesk.platform.testutil.RunningPlatform;
+import com.royaltydesk.platform.testutil.SandboxPlatformTest;
 import com.royaltydesk.platform.testutil.Usage;
 import com.royaltydesk.platform.usage.Periods;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.time.Duration;
 import java.time.Instant;
@@ -23,35 +23,23 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.CompletableFuture;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Settling last month against the real server; creator_42's demo dataset pays 0.0001 USD per token. */
-class SettlementsHttpTest {
+class SettlementsHttpTest extends SandboxPlatformTest {
 
-    @TempDir
-    Path dataDir;
-
-    private RunningPlatform platform;
     private String lastMonth;
     private Instant inLastMonth;
     private String receipt;
 
     @BeforeEach
-    void start() throws Exception {
-        platform = RunningPlatform.start(dataDir);
+    void prepare() throws Exception {
         YearMonth current = YearMonth.now(ZoneOffset.UTC);
         lastMonth = current.minusMonths(1).toString();
         // The last hour of last month: settled-able, and always younger than the 35-day limit.
         inLastMonth = current.atDay(1).atStartOfDay(ZoneOffset.UTC).toInstant().minus(Duration.ofHours(1));
         receipt = Receipts.record(platform, "m").path("receipt_id").asText();
-    }
-
-    @AfterEach
-    void stop() {
-        platform.close();
     }
 
     private JsonNode ingest(String prefix, int count, String model, String receiptId, long tokens, Instant at)

@@ -5,16 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.royaltydesk.platform.PlatformConfig;
 import com.royaltydesk.platform.testutil.RunningPlatform;
+import com.royaltydesk.platform.testutil.SandboxPlatformTest;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Hostile and broken input on every body-taking endpoint: always a 4xx in the error shape, never a 5xx. */
-class BadInputHttpTest {
+class BadInputHttpTest extends SandboxPlatformTest {
 
     private static final List<String> BODIES = List.of(
             "",
@@ -33,21 +30,6 @@ class BadInputHttpTest {
             "{\"display_name\":\"\\u0000\"}",
             "{\"size_bytes\":1e400}",
             "{\"dataset_id\":\"../../etc/passwd\"}");
-
-    @TempDir
-    Path dataDir;
-
-    private RunningPlatform platform;
-
-    @BeforeEach
-    void start() {
-        platform = RunningPlatform.start(dataDir);
-    }
-
-    @AfterEach
-    void stop() {
-        platform.close();
-    }
 
     @Test
     void duplicateKeysOrCoercedScalars_400InTheOneErrorShape() throws Exception {

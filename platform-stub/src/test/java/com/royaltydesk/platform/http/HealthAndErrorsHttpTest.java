@@ -6,33 +6,15 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.royaltydesk.platform.Version;
 import com.royaltydesk.platform.testutil.RunningPlatform;
+import com.royaltydesk.platform.testutil.SandboxPlatformTest;
 import com.royaltydesk.platform.testutil.TestDatabase;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
-import java.nio.file.Path;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-class HealthAndErrorsHttpTest {
+class HealthAndErrorsHttpTest extends SandboxPlatformTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-
-    @TempDir
-    Path dataDir;
-
-    private RunningPlatform platform;
-
-    @BeforeEach
-    void start() {
-        platform = RunningPlatform.start(dataDir);
-    }
-
-    @AfterEach
-    void stop() {
-        platform.close();
-    }
 
     @Test
     void health_freshDatabase_okWithBuildVersion() throws Exception {

@@ -5,28 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.royaltydesk.platform.testutil.RunningPlatform;
-import java.nio.file.Path;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import com.royaltydesk.platform.testutil.SandboxPlatformTest;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-class ApiKeysHttpTest {
-
-    @TempDir
-    Path dataDir;
-
-    private RunningPlatform platform;
-
-    @BeforeEach
-    void start() {
-        platform = RunningPlatform.start(dataDir);
-    }
-
-    @AfterEach
-    void stop() {
-        platform.close();
-    }
+class ApiKeysHttpTest extends SandboxPlatformTest {
 
     @Test
     void protectedEndpoint_noKey_401() throws Exception {

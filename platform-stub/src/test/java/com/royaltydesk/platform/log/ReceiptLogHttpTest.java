@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.nimbusds.jose.jwk.OctetKeyPair;
 import com.royaltydesk.platform.testutil.Receipts;
 import com.royaltydesk.platform.testutil.RunningPlatform;
+import com.royaltydesk.platform.testutil.SandboxPlatformTest;
 import com.royaltydesk.verify.BundleReport;
 import com.royaltydesk.verify.BundleVerifier;
 import com.royaltydesk.verify.MerkleProofs;
@@ -24,18 +25,12 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The log endpoints and bundles, each checked by the independent verifier module. */
-class ReceiptLogHttpTest {
-
-    @TempDir
-    Path dataDir;
-
-    private RunningPlatform platform;
+class ReceiptLogHttpTest extends SandboxPlatformTest {
 
     @TempDir
     Path verifierState;
@@ -43,14 +38,8 @@ class ReceiptLogHttpTest {
     private BundleVerifier bundles;
 
     @BeforeEach
-    void start() throws Exception {
-        platform = RunningPlatform.start(dataDir);
+    void prepare() throws Exception {
         bundles = Receipts.bundles(platform, verifierState);
-    }
-
-    @AfterEach
-    void stop() {
-        platform.close();
     }
 
     private List<String> recordReceipts(int count) throws Exception {

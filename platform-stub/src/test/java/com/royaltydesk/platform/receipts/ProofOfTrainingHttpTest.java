@@ -9,32 +9,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.royaltydesk.platform.testutil.Fixtures;
 import com.royaltydesk.platform.testutil.Receipts;
 import com.royaltydesk.platform.testutil.RunningPlatform;
+import com.royaltydesk.platform.testutil.SandboxPlatformTest;
 import com.royaltydesk.verify.ReceiptCheck;
 import com.royaltydesk.verify.ReceiptStatus;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-class ProofOfTrainingHttpTest {
-
-    @TempDir
-    Path dataDir;
-
-    private RunningPlatform platform;
-
-    @BeforeEach
-    void start() {
-        platform = RunningPlatform.start(dataDir);
-    }
-
-    @AfterEach
-    void stop() {
-        platform.close();
-    }
+class ProofOfTrainingHttpTest extends SandboxPlatformTest {
 
     private HttpResponse<String> record(String body) throws Exception {
         return platform.json("POST", "/v1/proof-of-training", platform.platformKey(), body);

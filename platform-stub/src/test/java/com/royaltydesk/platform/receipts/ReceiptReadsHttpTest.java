@@ -7,28 +7,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.royaltydesk.platform.testutil.Fixtures;
 import com.royaltydesk.platform.testutil.Receipts;
 import com.royaltydesk.platform.testutil.RunningPlatform;
-import java.nio.file.Path;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import com.royaltydesk.platform.testutil.SandboxPlatformTest;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-class ReceiptReadsHttpTest {
-
-    @TempDir
-    Path dataDir;
-
-    private RunningPlatform platform;
-
-    @BeforeEach
-    void start() {
-        platform = RunningPlatform.start(dataDir);
-    }
-
-    @AfterEach
-    void stop() {
-        platform.close();
-    }
+class ReceiptReadsHttpTest extends SandboxPlatformTest {
 
     @Test
     void get_ownerAndPlatform_seeTheReceipt() throws Exception {

@@ -6,33 +6,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.royaltydesk.platform.testutil.Receipts;
 import com.royaltydesk.platform.testutil.RunningPlatform;
+import com.royaltydesk.platform.testutil.SandboxPlatformTest;
 import com.royaltydesk.verify.ReceiptStatus;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-class SigningKeysHttpTest {
-
-    @TempDir
-    Path dataDir;
-
-    private RunningPlatform platform;
-
-    @BeforeEach
-    void start() {
-        platform = RunningPlatform.start(dataDir);
-    }
-
-    @AfterEach
-    void stop() {
-        platform.close();
-    }
+class SigningKeysHttpTest extends SandboxPlatformTest {
 
     @Test
     void jwks_publicKeysOnlyWithCachingHeaders() throws Exception {
