@@ -185,14 +185,6 @@ class MoneyBoundsHttpTest {
     }
 
     private String receipt(String priceModel, String model) throws Exception {
-        JsonNode asset =
-                Receipts.registerProven(platform, creatorKey, Fixtures.content(priceModel + model), priceModel);
-        return RunningPlatform.body(platform.json(
-                        "POST",
-                        "/v1/proof-of-training",
-                        platform.platformKey(),
-                        Receipts.proofJson(asset.path("asset_id").asText(), creatorId, model)))
-                .path("receipt_id")
-                .asText();
+        return Receipts.recordForNewAsset(platform, creatorKey, creatorId, priceModel + model, priceModel, model);
     }
 }

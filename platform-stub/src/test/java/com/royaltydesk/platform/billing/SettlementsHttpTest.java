@@ -5,7 +5,6 @@ import static com.royaltydesk.platform.testutil.ErrorAssertions.assertErrorField
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.royaltydesk.platform.testutil.Fixtures;
 import com.royaltydesk.platform.testutil.Receipts;
 import com.royaltydesk.platform.testutil.RunningPlatform;
 import com.royaltydesk.platform.testutil.SandboxPlatformTest;
@@ -417,14 +416,7 @@ class SettlementsHttpTest extends SandboxPlatformTest {
 
     private String receiptFor(String key, String creatorId, String seed, String priceModel, String model)
             throws Exception {
-        JsonNode asset = Receipts.registerProven(platform, key, Fixtures.content(seed), priceModel);
-        return RunningPlatform.body(platform.json(
-                        "POST",
-                        "/v1/proof-of-training",
-                        platform.platformKey(),
-                        Receipts.proofJson(asset.path("asset_id").asText(), creatorId, model)))
-                .path("receipt_id")
-                .asText();
+        return Receipts.recordForNewAsset(platform, key, creatorId, seed, priceModel, model);
     }
 
     /** End to end: random usage for several creators; payouts plus carries equal the exact usage. */

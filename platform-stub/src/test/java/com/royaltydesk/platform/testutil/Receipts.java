@@ -47,19 +47,10 @@ public final class Receipts {
             RunningPlatform platform, String seed, String priceModelJson, String modelId) throws Exception {
         JsonNode creator = RunningPlatform.body(platform.json("POST", "/v1/creators", null, "{}"));
         String key = creator.path("api_key").asText();
+        String creatorId = creator.path("creator_id").asText();
         JsonNode asset = registerProven(platform, key, Fixtures.content(seed), priceModelJson);
-        String receipt = RunningPlatform.body(platform.json(
-                        "POST",
-                        "/v1/proof-of-training",
-                        platform.platformKey(),
-                        proofJson(
-                                asset.path("asset_id").asText(),
-                                creator.path("creator_id").asText(),
-                                modelId)))
-                .path("receipt_id")
-                .asText();
-        return new CreatorReceipt(
-                creator.path("creator_id").asText(), key, asset.path("asset_id").asText(), receipt);
+        String receipt = recordFor(platform, asset, creatorId, modelId);
+        return new CreatorReceipt(creatorId, key, asset.path("asset_id").asText(), receipt);
     }
 
     /** Registers {@code content} as an asset of the creator with {@code key} and uploads it (proof-of-training names only proven content). */
@@ -72,6 +63,27 @@ public final class Receipts {
             throw new AssertionError("upload failed: " + uploaded.body());
         }
         return asset;
+    }
+
+    /** Registers and uploads content made from {@code seed} for the creator with {@code key}; returns a receipt id for it. */
+    public static String recordForNewAsset(
+            RunningPlatform platform, String key, String creatorId, String seed, String priceModelJson, String modelId)
+            throws Exception {
+        return recordFor(
+                platform, registerProven(platform, key, Fixtures.content(seed), priceModelJson), creatorId, modelId);
+    }
+
+    private static String recordFor(RunningPlatform platform, JsonNode asset, String creatorId, String modelId)
+            throws Exception {
+        HttpResponse<String> response = platform.json(
+                "POST",
+                "/v1/proof-of-training",
+                platform.platformKey(),
+                proofJson(asset.path("asset_id").asText(), creatorId, modelId));
+        if (response.statusCode() != 201) {
+            throw new AssertionError("proof-of-training failed: " + response.body());
+        }
+        return RunningPlatform.body(response).path("receipt_id").asText();
     }
 
     public static JWKSet jwks(RunningPlatform platform) throws Exception {
