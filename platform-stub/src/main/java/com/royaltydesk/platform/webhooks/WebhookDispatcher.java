@@ -3,20 +3,27 @@ package com.royaltydesk.platform.webhooks;
 import com.royaltydesk.platform.db.Jdbc;
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.security.NoSuchAlgorithmException;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import javax.net.ssl.SSLContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -26,11 +33,17 @@ import org.slf4j.LoggerFactory;
  * settles the delivery: 2xx succeeded; 410 disables the endpoint; anything else retries with
  * exponential backoff and jitter until the give-up time, then fails. State lives in the database,
  * so pending deliveries survive restarts.
+ *
+ * <p>Attempts run on a bounded pool, at most one at a time per endpoint, so a receiver that never
+ * answers holds one slot until the attempt's deadline and delays nobody else's deliveries. Each
+ * attempt connects to the address {@link UrlGuard} vetted for it ({@link PinnedPost}).
  */
 public final class WebhookDispatcher implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(WebhookDispatcher.class);
-    private static final int BATCH = 20;
+    /** Attempts in flight at once on one instance (each on its own endpoint). */
+    static final int MAX_IN_FLIGHT = 8;
+
     private static final int MAX_ERROR = 500;
 
     private record Due(
@@ -47,34 +60,56 @@ public final class WebhookDispatcher implements AutoCloseable {
     private final WebhookSettings settings;
     private final UrlGuard guard;
     private final Clock clock;
-    private final HttpClient http;
-    private final ScheduledExecutorService worker;
+    private final PinnedPost transport;
+    private final ScheduledExecutorService poller;
+    private final ExecutorService senders;
+    /** Endpoints with an attempt in flight; only the poller adds, a finished attempt removes. */
+    private final Set<String> busyEndpoints = ConcurrentHashMap.newKeySet();
 
     public WebhookDispatcher(Jdbc jdbc, WebhookSettings settings, UrlGuard guard, Clock clock) {
+        this(jdbc, settings, guard, clock, defaultTls());
+    }
+
+    WebhookDispatcher(Jdbc jdbc, WebhookSettings settings, UrlGuard guard, Clock clock, SSLContext tls) {
         this.jdbc = jdbc;
         this.settings = settings;
         this.guard = guard;
         this.clock = clock;
-        this.http = HttpClient.newBuilder()
-                .connectTimeout(settings.attemptTimeout())
-                .followRedirects(HttpClient.Redirect.NEVER)
-                .build();
-        this.worker = Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "webhook-dispatcher");
+        this.transport = new PinnedPost(tls);
+        this.poller = Executors.newSingleThreadScheduledExecutor(daemon("webhook-poller"));
+        this.senders = Executors.newFixedThreadPool(MAX_IN_FLIGHT, daemon("webhook-sender"));
+    }
+
+    private static ThreadFactory daemon(String name) {
+        return runnable -> {
+            Thread thread = new Thread(runnable, name);
             thread.setDaemon(true);
             return thread;
-        });
+        };
+    }
+
+    private static SSLContext defaultTls() {
+        try {
+            return SSLContext.getDefault();
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("this JVM has no default TLS context", e);
+        }
     }
 
     public void start() {
         long millis = settings.pollInterval().toMillis();
-        worker.scheduleWithFixedDelay(this::pollSafely, millis, millis, TimeUnit.MILLISECONDS);
+        poller.scheduleWithFixedDelay(this::pollSafely, millis, millis, TimeUnit.MILLISECONDS);
     }
 
     private void pollSafely() {
         try {
-            for (Due due : lease()) {
-                attempt(due);
+            int free = MAX_IN_FLIGHT - busyEndpoints.size();
+            if (free <= 0) {
+                return;
+            }
+            for (Due due : lease(free, Set.copyOf(busyEndpoints))) {
+                busyEndpoints.add(due.endpointId());
+                senders.execute(() -> attemptSafely(due));
             }
         } catch (RuntimeException e) {
             // A failed poll (database busy, say) must not stop the worker; the next poll retries.
@@ -82,30 +117,55 @@ public final class WebhookDispatcher implements AutoCloseable {
         }
     }
 
-    private List<Due> lease() {
+    private void attemptSafely(Due due) {
+        try {
+            attempt(due);
+        } catch (RuntimeException e) {
+            // The lease expires and another poll retries; the failure must not kill the sender.
+            LOG.warn("webhook attempt could not be recorded: {}", e.toString());
+        } finally {
+            busyEndpoints.remove(due.endpointId());
+        }
+    }
+
+    /**
+     * Leases up to {@code free} due deliveries, the oldest of each active endpoint that is not
+     * busy, so one endpoint's backlog never fills the batch and starves the others.
+     */
+    private List<Due> lease(int free, Set<String> busy) {
         return jdbc.inTransaction(c -> {
             Instant now = clock.instant();
             List<String> ids = new ArrayList<>();
-            try (PreparedStatement s = c.prepareStatement(
-                    "SELECT delivery_id FROM webhook_deliveries WHERE status = 'pending' AND next_attempt_at <= ?"
-                            + " AND (lease_until IS NULL OR lease_until < ?) ORDER BY next_attempt_at FETCH FIRST "
-                            + BATCH
-                            + " ROWS ONLY FOR UPDATE SKIP LOCKED")) {
+            try (PreparedStatement s = c.prepareStatement("SELECT delivery_id, endpoint_id FROM ("
+                    + "SELECT d.delivery_id, d.endpoint_id, d.next_attempt_at, ROW_NUMBER() OVER"
+                    + " (PARTITION BY d.endpoint_id ORDER BY d.next_attempt_at, d.delivery_id) AS place"
+                    + " FROM webhook_deliveries d JOIN webhook_endpoints w ON w.endpoint_id = d.endpoint_id"
+                    + " WHERE d.status = 'pending' AND w.status = 'active' AND d.next_attempt_at <= ?"
+                    + " AND (d.lease_until IS NULL OR d.lease_until < ?)) oldest"
+                    + " WHERE place = 1 ORDER BY next_attempt_at, delivery_id FETCH FIRST ? ROWS ONLY")) {
                 s.setTimestamp(1, Jdbc.timestamp(now));
                 s.setTimestamp(2, Jdbc.timestamp(now));
+                s.setInt(3, free + busy.size());
                 try (ResultSet r = s.executeQuery()) {
-                    while (r.next()) {
-                        ids.add(r.getString(1));
+                    while (r.next() && ids.size() < free) {
+                        if (!busy.contains(r.getString(2))) {
+                            ids.add(r.getString(1));
+                        }
                     }
                 }
             }
             List<Due> due = new ArrayList<>();
             for (String id : ids) {
-                try (PreparedStatement s =
-                        c.prepareStatement("UPDATE webhook_deliveries SET lease_until = ? WHERE delivery_id = ?")) {
+                // Conditional: another instance may have leased it since the select.
+                try (PreparedStatement s = c.prepareStatement(
+                        "UPDATE webhook_deliveries SET lease_until = ?"
+                                + " WHERE delivery_id = ? AND status = 'pending' AND (lease_until IS NULL OR lease_until < ?)")) {
                     s.setTimestamp(1, Jdbc.timestamp(now.plus(settings.lease())));
                     s.setString(2, id);
-                    s.executeUpdate();
+                    s.setTimestamp(3, Jdbc.timestamp(now));
+                    if (s.executeUpdate() != 1) {
+                        continue;
+                    }
                 }
                 try (PreparedStatement s = c.prepareStatement(
                         "SELECT d.delivery_id, d.event_id, d.endpoint_id, w.url, w.secret, e.payload, d.attempts, e.created_at"
@@ -136,30 +196,27 @@ public final class WebhookDispatcher implements AutoCloseable {
         Integer status = null;
         String error = null;
         try {
-            URI uri = URI.create(due.url());
-            if (guard.blockedNow(uri)) {
-                error = "target resolves to a private address";
+            Optional<UrlGuard.Vetted> target = guard.vetNow(URI.create(due.url()));
+            if (target.isEmpty()) {
+                error = "target resolves to an address this platform does not call";
             } else {
                 long timestamp = started.getEpochSecond();
-                HttpRequest request = HttpRequest.newBuilder(uri)
-                        .timeout(settings.attemptTimeout())
-                        .header("Content-Type", "application/json")
-                        .header("webhook-id", due.eventId())
-                        .header("webhook-timestamp", Long.toString(timestamp))
-                        .header(
-                                "webhook-signature",
-                                WebhookSigner.standardSignature(due.secret(), due.eventId(), timestamp, due.payload()))
-                        .header("X-Signature", WebhookSigner.seedSignature(due.secret(), due.payload()))
-                        .POST(HttpRequest.BodyPublishers.ofString(due.payload()))
-                        .build();
-                status = http.send(request, HttpResponse.BodyHandlers.discarding())
-                        .statusCode();
+                Map<String, String> headers = new LinkedHashMap<>();
+                headers.put("Content-Type", "application/json");
+                headers.put("webhook-id", due.eventId());
+                headers.put("webhook-timestamp", Long.toString(timestamp));
+                headers.put(
+                        "webhook-signature",
+                        WebhookSigner.standardSignature(due.secret(), due.eventId(), timestamp, due.payload()));
+                headers.put("X-Signature", WebhookSigner.seedSignature(due.secret(), due.payload()));
+                status = transport.post(
+                        target.get(),
+                        headers,
+                        due.payload().getBytes(StandardCharsets.UTF_8),
+                        settings.attemptTimeout());
             }
         } catch (IOException | RuntimeException e) {
             error = e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return;
         }
         record(due, started, status, error);
     }
@@ -223,9 +280,11 @@ public final class WebhookDispatcher implements AutoCloseable {
 
     @Override
     public void close() {
-        worker.shutdownNow();
+        poller.shutdownNow();
+        senders.shutdownNow();
         try {
-            worker.awaitTermination(5, TimeUnit.SECONDS);
+            poller.awaitTermination(5, TimeUnit.SECONDS);
+            senders.awaitTermination(5, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

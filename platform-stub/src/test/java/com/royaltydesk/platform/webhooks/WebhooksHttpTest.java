@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.royaltydesk.platform.PlatformConfig;
 import com.royaltydesk.platform.testutil.Receipts;
 import com.royaltydesk.platform.testutil.RunningPlatform;
+import com.royaltydesk.platform.testutil.Tarpit;
 import com.royaltydesk.platform.testutil.Usage;
 import com.royaltydesk.platform.testutil.WebhookReceiver;
 import java.nio.charset.StandardCharsets;
@@ -188,6 +189,41 @@ class WebhooksHttpTest {
 
         assertThat(log.get(0).path("attempts").asInt()).isEqualTo(2);
         assertThat(receiver.received()).hasSize(2);
+    }
+
+    @Test
+    void tarpitReceiver_delaysOnlyItself() throws Exception {
+        WebhookSettings patient = new WebhookSettings(
+                Duration.ofSeconds(1),
+                Duration.ofSeconds(1),
+                Duration.ofHours(25),
+                Duration.ofSeconds(120),
+                Duration.ofMillis(50),
+                Duration.ofSeconds(180),
+                false);
+        start(patient, true);
+        try (Tarpit tarpit = new Tarpit()) {
+            String key = platform.platformKey();
+            var stuck = platform.json(
+                    "POST",
+                    "/v1/webhook-endpoints",
+                    key,
+                    "{\"url\":\"" + tarpit.url() + "\",\"event_types\":[\"receipt.issued\"]}");
+            assertThat(stuck.statusCode()).as(stuck.body()).isEqualTo(201);
+            String fast = endpoint(key, "receipt.issued").path("endpoint_id").asText();
+
+            Receipts.record(platform, "m");
+            assertThat(tarpit.awaitConnection(30)).as("the tarpit was called").isTrue();
+            Receipts.record(platform, "m");
+
+            // Both receipts reach the answering receiver while the tarpit's attempt (120 s) still hangs.
+            JsonNode log = awaitDeliveries(key, fast, l -> l.size() == 2 && allIn(l, "succeeded"));
+            assertThat(log).hasSize(2);
+            assertThat(allIn(log, "succeeded")).as(log.toString()).isTrue();
+            assertThat(tarpit.allConnectionsHeld())
+                    .as("the tarpit's attempt is still in flight")
+                    .isTrue();
+        }
     }
 
     @Test
