@@ -35,6 +35,14 @@ public class ApiException extends RuntimeException {
         return new ApiException(400, "invalid_request", message, field);
     }
 
+    /**
+     * 422 {@code limit_exceeded}: the answer would hold more than a documented maximum; the
+     * message names the maximum and where the whole of it can be read instead. Never a silent cut.
+     */
+    public static ApiException limitExceeded(String message) {
+        return new ApiException(422, "limit_exceeded", message, null);
+    }
+
     public static ApiException conflict(String code, String message) {
         return new ApiException(409, code, message, null);
     }

@@ -86,7 +86,15 @@ interface PlatformApi {
     Call<ResponseBody> statements(@Query("period") String period, @Query("format") String format);
 
     @GET("v1/statements")
-    Call<StatementList> statementList(@Query("period") String period);
+    Call<StatementList> statementList(@Query("period") String period, @Query("cursor") String cursor);
+
+    /** {@code GET /v1/usage/receipts}: every receipt behind a statement or report line, paged. */
+    @GET("v1/usage/receipts")
+    Call<ReceiptIdPage> lineReceipts(
+            @Query("period") String period,
+            @Query("asset_id") String assetId,
+            @Query("model_id") String modelId,
+            @Query("cursor") String cursor);
 
     /** {@code GET /v1/statements} as JSON. */
     record StatementList(List<Statement> statements) {}

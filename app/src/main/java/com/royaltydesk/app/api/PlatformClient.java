@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.LongConsumer;
@@ -203,9 +204,35 @@ public final class PlatformClient implements AutoCloseable {
         }
     }
 
-    /** The month's statements, one per currency; a month not settled yet is a 404 {@link ApiException}. */
+    /**
+     * The month's statements, one per currency, complete: every page of lines and every receipt of
+     * each line (the platform pages both); a month not settled yet is a 404 {@link ApiException}.
+     */
     public List<Statement> statements(String period) {
-        return execute(api.statementList(period)).statements();
+        List<Statement> complete = new ArrayList<>();
+        for (Statement first : execute(api.statementList(period, null)).statements()) {
+            List<Statement.Line> lines = new ArrayList<>(first.lines());
+            for (String cursor = first.linesNextCursor(); cursor != null; ) {
+                Statement next =
+                        execute(api.statementList(period, cursor)).statements().get(0);
+                lines.addAll(next.lines());
+                cursor = next.linesNextCursor();
+            }
+            lines.replaceAll(line -> line.receiptsCut() ? line.withReceiptIds(allReceipts(period, line)) : line);
+            complete.add(first.complete(lines));
+        }
+        return complete;
+    }
+
+    private List<String> allReceipts(String period, Statement.Line line) {
+        List<String> ids = new ArrayList<>();
+        String cursor = null;
+        do {
+            ReceiptIdPage page = execute(api.lineReceipts(period, line.assetId(), line.modelId(), cursor));
+            ids.addAll(page.receiptIds());
+            cursor = page.nextCursor();
+        } while (cursor != null);
+        return ids;
     }
 
     /** The receipt's offline bundle as JSON text (consistency proofs are fetched separately, when needed). */

@@ -1,6 +1,8 @@
 package com.royaltydesk.platform.billing;
 
+import com.royaltydesk.platform.ApiException;
 import com.royaltydesk.platform.db.DataAccessException;
+import com.royaltydesk.platform.db.Queries;
 import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -18,6 +20,9 @@ import javax.sql.DataSource;
  * threshold, or held for fraud review. Per asset, the pending part.
  */
 public final class BalanceService {
+
+    /** Documented maximum of {@code pending_by_asset}; beyond it a 422 names it. */
+    static final int MAX_PENDING_ASSETS = 1000;
 
     /** Held money and why. */
     public record Held(String reason, BigDecimal amount) {}
@@ -102,20 +107,16 @@ public final class BalanceService {
 
     private static List<AssetPending> pendingByAsset(Connection c, String creatorId, String currency)
             throws SQLException {
-        List<AssetPending> result = new ArrayList<>();
-        try (PreparedStatement s = c.prepareStatement(
+        return Queries.listAtMost(
+                c,
                 "SELECT asset_id, SUM(amount) FROM usage_rollups WHERE creator_id = ? AND currency = ?"
-                        + " AND period NOT IN (SELECT period FROM closed_periods) GROUP BY asset_id ORDER BY asset_id"
-                        + " FETCH FIRST 1000 ROWS ONLY")) {
-            s.setString(1, creatorId);
-            s.setString(2, currency);
-            try (ResultSet r = s.executeQuery()) {
-                while (r.next()) {
-                    result.add(new AssetPending(r.getString(1), Money.plain(r.getBigDecimal(2))));
-                }
-            }
-        }
-        return result;
+                        + " AND period NOT IN (SELECT period FROM closed_periods) GROUP BY asset_id ORDER BY asset_id",
+                MAX_PENDING_ASSETS,
+                () -> ApiException.limitExceeded("Balances list pending earnings of at most " + MAX_PENDING_ASSETS
+                        + " assets and this creator has more; read them per period, paged, from GET /v1/usage-report."),
+                r -> new AssetPending(r.getString(1), Money.plain(r.getBigDecimal(2))),
+                creatorId,
+                currency);
     }
 
     private static Map<String, BigDecimal> sums(Connection c, String sql, String creatorId) throws SQLException {

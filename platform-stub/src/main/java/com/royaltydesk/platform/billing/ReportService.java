@@ -1,5 +1,6 @@
 package com.royaltydesk.platform.billing;
 
+import com.royaltydesk.platform.ApiException;
 import com.royaltydesk.platform.assets.Asset;
 import com.royaltydesk.platform.assets.AssetService;
 import com.royaltydesk.platform.assets.PriceModel;
@@ -33,7 +34,14 @@ public final class ReportService {
             long tokens,
             BigDecimal amount,
             String currency,
-            List<String> receiptRefs) {}
+            List<String> receiptRefs,
+            long receiptCount) {}
+
+    /** One page of the receipts behind a line: every receipt whose usage the line sums. */
+    public record ReceiptPage(List<String> receiptIds, String nextCursor) {}
+
+    /** One page of the adjustments booked into a period. */
+    public record AdjustmentPage(List<Adjustment> adjustments, String nextCursor) {}
 
     /** A correction booked into the period: a voided event, as a negative amount. */
     public record Adjustment(
@@ -55,6 +63,8 @@ public final class ReportService {
             String period,
             List<LineItem> lineItems,
             List<Adjustment> adjustments,
+            long adjustmentCount,
+            String adjustmentsNextCursor,
             BigDecimal total,
             String currency,
             List<Total> totals,
@@ -80,6 +90,11 @@ public final class ReportService {
     public record Series(String key, String label, String currency, List<Point> points) {}
 
     private static final int MAX_RECEIPT_REFS = 100;
+    /** Documented maxima (OpenAPI): beyond them the answer is a 422 naming the limit, never a cut. */
+    static final int MAX_PREVIEW_ASSETS = 1000;
+
+    static final int MAX_DAY_ROWS = 1000;
+    static final int MAX_CHART_POINTS = 20_000;
 
     private final DataSource dataSource;
     private final AssetService assets;
@@ -91,7 +106,8 @@ public final class ReportService {
 
     /** Lines ordered by model, asset and currency; {@code offset}/{@code limit} page through them. */
     public List<LineItem> lines(String creatorId, String period, int offset, int limit) {
-        String sql = "SELECT model_id, asset_id, currency, SUM(events), SUM(tokens), SUM(amount) FROM usage_rollups"
+        String sql = "SELECT model_id, asset_id, currency, SUM(events), SUM(tokens), SUM(amount),"
+                + " COUNT(DISTINCT receipt_id) FROM usage_rollups"
                 + " WHERE creator_id = ? AND period = ? GROUP BY model_id, asset_id, currency"
                 + " ORDER BY model_id, asset_id, currency OFFSET ? ROWS FETCH NEXT ? ROWS ONLY";
         try (Connection connection = dataSource.getConnection();
@@ -115,7 +131,8 @@ public final class ReportService {
                             r.getLong(5),
                             Money.plain(r.getBigDecimal(6)),
                             r.getString(3),
-                            receiptRefs(connection, creatorId, period, modelId, assetId)));
+                            receiptRefs(connection, creatorId, period, modelId, assetId),
+                            r.getLong(7)));
                 }
             }
             return lines;
@@ -124,10 +141,12 @@ public final class ReportService {
         }
     }
 
-    public List<Adjustment> adjustments(String creatorId, String period) {
+    /** Adjustments booked into the period, oldest first, from {@code offset}. */
+    public List<Adjustment> adjustments(String creatorId, String period, int offset, int limit) {
         String sql = "SELECT e.event_id, e.host_id, e.asset_id, e.model_id, e.period, v.amount, e.currency, v.reason"
                 + " FROM usage_voids v JOIN usage_events e ON e.seq = v.event_seq"
-                + " WHERE e.creator_id = ? AND v.booked_period = ? ORDER BY v.created_at, v.void_id FETCH FIRST 1000 ROWS ONLY";
+                + " WHERE e.creator_id = ? AND v.booked_period = ? ORDER BY v.created_at, v.void_id"
+                + " OFFSET ? ROWS FETCH NEXT ? ROWS ONLY";
         return Queries.list(
                 dataSource,
                 sql,
@@ -141,7 +160,20 @@ public final class ReportService {
                         r.getString(7),
                         r.getString(8)),
                 creatorId,
-                period);
+                period,
+                offset,
+                limit);
+    }
+
+    public long adjustmentCount(String creatorId, String period) {
+        return Queries.list(
+                        dataSource,
+                        "SELECT COUNT(*) FROM usage_voids v JOIN usage_events e ON e.seq = v.event_seq"
+                                + " WHERE e.creator_id = ? AND v.booked_period = ?",
+                        r -> r.getLong(1),
+                        creatorId,
+                        period)
+                .get(0);
     }
 
     /** Totals per currency over all lines and adjustments of the period. */
@@ -161,8 +193,15 @@ public final class ReportService {
         } catch (SQLException e) {
             throw new DataAccessException(e);
         }
-        for (Adjustment adjustment : adjustments(creatorId, period)) {
-            totals.merge(adjustment.currency(), adjustment.amount(), BigDecimal::add);
+        // Every adjustment, summed in SQL: a list would be paged, a total must not be.
+        for (Adjustment sum : Queries.list(
+                dataSource,
+                "SELECT e.currency, SUM(v.amount) FROM usage_voids v JOIN usage_events e ON e.seq = v.event_seq"
+                        + " WHERE e.creator_id = ? AND v.booked_period = ? GROUP BY e.currency",
+                r -> new Adjustment(null, null, null, null, null, r.getBigDecimal(2), r.getString(1), null),
+                creatorId,
+                period)) {
+            totals.merge(sum.currency(), sum.amount(), BigDecimal::add);
         }
         return totals.entrySet().stream()
                 .map(t -> new Total(t.getKey(), Money.plain(t.getValue())))
@@ -171,10 +210,13 @@ public final class ReportService {
 
     public List<AssetEarnings> byAsset(String creatorId, String period) {
         String sql = "SELECT asset_id, currency, SUM(events), SUM(tokens), SUM(amount) FROM usage_rollups"
-                + " WHERE creator_id = ? AND period = ? GROUP BY asset_id, currency ORDER BY asset_id FETCH FIRST 1000 ROWS ONLY";
-        return Queries.list(
+                + " WHERE creator_id = ? AND period = ? GROUP BY asset_id, currency ORDER BY asset_id, currency";
+        return Queries.listAtMost(
                 dataSource,
                 sql,
+                MAX_PREVIEW_ASSETS,
+                () -> ApiException.limitExceeded("The billing preview lists at most " + MAX_PREVIEW_ASSETS
+                        + " assets and this period has more; read them all, paged, from GET /v1/usage-report."),
                 r -> {
                     Asset asset = assets.get(null, r.getString(1));
                     return new AssetEarnings(
@@ -192,10 +234,13 @@ public final class ReportService {
 
     public List<DayEarnings> byDay(String creatorId, String period) {
         String sql = "SELECT usage_day, currency, SUM(amount) FROM usage_rollups WHERE creator_id = ? AND period = ?"
-                + " GROUP BY usage_day, currency ORDER BY usage_day, currency FETCH FIRST 1000 ROWS ONLY";
-        return Queries.list(
+                + " GROUP BY usage_day, currency ORDER BY usage_day, currency";
+        return Queries.listAtMost(
                 dataSource,
                 sql,
+                MAX_DAY_ROWS,
+                () -> ApiException.limitExceeded("The billing preview's by_day holds at most " + MAX_DAY_ROWS
+                        + " day-and-currency rows (31 days in up to 32 currencies) and this period has more."),
                 r -> new DayEarnings(r.getDate(1).toLocalDate(), Money.plain(r.getBigDecimal(3)), r.getString(2)),
                 creatorId,
                 period);
@@ -207,27 +252,29 @@ public final class ReportService {
         String sql = "SELECT " + key
                 + ", currency, usage_day, SUM(amount) FROM usage_rollups WHERE creator_id = ? AND period = ?"
                 + " GROUP BY " + key + ", currency, usage_day ORDER BY " + key
-                + ", currency, usage_day FETCH FIRST 20000 ROWS ONLY";
+                + ", currency, usage_day";
+        record Row(String id, String currency, LocalDate day, BigDecimal amount) {}
+        List<Row> rows = Queries.listAtMost(
+                dataSource,
+                sql,
+                MAX_CHART_POINTS,
+                () -> ApiException.limitExceeded("Earnings by day hold at most " + MAX_CHART_POINTS
+                        + " points (series × days) and this period has more; read the usage report, paged, instead."),
+                r -> new Row(r.getString(1), r.getString(2), r.getDate(3).toLocalDate(), r.getBigDecimal(4)),
+                creatorId,
+                period);
         Map<String, Series> series = new LinkedHashMap<>();
-        try (Connection connection = dataSource.getConnection();
-                PreparedStatement select = connection.prepareStatement(sql)) {
-            select.setString(1, creatorId);
-            select.setString(2, period);
-            try (ResultSet r = select.executeQuery()) {
-                while (r.next()) {
-                    String id = r.getString(1);
-                    String currency = r.getString(2);
-                    Series line = series.computeIfAbsent(
-                            id + "|" + currency,
-                            k -> new Series(
-                                    id, byModel ? id : assets.get(null, id).name(), currency, new ArrayList<>()));
-                    line.points().add(new Point(r.getDate(3).toLocalDate(), Money.plain(r.getBigDecimal(4))));
-                }
-            }
-            return List.copyOf(series.values());
-        } catch (SQLException e) {
-            throw new DataAccessException(e);
+        for (Row row : rows) {
+            Series line = series.computeIfAbsent(
+                    row.id() + "|" + row.currency(),
+                    k -> new Series(
+                            row.id(),
+                            byModel ? row.id() : assets.get(null, row.id()).name(),
+                            row.currency(),
+                            new ArrayList<>()));
+            line.points().add(new Point(row.day(), Money.plain(row.amount())));
         }
+        return List.copyOf(series.values());
     }
 
     private static List<String> receiptRefs(
@@ -242,6 +289,25 @@ public final class ReportService {
                 period,
                 modelId,
                 assetId);
+    }
+
+    /**
+     * The receipts behind one line (creator, period, asset, model), in id order from {@code offset};
+     * the line's {@code receipt_refs} are the first of these.
+     */
+    public List<String> receiptIds(
+            String creatorId, String period, String assetId, String modelId, int offset, int limit) {
+        return Queries.list(
+                dataSource,
+                "SELECT DISTINCT receipt_id FROM usage_rollups WHERE creator_id = ? AND period = ? AND asset_id = ?"
+                        + " AND model_id = ? ORDER BY receipt_id OFFSET ? ROWS FETCH NEXT ? ROWS ONLY",
+                r -> r.getString(1),
+                creatorId,
+                period,
+                assetId,
+                modelId,
+                offset,
+                limit);
     }
 
     static BigDecimal rateOf(PriceModel model) {

@@ -6,6 +6,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 import javax.sql.DataSource;
 
 /** Read queries without the JDBC ceremony: bind parameters in order, map each row, close everything. */
@@ -23,6 +24,40 @@ public final class Queries {
     public static <T> List<T> list(DataSource dataSource, String sql, RowMapper<T> mapper, Object... params) {
         try (Connection connection = dataSource.getConnection()) {
             return list(connection, sql, mapper, params);
+        } catch (SQLException e) {
+            throw new DataAccessException(e);
+        }
+    }
+
+    /**
+     * Runs {@code sql} (without a row limit of its own) for at most {@code max} rows; when there
+     * are more, throws what {@code overLimit} makes instead of cutting the list short.
+     */
+    public static <T> List<T> listAtMost(
+            Connection connection,
+            String sql,
+            int max,
+            Supplier<? extends RuntimeException> overLimit,
+            RowMapper<T> mapper,
+            Object... params)
+            throws SQLException {
+        List<T> rows = list(connection, sql + " FETCH FIRST " + (max + 1) + " ROWS ONLY", mapper, params);
+        if (rows.size() > max) {
+            throw overLimit.get();
+        }
+        return rows;
+    }
+
+    /** {@link #listAtMost(Connection, String, int, Supplier, RowMapper, Object...)} on its own connection. */
+    public static <T> List<T> listAtMost(
+            DataSource dataSource,
+            String sql,
+            int max,
+            Supplier<? extends RuntimeException> overLimit,
+            RowMapper<T> mapper,
+            Object... params) {
+        try (Connection connection = dataSource.getConnection()) {
+            return listAtMost(connection, sql, max, overLimit, mapper, params);
         } catch (SQLException e) {
             throw new DataAccessException(e);
         }

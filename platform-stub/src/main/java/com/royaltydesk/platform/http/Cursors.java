@@ -47,4 +47,35 @@ public final class Cursors {
         }
         throw ApiException.invalid("cursor", "cursor is not one this platform gave out.");
     }
+
+    /** A position inside one of several lists of a response, named by {@code key} (a currency, say). */
+    public record Keyed(String key, int offset) {}
+
+    private static final String KEYED_PREFIX = "k1:";
+
+    public static String encode(String key, int offset) {
+        return Base64.getUrlEncoder()
+                .withoutPadding()
+                .encodeToString((KEYED_PREFIX + offset + ":" + key).getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** The list and offset a keyed cursor names; null for no cursor; anything else this platform did not give out is a 400. */
+    public static Keyed decodeKeyed(String cursor) {
+        if (cursor == null || cursor.isEmpty()) {
+            return null;
+        }
+        try {
+            String text = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
+            int colon = text.indexOf(':', KEYED_PREFIX.length());
+            if (text.startsWith(KEYED_PREFIX) && colon > 0) {
+                int offset = Integer.parseInt(text.substring(KEYED_PREFIX.length(), colon));
+                if (offset >= 0) {
+                    return new Keyed(text.substring(colon + 1), offset);
+                }
+            }
+        } catch (IllegalArgumentException e) {
+            // falls through to the one message
+        }
+        throw ApiException.invalid("cursor", "cursor is not one this platform gave out.");
+    }
 }

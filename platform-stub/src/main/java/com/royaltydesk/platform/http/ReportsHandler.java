@@ -6,6 +6,7 @@ import com.royaltydesk.platform.billing.Money;
 import com.royaltydesk.platform.billing.ReportService;
 import com.royaltydesk.platform.keys.Principal;
 import com.royaltydesk.platform.keys.Role;
+import com.royaltydesk.platform.receipts.ClaimValidator;
 import com.royaltydesk.platform.usage.Corrections;
 import com.royaltydesk.platform.usage.Periods;
 import io.javalin.http.Context;
@@ -37,6 +38,9 @@ public final class ReportsHandler {
 
     private static final int DEFAULT_LIMIT = 100;
     private static final int MAX_LIMIT = 500;
+    private static final int MAX_RECEIPTS = 1000;
+    private static final int MAX_ADJUSTMENTS = 1000;
+    private static final int ADJUSTMENTS_INLINE = 100;
 
     private final ReportService reports;
     private final Corrections corrections;
@@ -62,11 +66,18 @@ public final class ReportsHandler {
         List<ReportService.Total> totals = reports.totals(creatorId, period);
         String next = page.size() > limit ? Cursors.encode(offset + limit - 1L) : null;
         ReportService.Total single = totals.size() == 1 ? totals.get(0) : null;
+        // Adjustments ride on the first page (their first ADJUSTMENTS_INLINE); the rest are paged by
+        // GET /v1/usage/adjustments from adjustments_next_cursor.
+        long adjustmentCount = offset == 0 ? reports.adjustmentCount(creatorId, period) : 0;
+        List<ReportService.Adjustment> firstAdjustments =
+                offset == 0 ? reports.adjustments(creatorId, period, 0, ADJUSTMENTS_INLINE) : List.of();
         ctx.json(new ReportService.UsageReport(
                 creatorId,
                 period,
                 page.subList(0, Math.min(limit, page.size())),
-                offset == 0 ? reports.adjustments(creatorId, period) : List.of(),
+                firstAdjustments,
+                adjustmentCount,
+                firstAdjustments.size() < adjustmentCount ? Cursors.encode(firstAdjustments.size() - 1L) : null,
                 single == null ? (totals.isEmpty() ? BigDecimal.ZERO : null) : single.total(),
                 single == null ? (totals.isEmpty() ? "USD" : null) : single.currency(),
                 totals,
@@ -112,6 +123,32 @@ public final class ReportsHandler {
         String eventId = Validate.requiredText(request.eventId(), "event_id", 128);
         String reason = Validate.requiredText(request.reason(), "reason", 500);
         ctx.status(201).json(corrections.voidEvent(hostId, eventId, reason));
+    }
+
+    /** {@code GET /v1/usage/adjustments}: every adjustment booked into a period, paged. */
+    public void adjustments(Context ctx) {
+        String creatorId = creator(ctx);
+        String period = Periods.parse(ctx.queryParam("period"), "period").toString();
+        int limit = Validate.limit(ctx.queryParam("limit"), MAX_ADJUSTMENTS, MAX_ADJUSTMENTS);
+        int offset = Cursors.offset(ctx.queryParam("cursor"));
+        List<ReportService.Adjustment> page = reports.adjustments(creatorId, period, offset, limit + 1);
+        ctx.json(new ReportService.AdjustmentPage(
+                page.subList(0, Math.min(limit, page.size())),
+                page.size() > limit ? Cursors.encode(offset + limit - 1L) : null));
+    }
+
+    /** {@code GET /v1/usage/receipts}: every receipt behind a report or statement line, paged. */
+    public void lineReceipts(Context ctx) {
+        String creatorId = creator(ctx);
+        String period = Periods.parse(ctx.queryParam("period"), "period").toString();
+        String assetId = Validate.id(ctx.queryParam("asset_id"), "asset_id");
+        String modelId = ClaimValidator.modelId(ctx.queryParam("model_id"));
+        int limit = Validate.limit(ctx.queryParam("limit"), MAX_RECEIPTS, MAX_RECEIPTS);
+        int offset = Cursors.offset(ctx.queryParam("cursor"));
+        List<String> page = reports.receiptIds(creatorId, period, assetId, modelId, offset, limit + 1);
+        ctx.json(new ReportService.ReceiptPage(
+                page.subList(0, Math.min(limit, page.size())),
+                page.size() > limit ? Cursors.encode(offset + limit - 1L) : null));
     }
 
     /** Creators read their own; the platform must say whose. */

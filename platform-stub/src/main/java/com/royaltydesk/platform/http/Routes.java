@@ -76,6 +76,8 @@ public final class Routes {
         r.add(HandlerType.GET, "/v1/usage-report", reports::usageReport);
         r.add(HandlerType.GET, "/v1/billing-preview", reports::billingPreview);
         r.add(HandlerType.GET, "/v1/earnings", reports::earnings);
+        r.add(HandlerType.GET, "/v1/usage/receipts", reports::lineReceipts);
+        r.add(HandlerType.GET, "/v1/usage/adjustments", reports::adjustments);
 
         var billing = services.billing();
         SettlementsHandler settlements = new SettlementsHandler(

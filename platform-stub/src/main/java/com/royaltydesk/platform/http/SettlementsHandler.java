@@ -48,6 +48,9 @@ public final class SettlementsHandler {
     public record BalanceList(String creatorId, List<BalanceService.Balance> balances) {}
 
     private static final int MAX_PAYOUTS = 1000;
+    /** Statement lines in one JSON page (and the default); the CSV carries them all. */
+    private static final int MAX_STATEMENT_LINES = 1000;
+
     private static final int DEFAULT_PAYOUTS = 100;
 
     private final SettlementService settlements;
@@ -109,8 +112,9 @@ public final class SettlementsHandler {
     public void statements(Context ctx) {
         String creator = requiredCreator(ctx);
         String period = Periods.parse(ctx.queryParam("period"), "period").toString();
-        List<StatementService.Statement> list = statements.statements(creator, period);
         if ("csv".equals(ctx.queryParam("format"))) {
+            List<StatementService.Statement> list =
+                    statements.statements(creator, period, StatementService.LinePage.ALL);
             ctx.contentType("text/csv; charset=utf-8")
                     .header(
                             "Content-Disposition",
@@ -118,7 +122,13 @@ public final class SettlementsHandler {
                     .result(StatementCsv.render(list));
             return;
         }
-        ctx.json(new StatementList(list));
+        int limit = Validate.limit(ctx.queryParam("limit"), MAX_STATEMENT_LINES, MAX_STATEMENT_LINES);
+        Cursors.Keyed cursor = Cursors.decodeKeyed(ctx.queryParam("cursor"));
+        // A cursor continues one currency's lines; without one, every currency's first page.
+        StatementService.LinePage page = cursor == null
+                ? new StatementService.LinePage(null, 0, limit, Cursors::encode)
+                : new StatementService.LinePage(cursor.key(), cursor.offset(), limit, Cursors::encode);
+        ctx.json(new StatementList(statements.statements(creator, period, page)));
     }
 
     public void balances(Context ctx) {

@@ -12,6 +12,8 @@ import com.royaltydesk.platform.testutil.SandboxPlatformTest;
 import com.royaltydesk.platform.testutil.Usage;
 import com.royaltydesk.platform.usage.Periods;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -182,6 +184,41 @@ class ReportsHttpTest extends SandboxPlatformTest {
         assertThat(report.at("/adjustments/0/amount").decimalValue()).isEqualByComparingTo("-0.1");
         assertThat(report.at("/adjustments/0/reason").asText()).isEqualTo("duplicate report from host");
         assertThat(report.path("total").decimalValue()).isEqualByComparingTo("0.1");
+    }
+
+    @Test
+    void void_moreThanAThousand_totalCountsEveryOneAndTheListIsPaged() throws Exception {
+        String receipt = Receipts.record(platform, "m").path("receipt_id").asText();
+        ingest("many", 1000, "m", receipt, 1000); // 0.1 each
+        ingest("more", 1, "m", receipt, 1000);
+        List<String> voided = new ArrayList<>();
+        for (int i = 0; i < 1001; i++) {
+            String eventId = i < 1000 ? "many-" + i : "more-0";
+            var response = platform.json(
+                    "POST",
+                    "/v1/usage-events/void",
+                    platform.platformKey(),
+                    "{\"host_id\":\"host_sandbox\",\"event_id\":\"" + eventId + "\",\"reason\":\"test\"}");
+            assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
+            voided.add(eventId);
+        }
+
+        JsonNode report = report("");
+
+        // Every void is in the total (it was summed from the first 1,000 once).
+        assertThat(report.path("total").decimalValue()).isEqualByComparingTo("0");
+        assertThat(report.path("adjustment_count").asLong()).isEqualTo(1001);
+        assertThat(report.path("adjustments")).hasSize(100);
+        List<String> seen = new ArrayList<>();
+        report.path("adjustments").forEach(a -> seen.add(a.path("event_id").asText()));
+        String cursor = report.path("adjustments_next_cursor").asText(null);
+        while (cursor != null) {
+            JsonNode page = RunningPlatform.body(platform.get(
+                    "/v1/usage/adjustments?limit=300&period=" + period + "&cursor=" + cursor, platform.creator42Key()));
+            page.path("adjustments").forEach(a -> seen.add(a.path("event_id").asText()));
+            cursor = page.path("next_cursor").asText(null);
+        }
+        assertThat(seen).hasSize(1001).containsExactlyInAnyOrderElementsOf(voided);
     }
 
     @Test

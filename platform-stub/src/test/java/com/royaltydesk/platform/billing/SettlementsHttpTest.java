@@ -83,6 +83,91 @@ class SettlementsHttpTest extends SandboxPlatformTest {
         assertThat(statement.path("digest").asText()).isEqualTo(recomputeDigest(statement.path("lines")));
     }
 
+    @Test
+    void statement_moreReceiptsThanALineShows_pagedNamedAndAllInTheDigestAndCsv() throws Exception {
+        List<String> receipts = new ArrayList<>(List.of(receipt));
+        for (int i = 0; i < 100; i++) {
+            receipts.add(Receipts.record(platform, "m").path("receipt_id").asText());
+        }
+        var events = RunningPlatform.JSON.createArrayNode();
+        for (int i = 0; i < receipts.size(); i++) {
+            events.add(Usage.event("many-" + i, "m", receipts.get(i), 10_000, inLastMonth));
+        }
+        assertThat(platform.json("POST", "/v1/usage-events", platform.hostKey(), Usage.wrap(events))
+                        .statusCode())
+                .isEqualTo(200);
+        settle();
+        String key = platform.creator42Key();
+
+        // One line per page: the usage line first, naming 100 of its 101 receipts and the count.
+        JsonNode first = RunningPlatform.body(platform.get("/v1/statements?limit=1&period=" + lastMonth, key))
+                .at("/statements/0");
+        JsonNode usage = first.at("/lines/0");
+        assertThat(first.path("lines")).hasSize(1);
+        assertThat(usage.path("receipt_ids")).hasSize(100);
+        assertThat(usage.path("receipt_count").asLong()).isEqualTo(101);
+        long lineCount = first.path("line_count").asLong();
+        assertThat(lineCount).isGreaterThan(1);
+
+        List<JsonNode> lines = new ArrayList<>(List.of(usage));
+        String cursor = first.path("lines_next_cursor").asText(null);
+        while (cursor != null) {
+            JsonNode page = RunningPlatform.body(
+                            platform.get("/v1/statements?limit=1&period=" + lastMonth + "&cursor=" + cursor, key))
+                    .path("statements");
+            assertThat(page).hasSize(1);
+            page.get(0).path("lines").forEach(lines::add);
+            cursor = page.get(0).path("lines_next_cursor").asText(null);
+        }
+        assertThat(lines).hasSize((int) lineCount);
+
+        // Every receipt behind the line, paged by GET /v1/usage/receipts.
+        List<String> all = new ArrayList<>();
+        String receiptsCursor = "";
+        do {
+            JsonNode page = RunningPlatform.body(platform.get(
+                    "/v1/usage/receipts?limit=40&period=" + lastMonth + "&asset_id=ds_sandbox_demo&model_id=m&cursor="
+                            + receiptsCursor,
+                    key));
+            page.path("receipt_ids").forEach(r -> all.add(r.asText()));
+            receiptsCursor = page.path("next_cursor").asText(null);
+        } while (receiptsCursor != null);
+        assertThat(all)
+                .hasSize(101)
+                .containsExactlyInAnyOrderElementsOf(receipts)
+                .isSorted();
+
+        // The digest is over every line with every receipt, not over what one page shows.
+        var full = RunningPlatform.JSON.createArrayNode();
+        for (JsonNode line : lines) {
+            var copy = line.deepCopy();
+            if (line.path("kind").asText().equals("usage")) {
+                var ids = ((com.fasterxml.jackson.databind.node.ObjectNode) copy).putArray("receipt_ids");
+                all.forEach(ids::add);
+            }
+            full.add(copy);
+        }
+        assertThat(first.path("digest").asText()).isEqualTo(recomputeDigest(full));
+        String csv = platform.get("/v1/statements?format=csv&period=" + lastMonth, key)
+                .body();
+        assertThat(csv)
+                .contains(String.join(" ", all))
+                .contains("USD,digest,,,,,,," + first.path("digest").asText());
+    }
+
+    @Test
+    void statement_cursorNotGivenOut_400() throws Exception {
+        ingest("bad", 1, "m", receipt, 1, inLastMonth);
+        settle();
+        for (String cursor : List.of("nonsense", "azE6LTE6VVNE", "YzE6NQ")) {
+            assertErrorField(
+                    platform.get("/v1/statements?period=" + lastMonth + "&cursor=" + cursor, platform.creator42Key()),
+                    400,
+                    "invalid_request",
+                    "cursor");
+        }
+    }
+
     /** The digest, recomputed from the documented canonical form, independently of the platform's code. */
     private static String recomputeDigest(JsonNode lines) throws Exception {
         MessageDigest sha = MessageDigest.getInstance("SHA-256");
