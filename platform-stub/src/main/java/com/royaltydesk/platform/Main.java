@@ -54,6 +54,13 @@ public final class Main implements Callable<Integer> {
     Path jdbcPasswordFile;
 
     @Option(
+            names = "--key-encryption-key-file",
+            description = "The file holding the key that seals signing keys in the database (default: the"
+                    + " RDK_KEY_ENCRYPTION_KEY or RDK_KEY_ENCRYPTION_KEY_FILE environment variable, else"
+                    + " signing-keys.kek in the data dir, made on first start). Instances sharing a database share it.")
+    Path keyEncryptionKeyFile;
+
+    @Option(
             names = "--sandbox",
             negatable = true,
             description = "Sandbox mode: test keys and the public demo endpoints (default: off when run alone).")
@@ -146,7 +153,8 @@ public final class Main implements Callable<Integer> {
                 .withCorsOrigins(corsOrigins)
                 .withPayoutPolicy(new PayoutPolicy(payoutThreshold, monthlyCap))
                 .withWebhooks(allowPrivateWebhooks ? webhooks.allowingPrivateTargets() : webhooks)
-                .withDatabaseLogin(new DatabaseLogin(blankToNull(jdbcUser), databasePassword()));
+                .withDatabaseLogin(new DatabaseLogin(blankToNull(jdbcUser), databasePassword()))
+                .withKeyEncryptionKeyFile(keyEncryptionKeyFile);
     }
 
     private String databasePassword() {

@@ -28,6 +28,9 @@ import java.util.Objects;
  * @param databaseLogin user and password for a database that needs them (PostgreSQL)
  * @param appOnly embedded in the desktop app: answers only its own loopback origin and {@code Host},
  *     sends webhooks only to loopback (decision 0016)
+ * @param keyEncryptionKeyFile the file holding the key that seals signing keys in the database;
+ *     null: {@code RDK_KEY_ENCRYPTION_KEY(_FILE)} or {@code signing-keys.kek} in {@code dataDir}
+ *     ({@link com.royaltydesk.platform.receipts.KeyEncryptionKey})
  */
 public record PlatformConfig(
         String host,
@@ -42,7 +45,8 @@ public record PlatformConfig(
         WebhookSettings webhooks,
         List<String> corsOrigins,
         DatabaseLogin databaseLogin,
-        boolean appOnly) {
+        boolean appOnly,
+        Path keyEncryptionKeyFile) {
 
     public static final String DEFAULT_HOST = "127.0.0.1";
 
@@ -88,12 +92,26 @@ public record PlatformConfig(
             boolean sandbox,
             SigningAlgorithm signingAlgorithm,
             String issuer) {
-        this(host, port, dataDir, jdbcUrl, sandbox, signingAlgorithm, issuer, null, null, null, null, null, false);
+        this(
+                host,
+                port,
+                dataDir,
+                jdbcUrl,
+                sandbox,
+                signingAlgorithm,
+                issuer,
+                null,
+                null,
+                null,
+                null,
+                null,
+                false,
+                null);
     }
 
     /** Defaults for the signing algorithm (EdDSA) and issuer. */
     public PlatformConfig(String host, int port, Path dataDir, String jdbcUrl, boolean sandbox) {
-        this(host, port, dataDir, jdbcUrl, sandbox, null, null, null, null, null, null, null, false);
+        this(host, port, dataDir, jdbcUrl, sandbox, null, null, null, null, null, null, null, false, null);
     }
 
     public PlatformConfig withUsageLimits(UsageLimits limits) {
@@ -114,6 +132,11 @@ public record PlatformConfig(
 
     public PlatformConfig withDatabaseLogin(DatabaseLogin login) {
         return changed(c -> c.databaseLogin = login);
+    }
+
+    /** Seals signing keys under the key in {@code file} (several instances on one database share it). */
+    public PlatformConfig withKeyEncryptionKeyFile(Path file) {
+        return changed(c -> c.keyEncryptionKeyFile = file);
     }
 
     /** Runs on another database (PostgreSQL), logging in as {@code login}. */
@@ -141,7 +164,8 @@ public record PlatformConfig(
                 c.webhooks,
                 c.corsOrigins,
                 c.databaseLogin,
-                c.appOnly);
+                c.appOnly,
+                c.keyEncryptionKeyFile);
     }
 
     /** The record's fields, mutable, for {@link #changed}. */
@@ -159,8 +183,10 @@ public record PlatformConfig(
         List<String> corsOrigins;
         DatabaseLogin databaseLogin;
         boolean appOnly;
+        Path keyEncryptionKeyFile;
 
         Fields(PlatformConfig from) {
+            keyEncryptionKeyFile = from.keyEncryptionKeyFile;
             appOnly = from.appOnly;
             host = from.host;
             port = from.port;

@@ -18,7 +18,9 @@ import com.royaltydesk.platform.log.ReceiptLog;
 import com.royaltydesk.platform.log.Witnessing;
 import com.royaltydesk.platform.receipts.ClaimValidator;
 import com.royaltydesk.platform.receipts.JdbcSigningKeyStore;
+import com.royaltydesk.platform.receipts.KeyEncryptionKey;
 import com.royaltydesk.platform.receipts.LogEvidence;
+import com.royaltydesk.platform.receipts.PrivateKeySeal;
 import com.royaltydesk.platform.receipts.ReceiptService;
 import com.royaltydesk.platform.receipts.ReceiptSigner;
 import com.royaltydesk.platform.receipts.ReceiptStore;
@@ -74,7 +76,7 @@ public record PlatformServices(
         AssetService assets = new AssetService(new JdbcAssetStore(database.dataSource(), jdbc, json), clock);
         SigningKeys signingKeys = new SigningKeys(
                 jdbc,
-                new JdbcSigningKeyStore(database.dataSource()),
+                signingKeyStore(config, database),
                 clock,
                 config.signingAlgorithm(),
                 ReceiptService.RECEIPT_LIFETIME,
@@ -136,5 +138,25 @@ public record PlatformServices(
                 bootstrap,
                 limiter,
                 clock);
+    }
+
+    /**
+     * The signing-key store, sealing private keys under the key-encryption key (decision 0016):
+     * keys a platform from before stored in plaintext are sealed now, and every key is opened once,
+     * so a missing or wrong key-encryption key stops the start with a message that names it.
+     */
+    private static JdbcSigningKeyStore signingKeyStore(PlatformConfig config, Database database) {
+        KeyEncryptionKey kek = KeyEncryptionKey.resolve(
+                System.getenv(),
+                config.keyEncryptionKeyFile(),
+                config.dataDir(),
+                !JdbcSigningKeyStore.anySealed(database.dataSource()));
+        JdbcSigningKeyStore store = new JdbcSigningKeyStore(database.dataSource(), new PrivateKeySeal(kek));
+        int sealed = store.sealPlaintextKeysAndCheckAll();
+        if (sealed > 0) {
+            org.slf4j.LoggerFactory.getLogger(PlatformServices.class)
+                    .info("sealed {} signing keys stored in plaintext under key-encryption key {}", sealed, kek.id());
+        }
+        return store;
     }
 }

@@ -67,9 +67,15 @@ class SeveralInstancesTest {
     private RunningPlatform instance(String name) {
         RunningPlatform platform = RunningPlatform.start(
                 new PlatformConfig(PlatformConfig.DEFAULT_HOST, 0, dir.resolve(name), databaseUrl, true)
-                        .withDatabaseLogin(TestDatabase.login()));
+                        .withDatabaseLogin(TestDatabase.login())
+                        .withKeyEncryptionKeyFile(sharedKeyEncryptionKey()));
         running.add(platform);
         return platform;
+    }
+
+    /** Instances on one database seal and open its signing keys with one key-encryption key. */
+    private Path sharedKeyEncryptionKey() {
+        return dir.resolve("shared.kek");
     }
 
     /** Runs both calls at the same moment, one per instance, and returns both answers. */
@@ -222,8 +228,13 @@ class SeveralInstancesTest {
     void deliveryHeldByAnInstanceThatDies_anotherInstanceDeliversIt() throws Exception {
         try (WebhookReceiver receiver = new WebhookReceiver().stallFirstRequest()) {
             // The instance that will die: its own process, holding deliveries for 11 s.
-            PlatformProcess dying =
-                    PlatformProcess.start(dir.resolve("a"), dir.resolve("dying.txt"), "--webhook-lease", "11");
+            PlatformProcess dying = PlatformProcess.start(
+                    dir.resolve("a"),
+                    dir.resolve("dying.txt"),
+                    "--webhook-lease",
+                    "11",
+                    "--key-encryption-key-file",
+                    sharedKeyEncryptionKey().toString());
             String platformKey = RunningPlatform.JSON
                     .readTree(
                             dir.resolve("a").resolve("sandbox-credentials.json").toFile())

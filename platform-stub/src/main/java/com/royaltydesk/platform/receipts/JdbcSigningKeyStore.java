@@ -1,13 +1,11 @@
 package com.royaltydesk.platform.receipts;
 
-import com.nimbusds.jose.jwk.JWK;
 import com.royaltydesk.platform.db.DataAccessException;
 import com.royaltydesk.platform.db.Jdbc;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.text.ParseException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,9 +24,62 @@ public final class JdbcSigningKeyStore implements SigningKeyStore {
             "kid, alg, purpose, environment, private_jwk, created_at, retired_at, verify_until, valid_until";
 
     private final DataSource dataSource;
+    private final PrivateKeySeal seal;
 
-    public JdbcSigningKeyStore(DataSource dataSource) {
+    public JdbcSigningKeyStore(DataSource dataSource, PrivateKeySeal seal) {
         this.dataSource = dataSource;
+        this.seal = seal;
+    }
+
+    /** Whether any private key in this database is sealed already (so its key-encryption key must exist). */
+    public static boolean anySealed(DataSource dataSource) {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement select = connection.prepareStatement("SELECT private_jwk FROM signing_keys");
+                ResultSet rows = select.executeQuery()) {
+            while (rows.next()) {
+                if (PrivateKeySeal.isSealed(rows.getString(1))) {
+                    return true;
+                }
+            }
+            return false;
+        } catch (SQLException e) {
+            throw new DataAccessException(e);
+        }
+    }
+
+    /**
+     * Seals every private key stored in plaintext (by a platform from before sealing), then opens
+     * every key once, so a wrong key-encryption key or an altered row stops the start, not a
+     * signature later. Returns how many were sealed.
+     */
+    public int sealPlaintextKeysAndCheckAll() {
+        int sealed = 0;
+        try (Connection connection = dataSource.getConnection()) {
+            connection.setAutoCommit(false);
+            List<String[]> plaintext = new ArrayList<>();
+            try (PreparedStatement select =
+                            connection.prepareStatement("SELECT kid, private_jwk FROM signing_keys FOR UPDATE");
+                    ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    if (!PrivateKeySeal.isSealed(rows.getString(2))) {
+                        plaintext.add(new String[] {rows.getString(1), rows.getString(2)});
+                    }
+                }
+            }
+            for (String[] row : plaintext) {
+                try (PreparedStatement update =
+                        connection.prepareStatement("UPDATE signing_keys SET private_jwk = ? WHERE kid = ?")) {
+                    update.setString(1, seal.seal(row[0], seal.open(row[0], row[1])));
+                    update.setString(2, row[0]);
+                    sealed += update.executeUpdate();
+                }
+            }
+            connection.commit();
+        } catch (SQLException e) {
+            throw new DataAccessException(e);
+        }
+        all();
+        return sealed;
     }
 
     @Override
@@ -65,7 +116,7 @@ public final class JdbcSigningKeyStore implements SigningKeyStore {
             insert.setString(2, key.algorithm().jws().getName());
             insert.setString(3, key.purpose().wireName());
             insert.setString(4, key.environment());
-            insert.setString(5, key.privateJwk().toJSONString());
+            insert.setString(5, seal.seal(key.kid(), key.privateJwk()));
             insert.setString(6, key.publicJwk().toJSONString());
             insert.setTimestamp(7, Jdbc.timestamp(key.createdAt()));
             insert.executeUpdate();
@@ -177,20 +228,17 @@ public final class JdbcSigningKeyStore implements SigningKeyStore {
         }
     }
 
-    private static SigningKey read(ResultSet row) throws SQLException {
-        try {
-            return new SigningKey(
-                    row.getString("kid"),
-                    SigningAlgorithm.fromJws(row.getString("alg")),
-                    KeyPurpose.valueOf(row.getString("purpose").toUpperCase(java.util.Locale.ROOT)),
-                    row.getString("environment"),
-                    JWK.parse(row.getString("private_jwk")),
-                    Jdbc.instant(row.getTimestamp("created_at")),
-                    Jdbc.instant(row.getTimestamp("retired_at")),
-                    Jdbc.instant(row.getTimestamp("verify_until")),
-                    Jdbc.instant(row.getTimestamp("valid_until")));
-        } catch (ParseException e) {
-            throw new IllegalStateException("stored signing key is not a valid JWK", e);
-        }
+    private SigningKey read(ResultSet row) throws SQLException {
+        String kid = row.getString("kid");
+        return new SigningKey(
+                kid,
+                SigningAlgorithm.fromJws(row.getString("alg")),
+                KeyPurpose.valueOf(row.getString("purpose").toUpperCase(java.util.Locale.ROOT)),
+                row.getString("environment"),
+                seal.open(kid, row.getString("private_jwk")),
+                Jdbc.instant(row.getTimestamp("created_at")),
+                Jdbc.instant(row.getTimestamp("retired_at")),
+                Jdbc.instant(row.getTimestamp("verify_until")),
+                Jdbc.instant(row.getTimestamp("valid_until")));
     }
 }
