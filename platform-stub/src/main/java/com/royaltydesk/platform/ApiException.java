@@ -31,6 +31,11 @@ public class ApiException extends RuntimeException {
         return new ApiException(429, "rate_limited", message, null, retryAfter);
     }
 
+    /** 429 with its own code: a bounded resource (not a rate) is full; retry after {@code retryAfter}. */
+    public static ApiException busy(String code, String message, Duration retryAfter) {
+        return new ApiException(429, code, message, null, retryAfter);
+    }
+
     public static ApiException invalid(String field, String message) {
         return new ApiException(400, "invalid_request", message, field);
     }

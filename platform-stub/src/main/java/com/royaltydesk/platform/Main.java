@@ -1,5 +1,6 @@
 package com.royaltydesk.platform;
 
+import com.royaltydesk.platform.assets.UploadLimits;
 import com.royaltydesk.platform.billing.PayoutPolicy;
 import com.royaltydesk.platform.db.DatabaseLogin;
 import com.royaltydesk.platform.db.Dialect;
@@ -98,6 +99,21 @@ public final class Main implements Callable<Integer> {
                     + " (default: ${DEFAULT-VALUE}).")
     long webhookLeaseSeconds = WebhookSettings.DEFAULTS.lease().toSeconds();
 
+    @Option(
+            names = "--max-upload-bytes",
+            description = "The largest content upload accepted, at most 1 TiB (default: ${DEFAULT-VALUE}).")
+    long maxUploadBytes = UploadLimits.DEFAULTS.maxBytes();
+
+    @Option(
+            names = "--upload-read-timeout",
+            description = "Seconds an upload may send nothing before it is dropped (default: ${DEFAULT-VALUE}).")
+    long uploadReadTimeoutSeconds = UploadLimits.DEFAULTS.readTimeout().toSeconds();
+
+    @Option(
+            names = "--max-concurrent-uploads",
+            description = "Uploads in flight at once on this instance, 1-1000 (default: ${DEFAULT-VALUE}).")
+    int maxConcurrentUploads = UploadLimits.DEFAULTS.maxConcurrent();
+
     @Option(names = "--issuer", description = "The iss of receipts (default: urn:royaltydesk:platform, or :sandbox).")
     String issuer;
 
@@ -149,7 +165,15 @@ public final class Main implements Callable<Integer> {
                     "--webhook-lease must be longer than one delivery attempt ("
                             + webhooks.attemptTimeout().toSeconds() + " s)");
         }
+        UploadLimits uploads;
+        try {
+            uploads = new UploadLimits(
+                    maxUploadBytes, Duration.ofSeconds(uploadReadTimeoutSeconds), maxConcurrentUploads);
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+        }
         return new PlatformConfig(host, port, dir, jdbcUrl, sandbox, algorithm, issuer)
+                .withUploadLimits(uploads)
                 .withCorsOrigins(corsOrigins)
                 .withPayoutPolicy(new PayoutPolicy(payoutThreshold, monthlyCap))
                 .withWebhooks(allowPrivateWebhooks ? webhooks.allowingPrivateTargets() : webhooks)

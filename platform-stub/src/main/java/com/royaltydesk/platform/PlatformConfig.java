@@ -1,5 +1,6 @@
 package com.royaltydesk.platform;
 
+import com.royaltydesk.platform.assets.UploadLimits;
 import com.royaltydesk.platform.billing.PayoutPolicy;
 import com.royaltydesk.platform.db.DatabaseLogin;
 import com.royaltydesk.platform.receipts.SigningAlgorithm;
@@ -28,6 +29,7 @@ import java.util.Objects;
  * @param databaseLogin user and password for a database that needs them (PostgreSQL)
  * @param appOnly embedded in the desktop app: answers only its own loopback origin and {@code Host},
  *     sends webhooks only to loopback (decision 0016)
+ * @param uploadLimits content upload size cap, read timeout and concurrency cap
  * @param keyEncryptionKeyFile the file holding the key that seals signing keys in the database;
  *     null: {@code RDK_KEY_ENCRYPTION_KEY(_FILE)} or {@code signing-keys.kek} in {@code dataDir}
  *     ({@link com.royaltydesk.platform.receipts.KeyEncryptionKey})
@@ -46,7 +48,8 @@ public record PlatformConfig(
         List<String> corsOrigins,
         DatabaseLogin databaseLogin,
         boolean appOnly,
-        Path keyEncryptionKeyFile) {
+        Path keyEncryptionKeyFile,
+        UploadLimits uploadLimits) {
 
     public static final String DEFAULT_HOST = "127.0.0.1";
 
@@ -81,6 +84,9 @@ public record PlatformConfig(
         if (databaseLogin == null) {
             databaseLogin = DatabaseLogin.NONE;
         }
+        if (uploadLimits == null) {
+            uploadLimits = UploadLimits.DEFAULTS;
+        }
     }
 
     /** Default usage limits. */
@@ -106,12 +112,13 @@ public record PlatformConfig(
                 null,
                 null,
                 false,
+                null,
                 null);
     }
 
     /** Defaults for the signing algorithm (EdDSA) and issuer. */
     public PlatformConfig(String host, int port, Path dataDir, String jdbcUrl, boolean sandbox) {
-        this(host, port, dataDir, jdbcUrl, sandbox, null, null, null, null, null, null, null, false, null);
+        this(host, port, dataDir, jdbcUrl, sandbox, null, null, null, null, null, null, null, false, null, null);
     }
 
     public PlatformConfig withUsageLimits(UsageLimits limits) {
@@ -132,6 +139,10 @@ public record PlatformConfig(
 
     public PlatformConfig withDatabaseLogin(DatabaseLogin login) {
         return changed(c -> c.databaseLogin = login);
+    }
+
+    public PlatformConfig withUploadLimits(UploadLimits limits) {
+        return changed(c -> c.uploadLimits = limits);
     }
 
     /** Seals signing keys under the key in {@code file} (several instances on one database share it). */
@@ -165,7 +176,8 @@ public record PlatformConfig(
                 c.corsOrigins,
                 c.databaseLogin,
                 c.appOnly,
-                c.keyEncryptionKeyFile);
+                c.keyEncryptionKeyFile,
+                c.uploadLimits);
     }
 
     /** The record's fields, mutable, for {@link #changed}. */
@@ -184,8 +196,10 @@ public record PlatformConfig(
         DatabaseLogin databaseLogin;
         boolean appOnly;
         Path keyEncryptionKeyFile;
+        UploadLimits uploadLimits;
 
         Fields(PlatformConfig from) {
+            uploadLimits = from.uploadLimits;
             keyEncryptionKeyFile = from.keyEncryptionKeyFile;
             appOnly = from.appOnly;
             host = from.host;

@@ -114,6 +114,11 @@ public final class PlatformServer implements AutoCloseable {
         return routes;
     }
 
+    /** Content uploads running now (each holds one of {@code --max-concurrent-uploads} slots). */
+    public int uploadsInFlight() {
+        return services.uploadGate().inFlight();
+    }
+
     public PlatformConfig config() {
         return config;
     }

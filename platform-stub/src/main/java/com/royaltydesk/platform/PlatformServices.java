@@ -3,6 +3,7 @@ package com.royaltydesk.platform;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.royaltydesk.platform.assets.AssetService;
 import com.royaltydesk.platform.assets.JdbcAssetStore;
+import com.royaltydesk.platform.assets.UploadGate;
 import com.royaltydesk.platform.billing.BillingServices;
 import com.royaltydesk.platform.creators.CreatorService;
 import com.royaltydesk.platform.creators.JdbcCreatorStore;
@@ -48,6 +49,7 @@ public record PlatformServices(
         ApiKeyService keys,
         CreatorService creators,
         AssetService assets,
+        UploadGate uploadGate,
         SigningKeys signingKeys,
         ReceiptService receipts,
         ClaimValidator claims,
@@ -73,7 +75,10 @@ public record PlatformServices(
         ApiKeyService keys =
                 new ApiKeyService(new JdbcApiKeyStore(database.dataSource(), jdbc), clock, config.sandbox());
         CreatorService creators = new CreatorService(jdbc, new JdbcCreatorStore(), keys, clock, config.sandbox());
-        AssetService assets = new AssetService(new JdbcAssetStore(database.dataSource(), jdbc, json), clock);
+        AssetService assets = new AssetService(
+                new JdbcAssetStore(database.dataSource(), jdbc, json),
+                clock,
+                config.uploadLimits().maxBytes());
         SigningKeys signingKeys = new SigningKeys(
                 jdbc,
                 signingKeyStore(config, database),
@@ -123,6 +128,7 @@ public record PlatformServices(
                 keys,
                 creators,
                 assets,
+                new UploadGate(config.uploadLimits().maxConcurrent()),
                 signingKeys,
                 receipts,
                 new ClaimValidator(assets, json),

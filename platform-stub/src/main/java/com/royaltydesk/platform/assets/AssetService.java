@@ -24,9 +24,6 @@ import java.util.regex.Pattern;
  */
 public final class AssetService {
 
-    /** Larger files are refused at registration; uploads stream, so this bounds time, not memory. */
-    public static final long MAX_SIZE_BYTES = 1L << 40;
-
     private static final int MAX_NAME = 200;
     private static final int MAX_DESCRIPTION = 2000;
     private static final Pattern SHA256 = Pattern.compile("sha256:([0-9a-f]{64})");
@@ -36,9 +33,13 @@ public final class AssetService {
     private final AssetStore store;
     private final Clock clock;
 
-    public AssetService(AssetStore store, Clock clock) {
+    /** Larger files are refused at registration and upload; uploads stream, so this bounds time, not memory. */
+    private final long maxBytes;
+
+    public AssetService(AssetStore store, Clock clock, long maxBytes) {
         this.store = store;
         this.clock = clock;
+        this.maxBytes = maxBytes;
     }
 
     public Asset register(String creatorId, AssetRegistration request) {
@@ -109,7 +110,7 @@ public final class AssetService {
      */
     public Asset acceptUpload(String creatorId, String assetId, InputStream content) throws IOException {
         Asset asset = get(creatorId, assetId);
-        long limit = asset.sizeBytes() == null ? MAX_SIZE_BYTES : asset.sizeBytes();
+        long limit = asset.sizeBytes() == null ? maxBytes : asset.sizeBytes();
         MessageDigest sha256 = sha256();
         byte[] buffer = new byte[BUFFER];
         long total = 0;
@@ -118,8 +119,15 @@ public final class AssetService {
             sha256.update(buffer, 0, read);
             total += read;
         }
+        if (asset.sizeBytes() == null && total > maxBytes) {
+            throw new ApiException(
+                    413,
+                    "upload_too_large",
+                    "Uploads on this platform are at most " + maxBytes + " bytes; nothing was stored.",
+                    null);
+        }
         String actual = HexFormat.of().formatHex(sha256.digest());
-        boolean sizeOk = asset.sizeBytes() == null ? total <= MAX_SIZE_BYTES : total == asset.sizeBytes();
+        boolean sizeOk = asset.sizeBytes() == null || total == asset.sizeBytes();
         if (!sizeOk || asset.sha256() != null && !actual.equals(asset.sha256())) {
             throw mismatch(
                     asset,
@@ -192,13 +200,14 @@ public final class AssetService {
         return new String[] {sha, blake};
     }
 
-    private static Long size(Long sizeBytes) {
+    private Long size(Long sizeBytes) {
         if (sizeBytes == null) {
             return null; // learned from the upload
         }
-        if (sizeBytes < 0 || sizeBytes > MAX_SIZE_BYTES) {
+        if (sizeBytes < 0 || sizeBytes > maxBytes) {
             throw ApiException.invalid(
-                    "size_bytes", "size_bytes must be a whole number from 0 to " + MAX_SIZE_BYTES + ".");
+                    "size_bytes",
+                    "size_bytes must be a whole number from 0 to " + maxBytes + " (this platform's upload cap).");
         }
         return sizeBytes;
     }

@@ -1,19 +1,24 @@
 package com.royaltydesk.platform.http;
 
+import com.royaltydesk.platform.ApiException;
 import com.royaltydesk.platform.Validate;
 import com.royaltydesk.platform.assets.Asset;
 import com.royaltydesk.platform.assets.AssetRegistration;
 import com.royaltydesk.platform.assets.AssetService;
 import com.royaltydesk.platform.assets.PriceModel;
+import com.royaltydesk.platform.assets.UploadGate;
 import com.royaltydesk.platform.keys.Principal;
 import com.royaltydesk.platform.keys.Role;
 import com.royaltydesk.platform.receipts.ReceiptService;
 import io.javalin.http.Context;
 import java.io.IOException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeoutException;
+import org.eclipse.jetty.ee10.servlet.ServletContextRequest;
 
 /** Assets: register, list, read, and the content upload that proves the registered hash. */
 public final class AssetsHandler {
@@ -44,12 +49,22 @@ public final class AssetsHandler {
     static final int MAX_LIMIT = 200;
 
     private final AssetService assets;
+    private final UploadGate uploads;
+    private final Duration uploadReadTimeout;
     private final ReceiptService receipts;
     private final Auth auth;
     private final RequestBodies bodies;
 
-    public AssetsHandler(AssetService assets, ReceiptService receipts, Auth auth, RequestBodies bodies) {
+    public AssetsHandler(
+            AssetService assets,
+            UploadGate uploads,
+            Duration uploadReadTimeout,
+            ReceiptService receipts,
+            Auth auth,
+            RequestBodies bodies) {
         this.assets = assets;
+        this.uploads = uploads;
+        this.uploadReadTimeout = uploadReadTimeout;
         this.receipts = receipts;
         this.auth = auth;
         this.bodies = bodies;
@@ -86,12 +101,45 @@ public final class AssetsHandler {
         ctx.json(view(ctx, asset, receipts.countsByAsset(List.of(assetId)).getOrDefault(assetId, 0L)));
     }
 
-    public void upload(Context ctx) throws IOException {
+    /**
+     * {@code PUT /v1/assets/{id}/content}: streams the content through the hasher, holding one of
+     * the instance's upload slots; a client that sends nothing for the read timeout is dropped.
+     */
+    public void upload(Context ctx) {
         Principal creator = auth.require(ctx, Role.CREATOR);
         String assetId = Validate.id(ctx.pathParam("id"), "id");
-        Asset asset =
-                assets.acceptUpload(creator.creatorId(), assetId, ctx.req().getInputStream());
+        Asset asset;
+        try (UploadGate.Permit slot = uploads.enter()) {
+            readTimeout(ctx, uploadReadTimeout);
+            asset = assets.acceptUpload(creator.creatorId(), assetId, ctx.req().getInputStream());
+        } catch (IOException e) {
+            throw timedOut(e)
+                    ? new ApiException(
+                            408,
+                            "upload_timeout",
+                            "No bytes of the upload arrived for " + uploadReadTimeout.toSeconds()
+                                    + " s; it was dropped and nothing changed.",
+                            null)
+                    : new ApiException(400, "upload_interrupted", "The upload ended early; nothing changed.", null);
+        }
         ctx.json(view(ctx, asset, receipts.countsByAsset(List.of(assetId)).getOrDefault(assetId, 0L)));
+    }
+
+    /** This request's connection gives up after {@code timeout} without a byte (Jetty's idle timeout). */
+    private static void readTimeout(Context ctx, Duration timeout) {
+        ServletContextRequest request = ServletContextRequest.getServletContextRequest(ctx.req());
+        if (request != null) {
+            request.getConnectionMetaData().getConnection().getEndPoint().setIdleTimeout(timeout.toMillis());
+        }
+    }
+
+    private static boolean timedOut(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof TimeoutException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static AssetView view(Context ctx, Asset asset, long receiptCount) {

@@ -46,6 +46,11 @@ public final class Errors {
             LOG.error("Unhandled error on {} {}", ctx.method(), ctx.path(), e);
             write(ctx, 500, "internal_error", "The platform hit an unexpected error; nothing was changed.", null);
         });
+        // A body the client broke off or mis-framed (bad chunk sizes, early end of stream) surfaces
+        // while a handler reads it, as Jetty's BadMessageException or EofException: the client's
+        // fault. Other I/O failures stay 500s — they may be ours.
+        config.routes.exception(org.eclipse.jetty.http.BadMessageException.class, (e, ctx) -> unreadableBody(ctx));
+        config.routes.exception(org.eclipse.jetty.io.EofException.class, (e, ctx) -> unreadableBody(ctx));
         config.routes.exception(Exception.class, (e, ctx) -> {
             // The details stay in the log; the client learns only that it was not its fault.
             LOG.error("Unhandled error on {} {}", ctx.method(), ctx.path(), e);
@@ -60,6 +65,15 @@ public final class Errors {
     public static void installBeforeJavalin(JavalinConfig config) {
         config.jetty.modifyServer(server -> server.setErrorHandler(new JsonErrorHandler()));
         config.jetty.modifyServletContextHandler(context -> context.setErrorHandler(new JsonErrorHandler()));
+    }
+
+    private static void unreadableBody(Context ctx) {
+        write(
+                ctx,
+                400,
+                "unreadable_body",
+                "The request body could not be read (malformed chunked encoding or an early end); nothing changed.",
+                null);
     }
 
     private static void writeIfEmpty(Context ctx, int status) {

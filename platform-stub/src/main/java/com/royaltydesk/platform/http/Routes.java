@@ -47,7 +47,13 @@ public final class Routes {
         ApiKeysHandler keys = new ApiKeysHandler(services.keys(), auth);
         r.add(HandlerType.DELETE, "/v1/api-keys/{id}", keys::revoke);
 
-        AssetsHandler assets = new AssetsHandler(services.assets(), services.receipts(), auth, bodies);
+        AssetsHandler assets = new AssetsHandler(
+                services.assets(),
+                services.uploadGate(),
+                services.config().uploadLimits().readTimeout(),
+                services.receipts(),
+                auth,
+                bodies);
         r.add(HandlerType.POST, "/v1/assets", assets::register);
         r.add(HandlerType.GET, "/v1/assets", assets::list);
         r.add(HandlerType.GET, "/v1/assets/{id}", assets::get);

@@ -53,14 +53,34 @@ class BadInputHttpTest extends SandboxPlatformTest {
 
     /** A GET on a fresh socket, the path sent exactly as given. */
     private String rawGet(String path) throws Exception {
+        return raw("GET " + path + " HTTP/1.1\r\n", "\r\n");
+    }
+
+    /** A request written by hand on a fresh socket: its first line, the Host header, then {@code rest}. */
+    private String raw(String firstLine, String rest) throws Exception {
         java.net.URI base = java.net.URI.create(platform.baseUrl());
         try (java.net.Socket socket = new java.net.Socket(base.getHost(), base.getPort())) {
+            socket.setSoTimeout(30_000);
             socket.getOutputStream()
-                    .write(("GET " + path + " HTTP/1.1\r\nHost: " + base.getHost() + ":" + base.getPort()
-                                    + "\r\nConnection: close\r\n\r\n")
+                    .write((firstLine + "Host: " + base.getHost() + ":" + base.getPort() + "\r\nConnection: close\r\n"
+                                    + rest)
                             .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
             return new String(socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
         }
+    }
+
+    @Test
+    void oversizedHeadersAndBrokenChunkedBodies_4xxInTheOneShape() throws Exception {
+        String hugeHeader = raw("GET /health HTTP/1.1\r\n", "X-Filler: " + "a".repeat(64 * 1024) + "\r\n\r\n");
+        String badChunk = raw(
+                "POST /v1/creators HTTP/1.1\r\n",
+                "Content-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\nZZ\r\n{}\r\n0\r\n\r\n");
+
+        for (String answer : List.of(hugeHeader, badChunk)) {
+            assertThat(answer).as(answer).matches("(?s)HTTP/1.1 4\\d\\d .*");
+            assertThat(answer).contains("{\"error\":").doesNotContain("<html");
+        }
+        assertThat(hugeHeader).startsWith("HTTP/1.1 431");
     }
 
     @Test
@@ -117,9 +137,22 @@ class BadInputHttpTest extends SandboxPlatformTest {
                 "/v1/receipts?model_id=" + "x".repeat(300),
                 "/v1/assets?creator_id=%27%20OR%201=1",
                 "/v1/log/inclusion?receipt_id=",
-                "/v1/log/consistency?first=99999999999999999999&second=1")) {
+                "/v1/log/consistency?first=99999999999999999999&second=1",
+                "/v1/statements?creator_id=creator_42&period=2026-13",
+                "/v1/statements?creator_id=creator_42&period=2026-01&limit=0",
+                "/v1/statements?creator_id=creator_42&period=2026-01&limit=99999999999",
+                "/v1/statements?creator_id=creator_42&period=2026-01&cursor=azE6OTk5OTk5OTk5OTk5OlVTRA",
+                "/v1/usage/receipts?creator_id=creator_42&period=2026-01&asset_id=ds_sandbox_demo",
+                "/v1/usage/receipts?creator_id=creator_42&period=2026-01&asset_id=%00&model_id=m",
+                "/v1/usage/receipts?creator_id=creator_42&period=2026-01&asset_id=ds_x&model_id=m&limit=1001",
+                "/v1/usage/adjustments?creator_id=creator_42&period=2026-01&cursor=YzE6LTI",
+                "/v1/usage/adjustments?period=2026-01",
+                "/v1/earnings?creator_id=creator_42&period=0000-00",
+                "/v1/payouts?limit=1.5",
+                "/v1/webhook-deliveries?endpoint_id=" + "e".repeat(500))) {
             HttpResponse<String> response = platform.get(query, platform.platformKey());
             assertThat(response.statusCode()).as(query).isBetween(400, 499);
+            assertThat(response.body()).as(query).startsWith("{\"error\":");
         }
     }
 
