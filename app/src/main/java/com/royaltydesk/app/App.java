@@ -6,6 +6,7 @@ import com.royaltydesk.app.api.PlatformClient;
 import com.royaltydesk.app.concurrency.AppExecutors;
 import com.royaltydesk.app.concurrency.BackgroundTasks;
 import com.royaltydesk.app.content.ContentHasher;
+import com.royaltydesk.app.embedded.PendingRestore;
 import com.royaltydesk.app.ui.account.AccountViewModel;
 import com.royaltydesk.app.ui.account.GetStartedView;
 import com.royaltydesk.app.ui.assets.AssetsView;
@@ -21,6 +22,7 @@ import com.royaltydesk.app.ui.earnings.EarningsView;
 import com.royaltydesk.app.ui.earnings.EarningsViewModel;
 import com.royaltydesk.app.ui.receipts.ReceiptsView;
 import com.royaltydesk.app.ui.receipts.ReceiptsViewModel;
+import com.royaltydesk.app.ui.settings.BackupsViewModel;
 import com.royaltydesk.app.ui.settings.SettingsView;
 import com.royaltydesk.app.ui.settings.SettingsViewModel;
 import com.royaltydesk.app.ui.settings.ThemeSwitch;
@@ -37,6 +39,7 @@ import com.royaltydesk.app.verify.TrustStore;
 import com.royaltydesk.verify.state.FileCheckpointMemory;
 import com.royaltydesk.verify.trust.TrustRoot;
 import com.royaltydesk.verify.trust.TrustRootException;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Locale;
 import java.util.Map;
@@ -74,6 +77,7 @@ public final class App extends Application {
     private DemosViewModel demos;
     private WebhooksViewModel webhooks;
     private SettingsViewModel settingsVm;
+    private BackupsViewModel backups;
     private TrustStore trustStore;
     private TrustedPlatformsViewModel trustedPlatforms;
     private BackgroundTasks tasks;
@@ -121,6 +125,18 @@ public final class App extends Application {
         demos = new DemosViewModel(tasks);
         webhooks = new WebhooksViewModel(tasks);
         settingsVm = new SettingsViewModel(tasks, settings.dataDir());
+        Path platformDir = settings.platformDataDir();
+        backups = new BackupsViewModel(tasks, new BackupsViewModel.Restores() {
+            @Override
+            public void schedule(Path backup) throws java.io.IOException {
+                PendingRestore.schedule(platformDir, backup);
+            }
+
+            @Override
+            public java.util.Optional<String> lastRestore() throws java.io.IOException {
+                return PendingRestore.lastRestore(platformDir);
+            }
+        });
         trustedPlatforms = new TrustedPlatformsViewModel(tasks, trustStore);
         account = new AccountViewModel(tasks, accountStore, this::connectTo, sessions::sandboxDemo);
         MainViewModel main = new MainViewModel(statusBar, settingsVm.firstRun() ? Section.GET_STARTED : Section.ASSETS);
@@ -138,7 +154,14 @@ public final class App extends Application {
                         () -> new DemosView(
                                 demos, dialogs, url -> getHostServices().showDocument(url)),
                 Section.WEBHOOKS, () -> new WebhooksView(webhooks),
-                Section.SETTINGS, () -> new SettingsView(settingsVm, account, trustedPlatforms, dialogs));
+                Section.SETTINGS,
+                        () -> new SettingsView(
+                                settingsVm,
+                                account,
+                                trustedPlatforms,
+                                backups,
+                                platformDir.resolve("backups"),
+                                dialogs));
         // Opening a page shows the platform as it is now: what another party did meanwhile is there.
         main.selectedSectionProperty().addListener((obs, old, now) -> refresh(now));
         main.onReload(this::refresh);
@@ -197,6 +220,7 @@ public final class App extends Application {
         statusBar.connect(client, StatusBarViewModel.CHECK_INTERVAL);
         creatorClient = PlatformClient.connect(next.baseUrl(), next.creatorKey());
         settingsVm.connected(next);
+        backups.connected(next);
         account.connected(next);
         assets.connect(creatorClient);
         registerAsset.connect(creatorClient);

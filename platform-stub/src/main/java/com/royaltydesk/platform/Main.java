@@ -1,6 +1,7 @@
 package com.royaltydesk.platform;
 
 import com.royaltydesk.platform.assets.UploadLimits;
+import com.royaltydesk.platform.backup.Backups;
 import com.royaltydesk.platform.billing.PayoutPolicy;
 import com.royaltydesk.platform.db.DatabaseLogin;
 import com.royaltydesk.platform.db.Dialect;
@@ -100,6 +101,12 @@ public final class Main implements Callable<Integer> {
     long webhookLeaseSeconds = WebhookSettings.DEFAULTS.lease().toSeconds();
 
     @Option(
+            names = "--restore",
+            description = "Restore this backup (a royaltydesk-backup-*.zip) into the data dir before starting; the"
+                    + " files it replaces are moved aside, never deleted.")
+    Path restoreFrom;
+
+    @Option(
             names = "--max-upload-bytes",
             description = "The largest content upload accepted, at most 1 TiB (default: ${DEFAULT-VALUE}).")
     long maxUploadBytes = UploadLimits.DEFAULTS.maxBytes();
@@ -128,12 +135,36 @@ public final class Main implements Callable<Integer> {
     }
 
     public static void main(String[] args) {
-        System.exit(new CommandLine(new Main(System.out)).execute(args));
+        System.exit(commandLine(new Main(System.out)).execute(args));
+    }
+
+    /** Exit status when the platform refuses to start (sysexits' EX_CONFIG). */
+    static final int CANNOT_START = 78;
+
+    /**
+     * The command line, with start refusals (a damaged database, a missing key-encryption key, a
+     * sandbox database under a live flag) said in words on stderr instead of a stack trace.
+     */
+    static CommandLine commandLine(Main main) {
+        return new CommandLine(main).setExecutionExceptionHandler((e, command, parsed) -> {
+            if (e instanceof IllegalStateException) {
+                command.getErr().println("Royalty Desk platform cannot start: " + e.getMessage());
+                command.getErr().flush();
+                return CANNOT_START;
+            }
+            throw e;
+        });
     }
 
     @Override
     public Integer call() throws InterruptedException {
-        PlatformServer server = PlatformServer.start(config());
+        PlatformConfig config = config();
+        if (restoreFrom != null) {
+            Backups.Restored restored = Backups.restore(restoreFrom, config.dataDir(), java.time.Instant.now());
+            System.err.println("Restored the backup of " + restored.backupCreatedAt() + " (" + restored.entries()
+                    + ") into " + config.dataDir() + "; replaced files moved aside: " + restored.setAside());
+        }
+        PlatformServer server = PlatformServer.start(config);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> shutDown(server), "platform-shutdown"));
         // The one line on stdout: scripts wait for it and read the URL from it.
         out.println("Royalty Desk platform listening on " + server.baseUrl());

@@ -1,7 +1,9 @@
 package com.royaltydesk.platform;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.royaltydesk.platform.backup.Backups;
 import com.royaltydesk.platform.db.Database;
+import com.royaltydesk.platform.db.UnopenableDatabase;
 import com.royaltydesk.platform.http.BrowserAccess;
 import com.royaltydesk.platform.http.Errors;
 import com.royaltydesk.platform.http.Json;
@@ -14,8 +16,10 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -49,7 +53,7 @@ public final class PlatformServer implements AutoCloseable {
     public static PlatformServer start(PlatformConfig config) {
         Objects.requireNonNull(config, "config");
         createDataDir(config);
-        Database database = Database.open(config.jdbcUrl(), config.databaseLogin());
+        Database database = openDatabase(config);
         try {
             ObjectMapper json = Json.mapper();
             PlatformServices services = PlatformServices.create(config, database, json, Clock.systemUTC());
@@ -85,6 +89,25 @@ public final class PlatformServer implements AutoCloseable {
     }
 
     /**
+     * Opens the database; a damaged H2 file of this data folder is moved aside with a note, and
+     * the start refused in words until someone decides (decision 0017).
+     */
+    private static Database openDatabase(PlatformConfig config) {
+        boolean ownFile = UnopenableDatabase.isOwnFile(config.jdbcUrl(), config.dataDir());
+        if (ownFile) {
+            UnopenableDatabase.refuseWhileSetAside(config.dataDir());
+        }
+        try {
+            return Database.open(config.jdbcUrl(), config.databaseLogin());
+        } catch (RuntimeException e) {
+            if (ownFile && UnopenableDatabase.isDamage(e)) {
+                throw UnopenableDatabase.setAside(config.dataDir(), e, Instant.now());
+            }
+            throw e;
+        }
+    }
+
+    /**
      * Creates the data dir owner-only — it holds the database with the signing keys — and makes an
      * existing one owner-only too: a folder someone made with loose permissions does not stay so.
      */
@@ -112,6 +135,11 @@ public final class PlatformServer implements AutoCloseable {
     /** Every route served, as registered; the OpenAPI test checks the document against it. */
     public List<Routes.Route> routes() {
         return routes;
+    }
+
+    /** Writes a consistent backup of this platform's data folder into {@code directory} while it serves. */
+    public Backups.Made backup(Path directory) {
+        return services.backups().make(directory);
     }
 
     /** Content uploads running now (each holds one of {@code --max-concurrent-uploads} slots). */

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.royaltydesk.platform.assets.AssetService;
 import com.royaltydesk.platform.assets.JdbcAssetStore;
 import com.royaltydesk.platform.assets.UploadGate;
+import com.royaltydesk.platform.backup.Backups;
 import com.royaltydesk.platform.billing.BillingServices;
 import com.royaltydesk.platform.creators.CreatorService;
 import com.royaltydesk.platform.creators.JdbcCreatorStore;
@@ -64,6 +65,7 @@ public record PlatformServices(
         WebhookDispatcher webhookDispatcher,
         SandboxBootstrap sandboxBootstrap,
         RateLimiter sandboxLimiter,
+        Backups backups,
         Clock clock) {
 
     /** Sandbox receipts a single client address may request per minute. */
@@ -143,6 +145,7 @@ public record PlatformServices(
                 dispatcher,
                 bootstrap,
                 limiter,
+                new Backups(database.dataSource(), database.dialect(), config.dataDir(), clock),
                 clock);
     }
 

@@ -28,9 +28,44 @@ class MainFlagsTest {
 
     /** Runs the command as {@code main} does and returns its exit code; the error text goes to {@code err}. */
     private int run(StringWriter err, String... args) {
-        CommandLine command = new CommandLine(main);
+        CommandLine command = Main.commandLine(main);
         command.setErr(new PrintWriter(err));
         return command.execute(args);
+    }
+
+    @Test
+    void damagedDatabase_refusedInWordsOnStderr_exit78NoStackTrace() throws Exception {
+        Path data = dir.resolve("data");
+        com.royaltydesk.platform.testutil.Evidence.unpackDamagedH2(data);
+        StringWriter err = new StringWriter();
+
+        int exit = run(err, "--sandbox", "--port", "0", "--data-dir", data.toString());
+
+        assertThat(exit).isEqualTo(78);
+        assertThat(err.toString())
+                .startsWith("Royalty Desk platform cannot start: The platform's database could not be opened")
+                .contains("unopenable-")
+                .doesNotContain("\tat ");
+    }
+
+    @Test
+    void uploadFlags_reachTheConfig_outOfRangeIsAUsageError() {
+        PlatformConfig config = parse(
+                "--data-dir",
+                dir.toString(),
+                "--max-upload-bytes",
+                "1000",
+                "--upload-read-timeout",
+                "7",
+                "--max-concurrent-uploads",
+                "3");
+
+        assertThat(config.uploadLimits())
+                .isEqualTo(new com.royaltydesk.platform.assets.UploadLimits(1000, java.time.Duration.ofSeconds(7), 3));
+        StringWriter err = new StringWriter();
+        assertThat(run(err, "--data-dir", dir.toString(), "--max-concurrent-uploads", "0"))
+                .isEqualTo(2);
+        assertThat(err.toString()).contains("concurrent uploads must be from 1 to 1000");
     }
 
     @Test

@@ -42,6 +42,9 @@ interface PlatformApi {
     @POST("v1/usage-events")
     Call<UsageAccepted> usageEvents(@Body Map<String, Object> batch);
 
+    @POST("v1/admin/backups")
+    Call<BackupWritten> backup();
+
     @GET("v1/webhook-endpoints")
     Call<EndpointList> webhookEndpoints();
 

@@ -129,6 +129,11 @@ public final class PlatformClient implements AutoCloseable {
         return execute(api.proofOfTraining(claim));
     }
 
+    /** Asks the platform for a backup of its data folder (needs a platform key; H2 platforms only). */
+    public BackupWritten backup() {
+        return execute(api.backup());
+    }
+
     /** Reports usage (needs a model-host key): {@code events} as the platform's JSON events. */
     public UsageAccepted usageEvents(List<Map<String, Object>> events) {
         return execute(api.usageEvents(Map.of("events", events)));

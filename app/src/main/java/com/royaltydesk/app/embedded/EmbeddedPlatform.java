@@ -37,8 +37,12 @@ public final class EmbeddedPlatform implements AutoCloseable {
         this.hostKey = credentials.path("host_key").asText();
     }
 
-    /** Starts it (migrating its database); slow, so never on the FX thread. */
+    /**
+     * Starts it (migrating its database), after restoring a backup the user chose in Settings, if
+     * any; slow, so never on the FX thread.
+     */
     public static EmbeddedPlatform start(Path dataDir) {
+        PendingRestore.applyIfScheduled(dataDir);
         PlatformServer server = PlatformServer.start(PlatformConfig.embedded(dataDir));
         try {
             return new EmbeddedPlatform(server);

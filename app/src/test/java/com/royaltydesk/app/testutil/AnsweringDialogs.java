@@ -14,6 +14,8 @@ public final class AnsweringDialogs extends DialogService {
     /** Answers both "choose the file to register" and "choose the file to upload again". */
     public volatile Path fileToRegister;
 
+    public volatile Path backupToRestore;
+
     @Override
     public Optional<Path> chooseFileToRegister(Window owner) {
         return Optional.ofNullable(fileToRegister);
@@ -37,5 +39,10 @@ public final class AnsweringDialogs extends DialogService {
     @Override
     public Optional<Path> chooseBundleToSave(Window owner, String suggestedName) {
         return Optional.ofNullable(bundleToSave);
+    }
+
+    @Override
+    public Optional<Path> chooseBackupToRestore(Window owner, Path initialFolder) {
+        return Optional.ofNullable(backupToRestore);
     }
 }

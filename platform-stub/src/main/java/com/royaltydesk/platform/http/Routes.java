@@ -120,6 +120,7 @@ public final class Routes {
         SigningKeysHandler signingKeys = new SigningKeysHandler(
                 services.signingKeys(), auth, bodies, services.config().signingAlgorithm(), services.clock());
         r.add(HandlerType.POST, "/v1/admin/signing-keys/rotate", signingKeys::rotate);
+        r.add(HandlerType.POST, "/v1/admin/backups", new BackupsHandler(services.backups(), auth)::make);
         r.add(HandlerType.POST, "/v1/admin/signing-keys/{kid}/retire", signingKeys::retire);
 
         if (sandbox) {

@@ -29,6 +29,17 @@ public class DialogService {
         return Optional.ofNullable(chooser.showOpenDialog(owner)).map(java.io.File::toPath);
     }
 
+    /** A backup of the bundled platform (royaltydesk-backup-*.zip), to restore at the next start. */
+    public Optional<Path> chooseBackupToRestore(Window owner, Path initialFolder) {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle("Choose a backup to restore");
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("Royalty Desk backups (*.zip)", "*.zip"));
+        if (initialFolder != null && java.nio.file.Files.isDirectory(initialFolder)) {
+            chooser.setInitialDirectory(initialFolder.toFile());
+        }
+        return Optional.ofNullable(chooser.showOpenDialog(owner)).map(java.io.File::toPath);
+    }
+
     /** Any file: the content of an asset to register. */
     public Optional<Path> chooseFileToRegister(Window owner) {
         FileChooser chooser = new FileChooser();

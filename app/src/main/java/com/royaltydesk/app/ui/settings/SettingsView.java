@@ -2,6 +2,7 @@ package com.royaltydesk.app.ui.settings;
 
 import com.royaltydesk.app.ui.account.AccountViewModel;
 import com.royaltydesk.app.ui.common.DialogService;
+import java.nio.file.Path;
 import javafx.geometry.Insets;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -21,6 +22,8 @@ public final class SettingsView extends ScrollPane {
             SettingsViewModel viewModel,
             AccountViewModel account,
             TrustedPlatformsViewModel trusted,
+            BackupsViewModel backups,
+            Path backupsFolder,
             DialogService dialogs) {
         setId("page-settings");
         // The page grows (a trust question, a long list of trusted platforms): it scrolls rather than squeezes.
@@ -55,9 +58,40 @@ public final class SettingsView extends ScrollPane {
         problem.getStyleClass().add("error-text");
         problem.visibleProperty().bind(viewModel.saveProblemProperty().isNotEmpty());
         problem.managedProperty().bind(problem.visibleProperty());
-        page.getChildren().addAll(title, grid, problem, new TrustedPlatformsView(trusted, dialogs), remote(account));
+        page.getChildren()
+                .addAll(
+                        title,
+                        grid,
+                        problem,
+                        new TrustedPlatformsView(trusted, dialogs),
+                        remote(account),
+                        backups(backups, backupsFolder, dialogs));
         page.setPadding(new Insets(8));
         setContent(page);
+    }
+
+    /** Back up the bundled platform now, or choose a backup to restore at the next start. */
+    private VBox backups(BackupsViewModel backups, Path backupsFolder, DialogService dialogs) {
+        Label heading = new Label("Backups of the bundled platform");
+        heading.getStyleClass().add("panel-title");
+        Button now = new Button("_Back up now");
+        now.setId("backup-now");
+        now.disableProperty()
+                .bind(backups.busyProperty().or(backups.availableProperty().not()));
+        now.setOnAction(e -> backups.backUpNow());
+        Button restore = new Button("_Restore from a backup…");
+        restore.setId("backup-restore");
+        restore.disableProperty()
+                .bind(backups.busyProperty().or(backups.restorableProperty().not()));
+        restore.setOnAction(e -> dialogs.chooseBackupToRestore(getScene().getWindow(), backupsFolder)
+                .ifPresent(backups::restoreAtNextStart));
+        Label note = new Label("A backup is one file with the database, the key that opens your signing keys and"
+                + " a checksum of each part, written while the platform runs to " + backupsFolder
+                + ". A restore happens the next time the app starts; what it replaces is kept beside it.");
+        note.setWrapText(true);
+        note.getStyleClass().add("muted");
+        Label message = bound(backups.messageProperty(), "backup-message");
+        return new VBox(8, heading, new HBox(8, now, restore), message, note);
     }
 
     /** Sign in to a remote platform with a creator key, or go back to the bundled sandbox. */
@@ -107,6 +141,7 @@ public final class SettingsView extends ScrollPane {
         label.setMnemonicParsing(true); // Alt and the underlined letter focuses the field
         label.setLabelFor(value);
         label.getStyleClass().add("settings-label");
+        label.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE); // a long value wraps; the name never shrinks
         grid.addRow(index, label, value);
     }
 }

@@ -1,6 +1,8 @@
 package com.royaltydesk.app.ui.shell;
 
+import com.royaltydesk.app.ui.status.PlatformStatus;
 import com.royaltydesk.app.ui.status.StatusBarView;
+import com.royaltydesk.app.ui.status.StatusBarViewModel;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -36,11 +38,29 @@ public final class MainView extends BorderPane {
         getStyleClass().add("main-view");
         setLeft(sidebar(viewModel));
         content.getStyleClass().add("page-area");
-        setCenter(content);
+        VBox center = new VBox(failureBanner(viewModel.statusBar()), content);
+        VBox.setVgrow(content, javafx.scene.layout.Priority.ALWAYS);
+        setCenter(center);
         setBottom(new StatusBarView(viewModel.statusBar()));
 
         viewModel.selectedSectionProperty().addListener((obs, old, now) -> show(now));
         show(viewModel.selectedSectionProperty().get());
+    }
+
+    /**
+     * When the bundled platform could not start, its whole message — what happened and what to do,
+     * which the status bar would cut off — stands above every page.
+     */
+    private static Label failureBanner(StatusBarViewModel statusBar) {
+        Label banner = new Label();
+        banner.setId("platform-failure");
+        banner.setWrapText(true);
+        banner.setMaxWidth(Double.MAX_VALUE);
+        banner.getStyleClass().add("failure-banner");
+        banner.textProperty().bind(statusBar.messageProperty());
+        banner.visibleProperty().bind(statusBar.statusProperty().isEqualTo(PlatformStatus.FAILED_TO_START));
+        banner.managedProperty().bind(banner.visibleProperty());
+        return banner;
     }
 
     private VBox sidebar(MainViewModel viewModel) {

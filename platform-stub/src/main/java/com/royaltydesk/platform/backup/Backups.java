@@ -1,0 +1,255 @@
+package com.royaltydesk.platform.backup;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.royaltydesk.platform.ApiException;
+import com.royaltydesk.platform.Version;
+import com.royaltydesk.platform.db.DataAccessException;
+import com.royaltydesk.platform.db.Dialect;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
+import java.util.zip.ZipOutputStream;
+import javax.sql.DataSource;
+
+/**
+ * Makes a backup of a running platform's data folder and restores one into a stopped platform's.
+ * A backup is one zip: {@code royaltydesk.mv.db} (H2's {@code BACKUP TO}, a consistent copy taken
+ * while requests run), the key-encryption key file and sandbox credentials when the folder has them,
+ * and {@code manifest.json} with each entry's SHA-256, so a damaged backup is refused before it
+ * replaces anything. A backup holds what opens the signing keys: keep it as private as the folder.
+ */
+public final class Backups {
+
+    /** A backup written. */
+    public record Made(Path file, long bytes, String sha256, Instant createdAt, List<String> entries) {}
+
+    /** A backup restored: what was put in place and where the replaced files went. */
+    public record Restored(Instant backupCreatedAt, List<String> entries, List<Path> setAside) {}
+
+    public static final String DATABASE = "royaltydesk.mv.db";
+    public static final String MANIFEST = "manifest.json";
+    /** Files of the data folder that travel with the database, when present. */
+    private static final List<String> BESIDE = List.of("signing-keys.kek", "sandbox-credentials.json");
+
+    private static final DateTimeFormatter STAMP =
+            DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final DataSource dataSource;
+    private final Dialect dialect;
+    private final Path dataDir;
+    private final Clock clock;
+
+    public Backups(DataSource dataSource, Dialect dialect, Path dataDir, Clock clock) {
+        this.dataSource = dataSource;
+        this.dialect = dialect;
+        this.dataDir = dataDir;
+        this.clock = clock;
+    }
+
+    /** The folder backups go to unless told otherwise: {@code backups/} in the data folder. */
+    public Path defaultDirectory() {
+        return dataDir.resolve("backups");
+    }
+
+    /** Writes a backup into {@code directory} while the platform keeps serving. */
+    public Made make(Path directory) {
+        if (dialect != Dialect.H2) {
+            throw ApiException.conflict(
+                    "backup_not_supported",
+                    "This platform runs on PostgreSQL: back it up with pg_dump (or your provider's snapshots),"
+                            + " together with its key-encryption key.");
+        }
+        Instant now = clock.instant();
+        try {
+            Files.createDirectories(directory);
+            Path h2Copy = Files.createTempFile(directory, ".h2-backup", ".zip");
+            Path target = directory.resolve("royaltydesk-backup-" + STAMP.format(now) + ".zip");
+            Path partial = Files.createTempFile(directory, ".backup", ".zip.part");
+            try {
+                Files.delete(h2Copy); // H2 writes the file itself
+                onlineCopy(h2Copy);
+                restrictToOwner(partial);
+                Map<String, String> sums = writeBackup(h2Copy, partial, now);
+                Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE);
+                return new Made(target, Files.size(target), sha256(target), now, List.copyOf(sums.keySet()));
+            } finally {
+                Files.deleteIfExists(h2Copy);
+                Files.deleteIfExists(partial);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write a backup into " + directory, e);
+        }
+    }
+
+    private void onlineCopy(Path h2Copy) {
+        try (Connection c = dataSource.getConnection();
+                Statement s = c.createStatement()) {
+            s.execute("BACKUP TO '" + h2Copy.toAbsolutePath().toString().replace("'", "''") + "'");
+        } catch (SQLException e) {
+            throw new DataAccessException(e);
+        }
+    }
+
+    private Map<String, String> writeBackup(Path h2Copy, Path partial, Instant now) throws IOException {
+        Map<String, String> sums = new LinkedHashMap<>();
+        try (ZipOutputStream zip = new ZipOutputStream(Files.newOutputStream(partial));
+                ZipFile h2 = new ZipFile(h2Copy.toFile())) {
+            ZipEntry database = h2.stream()
+                    .filter(e -> e.getName().endsWith(".mv.db"))
+                    .findFirst()
+                    .orElseThrow(() -> new IOException("H2's backup holds no database file"));
+            try (InputStream in = h2.getInputStream(database)) {
+                sums.put(DATABASE, copyEntry(zip, DATABASE, in));
+            }
+            for (String name : BESIDE) {
+                Path file = dataDir.resolve(name);
+                if (Files.exists(file)) {
+                    try (InputStream in = Files.newInputStream(file)) {
+                        sums.put(name, copyEntry(zip, name, in));
+                    }
+                }
+            }
+            ObjectNode manifest = JSON.createObjectNode();
+            manifest.put("format", 1);
+            manifest.put("created_at", now.toString());
+            manifest.put("platform_version", Version.current());
+            ObjectNode entries = manifest.putObject("sha256");
+            sums.forEach(entries::put);
+            zip.putNextEntry(new ZipEntry(MANIFEST));
+            zip.write(JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(manifest));
+            zip.closeEntry();
+        }
+        return sums;
+    }
+
+    private static String copyEntry(ZipOutputStream zip, String name, InputStream in) throws IOException {
+        zip.putNextEntry(new ZipEntry(name));
+        DigestInputStream digesting = new DigestInputStream(in, sha());
+        digesting.transferTo(zip);
+        zip.closeEntry();
+        return HexFormat.of().formatHex(digesting.getMessageDigest().digest());
+    }
+
+    /**
+     * Restores {@code backup} into {@code dataDir} of a platform that is not running: every entry is
+     * checked against the manifest first (a damaged backup changes nothing), then the files it
+     * replaces are moved aside — never deleted — and the backup's put in place.
+     */
+    public static Restored restore(Path backup, Path dataDir, Instant now) {
+        try (ZipFile zip = new ZipFile(backup.toFile())) {
+            ZipEntry manifestEntry = zip.getEntry(MANIFEST);
+            if (manifestEntry == null || zip.getEntry(DATABASE) == null) {
+                throw new IllegalStateException(backup + " is not a Royalty Desk backup (no manifest or database).");
+            }
+            JsonManifest manifest = JsonManifest.read(zip, manifestEntry);
+            for (var expected : manifest.sha256().entrySet()) {
+                ZipEntry entry = zip.getEntry(expected.getKey());
+                if (entry == null || !expected.getValue().equals(sha256(zip, entry))) {
+                    throw new IllegalStateException("The backup " + backup + " is damaged: " + expected.getKey()
+                            + " does not match its manifest. Nothing was changed.");
+                }
+            }
+            Files.createDirectories(dataDir);
+            List<Path> setAside = new java.util.ArrayList<>();
+            for (String name : manifest.sha256().keySet()) {
+                Path current = dataDir.resolve(name);
+                if (Files.exists(current)) {
+                    Path aside = dataDir.resolve(name + ".before-restore-" + STAMP.format(now));
+                    Files.move(current, aside, StandardCopyOption.ATOMIC_MOVE);
+                    setAside.add(aside);
+                }
+                Path partial = Files.createTempFile(dataDir, ".restore", ".part");
+                restrictToOwner(partial);
+                try (InputStream in = zip.getInputStream(zip.getEntry(name));
+                        OutputStream out = Files.newOutputStream(partial)) {
+                    in.transferTo(out);
+                }
+                Files.move(partial, current, StandardCopyOption.ATOMIC_MOVE);
+            }
+            // A database restored on purpose replaces one that was set aside as damaged.
+            Files.deleteIfExists(dataDir.resolve(com.royaltydesk.platform.db.UnopenableDatabase.NOTE));
+            return new Restored(
+                    manifest.createdAt(), List.copyOf(manifest.sha256().keySet()), List.copyOf(setAside));
+        } catch (IOException e) {
+            throw new IllegalStateException("Cannot restore " + backup + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The manifest's fields this code reads. */
+    private record JsonManifest(Instant createdAt, Map<String, String> sha256) {
+        static JsonManifest read(ZipFile zip, ZipEntry entry) throws IOException {
+            try (InputStream in = zip.getInputStream(entry)) {
+                var node = JSON.readTree(in);
+                Map<String, String> sums = new LinkedHashMap<>();
+                node.path("sha256")
+                        .fields()
+                        .forEachRemaining(f -> sums.put(f.getKey(), f.getValue().asText()));
+                if (node.path("format").asInt() != 1 || !sums.containsKey(DATABASE)) {
+                    throw new IOException("its manifest is not one this platform reads");
+                }
+                for (String name : sums.keySet()) {
+                    if (!name.equals(DATABASE) && !BESIDE.contains(name)) {
+                        throw new IOException("its manifest names an unexpected file " + name);
+                    }
+                }
+                return new JsonManifest(Instant.parse(node.path("created_at").asText()), sums);
+            }
+        }
+    }
+
+    private static String sha256(ZipFile zip, ZipEntry entry) throws IOException {
+        try (InputStream in = zip.getInputStream(entry)) {
+            return digest(in);
+        }
+    }
+
+    private static String sha256(Path file) throws IOException {
+        try (InputStream in = Files.newInputStream(file)) {
+            return digest(in);
+        }
+    }
+
+    private static String digest(InputStream in) throws IOException {
+        DigestInputStream digesting = new DigestInputStream(in, sha());
+        digesting.transferTo(OutputStream.nullOutputStream());
+        return HexFormat.of().formatHex(digesting.getMessageDigest().digest());
+    }
+
+    private static MessageDigest sha() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JDK", e);
+        }
+    }
+
+    private static void restrictToOwner(Path file) throws IOException {
+        if (FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
+            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+        }
+    }
+}

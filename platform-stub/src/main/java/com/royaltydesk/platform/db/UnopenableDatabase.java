@@ -1,0 +1,123 @@
+package com.royaltydesk.platform.db;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import org.h2.mvstore.DataUtils;
+import org.h2.mvstore.MVStoreException;
+
+/**
+ * What the platform does when its own H2 file cannot be opened because the file is damaged (a
+ * crash H2 did not survive, decision 0017): it moves the file aside — never deletes it — and
+ * leaves a note in the data folder saying where it went and what to do. Until the note is removed
+ * every start refuses with the same words, so a damaged database never turns silently into an
+ * empty one. A file that is only locked by another process, or a wrong login, is not damage and is
+ * never moved.
+ */
+public final class UnopenableDatabase {
+
+    /** The note left in the data folder while a damaged database is set aside. */
+    public static final String NOTE = "DATABASE-MOVED-ASIDE.txt";
+
+    private static final String FILE = "royaltydesk.mv.db";
+    private static final int FILE_CORRUPTED = 90030;
+    private static final int ALREADY_OPEN = 90020;
+    private static final int GENERAL_ERROR = 50000;
+    private static final DateTimeFormatter STAMP =
+            DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
+
+    private UnopenableDatabase() {}
+
+    /** Refuses to start while a damaged database is set aside and its note is still there. */
+    public static void refuseWhileSetAside(Path dataDir) {
+        Path note = dataDir.resolve(NOTE);
+        if (Files.exists(note)) {
+            try {
+                throw new IllegalStateException(Files.readString(note).strip());
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read " + note, e);
+            }
+        }
+    }
+
+    /**
+     * True when opening failed because H2 found its file damaged — never when it is locked by
+     * another process (another platform may be running on it), nor for a login or URL problem.
+     */
+    public static boolean isDamage(Throwable failure) {
+        boolean damage = false;
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SQLException sql) {
+                if (sql.getErrorCode() == ALREADY_OPEN) {
+                    return false;
+                }
+                damage |= sql.getErrorCode() == FILE_CORRUPTED
+                        || sql.getErrorCode() == GENERAL_ERROR && mentionsStoreFailure(sql);
+            }
+            if (cause instanceof MVStoreException store) {
+                if (store.getErrorCode() == DataUtils.ERROR_FILE_LOCKED) {
+                    return false;
+                }
+                damage |= store.getErrorCode() == DataUtils.ERROR_FILE_CORRUPT
+                        || store.getErrorCode() == DataUtils.ERROR_CHUNK_NOT_FOUND
+                        || store.getErrorCode() == DataUtils.ERROR_BLOCK_NOT_FOUND;
+            }
+        }
+        return damage;
+    }
+
+    private static boolean mentionsStoreFailure(SQLException sql) {
+        String message = String.valueOf(sql.getMessage());
+        return message.contains("StackOverflowError")
+                || message.contains("MVStoreException")
+                || message.contains("File corrupted")
+                || sql.getCause() instanceof StackOverflowError;
+    }
+
+    /**
+     * Moves the damaged file aside, writes the note, and returns the refusal to throw: it names
+     * the file where it now lies, what H2 said, and the ways on.
+     */
+    public static IllegalStateException setAside(Path dataDir, Throwable failure, Instant now) {
+        Path file = dataDir.resolve(FILE);
+        Path aside = dataDir.resolve(FILE + ".unopenable-" + STAMP.format(now));
+        try {
+            Files.move(file, aside, StandardCopyOption.ATOMIC_MOVE);
+            String words = "The platform's database could not be opened: H2 reports "
+                    + rootMessage(failure) + ". The file was moved, unchanged, to " + aside
+                    + " (nothing was deleted). This data folder has no journal to rebuild it from. To go on:"
+                    + " restore a backup (in the app: Settings, Backups of the bundled platform; standalone: start"
+                    + " with --restore FILE), or, to start this folder with an empty"
+                    + " database, delete " + dataDir.resolve(NOTE) + " — the moved file stays where it is.";
+            Files.writeString(dataDir.resolve(NOTE), words + System.lineSeparator());
+            return new IllegalStateException(words, failure);
+        } catch (IOException e) {
+            return new IllegalStateException(
+                    "The platform's database " + file + " could not be opened (H2 reports " + rootMessage(failure)
+                            + ") and could not be moved aside: " + e.getMessage(),
+                    failure);
+        }
+    }
+
+    private static String rootMessage(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SQLException sql) {
+                String message = String.valueOf(sql.getMessage());
+                int cut = message.indexOf(" [");
+                return "\"" + (cut > 0 ? message.substring(0, cut) : message) + "\"";
+            }
+        }
+        return "\"" + failure + "\"";
+    }
+
+    /** Whether {@code jdbcUrl} is this data folder's own H2 file (the only database the platform may move). */
+    public static boolean isOwnFile(String jdbcUrl, Path dataDir) {
+        return jdbcUrl.startsWith("jdbc:h2:file:" + dataDir.toAbsolutePath().resolve("royaltydesk") + ";");
+    }
+}

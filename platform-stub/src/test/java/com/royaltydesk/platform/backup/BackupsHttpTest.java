@@ -1,0 +1,222 @@
+package com.royaltydesk.platform.backup;
+
+import static com.royaltydesk.platform.testutil.ErrorAssertions.assertError;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.royaltydesk.platform.db.UnopenableDatabase;
+import com.royaltydesk.platform.testutil.Evidence;
+import com.royaltydesk.platform.testutil.PlatformProcess;
+import com.royaltydesk.platform.testutil.Receipts;
+import com.royaltydesk.platform.testutil.RunningPlatform;
+import com.royaltydesk.platform.testutil.TestDatabase;
+import com.royaltydesk.platform.testutil.Usage;
+import com.royaltydesk.verify.ReceiptStatus;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
+import java.util.zip.ZipOutputStream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A backup made while the platform serves, restored by the documented flag into another folder. */
+class BackupsHttpTest {
+
+    @TempDir
+    Path dir;
+
+    private RunningPlatform platform;
+
+    @AfterEach
+    void stop() {
+        if (platform != null) {
+            platform.close();
+        }
+    }
+
+    private Path backup() throws Exception {
+        var response = platform.json("POST", "/v1/admin/backups", platform.platformKey(), null);
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
+        return Path.of(RunningPlatform.body(response).path("file").asText());
+    }
+
+    @Test
+    void backupWhileServing_restoredWithTheFlagElsewhere_sameReceiptsEventsAndKeys() throws Exception {
+        assumeFalse(TestDatabase.onPostgres(), "PostgreSQL is backed up with pg_dump");
+        platform = RunningPlatform.start(dir.resolve("original"));
+        JsonNode receipt = Receipts.record(platform, "m");
+        String receiptId = receipt.path("receipt_id").asText();
+        platform.json(
+                "POST",
+                "/v1/usage-events",
+                platform.hostKey(),
+                Usage.batch("b", 25, "m", receiptId, 10, Instant.now()));
+
+        Path file = backup();
+
+        assertThat(file).exists().hasFileName(file.getFileName().toString());
+        assertThat(file.getFileName().toString())
+                .startsWith("royaltydesk-backup-")
+                .endsWith(".zip");
+        try (ZipFile zip = new ZipFile(file.toFile())) {
+            assertThat(zip.stream().map(ZipEntry::getName))
+                    .contains(Backups.DATABASE, Backups.MANIFEST, "signing-keys.kek", "sandbox-credentials.json");
+        }
+        String platformKey = platform.platformKey();
+        platform.close();
+        platform = null;
+
+        Path restoredDir = dir.resolve("restored");
+        PlatformProcess restored =
+                PlatformProcess.start(restoredDir, dir.resolve("out.txt"), "--restore", file.toString());
+        try {
+            RunningPlatform client = RunningPlatform.attach(restored.baseUrl());
+            assertThat(client.get("/v1/receipts/" + receiptId, platformKey).statusCode())
+                    .isEqualTo(200);
+            JsonNode report = RunningPlatform.body(client.get(
+                    "/v1/usage-report?creator_id=creator_42&period="
+                            + com.royaltydesk.platform.usage.Periods.of(Instant.now()),
+                    platformKey));
+            assertThat(report.at("/line_items/0/events").asLong()).isEqualTo(25);
+            // The restored key-encryption key opens the restored keys: the same key signs on.
+            JsonNode next = RunningPlatform.body(client.json(
+                    "POST",
+                    "/v1/proof-of-training",
+                    platformKey,
+                    Receipts.proofJson("ds_sandbox_demo", "creator_42", "m")));
+            assertThat(next.path("kid").asText()).isEqualTo(receipt.path("kid").asText());
+            assertThat(Receipts.verify(client, receipt.path("receipt_jwt").asText())
+                            .status())
+                    .isEqualTo(ReceiptStatus.VERIFIED);
+        } finally {
+            restored.kill();
+        }
+    }
+
+    @Test
+    void backupDuringIngestion_isOneConsistentMoment() throws Exception {
+        assumeFalse(TestDatabase.onPostgres(), "PostgreSQL is backed up with pg_dump");
+        platform = RunningPlatform.start(dir.resolve("busy"));
+        String receiptId = Receipts.record(platform, "m").path("receipt_id").asText();
+        AtomicBoolean running = new AtomicBoolean(true);
+        List<Thread> writers = new ArrayList<>();
+        for (int w = 0; w < 2; w++) {
+            int writer = w;
+            Thread thread = new Thread(() -> {
+                int batch = 0;
+                while (running.get()) {
+                    try {
+                        platform.json(
+                                "POST",
+                                "/v1/usage-events",
+                                platform.hostKey(),
+                                Usage.batch("w" + writer + "-" + batch++, 200, "m", receiptId, 1, Instant.now()));
+                    } catch (Exception e) {
+                        return;
+                    }
+                }
+            });
+            thread.start();
+            writers.add(thread);
+        }
+        Thread.sleep(300);
+        Path file = backup();
+        running.set(false);
+        for (Thread thread : writers) {
+            thread.join();
+        }
+
+        Path copy = dir.resolve("copy");
+        Backups.restore(file, copy, Instant.now());
+        try (Connection c = DriverManager.getConnection(
+                        com.royaltydesk.platform.PlatformConfig.defaultJdbcUrl(copy), "", "");
+                ResultSet r = c.createStatement()
+                        .executeQuery("SELECT (SELECT COUNT(*) FROM usage_events),"
+                                + " (SELECT COALESCE(SUM(events), 0) FROM usage_rollups)")) {
+            r.next();
+            assertThat(r.getLong(1)).isPositive();
+            assertThat(r.getLong(2)).as("rollups agree with events: one moment").isEqualTo(r.getLong(1));
+        }
+    }
+
+    @Test
+    void damagedBackup_refusedBeforeAnythingChanges() throws Exception {
+        assumeFalse(TestDatabase.onPostgres(), "PostgreSQL is backed up with pg_dump");
+        platform = RunningPlatform.start(dir.resolve("original"));
+        Path file = backup();
+        platform.close();
+        platform = null;
+        Path damaged = dir.resolve("damaged.zip");
+        rewriteWithOneByteFlipped(file, damaged, Backups.DATABASE);
+        Path target = dir.resolve("target");
+        Files.createDirectories(target);
+        Files.writeString(target.resolve(Backups.DATABASE), "the database that is there now");
+
+        assertThatThrownBy(() -> Backups.restore(damaged, target, Instant.now()))
+                .hasMessageContaining("is damaged")
+                .hasMessageContaining("Nothing was changed");
+        assertThat(Files.readString(target.resolve(Backups.DATABASE))).isEqualTo("the database that is there now");
+        try (var files = Files.list(target)) {
+            assertThat(files).hasSize(1);
+        }
+    }
+
+    @Test
+    void restoreOverADatabaseSetAsideAsDamaged_startsAgain() throws Exception {
+        assumeFalse(TestDatabase.onPostgres(), "PostgreSQL is backed up with pg_dump");
+        platform = RunningPlatform.start(dir.resolve("healthy"));
+        Path file = backup();
+        platform.close();
+        platform = null;
+        Path broken = dir.resolve("broken");
+        Evidence.unpackDamagedH2(broken);
+        assertThatThrownBy(() -> RunningPlatform.start(broken)).hasMessageContaining("could not be opened");
+        assertThat(broken.resolve(UnopenableDatabase.NOTE)).exists();
+
+        Backups.Restored restored = Backups.restore(file, broken, Instant.now());
+        platform = RunningPlatform.start(broken);
+
+        assertThat(broken.resolve(UnopenableDatabase.NOTE)).doesNotExist();
+        assertThat(restored.entries()).contains(Backups.DATABASE);
+        assertThat(platform.get("/health").statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void onPostgres_backupIsPgDumpsJob_409SaysSo() throws Exception {
+        assumeTrue(TestDatabase.onPostgres(), "the H2 run makes real backups above");
+        platform = RunningPlatform.start(dir.resolve("pg"));
+
+        assertError(
+                platform.json("POST", "/v1/admin/backups", platform.platformKey(), null), 409, "backup_not_supported");
+    }
+
+    private static void rewriteWithOneByteFlipped(Path from, Path to, String entryName) throws Exception {
+        try (ZipFile zip = new ZipFile(from.toFile());
+                ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(to))) {
+            for (ZipEntry entry : zip.stream().toList()) {
+                out.putNextEntry(new ZipEntry(entry.getName()));
+                try (InputStream in = zip.getInputStream(entry)) {
+                    byte[] bytes = in.readAllBytes();
+                    if (entry.getName().equals(entryName)) {
+                        bytes[bytes.length / 2] ^= 1;
+                    }
+                    out.write(bytes);
+                }
+                out.closeEntry();
+            }
+        }
+    }
+}
