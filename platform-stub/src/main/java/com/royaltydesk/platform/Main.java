@@ -5,6 +5,7 @@ import com.royaltydesk.platform.backup.Backups;
 import com.royaltydesk.platform.billing.PayoutPolicy;
 import com.royaltydesk.platform.db.DatabaseLogin;
 import com.royaltydesk.platform.db.Dialect;
+import com.royaltydesk.platform.receipts.KeyResealing;
 import com.royaltydesk.platform.receipts.SigningAlgorithm;
 import com.royaltydesk.platform.webhooks.WebhookSettings;
 import java.io.IOException;
@@ -101,6 +102,13 @@ public final class Main implements Callable<Integer> {
     long webhookLeaseSeconds = WebhookSettings.DEFAULTS.lease().toSeconds();
 
     @Option(
+            names = "--reseal-under",
+            description = "Do not start: seal the signing keys under the key-encryption key in this file (made if"
+                    + " missing) instead of the current one, then exit. Stop every instance first; start them"
+                    + " with the new key afterwards.")
+    Path resealUnder;
+
+    @Option(
             names = "--restore",
             description = "Restore this backup (a royaltydesk-backup-*.zip) into the data dir before starting; the"
                     + " files it replaces are moved aside, never deleted.")
@@ -159,6 +167,15 @@ public final class Main implements Callable<Integer> {
     @Override
     public Integer call() throws InterruptedException {
         PlatformConfig config = config();
+        if (resealUnder != null) {
+            KeyResealing.Resealed done = KeyResealing.run(config, System.getenv(), resealUnder);
+            out.println("Resealed " + done.keys() + " signing keys: from key-encryption key " + done.from() + " to "
+                    + done.to() + " (" + done.newKeyFile() + "). Start the platform with"
+                    + " --key-encryption-key-file " + done.newKeyFile()
+                    + " from now on; keep the old key until you have checked that it starts.");
+            out.flush();
+            return 0;
+        }
         if (restoreFrom != null) {
             Backups.Restored restored = Backups.restore(restoreFrom, config.dataDir(), java.time.Instant.now());
             System.err.println("Restored the backup of " + restored.backupCreatedAt() + " (" + restored.entries()

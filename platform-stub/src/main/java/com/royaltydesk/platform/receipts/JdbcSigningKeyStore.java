@@ -48,6 +48,37 @@ public final class JdbcSigningKeyStore implements SigningKeyStore {
     }
 
     /**
+     * Opens every private key with this store's seal and seals it again with {@code next}, in one
+     * transaction: either every key moves to the new key-encryption key or none does. Returns how
+     * many keys were resealed.
+     */
+    public int resealAll(PrivateKeySeal next) {
+        try (Connection connection = dataSource.getConnection()) {
+            connection.setAutoCommit(false);
+            List<String[]> rows = new ArrayList<>();
+            try (PreparedStatement select =
+                            connection.prepareStatement("SELECT kid, private_jwk FROM signing_keys FOR UPDATE");
+                    ResultSet result = select.executeQuery()) {
+                while (result.next()) {
+                    rows.add(new String[] {result.getString(1), result.getString(2)});
+                }
+            }
+            for (String[] row : rows) {
+                try (PreparedStatement update =
+                        connection.prepareStatement("UPDATE signing_keys SET private_jwk = ? WHERE kid = ?")) {
+                    update.setString(1, next.seal(row[0], seal.open(row[0], row[1])));
+                    update.setString(2, row[0]);
+                    update.executeUpdate();
+                }
+            }
+            connection.commit();
+            return rows.size();
+        } catch (SQLException e) {
+            throw new DataAccessException(e);
+        }
+    }
+
+    /**
      * Seals every private key stored in plaintext (by a platform from before sealing), then opens
      * every key once, so a wrong key-encryption key or an altered row stops the start, not a
      * signature later. Returns how many were sealed.

@@ -172,6 +172,29 @@ class SigningKeySealingHttpTest {
     }
 
     @Test
+    void resealUnderANewKey_keysMoveAllAtOnce_theOldKeyNoLongerOpensThem() throws Exception {
+        platform = RunningPlatform.start(dataDir);
+        JsonNode before = Receipts.record(platform, "m");
+        platform.close();
+        platform = null;
+        Path newKey = dataDir.resolveSibling(dataDir.getFileName() + "-new.kek");
+        var config = com.royaltydesk.platform.testutil.TestDatabase.adapt(
+                new com.royaltydesk.platform.PlatformConfig("127.0.0.1", 0, dataDir, null, true));
+
+        KeyResealing.Resealed done = KeyResealing.run(config, Map.of(), newKey);
+
+        assertThat(done.keys()).isGreaterThanOrEqualTo(2);
+        assertThat(done.to()).isNotEqualTo(done.from());
+        assertThatThrownBy(() -> platform = RunningPlatform.start(dataDir))
+                .hasStackTraceContaining("is sealed under key-encryption key " + done.to());
+        platform = RunningPlatform.start(config.withKeyEncryptionKeyFile(newKey));
+        JsonNode after = Receipts.record(platform, "m");
+        assertThat(after.path("kid").asText()).isEqualTo(before.path("kid").asText());
+        assertThat(Receipts.verify(platform, after.path("receipt_jwt").asText()).status())
+                .isEqualTo(ReceiptStatus.VERIFIED);
+    }
+
+    @Test
     void environmentValue_winsOverTheFile_andMustBe32Bytes() throws Exception {
         byte[] raw = new byte[32];
         new SecureRandom().nextBytes(raw);

@@ -1,0 +1,39 @@
+package com.royaltydesk.platform.receipts;
+
+import com.royaltydesk.platform.PlatformConfig;
+import com.royaltydesk.platform.db.Database;
+import java.nio.file.Path;
+import java.util.Map;
+
+/**
+ * Moves a stopped platform's signing keys to a new key-encryption key: each key is opened with the
+ * current one (from the usual places) and sealed under the key in {@code newKeyFile}, made there if
+ * the file does not exist yet. All keys move in one transaction. Every instance on the database must
+ * be stopped first, and started afterwards with the new key (decision 0016).
+ */
+public final class KeyResealing {
+
+    /** What was done, for the operator. */
+    public record Resealed(int keys, String from, String to, Path newKeyFile) {}
+
+    private KeyResealing() {}
+
+    public static Resealed run(PlatformConfig config, Map<String, String> env, Path newKeyFile) {
+        try (Database database = Database.open(config.jdbcUrl(), config.databaseLogin())) {
+            KeyEncryptionKey current = KeyEncryptionKey.resolve(
+                    env,
+                    config.keyEncryptionKeyFile(),
+                    config.dataDir(),
+                    !JdbcSigningKeyStore.anySealed(database.dataSource()));
+            KeyEncryptionKey next = KeyEncryptionKey.resolve(Map.of(), newKeyFile, config.dataDir(), true);
+            if (next.id().equals(current.id())) {
+                throw new IllegalStateException(
+                        "The new key-encryption key in " + newKeyFile + " is the one in use (" + current.id() + ").");
+            }
+            JdbcSigningKeyStore store = new JdbcSigningKeyStore(database.dataSource(), new PrivateKeySeal(current));
+            store.sealPlaintextKeysAndCheckAll();
+            int keys = store.resealAll(new PrivateKeySeal(next));
+            return new Resealed(keys, current.id(), next.id(), newKeyFile);
+        }
+    }
+}
