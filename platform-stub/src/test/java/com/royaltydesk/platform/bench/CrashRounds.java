@@ -1,0 +1,304 @@
+package com.royaltydesk.platform.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * The crash benchmark of issue #19: starts the platform jar on one data folder, has two clients
+ * post 200-event usage batches and one issue receipts, kills it with SIGKILL at a random moment
+ * (0.3–2.5 s), and starts it again — for {@code --rounds} rounds. After every restart it checks that
+ * every acknowledged event and receipt is still there; at the end it resends every event it ever
+ * sent and checks that each counts exactly once. A start that fails ends the run and keeps the
+ * folder. Prints one line per 25 rounds and a summary. Not a test: run {@code bench/crash-rounds.sh}.
+ */
+public final class CrashRounds {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final int BATCH = 200;
+
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private final Set<String> ackedEvents = ConcurrentHashMap.newKeySet();
+    private final Set<String> sentEvents = ConcurrentHashMap.newKeySet();
+    private final Set<String> ackedReceipts = ConcurrentHashMap.newKeySet();
+    private long lostEvents;
+    private long lostReceipts;
+
+    public static void main(String[] args) throws Exception {
+        Path jar = Path.of(arg(args, "--jar", "target/platform-stub.jar"));
+        int rounds = Integer.parseInt(arg(args, "--rounds", "500"));
+        long seed = Long.parseLong(arg(args, "--seed", "19"));
+        Path data = Files.createTempDirectory("rdk-crash");
+        new CrashRounds().run(jar, rounds, new Random(seed), data);
+    }
+
+    private void run(Path jar, int rounds, Random random, Path data) throws Exception {
+        Path folder = data.resolve("platform");
+        String receiptRef = null;
+        long started = System.nanoTime();
+        int round = 0;
+        String failure = null;
+        for (; round < rounds && failure == null; round++) {
+            Process platform = start(jar, folder, data.resolve("stdout-" + round + ".txt"));
+            String base = awaitUrl(data.resolve("stdout-" + round + ".txt"), platform);
+            if (base == null) {
+                failure = "round " + round + ": the platform did not start; folder kept at " + folder + ", stderr in "
+                        + data.resolve("stdout-" + round + ".txt.err");
+                break;
+            }
+            JsonNode credentials =
+                    JSON.readTree(folder.resolve("sandbox-credentials.json").toFile());
+            String platformKey = credentials.path("platform_key").asText();
+            String hostKey = credentials.path("host_key").asText();
+            if (receiptRef == null) {
+                receiptRef = receipt(base, platformKey);
+            }
+            verifyAcknowledged(base, hostKey, platformKey, receiptRef);
+            load(base, hostKey, platformKey, receiptRef, round, 300 + random.nextInt(2200));
+            platform.destroyForcibly();
+            platform.waitFor(20, TimeUnit.SECONDS);
+            if ((round + 1) % 25 == 0) {
+                System.out.printf(
+                        "%4d rounds  %9d events acknowledged  %6d receipts acknowledged  lost %d/%d  %.0f s%n",
+                        round + 1,
+                        ackedEvents.size(),
+                        ackedReceipts.size(),
+                        lostEvents,
+                        lostReceipts,
+                        (System.nanoTime() - started) / 1e9);
+            }
+        }
+        long doubles = -1;
+        if (failure == null) {
+            Process platform = start(jar, folder, data.resolve("stdout-final.txt"));
+            String base = awaitUrl(data.resolve("stdout-final.txt"), platform);
+            if (base == null) {
+                failure = "final start failed; folder kept at " + folder;
+            } else {
+                JsonNode credentials =
+                        JSON.readTree(folder.resolve("sandbox-credentials.json").toFile());
+                verifyAcknowledged(
+                        base,
+                        credentials.path("host_key").asText(),
+                        credentials.path("platform_key").asText(),
+                        receiptRef);
+                doubles = countedTwice(
+                        base,
+                        credentials.path("host_key").asText(),
+                        credentials.path("platform_key").asText(),
+                        receiptRef);
+                platform.destroy();
+                platform.waitFor(30, TimeUnit.SECONDS);
+            }
+        }
+        System.out.printf(
+                "rounds %d  acknowledged events %d  acknowledged receipts %d  lost events %d  lost receipts %d"
+                        + "  counted twice %d  failed starts %d  (%.0f s)%n",
+                round,
+                ackedEvents.size(),
+                ackedReceipts.size(),
+                lostEvents,
+                lostReceipts,
+                doubles,
+                failure == null ? 0 : 1,
+                (System.nanoTime() - started) / 1e9);
+        if (failure != null) {
+            System.out.println(failure);
+        }
+    }
+
+    /** Two usage clients and one receipt client until {@code millis} have passed (then the kill). */
+    private void load(String base, String hostKey, String platformKey, String receiptRef, int round, int millis)
+            throws InterruptedException {
+        AtomicBoolean running = new AtomicBoolean(true);
+        List<Thread> clients = new ArrayList<>();
+        for (int c = 0; c < 2; c++) {
+            String prefix = "r" + round + "c" + c + "-";
+            clients.add(started(() -> {
+                int batch = 0;
+                while (running.get()) {
+                    List<String> ids = new ArrayList<>();
+                    for (int i = 0; i < BATCH; i++) {
+                        ids.add(prefix + batch + "-" + i);
+                    }
+                    batch++;
+                    sentEvents.addAll(ids);
+                    try {
+                        JsonNode answer = post(base + "/v1/usage-events", hostKey, batch(ids, receiptRef));
+                        if (answer.path("accepted").asInt()
+                                        + answer.path("duplicates").asInt()
+                                == ids.size()) {
+                            ackedEvents.addAll(ids);
+                        }
+                    } catch (IOException | InterruptedException e) {
+                        return;
+                    }
+                }
+            }));
+        }
+        clients.add(started(() -> {
+            while (running.get()) {
+                try {
+                    String id = receipt(base, platformKey);
+                    if (id != null) {
+                        ackedReceipts.add(id);
+                    }
+                } catch (IOException | InterruptedException e) {
+                    return;
+                }
+            }
+        }));
+        Thread.sleep(millis);
+        running.set(false);
+        // The kill comes while requests are in flight: the clients are not joined first.
+    }
+
+    private static Thread started(Runnable client) {
+        Thread thread = new Thread(client, "crash-client");
+        thread.setDaemon(true);
+        thread.start();
+        return thread;
+    }
+
+    private void verifyAcknowledged(String base, String hostKey, String platformKey, String receiptRef)
+            throws Exception {
+        List<String> events = new ArrayList<>(ackedEvents);
+        for (int from = 0; from < events.size(); from += 1000) {
+            lostEvents += post(
+                            base + "/v1/usage-events",
+                            hostKey,
+                            batch(events.subList(from, Math.min(events.size(), from + 1000)), receiptRef))
+                    .path("accepted")
+                    .asLong();
+        }
+        for (String receipt : ackedReceipts) {
+            if (get(base + "/v1/receipts/" + receipt, platformKey).statusCode() != 200) {
+                lostReceipts++;
+            }
+        }
+        // Everything acknowledged is durable again (resent if it was lost): next round checks the same set.
+    }
+
+    /** Sends every event ever sent once more, then compares the tokens counted with the events sent. */
+    private long countedTwice(String base, String hostKey, String platformKey, String receiptRef) throws Exception {
+        List<String> all = new ArrayList<>(sentEvents);
+        for (int from = 0; from < all.size(); from += 1000) {
+            post(
+                    base + "/v1/usage-events",
+                    hostKey,
+                    batch(all.subList(from, Math.min(all.size(), from + 1000)), receiptRef));
+        }
+        JsonNode preview = JSON.readTree(get(base + "/v1/billing-preview?creator_id=creator_42", platformKey)
+                .body());
+        long tokens = 0;
+        for (JsonNode asset : preview.path("by_asset")) {
+            tokens += asset.path("tokens").asLong();
+        }
+        return tokens - all.size();
+    }
+
+    private String receipt(String base, String platformKey) throws IOException, InterruptedException {
+        ObjectNode claim = JSON.createObjectNode();
+        claim.put("dataset_id", "ds_sandbox_demo");
+        claim.put("creator_id", "creator_42");
+        claim.put("model_id", "crash-model");
+        claim.put("artifact_hash", "sha256:" + "cd".repeat(32));
+        claim.putObject("metadata").put("license", "cc-by-4.0").put("portion_used", 0.1);
+        JsonNode answer = post(base + "/v1/proof-of-training", platformKey, claim.toString());
+        return answer.hasNonNull("receipt_id") ? answer.path("receipt_id").asText() : null;
+    }
+
+    private static String batch(List<String> ids, String receiptRef) {
+        ArrayNode events = JSON.createArrayNode();
+        String now = Instant.now().toString();
+        for (String id : ids) {
+            ObjectNode event = events.addObject();
+            event.put("event_id", id);
+            event.put("model_id", "crash-model");
+            event.put("timestamp", now);
+            event.put("tokens", 1);
+            event.put("receipt_ref", receiptRef);
+        }
+        ObjectNode body = JSON.createObjectNode();
+        body.set("events", events);
+        return body.toString();
+    }
+
+    private JsonNode post(String url, String key, String body) throws IOException, InterruptedException {
+        HttpResponse<String> response = http.send(
+                HttpRequest.newBuilder(URI.create(url))
+                        .timeout(Duration.ofSeconds(60))
+                        .header("Authorization", "Bearer " + key)
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(body))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        return JSON.readTree(response.body());
+    }
+
+    private HttpResponse<String> get(String url, String key) throws IOException, InterruptedException {
+        return http.send(
+                HttpRequest.newBuilder(URI.create(url))
+                        .timeout(Duration.ofSeconds(60))
+                        .header("Authorization", "Bearer " + key)
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static Process start(Path jar, Path folder, Path stdout) throws IOException {
+        return new ProcessBuilder(
+                        "java",
+                        "-Xmx256m",
+                        "-jar",
+                        jar.toString(),
+                        "--sandbox",
+                        "--port",
+                        "0",
+                        "--data-dir",
+                        folder.toString())
+                .redirectOutput(stdout.toFile())
+                .redirectError(Path.of(stdout + ".err").toFile())
+                .start();
+    }
+
+    /** The URL from the listening line, or null when the process died or 60 s passed without it. */
+    private static String awaitUrl(Path stdout, Process process) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (System.nanoTime() < deadline && process.isAlive()) {
+            List<String> lines = Files.exists(stdout) ? Files.readAllLines(stdout) : List.of();
+            if (!lines.isEmpty()) {
+                return lines.get(0).replace("Royalty Desk platform listening on ", "");
+            }
+            Thread.sleep(20);
+        }
+        process.destroyForcibly();
+        return null;
+    }
+
+    private static String arg(String[] args, String name, String fallback) {
+        for (int i = 0; i < args.length - 1; i++) {
+            if (args[i].equals(name)) {
+                return args[i + 1];
+            }
+        }
+        return fallback;
+    }
+}
