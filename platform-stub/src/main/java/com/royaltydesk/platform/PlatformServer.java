@@ -8,6 +8,7 @@ import com.royaltydesk.platform.http.BrowserAccess;
 import com.royaltydesk.platform.http.Errors;
 import com.royaltydesk.platform.http.Json;
 import com.royaltydesk.platform.http.Routes;
+import com.royaltydesk.platform.journal.JournalsAtStop;
 import com.royaltydesk.platform.keys.PlatformKeyBootstrap;
 import com.royaltydesk.platform.receipts.KeyPurpose;
 import io.javalin.Javalin;
@@ -23,6 +24,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import org.slf4j.LoggerFactory;
 
 /**
  * A running platform: the database, migrated, and the HTTP server on its port. Built from a {@link
@@ -35,13 +37,16 @@ public final class PlatformServer implements AutoCloseable {
     private final Javalin javalin;
     private final List<Routes.Route> routes;
     private final PlatformServices services;
+    private final JournalsAtStop journalsAtStop;
 
     private PlatformServer(
             PlatformConfig config,
             Database database,
             Javalin javalin,
             List<Routes.Route> routes,
-            PlatformServices services) {
+            PlatformServices services,
+            JournalsAtStop journalsAtStop) {
+        this.journalsAtStop = journalsAtStop;
         this.config = config;
         this.database = database;
         this.javalin = javalin;
@@ -57,6 +62,17 @@ public final class PlatformServer implements AutoCloseable {
         try {
             ObjectMapper json = Json.mapper();
             PlatformServices services = PlatformServices.create(config, database, json, Clock.systemUTC());
+            // Before anything is served: what was acknowledged from the journals and H2 lost in a crash.
+            // Receipts first: the usage events name them.
+            int receipts = services.receipts().recoverFromJournal();
+            int events = services.ingestion().recoverFromJournal();
+            if (receipts + events > 0) {
+                LoggerFactory.getLogger(PlatformServer.class)
+                        .warn(
+                                "restored {} receipts and {} usage events from the journals after a crash",
+                                receipts,
+                                events);
+            }
             // Keys exist before the first request, so the JWKS a verifier fetches already lists the
             // key of every checkpoint and receipt that follows (until a rotation).
             services.signingKeys().active(KeyPurpose.RECEIPTS);
@@ -81,7 +97,15 @@ public final class PlatformServer implements AutoCloseable {
             });
             javalin.start(config.host(), config.port());
             services.webhookDispatcher().start();
-            return new PlatformServer(config, database, javalin, List.copyOf(routes), services);
+            JournalsAtStop checkpoints = services.usageJournal() == null
+                    ? null
+                    : new JournalsAtStop(
+                            () -> {
+                                services.receipts().checkpointJournal();
+                                services.ingestion().checkpointJournal();
+                            },
+                            List.of(services.receiptJournal(), services.usageJournal()));
+            return new PlatformServer(config, database, javalin, List.copyOf(routes), services, checkpoints);
         } catch (RuntimeException e) {
             database.close();
             throw e;
@@ -157,6 +181,9 @@ public final class PlatformServer implements AutoCloseable {
         try {
             javalin.stop();
             services.webhookDispatcher().close();
+            if (journalsAtStop != null) {
+                journalsAtStop.close();
+            }
         } finally {
             database.close();
         }

@@ -23,6 +23,7 @@ import com.royaltydesk.platform.receipts.JdbcSigningKeyStore;
 import com.royaltydesk.platform.receipts.KeyEncryptionKey;
 import com.royaltydesk.platform.receipts.LogEvidence;
 import com.royaltydesk.platform.receipts.PrivateKeySeal;
+import com.royaltydesk.platform.receipts.ReceiptJournal;
 import com.royaltydesk.platform.receipts.ReceiptService;
 import com.royaltydesk.platform.receipts.ReceiptSigner;
 import com.royaltydesk.platform.receipts.ReceiptStore;
@@ -33,6 +34,7 @@ import com.royaltydesk.platform.sandbox.SandboxBootstrap;
 import com.royaltydesk.platform.usage.Corrections;
 import com.royaltydesk.platform.usage.IngestionService;
 import com.royaltydesk.platform.usage.PeriodGate;
+import com.royaltydesk.platform.usage.UsageJournal;
 import com.royaltydesk.platform.usage.UsageStore;
 import com.royaltydesk.platform.webhooks.Outbox;
 import com.royaltydesk.platform.webhooks.UrlGuard;
@@ -59,6 +61,8 @@ public record PlatformServices(
         Witnessing witnessing,
         HostService hosts,
         IngestionService ingestion,
+        UsageJournal usageJournal,
+        ReceiptJournal receiptJournal,
         Corrections corrections,
         BillingServices billing,
         WebhookService webhooks,
@@ -97,6 +101,8 @@ public record PlatformServices(
                         : config.sandbox() || config.webhooks().allowPrivateTargets()
                                 ? UrlGuard.Targets.ANY
                                 : UrlGuard.Targets.PUBLIC_ONLY);
+        // On H2 a receipt is durable once journaled, not once H2 has written it (decision 0017).
+        ReceiptJournal receiptJournal = jdbc.commitsNeedWaiting() ? ReceiptJournal.open(config.dataDir(), json) : null;
         ReceiptService receipts = new ReceiptService(
                 jdbc,
                 new ReceiptStore(database.dataSource()),
@@ -105,7 +111,8 @@ public record PlatformServices(
                 new IdempotencyStore(database.dataSource()),
                 json,
                 outbox,
-                clock);
+                clock,
+                receiptJournal);
         CheckpointStore checkpointStore = new CheckpointStore(database.dataSource(), jdbc, clock);
         LogEvidence logEvidence = new LogEvidence(
                 new ReceiptLog(database.dataSource()), checkpointStore, signingKeys, clock, config.sandbox());
@@ -113,8 +120,10 @@ public record PlatformServices(
         HostService hosts = new HostService(jdbc, keys, clock);
         UsageStore usageStore = new UsageStore(database.dataSource(), database.dialect());
         PeriodGate gate = new PeriodGate(database.dialect());
-        IngestionService ingestion =
-                new IngestionService(jdbc, usageStore, receipts, assets, hosts, config.usageLimits(), gate, clock);
+        // On H2 an ingested batch is durable once journaled, not once H2 has written it (decision 0017).
+        UsageJournal usageJournal = jdbc.commitsNeedWaiting() ? UsageJournal.open(config.dataDir(), json) : null;
+        IngestionService ingestion = new IngestionService(
+                jdbc, usageStore, receipts, assets, hosts, config.usageLimits(), gate, clock, usageJournal);
         Corrections corrections = new Corrections(jdbc, usageStore, gate, clock);
         BillingServices billing = BillingServices.create(
                 database.dataSource(), jdbc, assets, config.payoutPolicy(), gate, outbox, config.sandbox(), clock);
@@ -139,6 +148,8 @@ public record PlatformServices(
                 new Witnessing(checkpointStore),
                 hosts,
                 ingestion,
+                usageJournal,
+                receiptJournal,
                 corrections,
                 billing,
                 webhooks,

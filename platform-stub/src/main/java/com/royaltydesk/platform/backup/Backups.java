@@ -190,6 +190,14 @@ public final class Backups {
                 }
                 Files.move(partial, current, StandardCopyOption.ATOMIC_MOVE);
             }
+            // The journal holds writes made after the backup: applied to the restored database they would
+            // bring back part of what the restore undoes. It is kept aside; a new one starts empty.
+            Path journal = dataDir.resolve("journal");
+            if (Files.exists(journal)) {
+                Path aside = dataDir.resolve("journal.before-restore-" + STAMP.format(now));
+                Files.move(journal, aside, StandardCopyOption.ATOMIC_MOVE);
+                setAside.add(aside);
+            }
             // A database restored on purpose replaces one that was set aside as damaged.
             Files.deleteIfExists(dataDir.resolve(com.royaltydesk.platform.db.UnopenableDatabase.NOTE));
             return new Restored(

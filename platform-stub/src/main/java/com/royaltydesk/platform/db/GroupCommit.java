@@ -32,6 +32,11 @@ public final class GroupCommit {
         return new GroupCommit(dataSource, jdbcUrl.startsWith("jdbc:h2:file:") || jdbcUrl.startsWith("jdbc:h2:/"));
     }
 
+    /** Whether commits need this to be durable (an H2 file); false where the database is durable at commit. */
+    public boolean enabled() {
+        return enabled;
+    }
+
     /** Returns once every transaction this thread committed before the call is on disk. */
     public void awaitDurable() {
         if (!enabled) {

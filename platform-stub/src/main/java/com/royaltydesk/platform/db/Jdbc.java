@@ -38,6 +38,24 @@ public final class Jdbc {
         return result;
     }
 
+    /**
+     * Runs {@code work} in one transaction and returns at commit, before the commit is on disk: for
+     * a caller that makes its write durable another way (the usage journal, decision 0017).
+     */
+    public <T> T inTransactionWithoutWaiting(TransactionWork<T> work) {
+        return inTransactionNotYetDurable(work);
+    }
+
+    /** Returns once everything committed before the call is on disk. */
+    public void makeDurable() {
+        durability.awaitDurable();
+    }
+
+    /** Whether commits on this database wait to be written out (H2 files do, PostgreSQL does not). */
+    public boolean commitsNeedWaiting() {
+        return durability.enabled();
+    }
+
     /** Runs read-only work on a connection of its own: nothing to commit, so nothing to wait for. */
     public <T> T read(TransactionWork<T> work) {
         try (Connection connection = dataSource.getConnection()) {

@@ -76,7 +76,8 @@ public final class Journal implements AutoCloseable {
         try {
             Files.createDirectories(folder);
             List<Path> segments = segments(folder);
-            long last = 0;
+            // Older segments may have been deleted once applied: numbering goes on from the oldest kept.
+            long last = segments.isEmpty() ? 0 : firstSeq(segments.get(0)) - 1;
             int truncated = 0;
             for (int i = 0; i < segments.size(); i++) {
                 Scan scan = scan(segments.get(i), last, i == segments.size() - 1);
@@ -205,6 +206,35 @@ public final class Journal implements AutoCloseable {
         } catch (IOException e) {
             // Some file systems cannot open a directory for forcing; the segment's own force still holds.
         }
+    }
+
+    /**
+     * Deletes the segments whose every record is at or before {@code seq} — records already applied
+     * and made durable elsewhere — never the segment being written. Returns how many were deleted.
+     */
+    public int deleteThrough(long seq) {
+        synchronized (appendLock) {
+            try {
+                List<Path> segments = segments(folder);
+                int deleted = 0;
+                for (int i = 0; i + 1 < segments.size(); i++) {
+                    long nextFirst = firstSeq(segments.get(i + 1));
+                    if (nextFirst - 1 > seq) {
+                        break;
+                    }
+                    Files.delete(segments.get(i));
+                    deleted++;
+                }
+                return deleted;
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot delete old segments of the journal in " + folder, e);
+            }
+        }
+    }
+
+    private static long firstSeq(Path segment) {
+        String name = segment.getFileName().toString();
+        return Long.parseLong(name.substring(0, name.length() - SUFFIX.length()));
     }
 
     /** Calls {@code consumer} with every record after {@code afterSeq}, in order. */

@@ -48,6 +48,16 @@ public final class ReceiptLog {
         return index;
     }
 
+    /** Makes the log at least {@code size} long: after receipts were put back from the journal at their indices. */
+    public static void growTo(Connection connection, long size) throws SQLException {
+        try (PreparedStatement update = connection.prepareStatement(
+                "UPDATE receipt_log_head SET tree_size = ? WHERE id = 1 AND tree_size < ?")) {
+            update.setLong(1, size);
+            update.setLong(2, size);
+            update.executeUpdate();
+        }
+    }
+
     /** The committed size of the log. */
     public long size() {
         try (Connection connection = dataSource.getConnection();

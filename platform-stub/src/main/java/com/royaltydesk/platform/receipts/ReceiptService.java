@@ -40,6 +40,8 @@ public final class ReceiptService {
     private final ObjectMapper json;
     private final Outbox outbox;
     private final Clock clock;
+    /** Null where the database is durable at commit (PostgreSQL). */
+    private final ReceiptJournal journal;
 
     public ReceiptService(
             Jdbc jdbc,
@@ -49,7 +51,9 @@ public final class ReceiptService {
             IdempotencyStore idempotency,
             ObjectMapper json,
             Outbox outbox,
-            Clock clock) {
+            Clock clock,
+            ReceiptJournal journal) {
+        this.journal = journal;
         this.jdbc = jdbc;
         this.receipts = receipts;
         this.keys = keys;
@@ -119,31 +123,141 @@ public final class ReceiptService {
         Instant expiresAt = issuedAt.plus(RECEIPT_LIFETIME);
         String jwt = signer.signReceipt(key, receiptId, issuedAt, expiresAt, payload(claim));
         String leafHash = HexFormat.of().formatHex(MerkleTree.leafHashOf(jwt.getBytes(StandardCharsets.US_ASCII)));
-        return jdbc.inTransaction(connection -> {
-            long index = ReceiptLog.reserveNextIndex(connection);
-            Receipt receipt = new Receipt(
+        if (journal == null) {
+            return jdbc.inTransaction(connection -> insert(
+                    connection,
                     receiptId,
-                    index,
                     leafHash,
-                    claim.creatorId(),
-                    claim.datasetId(),
-                    claim.modelId(),
-                    claim.artifactHash(),
-                    claim.portionUsed(),
-                    claim.license(),
-                    key.kid(),
-                    key.algorithm().jws().getName(),
+                    claim,
+                    key,
                     jwt,
-                    claim.sandbox(),
                     issuedAt,
-                    expiresAt);
-            receipts.insert(connection, receipt);
-            outbox.enqueue(connection, EventTypes.RECEIPT_ISSUED, receipt.creatorId(), issuedEvent(receipt));
-            if (idempotencyKey != null) {
-                idempotency.insert(connection, IDEMPOTENCY_SCOPE, idempotencyKey, requestHash, receiptId, issuedAt);
+                    expiresAt,
+                    idempotencyKey,
+                    requestHash));
+        }
+        long[] seq = {0};
+        Receipt receipt;
+        try {
+            receipt = jdbc.inTransaction(connection -> {
+                Receipt stored = insert(
+                        connection,
+                        receiptId,
+                        leafHash,
+                        claim,
+                        key,
+                        jwt,
+                        issuedAt,
+                        expiresAt,
+                        idempotencyKey,
+                        requestHash);
+                // Still holding the log's head: journal order is log order (decision 0017).
+                seq[0] = journal.append(new ReceiptJournal.Issued(stored, idempotencyKey, requestHash));
+                return stored;
+            });
+        } catch (RuntimeException e) {
+            if (seq[0] > 0) {
+                journal.abort(seq[0]);
             }
-            return receipt;
-        });
+            throw e;
+        }
+        journal.awaitDurable(seq[0]);
+        return receipt;
+    }
+
+    private Receipt insert(
+            java.sql.Connection connection,
+            String receiptId,
+            String leafHash,
+            ValidClaim claim,
+            SigningKey key,
+            String jwt,
+            Instant issuedAt,
+            Instant expiresAt,
+            String idempotencyKey,
+            String requestHash)
+            throws java.sql.SQLException {
+        long index = ReceiptLog.reserveNextIndex(connection);
+        Receipt receipt = new Receipt(
+                receiptId,
+                index,
+                leafHash,
+                claim.creatorId(),
+                claim.datasetId(),
+                claim.modelId(),
+                claim.artifactHash(),
+                claim.portionUsed(),
+                claim.license(),
+                key.kid(),
+                key.algorithm().jws().getName(),
+                jwt,
+                claim.sandbox(),
+                issuedAt,
+                expiresAt);
+        receipts.insert(connection, receipt);
+        outbox.enqueue(connection, EventTypes.RECEIPT_ISSUED, receipt.creatorId(), issuedEvent(receipt));
+        if (idempotencyKey != null) {
+            idempotency.insert(connection, IDEMPOTENCY_SCOPE, idempotencyKey, requestHash, receiptId, issuedAt);
+        }
+        return receipt;
+    }
+
+    /**
+     * Puts back every journaled receipt H2 lost in a crash, before the platform serves: each one
+     * missing, at its own log index, with its idempotency record and a new {@code receipt.issued}
+     * webhook (delivery is at least once). Then H2 is made durable and the journal marked applied.
+     * Returns how many receipts were restored.
+     */
+    public int recoverFromJournal() {
+        if (journal == null) {
+            return 0;
+        }
+        int[] restored = {0};
+        long[] size = {-1};
+        journal.replayUnapplied(issued -> jdbc.inTransactionWithoutWaiting(connection -> {
+            Receipt r = issued.receipt();
+            size[0] = Math.max(size[0], r.logIndex() + 1);
+            if (receipts.exists(connection, r.receiptId(), r.logIndex())) {
+                return null;
+            }
+            receipts.insert(connection, r);
+            outbox.enqueue(connection, EventTypes.RECEIPT_ISSUED, r.creatorId(), issuedEvent(r));
+            if (issued.idempotencyKey() != null
+                    && idempotency
+                            .find(IDEMPOTENCY_SCOPE, issued.idempotencyKey())
+                            .isEmpty()) {
+                idempotency.insert(
+                        connection,
+                        IDEMPOTENCY_SCOPE,
+                        issued.idempotencyKey(),
+                        issued.requestSha256(),
+                        r.receiptId(),
+                        r.issuedAt());
+            }
+            restored[0]++;
+            return null;
+        }));
+        if (size[0] > 0) {
+            jdbc.inTransactionWithoutWaiting(connection -> {
+                ReceiptLog.growTo(connection, size[0]);
+                return null;
+            });
+        }
+        // Made durable, but not marked: only a clean stop moves the mark (see checkpointJournal).
+        jdbc.makeDurable();
+        return restored[0];
+    }
+
+    /** At a clean stop only: makes H2 durable and lets the receipt journal forget what H2 holds (see the usage journal). */
+    public void checkpointJournal() {
+        if (journal == null) {
+            return;
+        }
+        long through = journal.lastSeq();
+        if (through > journal.appliedThrough()) {
+            jdbc.makeDurable();
+            journal.markApplied(through);
+        }
     }
 
     private static Map<String, Object> issuedEvent(Receipt receipt) {

@@ -27,6 +27,18 @@ public final class ReceiptStore {
         this.dataSource = dataSource;
     }
 
+    /** Whether this receipt, or any receipt at this log index, is stored. */
+    public boolean exists(Connection connection, String receiptId, long logIndex) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement(
+                "SELECT 1 FROM receipts WHERE receipt_id = ? OR log_index = ? FETCH FIRST 1 ROWS ONLY")) {
+            select.setString(1, receiptId);
+            select.setLong(2, logIndex);
+            try (java.sql.ResultSet row = select.executeQuery()) {
+                return row.next();
+            }
+        }
+    }
+
     public void insert(Connection connection, Receipt r) throws SQLException {
         try (PreparedStatement insert = connection.prepareStatement(
                 "INSERT INTO receipts (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {

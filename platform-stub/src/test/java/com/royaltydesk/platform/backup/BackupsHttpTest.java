@@ -153,6 +153,35 @@ class BackupsHttpTest {
     }
 
     @Test
+    void restoreInPlace_theStateOfTheBackup_laterJournaledBatchesNotReplayedOverIt() throws Exception {
+        assumeFalse(TestDatabase.onPostgres(), "PostgreSQL is backed up with pg_dump");
+        Path folder = dir.resolve("in-place");
+        platform = RunningPlatform.start(folder);
+        String receiptId = Receipts.record(platform, "m").path("receipt_id").asText();
+        platform.json(
+                "POST", "/v1/usage-events", platform.hostKey(), Usage.batch("a", 7, "m", receiptId, 1, Instant.now()));
+        Path file = backup();
+        platform.json(
+                "POST", "/v1/usage-events", platform.hostKey(), Usage.batch("b", 5, "m", receiptId, 1, Instant.now()));
+        platform.close();
+        platform = null;
+        // As after a crash: the journal's mark says nothing of it is known to be in the database.
+        Files.writeString(folder.resolve("journal/usage/applied-through"), "0");
+
+        Backups.Restored restored = Backups.restore(file, folder, Instant.now());
+        platform = RunningPlatform.start(folder);
+
+        JsonNode report = RunningPlatform.body(platform.get(
+                "/v1/usage-report?creator_id=creator_42&period="
+                        + com.royaltydesk.platform.usage.Periods.of(Instant.now()),
+                platform.platformKey()));
+        assertThat(report.at("/line_items/0/events").asLong())
+                .as("as at the backup")
+                .isEqualTo(7);
+        assertThat(restored.setAside()).anyMatch(p -> p.getFileName().toString().startsWith("journal.before-restore-"));
+    }
+
+    @Test
     void damagedBackup_refusedBeforeAnythingChanges() throws Exception {
         assumeFalse(TestDatabase.onPostgres(), "PostgreSQL is backed up with pg_dump");
         platform = RunningPlatform.start(dir.resolve("original"));

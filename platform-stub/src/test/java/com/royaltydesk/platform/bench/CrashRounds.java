@@ -181,6 +181,7 @@ public final class CrashRounds {
     private void verifyAcknowledged(String base, String hostKey, String platformKey, String receiptRef)
             throws Exception {
         List<String> events = new ArrayList<>(ackedEvents);
+        long lostBefore = lostEvents;
         for (int from = 0; from < events.size(); from += 1000) {
             lostEvents += post(
                             base + "/v1/usage-events",
@@ -189,10 +190,23 @@ public final class CrashRounds {
                     .path("accepted")
                     .asLong();
         }
-        for (String receipt : ackedReceipts) {
-            if (get(base + "/v1/receipts/" + receipt, platformKey).statusCode() != 200) {
+        for (String receipt : List.copyOf(ackedReceipts)) {
+            HttpResponse<String> answer = get(base + "/v1/receipts/" + receipt, platformKey);
+            if (answer.statusCode() != 200) {
                 lostReceipts++;
+                ackedReceipts.remove(receipt); // counted once: a receipt cannot be sent again
+                if (receipt.equals(receiptRef)) {
+                    throw new IOException("the receipt every usage event names was lost: " + receipt);
+                }
+                if (lostReceipts <= 5) {
+                    System.out.println("acknowledged receipt " + receipt + " answers " + answer.statusCode() + ": "
+                            + answer.body()
+                                    .substring(0, Math.min(200, answer.body().length())));
+                }
             }
+        }
+        if (lostEvents > lostBefore) {
+            System.out.println((lostEvents - lostBefore) + " acknowledged events were missing after this restart");
         }
         // Everything acknowledged is durable again (resent if it was lost): next round checks the same set.
     }

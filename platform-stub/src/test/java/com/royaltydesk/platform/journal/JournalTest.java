@@ -163,6 +163,25 @@ class JournalTest {
     }
 
     @Test
+    void appliedSegmentsDeleted_theRestStillOpensAndNumbersGoOn() throws Exception {
+        try (Journal journal = Journal.open(dir, 4096)) {
+            for (int i = 1; i <= 300; i++) {
+                journal.appendDurably(payload(i));
+            }
+            assertThat(journal.deleteThrough(150)).isPositive();
+        }
+        try (Journal journal = Journal.open(dir, 4096)) {
+            List<Journal.Entry> kept = all(journal);
+            assertThat(kept.get(0).seq()).isLessThanOrEqualTo(151);
+            assertThat(kept.get(kept.size() - 1).seq()).isEqualTo(300);
+            assertThat(journal.appendDurably(payload(301))).isEqualTo(301);
+            List<Journal.Entry> after = new ArrayList<>();
+            journal.replay(150, after::add);
+            assertThat(after.get(0).seq()).isEqualTo(151);
+        }
+    }
+
+    @Test
     void manyThreadsAppendingDurably_everySeqOnceWithoutGaps() throws Exception {
         ConcurrentLinkedQueue<Long> seqs = new ConcurrentLinkedQueue<>();
         try (Journal journal = Journal.open(dir)) {

@@ -30,7 +30,7 @@ public record PlatformProcess(Process process, String baseUrl) {
         command.addAll(List.of(extraFlags));
         Process process = TestDatabase.withLogin(new ProcessBuilder(command))
                 .redirectOutput(stdout.toFile())
-                .redirectError(ProcessBuilder.Redirect.DISCARD)
+                .redirectError(Path.of(stdout + ".err").toFile())
                 .start();
         return new PlatformProcess(process, awaitListening(stdout, process));
     }
@@ -53,6 +53,9 @@ public record PlatformProcess(Process process, String baseUrl) {
             Thread.sleep(20);
         }
         process.destroyForcibly();
-        throw new AssertionError("platform did not start");
+        Path err = Path.of(stdout + ".err");
+        String said = Files.exists(err) ? Files.readString(err) : "";
+        throw new AssertionError(
+                "platform did not start; it said: " + said.substring(Math.max(0, said.length() - 3000)));
     }
 }

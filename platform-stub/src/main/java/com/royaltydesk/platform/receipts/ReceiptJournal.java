@@ -1,0 +1,161 @@
+package com.royaltydesk.platform.receipts;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.royaltydesk.platform.journal.MarkedJournal;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/**
+ * Where an issued receipt becomes durable on the embedded H2 platform (decision 0017): its record —
+ * the whole stored receipt with its log index, and the idempotency key it answered — is appended
+ * while the transaction still holds the receipt log's head, so journal order is log order, and the
+ * receipt is answered once the record is on disk. Should the commit fail after the append, an
+ * {@code aborted} record follows; and since an index is reused only after an abort, a later record
+ * for the same index always wins. The receipt log itself stays append-only, and with this journal
+ * a crash cannot leave a hole in it.
+ */
+public final class ReceiptJournal implements AutoCloseable {
+
+    /** A receipt as journaled, with the idempotency key and request hash it answered (or nulls). */
+    public record Issued(Receipt receipt, String idempotencyKey, String requestSha256) {}
+
+    static final String FOLDER = "journal/receipts";
+
+    private final MarkedJournal journal;
+    private final ObjectMapper json;
+
+    private ReceiptJournal(MarkedJournal journal, ObjectMapper json) {
+        this.journal = journal;
+        this.json = json;
+    }
+
+    public static ReceiptJournal open(Path dataDir, ObjectMapper json) {
+        return new ReceiptJournal(MarkedJournal.open(dataDir.resolve(FOLDER)), json);
+    }
+
+    /** Appends the receipt (not yet durable); returns the record's position. */
+    public long append(Issued issued) {
+        return journal.append(encode(issued));
+    }
+
+    /** Marks the record at {@code seq} as not committed: replay skips it. */
+    public void abort(long seq) {
+        ObjectNode record = json.createObjectNode();
+        record.put("aborted", seq);
+        try {
+            journal.appendDurably(json.writeValueAsBytes(record));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public void awaitDurable(long seq) {
+        journal.awaitDurable(seq);
+    }
+
+    public long lastSeq() {
+        return journal.lastSeq();
+    }
+
+    public long appliedThrough() {
+        return journal.appliedThrough();
+    }
+
+    public void markApplied(long seq) {
+        journal.markApplied(seq);
+    }
+
+    /** The receipts journaled after the mark, one per log index (the last record for it), in index order. */
+    public void replayUnapplied(Consumer<Issued> apply) {
+        Map<Long, Issued> byIndex = new java.util.TreeMap<>();
+        Map<Long, Long> indexOfSeq = new LinkedHashMap<>();
+        journal.replayUnapplied(entry -> {
+            JsonNode record = read(entry.payload());
+            if (record.has("aborted")) {
+                Long index = indexOfSeq.get(record.path("aborted").asLong());
+                if (index != null) {
+                    byIndex.remove(index);
+                }
+                return;
+            }
+            Issued issued = decode(record);
+            byIndex.put(issued.receipt().logIndex(), issued);
+            indexOfSeq.put(entry.seq(), issued.receipt().logIndex());
+        });
+        byIndex.values().forEach(apply);
+    }
+
+    @Override
+    public void close() {
+        journal.close();
+    }
+
+    private byte[] encode(Issued issued) {
+        Receipt r = issued.receipt();
+        ObjectNode record = json.createObjectNode();
+        record.put("receipt_id", r.receiptId());
+        record.put("log_index", r.logIndex());
+        record.put("leaf_hash", r.leafHash());
+        record.put("creator_id", r.creatorId());
+        record.put("dataset_id", r.datasetId());
+        record.put("model_id", r.modelId());
+        record.put("artifact_hash", r.artifactHash());
+        record.put(
+                "portion_used", r.portionUsed() == null ? null : r.portionUsed().toPlainString());
+        record.put("license", r.license());
+        record.put("kid", r.kid());
+        record.put("alg", r.alg());
+        record.put("receipt_jwt", r.receiptJwt());
+        record.put("sandbox", r.sandbox());
+        record.put("issued_at", r.issuedAt().toString());
+        record.put("expires_at", r.expiresAt().toString());
+        record.put("idempotency_key", issued.idempotencyKey());
+        record.put("request_sha256", issued.requestSha256());
+        try {
+            return json.writeValueAsBytes(record);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private JsonNode read(byte[] payload) {
+        try {
+            return json.readTree(payload);
+        } catch (IOException e) {
+            throw new UncheckedIOException("a receipt journal record does not read back as JSON", e);
+        }
+    }
+
+    private static Issued decode(JsonNode r) {
+        Receipt receipt = new Receipt(
+                r.path("receipt_id").asText(),
+                r.path("log_index").asLong(),
+                r.path("leaf_hash").asText(),
+                r.path("creator_id").asText(),
+                r.path("dataset_id").asText(),
+                r.path("model_id").asText(),
+                r.path("artifact_hash").asText(null),
+                r.hasNonNull("portion_used")
+                        ? new BigDecimal(r.path("portion_used").asText())
+                        : null,
+                r.path("license").asText(null),
+                r.path("kid").asText(),
+                r.path("alg").asText(),
+                r.path("receipt_jwt").asText(),
+                r.path("sandbox").asBoolean(),
+                Instant.parse(r.path("issued_at").asText()),
+                Instant.parse(r.path("expires_at").asText()));
+        return new Issued(
+                receipt,
+                r.path("idempotency_key").asText(null),
+                r.path("request_sha256").asText(null));
+    }
+}

@@ -1,0 +1,152 @@
+package com.royaltydesk.platform.usage;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.royaltydesk.platform.journal.MarkedJournal;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Consumer;
+
+/**
+ * Where an ingested batch becomes durable on the embedded H2 platform (decision 0017): its events
+ * are committed to H2 without waiting for H2 to write them out, then one record — host, batch, the
+ * priced events, which receipts were held — goes into the {@link Journal}, and the batch is
+ * acknowledged once that record is on disk. H2 catches up by itself; every few seconds a checkpoint
+ * makes it durable and {@value #APPLIED} records how far, so older segments can go.
+ *
+ * <p>After a crash, every record past that mark is applied again before the platform serves:
+ * inserting an event that is already there does nothing, so a record H2 already holds changes
+ * nothing and one it lost is restored, counted once.
+ */
+public final class UsageJournal implements AutoCloseable {
+
+    /** One batch as journaled. */
+    public record Batch(
+            String hostId, String batchId, Instant receivedAt, List<PricedEvent> events, Set<String> held) {}
+
+    static final String FOLDER = "journal/usage";
+    static final String APPLIED = MarkedJournal.APPLIED;
+
+    private final MarkedJournal journal;
+    private final ObjectMapper json;
+
+    private UsageJournal(MarkedJournal journal, ObjectMapper json) {
+        this.journal = journal;
+        this.json = json;
+    }
+
+    public static UsageJournal open(Path dataDir, ObjectMapper json) {
+        return new UsageJournal(MarkedJournal.open(dataDir.resolve(FOLDER)), json);
+    }
+
+    /** Journals the batch and returns once its record is on disk. */
+    public void appendDurably(Batch batch) {
+        journal.appendDurably(encode(batch));
+    }
+
+    /** Returns once every record written so far is on disk (a batch of duplicates rests on earlier ones). */
+    public void awaitDurable() {
+        journal.awaitDurable(journal.lastSeq());
+    }
+
+    public long lastSeq() {
+        return journal.lastSeq();
+    }
+
+    /** Every batch journaled after the last mark, in order. */
+    public void replayUnapplied(Consumer<Batch> apply) {
+        journal.replayUnapplied(entry -> apply.accept(decode(entry.payload())));
+    }
+
+    public long appliedThrough() {
+        return journal.appliedThrough();
+    }
+
+    /** See {@link MarkedJournal#markApplied}: only after an H2 checkpoint that began after those records. */
+    public void markApplied(long seq) {
+        journal.markApplied(seq);
+    }
+
+    @Override
+    public void close() {
+        journal.close();
+    }
+
+    private byte[] encode(Batch batch) {
+        ObjectNode record = json.createObjectNode();
+        record.put("host_id", batch.hostId());
+        record.put("batch_id", batch.batchId());
+        record.put("received_at", batch.receivedAt().toString());
+        ArrayNode held = record.putArray("held_receipts");
+        batch.held().forEach(held::add);
+        ArrayNode events = record.putArray("events");
+        for (PricedEvent e : batch.events()) {
+            ObjectNode event = events.addObject();
+            event.put("event_id", e.eventId());
+            event.put("model_id", e.modelId());
+            event.put("receipt_id", e.receiptId());
+            event.put("asset_id", e.assetId());
+            event.put("creator_id", e.creatorId());
+            event.put("event_time", e.eventTime().toString());
+            event.put("tokens", e.tokens());
+            if (e.revenue() != null) {
+                event.put("revenue", e.revenue().toPlainString());
+            }
+            event.put("amount", e.amount().toPlainString());
+            if (e.units() != null) {
+                event.put("units", e.units().toPlainString());
+            }
+            event.put("currency", e.currency());
+        }
+        try {
+            return json.writeValueAsBytes(record);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private Batch decode(byte[] payload) {
+        try {
+            JsonNode record = json.readTree(new String(payload, StandardCharsets.UTF_8));
+            Set<String> held = new HashSet<>();
+            record.path("held_receipts").forEach(r -> held.add(r.asText()));
+            List<PricedEvent> events = new ArrayList<>();
+            int index = 0;
+            for (JsonNode e : record.path("events")) {
+                events.add(new PricedEvent(
+                        index++,
+                        e.path("event_id").asText(),
+                        e.path("model_id").asText(),
+                        e.path("receipt_id").asText(),
+                        e.path("asset_id").asText(),
+                        e.path("creator_id").asText(),
+                        Instant.parse(e.path("event_time").asText()),
+                        e.path("tokens").asLong(),
+                        e.hasNonNull("revenue")
+                                ? new BigDecimal(e.path("revenue").asText())
+                                : null,
+                        new BigDecimal(e.path("amount").asText()),
+                        e.hasNonNull("units") ? new BigDecimal(e.path("units").asText()) : null,
+                        e.path("currency").asText()));
+            }
+            return new Batch(
+                    record.path("host_id").asText(),
+                    record.path("batch_id").asText(),
+                    Instant.parse(record.path("received_at").asText()),
+                    events,
+                    held);
+        } catch (IOException e) {
+            throw new UncheckedIOException("a usage journal record does not read back as JSON", e);
+        }
+    }
+}

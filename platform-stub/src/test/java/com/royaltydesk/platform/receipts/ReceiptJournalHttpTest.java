@@ -1,0 +1,118 @@
+package com.royaltydesk.platform.receipts;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.royaltydesk.platform.journal.MarkedJournal;
+import com.royaltydesk.platform.testutil.Receipts;
+import com.royaltydesk.platform.testutil.RunningPlatform;
+import com.royaltydesk.platform.testutil.TestDatabase;
+import com.royaltydesk.verify.ReceiptStatus;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * On H2 an issued receipt is durable in the receipt journal before H2 has written it. H2 is made
+ * to "lose" receipts as a crash makes it — its file put back to an earlier state — and the next
+ * start puts them back at their log indices, with their idempotency keys, and the log verifies.
+ */
+class ReceiptJournalHttpTest {
+
+    @TempDir
+    Path dataDir;
+
+    @TempDir
+    Path verifierState;
+
+    private RunningPlatform platform;
+
+    @BeforeEach
+    void onlyOnH2() {
+        assumeFalse(TestDatabase.onPostgres(), "PostgreSQL is durable at commit: no receipt journal there");
+        platform = RunningPlatform.start(dataDir);
+    }
+
+    @AfterEach
+    void stop() {
+        if (platform != null) {
+            platform.close();
+        }
+    }
+
+    private HttpResponse<String> issueWithKey(String idempotencyKey) throws Exception {
+        return HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create(platform.baseUrl() + "/v1/proof-of-training"))
+                                .header("Authorization", "Bearer " + platform.platformKey())
+                                .header("Content-Type", "application/json")
+                                .header("Idempotency-Key", idempotencyKey)
+                                .POST(HttpRequest.BodyPublishers.ofString(
+                                        Receipts.proofJson("ds_sandbox_demo", "creator_42", "m")))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
+    void receiptsH2Lost_putBackAtTheirIndicesAtTheNextStart_logAndIdempotencyIntact() throws Exception {
+        JsonNode first = Receipts.record(platform, "m");
+        platform.close();
+        platform = null;
+        Path database = dataDir.resolve("royaltydesk.mv.db");
+        Path before = dataDir.resolveSibling(dataDir.getFileName() + "-before.mv.db");
+        Files.copy(database, before);
+        Path mark = dataDir.resolve(ReceiptJournal.FOLDER).resolve(MarkedJournal.APPLIED);
+        String markBefore = Files.readString(mark);
+        platform = RunningPlatform.start(dataDir);
+        JsonNode second = RunningPlatform.body(issueWithKey("key-lost"));
+        JsonNode third = Receipts.record(platform, "m");
+        platform.close();
+        platform = null;
+
+        Files.copy(before, database, StandardCopyOption.REPLACE_EXISTING);
+        Files.writeString(mark, markBefore);
+        platform = RunningPlatform.start(dataDir);
+
+        for (JsonNode receipt : new JsonNode[] {first, second, third}) {
+            JsonNode stored = RunningPlatform.body(
+                    platform.get("/v1/receipts/" + receipt.path("receipt_id").asText(), platform.platformKey()));
+            assertThat(stored.path("log_index").asLong())
+                    .isEqualTo(receipt.path("log_index").asLong());
+            String bundle = platform.get(
+                            "/v1/receipts/" + receipt.path("receipt_id").asText() + "/bundle", platform.creator42Key())
+                    .body();
+            assertThat(Receipts.bundles(platform, verifierState).verify(bundle).status())
+                    .as(receipt.path("receipt_id").asText())
+                    .isEqualTo(ReceiptStatus.VERIFIED);
+        }
+        assertThat(platform.checkpointJson().path("tree_size").asLong()).isEqualTo(3);
+        JsonNode again = RunningPlatform.body(issueWithKey("key-lost"));
+        assertThat(again.path("receipt_id").asText())
+                .isEqualTo(second.path("receipt_id").asText());
+        JsonNode fourth = Receipts.record(platform, "m");
+        assertThat(fourth.path("log_index").asLong()).isEqualTo(3);
+    }
+
+    @Test
+    void everythingReplayedOverWhatH2Holds_changesNothing() throws Exception {
+        Receipts.record(platform, "m");
+        Receipts.record(platform, "m");
+        platform.close();
+        platform = null;
+        Files.writeString(dataDir.resolve(ReceiptJournal.FOLDER).resolve(MarkedJournal.APPLIED), "0");
+
+        platform = RunningPlatform.start(dataDir);
+
+        assertThat(platform.checkpointJson().path("tree_size").asLong()).isEqualTo(2);
+        assertThat(Receipts.record(platform, "m").path("log_index").asLong()).isEqualTo(2);
+    }
+}
