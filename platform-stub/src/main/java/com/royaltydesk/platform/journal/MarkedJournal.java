@@ -61,6 +61,19 @@ public final class MarkedJournal implements AutoCloseable {
         }
     }
 
+    /**
+     * Makes the database durable ({@code makeDatabaseDurable}) and moves the mark to the last record
+     * written before it: every such record was committed before it was written, so the database
+     * holds it. Nothing to do when the mark is already there.
+     */
+    public void checkpoint(Runnable makeDatabaseDurable) {
+        long through = lastSeq();
+        if (through > appliedThrough()) {
+            makeDatabaseDurable.run();
+            markApplied(through);
+        }
+    }
+
     /** Records that the database holds everything through {@code seq} durably; drops the segments before. */
     public void markApplied(long seq) {
         try {

@@ -65,12 +65,9 @@ public final class ReceiptJournal implements AutoCloseable {
         return journal.lastSeq();
     }
 
-    public long appliedThrough() {
-        return journal.appliedThrough();
-    }
-
-    public void markApplied(long seq) {
-        journal.markApplied(seq);
+    /** See {@link MarkedJournal#checkpoint}: at a clean stop only. */
+    public void checkpoint(Runnable makeDatabaseDurable) {
+        journal.checkpoint(makeDatabaseDurable);
     }
 
     /** The receipts journaled after the mark, one per log index (the last record for it), in index order. */

@@ -253,11 +253,7 @@ public final class ReceiptService {
         if (journal == null) {
             return;
         }
-        long through = journal.lastSeq();
-        if (through > journal.appliedThrough()) {
-            jdbc.makeDurable();
-            journal.markApplied(through);
-        }
+        journal.checkpoint(jdbc::makeDurable);
     }
 
     private static Map<String, Object> issuedEvent(Receipt receipt) {

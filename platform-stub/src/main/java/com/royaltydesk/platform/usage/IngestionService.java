@@ -259,11 +259,7 @@ public final class IngestionService {
         if (journal == null) {
             return;
         }
-        long through = journal.lastSeq();
-        if (through > journal.appliedThrough()) {
-            jdbc.makeDurable();
-            journal.markApplied(through);
-        }
+        journal.checkpoint(jdbc::makeDurable);
     }
 
     /** Receipts that get more tokens in this one batch (as sent) than a receipt plausibly earns: held for review. */

@@ -68,13 +68,9 @@ public final class UsageJournal implements AutoCloseable {
         journal.replayUnapplied(entry -> apply.accept(decode(entry.payload())));
     }
 
-    public long appliedThrough() {
-        return journal.appliedThrough();
-    }
-
-    /** See {@link MarkedJournal#markApplied}: only after an H2 checkpoint that began after those records. */
-    public void markApplied(long seq) {
-        journal.markApplied(seq);
+    /** See {@link MarkedJournal#checkpoint}: at a clean stop only. */
+    public void checkpoint(Runnable makeDatabaseDurable) {
+        journal.checkpoint(makeDatabaseDurable);
     }
 
     @Override
