@@ -61,10 +61,6 @@ public final class ReceiptJournal implements AutoCloseable {
         journal.awaitDurable(seq);
     }
 
-    public long lastSeq() {
-        return journal.lastSeq();
-    }
-
     /** See {@link MarkedJournal#checkpoint}: at a clean stop only. */
     public void checkpoint(Runnable makeDatabaseDurable) {
         journal.checkpoint(makeDatabaseDurable);

@@ -59,10 +59,6 @@ public final class UsageJournal implements AutoCloseable {
         journal.awaitDurable(journal.lastSeq());
     }
 
-    public long lastSeq() {
-        return journal.lastSeq();
-    }
-
     /** Every batch journaled after the last mark, in order. */
     public void replayUnapplied(Consumer<Batch> apply) {
         journal.replayUnapplied(entry -> apply.accept(decode(entry.payload())));
