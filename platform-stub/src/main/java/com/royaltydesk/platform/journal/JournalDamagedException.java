@@ -8,22 +8,9 @@ import java.nio.file.Path;
  */
 public final class JournalDamagedException extends RuntimeException {
 
-    private final Path segment;
-    private final long offset;
-
     JournalDamagedException(Path segment, long offset, String what) {
         super("The journal is damaged: " + what + " in " + segment + " at byte " + offset
-                + ", and whole records follow it, so it is not a write cut short by a crash."
+                + "; this is not a write cut short by a crash."
                 + " Nothing was changed; restore the folder from a backup.");
-        this.segment = segment;
-        this.offset = offset;
-    }
-
-    public Path segment() {
-        return segment;
-    }
-
-    public long offset() {
-        return offset;
     }
 }

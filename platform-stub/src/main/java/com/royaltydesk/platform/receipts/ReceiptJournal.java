@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.function.Consumer;
 
 /**
@@ -68,7 +69,7 @@ public final class ReceiptJournal implements AutoCloseable {
 
     /** The receipts journaled after the mark, one per log index (the last record for it), in index order. */
     public void replayUnapplied(Consumer<Issued> apply) {
-        Map<Long, Issued> byIndex = new java.util.TreeMap<>();
+        Map<Long, Issued> byIndex = new TreeMap<>();
         Map<Long, Long> indexOfSeq = new LinkedHashMap<>();
         journal.replayUnapplied(entry -> {
             JsonNode record = read(entry.payload());

@@ -123,34 +123,16 @@ public final class ReceiptService {
         Instant expiresAt = issuedAt.plus(RECEIPT_LIFETIME);
         String jwt = signer.signReceipt(key, receiptId, issuedAt, expiresAt, payload(claim));
         String leafHash = HexFormat.of().formatHex(MerkleTree.leafHashOf(jwt.getBytes(StandardCharsets.US_ASCII)));
+        Jdbc.TransactionWork<Receipt> insertReceipt = connection -> insert(
+                connection, receiptId, leafHash, claim, key, jwt, issuedAt, expiresAt, idempotencyKey, requestHash);
         if (journal == null) {
-            return jdbc.inTransaction(connection -> insert(
-                    connection,
-                    receiptId,
-                    leafHash,
-                    claim,
-                    key,
-                    jwt,
-                    issuedAt,
-                    expiresAt,
-                    idempotencyKey,
-                    requestHash));
+            return jdbc.inTransaction(insertReceipt);
         }
         long[] seq = {0};
         Receipt receipt;
         try {
             receipt = jdbc.inTransaction(connection -> {
-                Receipt stored = insert(
-                        connection,
-                        receiptId,
-                        leafHash,
-                        claim,
-                        key,
-                        jwt,
-                        issuedAt,
-                        expiresAt,
-                        idempotencyKey,
-                        requestHash);
+                Receipt stored = insertReceipt.apply(connection);
                 // Still holding the log's head: journal order is log order (decision 0017).
                 seq[0] = journal.append(new ReceiptJournal.Issued(stored, idempotencyKey, requestHash));
                 return stored;

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.royaltydesk.platform.testutil.Usage;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -242,18 +243,11 @@ public final class CrashRounds {
 
     private static String batch(List<String> ids, String receiptRef) {
         ArrayNode events = JSON.createArrayNode();
-        String now = Instant.now().toString();
+        Instant now = Instant.now();
         for (String id : ids) {
-            ObjectNode event = events.addObject();
-            event.put("event_id", id);
-            event.put("model_id", "crash-model");
-            event.put("timestamp", now);
-            event.put("tokens", 1);
-            event.put("receipt_ref", receiptRef);
+            events.add(Usage.event(id, "crash-model", receiptRef, 1, now));
         }
-        ObjectNode body = JSON.createObjectNode();
-        body.set("events", events);
-        return body.toString();
+        return Usage.wrap(events);
     }
 
     private JsonNode post(String url, String key, String body) throws IOException, InterruptedException {
