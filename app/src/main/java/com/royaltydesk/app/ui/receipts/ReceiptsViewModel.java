@@ -250,8 +250,9 @@ public final class ReceiptsViewModel {
         subject.set(what);
         signingKey.set(checked.signingKey());
         boolean sandbox = report.verified() && report.receipt().isSandbox();
-        verdict.set(sandbox ? Badges.sandboxVerified() : Badges.text(report.status()));
+        // Style first, then words: whoever reacts to the verdict sees the badge that goes with it.
         verdictStyle.set(sandbox ? "sandbox" : report.verified() ? "valid" : "invalid");
+        verdict.set(sandbox ? Badges.sandboxVerified() : Badges.text(report.status()));
         checks.setAll(report.checks());
         ReceiptCheck receipt = report.receipt();
         header.set(receipt == null ? "" : pretty(receipt.header()));
@@ -272,8 +273,8 @@ public final class ReceiptsViewModel {
     private void failed(Throwable error) {
         message.set(error.getMessage() == null ? error.getClass().getSimpleName() : error.getMessage());
         if ("checking".equals(verdictStyle.get())) {
-            verdict.set("Could not check");
             verdictStyle.set("invalid");
+            verdict.set("Could not check");
         }
     }
 
