@@ -115,6 +115,13 @@ public final class Main implements Callable<Integer> {
     Path restoreFrom;
 
     @Option(
+            names = "--backup-every",
+            description = "How often the platform backs up its own H2 database into backups/ in the data dir, as an ISO"
+                    + " duration (PT6H, P1D) between 1 minute and 366 days, or 0 for never (default: P1D). The newest"
+                    + " three automatic backups are kept; a damaged database is rebuilt from the newest.")
+    String backupEvery = PlatformConfig.DEFAULT_BACKUP_EVERY.toString();
+
+    @Option(
             names = "--max-upload-bytes",
             description = "The largest content upload accepted, at most 1 TiB (default: ${DEFAULT-VALUE}).")
     long maxUploadBytes = UploadLimits.DEFAULTS.maxBytes();
@@ -182,6 +189,7 @@ public final class Main implements Callable<Integer> {
                     + ") into " + config.dataDir() + "; replaced files moved aside: " + restored.setAside());
         }
         PlatformServer server = PlatformServer.start(config);
+        server.rebuilt().ifPresent(words -> System.err.println("Royalty Desk platform: " + words));
         Runtime.getRuntime().addShutdownHook(new Thread(() -> shutDown(server), "platform-shutdown"));
         // The one line on stdout: scripts wait for it and read the URL from it.
         out.println("Royalty Desk platform listening on " + server.baseUrl());
@@ -221,12 +229,30 @@ public final class Main implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }
         return new PlatformConfig(host, port, dir, jdbcUrl, sandbox, algorithm, issuer)
+                .withBackupEvery(backupInterval())
                 .withUploadLimits(uploads)
                 .withCorsOrigins(corsOrigins)
                 .withPayoutPolicy(new PayoutPolicy(payoutThreshold, monthlyCap))
                 .withWebhooks(allowPrivateWebhooks ? webhooks.allowingPrivateTargets() : webhooks)
                 .withDatabaseLogin(new DatabaseLogin(blankToNull(jdbcUser), databasePassword()))
                 .withKeyEncryptionKeyFile(keyEncryptionKeyFile);
+    }
+
+    private Duration backupInterval() {
+        if (backupEvery.equals("0")) {
+            return Duration.ZERO;
+        }
+        try {
+            Duration every = Duration.parse(backupEvery);
+            if (every.compareTo(Duration.ofMinutes(1)) >= 0 && every.compareTo(Duration.ofDays(366)) <= 0) {
+                return every;
+            }
+        } catch (java.time.format.DateTimeParseException e) {
+            // answered below
+        }
+        throw new CommandLine.ParameterException(
+                spec.commandLine(),
+                "--backup-every must be 0 or an ISO duration between PT1M and P366D (PT6H, P1D), was " + backupEvery);
     }
 
     private String databasePassword() {

@@ -7,6 +7,7 @@ import com.royaltydesk.platform.receipts.SigningAlgorithm;
 import com.royaltydesk.platform.usage.UsageLimits;
 import com.royaltydesk.platform.webhooks.WebhookSettings;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 
@@ -30,6 +31,7 @@ import java.util.Objects;
  * @param appOnly embedded in the desktop app: answers only its own loopback origin and {@code Host},
  *     sends webhooks only to loopback (decision 0016)
  * @param uploadLimits content upload size cap, read timeout and concurrency cap
+ * @param backupEvery how often the platform backs up its own H2 database (zero: never; null: daily)
  * @param keyEncryptionKeyFile the file holding the key that seals signing keys in the database;
  *     null: {@code RDK_KEY_ENCRYPTION_KEY(_FILE)} or {@code signing-keys.kek} in {@code dataDir}
  *     ({@link com.royaltydesk.platform.receipts.KeyEncryptionKey})
@@ -49,7 +51,8 @@ public record PlatformConfig(
         DatabaseLogin databaseLogin,
         boolean appOnly,
         Path keyEncryptionKeyFile,
-        UploadLimits uploadLimits) {
+        UploadLimits uploadLimits,
+        Duration backupEvery) {
 
     public static final String DEFAULT_HOST = "127.0.0.1";
 
@@ -87,7 +90,16 @@ public record PlatformConfig(
         if (uploadLimits == null) {
             uploadLimits = UploadLimits.DEFAULTS;
         }
+        if (backupEvery == null) {
+            backupEvery = DEFAULT_BACKUP_EVERY;
+        }
+        if (backupEvery.isNegative()) {
+            throw new IllegalArgumentException("backupEvery must be zero (never) or more, was " + backupEvery);
+        }
     }
+
+    /** How often a platform on its own H2 file backs itself up unless told otherwise (decision 0017). */
+    public static final Duration DEFAULT_BACKUP_EVERY = Duration.ofDays(1);
 
     /** Default usage limits. */
     public PlatformConfig(
@@ -113,12 +125,13 @@ public record PlatformConfig(
                 null,
                 false,
                 null,
+                null,
                 null);
     }
 
     /** Defaults for the signing algorithm (EdDSA) and issuer. */
     public PlatformConfig(String host, int port, Path dataDir, String jdbcUrl, boolean sandbox) {
-        this(host, port, dataDir, jdbcUrl, sandbox, null, null, null, null, null, null, null, false, null, null);
+        this(host, port, dataDir, jdbcUrl, sandbox, null, null, null, null, null, null, null, false, null, null, null);
     }
 
     public PlatformConfig withUsageLimits(UsageLimits limits) {
@@ -139,6 +152,11 @@ public record PlatformConfig(
 
     public PlatformConfig withDatabaseLogin(DatabaseLogin login) {
         return changed(c -> c.databaseLogin = login);
+    }
+
+    /** Backs the database up this often (zero: never). */
+    public PlatformConfig withBackupEvery(Duration every) {
+        return changed(c -> c.backupEvery = every);
     }
 
     public PlatformConfig withUploadLimits(UploadLimits limits) {
@@ -177,7 +195,8 @@ public record PlatformConfig(
                 c.databaseLogin,
                 c.appOnly,
                 c.keyEncryptionKeyFile,
-                c.uploadLimits);
+                c.uploadLimits,
+                c.backupEvery);
     }
 
     /** The record's fields, mutable, for {@link #changed}. */
@@ -197,8 +216,10 @@ public record PlatformConfig(
         boolean appOnly;
         Path keyEncryptionKeyFile;
         UploadLimits uploadLimits;
+        Duration backupEvery;
 
         Fields(PlatformConfig from) {
+            backupEvery = from.backupEvery;
             uploadLimits = from.uploadLimits;
             keyEncryptionKeyFile = from.keyEncryptionKeyFile;
             appOnly = from.appOnly;

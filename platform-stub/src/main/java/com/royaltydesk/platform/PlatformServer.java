@@ -1,7 +1,9 @@
 package com.royaltydesk.platform;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.royaltydesk.platform.backup.AutomaticBackups;
 import com.royaltydesk.platform.backup.Backups;
+import com.royaltydesk.platform.backup.DatabaseRebuild;
 import com.royaltydesk.platform.db.Database;
 import com.royaltydesk.platform.db.UnopenableDatabase;
 import com.royaltydesk.platform.http.BrowserAccess;
@@ -10,6 +12,7 @@ import com.royaltydesk.platform.http.Json;
 import com.royaltydesk.platform.http.Routes;
 import com.royaltydesk.platform.journal.JournalsAtStop;
 import com.royaltydesk.platform.keys.PlatformKeyBootstrap;
+import com.royaltydesk.platform.log.CheckpointStore;
 import com.royaltydesk.platform.receipts.KeyPurpose;
 import io.javalin.Javalin;
 import io.javalin.json.JavalinJackson;
@@ -24,6 +27,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import org.slf4j.LoggerFactory;
 
 /**
@@ -38,6 +42,8 @@ public final class PlatformServer implements AutoCloseable {
     private final List<Routes.Route> routes;
     private final PlatformServices services;
     private final JournalsAtStop journalsAtStop;
+    private final AutomaticBackups automaticBackups;
+    private final Optional<String> rebuilt;
 
     private PlatformServer(
             PlatformConfig config,
@@ -45,8 +51,12 @@ public final class PlatformServer implements AutoCloseable {
             Javalin javalin,
             List<Routes.Route> routes,
             PlatformServices services,
-            JournalsAtStop journalsAtStop) {
+            JournalsAtStop journalsAtStop,
+            AutomaticBackups automaticBackups,
+            Optional<String> rebuilt) {
         this.journalsAtStop = journalsAtStop;
+        this.automaticBackups = automaticBackups;
+        this.rebuilt = rebuilt;
         this.config = config;
         this.database = database;
         this.javalin = javalin;
@@ -58,7 +68,8 @@ public final class PlatformServer implements AutoCloseable {
     public static PlatformServer start(PlatformConfig config) {
         Objects.requireNonNull(config, "config");
         createDataDir(config);
-        Database database = openDatabase(config);
+        Opened opened = openDatabase(config);
+        Database database = opened.database();
         try {
             ObjectMapper json = Json.mapper();
             PlatformServices services = PlatformServices.create(config, database, json, Clock.systemUTC());
@@ -73,6 +84,8 @@ public final class PlatformServer implements AutoCloseable {
                                 receipts,
                                 events);
             }
+            Optional<String> rebuilt = opened.rebuilt()
+                    .map(r -> checkedRebuild(config, database, services, r).words(receipts, events));
             // Keys exist before the first request, so the JWKS a verifier fetches already lists the
             // key of every checkpoint and receipt that follows (until a rotation).
             services.signingKeys().active(KeyPurpose.RECEIPTS);
@@ -97,6 +110,10 @@ public final class PlatformServer implements AutoCloseable {
             });
             javalin.start(config.host(), config.port());
             services.webhookDispatcher().start();
+            AutomaticBackups automaticBackups = services.usageJournal() == null
+                    ? new AutomaticBackups(services.backups(), java.time.Duration.ZERO, Clock.systemUTC())
+                    : new AutomaticBackups(services.backups(), config.backupEvery(), Clock.systemUTC());
+            automaticBackups.start();
             JournalsAtStop checkpoints = services.usageJournal() == null
                     ? null
                     : new JournalsAtStop(
@@ -105,30 +122,62 @@ public final class PlatformServer implements AutoCloseable {
                                 services.ingestion().checkpointJournal();
                             },
                             List.of(services.receiptJournal(), services.usageJournal()));
-            return new PlatformServer(config, database, javalin, List.copyOf(routes), services, checkpoints);
+            return new PlatformServer(
+                    config, database, javalin, List.copyOf(routes), services, checkpoints, automaticBackups, rebuilt);
         } catch (RuntimeException e) {
             database.close();
             throw e;
         }
     }
 
+    /** The database, and the rebuild that made it when the file was damaged. */
+    private record Opened(Database database, Optional<DatabaseRebuild.Rebuilt> rebuilt) {}
+
     /**
-     * Opens the database; a damaged H2 file of this data folder is moved aside with a note, and
-     * the start refused in words until someone decides (decision 0017).
+     * Opens the database. A damaged H2 file of this data folder is moved aside and rebuilt from the
+     * newest backup and the journals; with nothing to rebuild from, the start is refused in words
+     * until someone decides (decision 0017).
      */
-    private static Database openDatabase(PlatformConfig config) {
+    private static Opened openDatabase(PlatformConfig config) {
         boolean ownFile = UnopenableDatabase.isOwnFile(config.jdbcUrl(), config.dataDir());
         if (ownFile) {
             UnopenableDatabase.refuseWhileSetAside(config.dataDir());
         }
         try {
-            return Database.open(config.jdbcUrl(), config.databaseLogin());
+            return new Opened(Database.open(config.jdbcUrl(), config.databaseLogin()), Optional.empty());
         } catch (RuntimeException e) {
-            if (ownFile && UnopenableDatabase.isDamage(e)) {
-                throw UnopenableDatabase.setAside(config.dataDir(), e, Instant.now());
+            if (!ownFile || !UnopenableDatabase.isDamage(e)) {
+                throw e;
             }
-            throw e;
+            Path aside = UnopenableDatabase.moveAside(config.dataDir(), e, Instant.now());
+            Optional<DatabaseRebuild.Rebuilt> rebuilt =
+                    DatabaseRebuild.fromNewestBackup(config.dataDir(), aside, UnopenableDatabase.h2Says(e));
+            if (rebuilt.isEmpty()) {
+                throw UnopenableDatabase.refuse(
+                        config.dataDir(),
+                        aside,
+                        e,
+                        "There is no backup in " + config.dataDir().resolve("backups")
+                                + " that the journals can bring up to date.");
+            }
+            return new Opened(Database.open(config.jdbcUrl(), config.databaseLogin()), rebuilt);
         }
+    }
+
+    /** The rebuild, once the journals are applied and the receipt log checks; the start refused otherwise. */
+    private static DatabaseRebuild.Rebuilt checkedRebuild(
+            PlatformConfig config, Database database, PlatformServices services, DatabaseRebuild.Rebuilt rebuild) {
+        Optional<String> problem = DatabaseRebuild.problem(
+                database.dataSource(), new CheckpointStore(database.dataSource(), services.jdbc(), Clock.systemUTC()));
+        if (problem.isPresent()) {
+            throw UnopenableDatabase.refuse(
+                    config.dataDir(),
+                    rebuild.movedAside(),
+                    new IllegalStateException(rebuild.h2Said()),
+                    "It was rebuilt from " + rebuild.backup() + " and the journals, but the result is not to be"
+                            + " trusted: " + problem.get() + ". The rebuilt database is left in the folder.");
+        }
+        return rebuild;
     }
 
     /**
@@ -175,12 +224,21 @@ public final class PlatformServer implements AutoCloseable {
         return config;
     }
 
+    /**
+     * What happened when this start found its database damaged and rebuilt it, in words for the
+     * user; empty on every ordinary start.
+     */
+    public Optional<String> rebuilt() {
+        return rebuilt;
+    }
+
     /** Stops accepting requests, lets in-flight ones and webhook attempts finish, then closes the database. */
     @Override
     public void close() {
         try {
             javalin.stop();
             services.webhookDispatcher().close();
+            automaticBackups.close();
             if (journalsAtStop != null) {
                 journalsAtStop.close();
             }

@@ -42,6 +42,7 @@ import com.royaltydesk.platform.webhooks.WebhookDispatcher;
 import com.royaltydesk.platform.webhooks.WebhookService;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Map;
 
 /** The platform's services, wired by hand from the database and config: its composition root. */
 public record PlatformServices(
@@ -156,8 +157,24 @@ public record PlatformServices(
                 dispatcher,
                 bootstrap,
                 limiter,
-                new Backups(database.dataSource(), database.dialect(), config.dataDir(), clock),
+                new Backups(
+                        database.dataSource(),
+                        database.dialect(),
+                        config.dataDir(),
+                        clock,
+                        journalPositions(receiptJournal, usageJournal)),
                 clock);
+    }
+
+    /** Where the journals stand, for a backup to record what it lacks (none on PostgreSQL). */
+    private static java.util.function.Supplier<Map<String, Long>> journalPositions(
+            ReceiptJournal receiptJournal, UsageJournal usageJournal) {
+        if (receiptJournal == null || usageJournal == null) {
+            return Map::of;
+        }
+        return () -> Map.of(
+                ReceiptJournal.FOLDER, receiptJournal.firstNotSurelyCommitted(),
+                UsageJournal.FOLDER, usageJournal.firstNotSurelyCommitted());
     }
 
     /**

@@ -69,6 +69,22 @@ class MainFlagsTest {
     }
 
     @Test
+    void backupEvery_dailyByDefault_zeroIsNever_outOfRangeIsAUsageError() {
+        assertThat(parse("--data-dir", dir.toString()).backupEvery()).isEqualTo(java.time.Duration.ofDays(1));
+        assertThat(parse("--data-dir", dir.toString(), "--backup-every", "PT6H").backupEvery())
+                .isEqualTo(java.time.Duration.ofHours(6));
+        assertThat(parse("--data-dir", dir.toString(), "--backup-every", "0").backupEvery())
+                .isZero();
+        for (String bad : new String[] {"PT10S", "P400D", "daily", "-PT1H"}) {
+            StringWriter err = new StringWriter();
+            assertThat(run(err, "--data-dir", dir.toString(), "--backup-every", bad))
+                    .as(bad)
+                    .isEqualTo(2);
+            assertThat(err.toString()).contains("--backup-every must be 0 or an ISO duration");
+        }
+    }
+
+    @Test
     void moneyAndWebhookFlags_reachTheConfig() {
         PlatformConfig config = parse(
                 "--data-dir",

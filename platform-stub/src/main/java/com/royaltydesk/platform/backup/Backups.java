@@ -7,6 +7,7 @@ import com.royaltydesk.platform.PlatformConfig;
 import com.royaltydesk.platform.Version;
 import com.royaltydesk.platform.db.DataAccessException;
 import com.royaltydesk.platform.db.Dialect;
+import com.royaltydesk.platform.journal.MarkedJournal;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -31,6 +32,8 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Supplier;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 import java.util.zip.ZipOutputStream;
@@ -74,12 +77,24 @@ public final class Backups {
     private final Dialect dialect;
     private final Path dataDir;
     private final Clock clock;
+    private final Supplier<Map<String, Long>> journalPositions;
 
-    public Backups(DataSource dataSource, Dialect dialect, Path dataDir, Clock clock) {
+    /**
+     * {@code journalPositions} says, per journal folder, the first record a snapshot started now may
+     * lack; the manifest keeps it, so a database rebuilt from this backup is brought up to date from
+     * there, and the journals keep those records while the backup is kept.
+     */
+    public Backups(
+            DataSource dataSource,
+            Dialect dialect,
+            Path dataDir,
+            Clock clock,
+            Supplier<Map<String, Long>> journalPositions) {
         this.dataSource = dataSource;
         this.dialect = dialect;
         this.dataDir = dataDir;
         this.clock = clock;
+        this.journalPositions = journalPositions;
     }
 
     /** The folder backups go to unless told otherwise: {@code backups/} in the data folder. */
@@ -89,6 +104,11 @@ public final class Backups {
 
     /** Writes a backup into {@code directory} while the platform keeps serving. */
     public Made make(Path directory) {
+        return make(directory, "royaltydesk-backup-");
+    }
+
+    /** The same, the file named {@code prefix} and the time. */
+    Made make(Path directory, String prefix) {
         if (dialect != Dialect.H2) {
             throw ApiException.conflict(
                     "backup_not_supported",
@@ -99,15 +119,20 @@ public final class Backups {
         try {
             Files.createDirectories(directory);
             Path script = Files.createTempFile(directory, ".backup", ".sql");
-            Path target = directory.resolve("royaltydesk-backup-" + STAMP.format(now) + ".zip");
+            Path target = directory.resolve(prefix + STAMP.format(now) + ".zip");
             Path partial = Files.createTempFile(directory, ".backup", ".zip.part");
             try {
                 restrictToOwner(script);
                 Files.delete(script); // H2 writes the file itself
+                // Read before the snapshot starts: every record before these positions is in it.
+                Map<String, Long> journalFrom = journalPositions.get();
                 scriptAtOneMoment(script);
                 restrictToOwner(partial);
-                Map<String, String> sums = writeBackup(script, partial, now);
+                Map<String, String> sums = writeBackup(script, partial, now, journalFrom);
                 Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE);
+                if (directory.equals(defaultDirectory())) {
+                    keepJournalsForBackups();
+                }
                 return new Made(target, Files.size(target), sha256(target), now, List.copyOf(sums.keySet()));
             } finally {
                 Files.deleteIfExists(script);
@@ -146,7 +171,49 @@ public final class Backups {
         return "'" + file.toAbsolutePath().toString().replace("'", "''") + "'";
     }
 
-    private Map<String, String> writeBackup(Path script, Path partial, Instant now) throws IOException {
+    /**
+     * Lets each journal drop only records every backup in {@link #defaultDirectory} holds: the
+     * oldest kept backup is brought up to date from its own position.
+     */
+    public void keepJournalsForBackups() {
+        Map<String, Long> oldest = new TreeMap<>();
+        for (Kept kept : kept(defaultDirectory())) {
+            kept.journalFrom().forEach((folder, seq) -> oldest.merge(folder, seq, Math::min));
+        }
+        oldest.forEach((folder, seq) -> MarkedJournal.keepFrom(dataDir.resolve(folder), seq));
+    }
+
+    /** A backup found in a folder, as its manifest describes it (damaged or foreign zips are skipped). */
+    public record Kept(Path file, Instant createdAt, Map<String, Long> journalFrom) {}
+
+    /** The backups in {@code directory} whose manifests read, newest first. */
+    public static List<Kept> kept(Path directory) {
+        if (!Files.isDirectory(directory)) {
+            return List.of();
+        }
+        List<Kept> found = new java.util.ArrayList<>();
+        try (var files = Files.list(directory)) {
+            for (Path file : files.filter(f -> f.getFileName().toString().endsWith(".zip"))
+                    .toList()) {
+                try (ZipFile zip = new ZipFile(file.toFile())) {
+                    ZipEntry entry = zip.getEntry(MANIFEST);
+                    if (entry != null) {
+                        JsonManifest manifest = JsonManifest.read(zip, entry);
+                        found.add(new Kept(file, manifest.createdAt(), manifest.journalFrom()));
+                    }
+                } catch (IOException | RuntimeException e) {
+                    // not a backup this platform reads: it neither rebuilds anything nor holds journals
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list the backups in " + directory, e);
+        }
+        found.sort(java.util.Comparator.comparing(Kept::createdAt).reversed());
+        return List.copyOf(found);
+    }
+
+    private Map<String, String> writeBackup(Path script, Path partial, Instant now, Map<String, Long> journalFrom)
+            throws IOException {
         Map<String, String> sums = new LinkedHashMap<>();
         try (ZipOutputStream zip = new ZipOutputStream(Files.newOutputStream(partial))) {
             try (InputStream in = Files.newInputStream(script)) {
@@ -164,6 +231,8 @@ public final class Backups {
             manifest.put("format", 2);
             manifest.put("created_at", now.toString());
             manifest.put("platform_version", Version.current());
+            ObjectNode journals = manifest.putObject("journal_from");
+            journalFrom.forEach(journals::put);
             ObjectNode entries = manifest.putObject("sha256");
             sums.forEach(entries::put);
             zip.putNextEntry(new ZipEntry(MANIFEST));
@@ -189,18 +258,7 @@ public final class Backups {
      */
     public static Restored restore(Path backup, Path dataDir, Instant now) {
         try (ZipFile zip = new ZipFile(backup.toFile())) {
-            ZipEntry manifestEntry = zip.getEntry(MANIFEST);
-            if (manifestEntry == null) {
-                throw new IllegalStateException(backup + " is not a Royalty Desk backup (it has no manifest).");
-            }
-            JsonManifest manifest = JsonManifest.read(zip, manifestEntry);
-            for (var expected : manifest.sha256().entrySet()) {
-                ZipEntry entry = zip.getEntry(expected.getKey());
-                if (entry == null || !expected.getValue().equals(sha256(zip, entry))) {
-                    throw new IllegalStateException("The backup " + backup + " is damaged: " + expected.getKey()
-                            + " does not match its manifest. Nothing was changed.");
-                }
-            }
+            JsonManifest manifest = verified(backup, zip);
             Files.createDirectories(dataDir);
             Path work = Files.createTempDirectory(dataDir, ".restore");
             try {
@@ -232,6 +290,50 @@ public final class Backups {
         } catch (IOException e) {
             throw new IllegalStateException("Cannot restore " + backup + ": " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * Puts the backup's database — only the database — in {@code dataDir}, where there is none now
+     * (the damaged one was moved aside): the key-encryption key and the journals in the folder are
+     * newer than the backup's and stay. Returns when the backup was made.
+     */
+    public static Instant rebuildDatabase(Path backup, Path dataDir) {
+        try (ZipFile zip = new ZipFile(backup.toFile())) {
+            JsonManifest manifest = verified(backup, zip);
+            Path work = Files.createTempDirectory(dataDir, ".rebuild");
+            try {
+                Path script = work.resolve(SCRIPT);
+                restrictToOwner(Files.createFile(script));
+                try (InputStream in = zip.getInputStream(zip.getEntry(SCRIPT));
+                        OutputStream out = Files.newOutputStream(script)) {
+                    in.transferTo(out);
+                }
+                Path database = databaseFrom(script, work.resolve("rebuilt"));
+                Files.move(database, dataDir.resolve(DATABASE), StandardCopyOption.ATOMIC_MOVE);
+                return manifest.createdAt();
+            } finally {
+                deleteTree(work);
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException("Cannot rebuild from " + backup + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The backup's manifest, once every entry it names matches its checksum. */
+    private static JsonManifest verified(Path backup, ZipFile zip) throws IOException {
+        ZipEntry manifestEntry = zip.getEntry(MANIFEST);
+        if (manifestEntry == null) {
+            throw new IllegalStateException(backup + " is not a Royalty Desk backup (it has no manifest).");
+        }
+        JsonManifest manifest = JsonManifest.read(zip, manifestEntry);
+        for (var expected : manifest.sha256().entrySet()) {
+            ZipEntry entry = zip.getEntry(expected.getKey());
+            if (entry == null || !expected.getValue().equals(sha256(zip, entry))) {
+                throw new IllegalStateException("The backup " + backup + " is damaged: " + expected.getKey()
+                        + " does not match its manifest. Nothing was changed.");
+            }
+        }
+        return manifest;
     }
 
     /** Every file the restore will put in place, made in {@code work}: data-folder name → file. */
@@ -276,7 +378,7 @@ public final class Backups {
     }
 
     /** The manifest's fields this code reads. */
-    private record JsonManifest(Instant createdAt, Map<String, String> sha256) {
+    private record JsonManifest(Instant createdAt, Map<String, String> sha256, Map<String, Long> journalFrom) {
         static JsonManifest read(ZipFile zip, ZipEntry entry) throws IOException {
             try (InputStream in = zip.getInputStream(entry)) {
                 var node = JSON.readTree(in);
@@ -296,7 +398,12 @@ public final class Backups {
                         throw new IOException("its manifest names an unexpected file " + name);
                     }
                 }
-                return new JsonManifest(Instant.parse(node.path("created_at").asText()), sums);
+                Map<String, Long> journalFrom = new TreeMap<>();
+                node.path("journal_from")
+                        .fields()
+                        .forEachRemaining(
+                                f -> journalFrom.put(f.getKey(), f.getValue().asLong()));
+                return new JsonManifest(Instant.parse(node.path("created_at").asText()), sums, journalFrom);
             }
         }
     }

@@ -81,28 +81,45 @@ public final class UnopenableDatabase {
     }
 
     /**
-     * Moves the damaged file aside, writes the note, and returns the refusal to throw: it names
-     * the file where it now lies, what H2 said, and the ways on.
+     * Moves the damaged file aside (never deleting it) and returns where it now lies; throws the
+     * refusal to start when it cannot be moved.
      */
-    public static IllegalStateException setAside(Path dataDir, Throwable failure, Instant now) {
+    public static Path moveAside(Path dataDir, Throwable failure, Instant now) {
         Path file = dataDir.resolve(FILE);
         Path aside = dataDir.resolve(FILE + ".unopenable-" + STAMP.format(now));
         try {
             Files.move(file, aside, StandardCopyOption.ATOMIC_MOVE);
-            String words = "The platform's database could not be opened: H2 reports "
-                    + rootMessage(failure) + ". The file was moved, unchanged, to " + aside
-                    + " (nothing was deleted). This data folder has no journal to rebuild it from. To go on:"
-                    + " restore a backup (in the app: Settings, Backups of the bundled platform; standalone: start"
-                    + " with --restore FILE), or, to start this folder with an empty"
-                    + " database, delete " + dataDir.resolve(NOTE) + " — the moved file stays where it is.";
-            Files.writeString(dataDir.resolve(NOTE), words + System.lineSeparator());
-            return new IllegalStateException(words, failure);
+            return aside;
         } catch (IOException e) {
-            return new IllegalStateException(
-                    "The platform's database " + file + " could not be opened (H2 reports " + rootMessage(failure)
+            throw new IllegalStateException(
+                    "The platform's database " + file + " could not be opened (H2 reports " + h2Says(failure)
                             + ") and could not be moved aside: " + e.getMessage(),
                     failure);
         }
+    }
+
+    /**
+     * Writes the note and returns the refusal to throw when there was nothing to rebuild from: it
+     * names the file where it now lies, what H2 said, and the ways on.
+     */
+    public static IllegalStateException refuse(Path dataDir, Path aside, Throwable failure, String why) {
+        String words = "The platform's database could not be opened: H2 reports " + h2Says(failure)
+                + ". The file was moved, unchanged, to " + aside + " (nothing was deleted). " + why
+                + " To go on: restore a backup (in the app: Settings, Backups of the bundled platform; standalone:"
+                + " start with --restore FILE), or, to start this folder with an empty"
+                + " database, delete " + dataDir.resolve(NOTE) + " — the moved file stays where it is.";
+        try {
+            Files.writeString(dataDir.resolve(NOTE), words + System.lineSeparator());
+        } catch (IOException e) {
+            return new IllegalStateException(
+                    words + " (The note could not be written: " + e.getMessage() + ")", failure);
+        }
+        return new IllegalStateException(words, failure);
+    }
+
+    /** What H2 said, in quotes, without its error-code suffix. */
+    public static String h2Says(Throwable failure) {
+        return rootMessage(failure);
     }
 
     private static String rootMessage(Throwable failure) {

@@ -232,6 +232,22 @@ public final class Journal implements AutoCloseable {
         }
     }
 
+    /**
+     * The first record still in {@code folder}'s journal: 1 when nothing was ever written there (or
+     * the folder is missing), so a caller needing records from {@code n} on can check it has them.
+     */
+    public static long firstKept(Path folder) {
+        if (!Files.isDirectory(folder)) {
+            return 1;
+        }
+        try {
+            List<Path> segments = segments(folder);
+            return segments.isEmpty() ? 1 : firstSeq(segments.get(0));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list the journal in " + folder, e);
+        }
+    }
+
     private static long firstSeq(Path segment) {
         String name = segment.getFileName().toString();
         return Long.parseLong(name.substring(0, name.length() - SUFFIX.length()));

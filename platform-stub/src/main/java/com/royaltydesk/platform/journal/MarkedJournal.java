@@ -12,11 +12,14 @@ import java.util.function.Consumer;
 /**
  * A {@link Journal} in front of a database that catches up by itself: {@value #APPLIED} records
  * how far the database is known to hold the journal durably, so a restart applies only what comes
- * after, and the segments before it can go (decision 0017).
+ * after. Segments before that mark can go — but not those a backup still needs: {@value #KEEP_FROM}
+ * names the first record the oldest kept backup lacks, and a database rebuilt from that backup is
+ * brought up to date from there (decision 0017).
  */
 public final class MarkedJournal implements AutoCloseable {
 
     public static final String APPLIED = "applied-through";
+    public static final String KEEP_FROM = "keep-from";
 
     private final Path folder;
     private final Journal journal;
@@ -28,6 +31,11 @@ public final class MarkedJournal implements AutoCloseable {
 
     public static MarkedJournal open(Path folder) {
         return new MarkedJournal(folder, Journal.open(folder));
+    }
+
+    /** The same with another segment size (tests roll segments without writing 64 MB). */
+    static MarkedJournal open(Path folder, long segmentLimit) {
+        return new MarkedJournal(folder, Journal.open(folder, segmentLimit));
     }
 
     public long append(byte[] payload) {
@@ -74,19 +82,50 @@ public final class MarkedJournal implements AutoCloseable {
         }
     }
 
-    /** Records that the database holds everything through {@code seq} durably; drops the segments before. */
+    /**
+     * Records that the database holds everything through {@code seq} durably; drops the segments
+     * before it that no kept backup needs.
+     */
     public void markApplied(long seq) {
+        writeDurably(folder, APPLIED, seq);
+        journal.deleteThrough(Math.min(seq, keepFrom() - 1));
+    }
+
+    /**
+     * The first record a rebuild needs: the one after what the oldest kept backup holds. Without
+     * the file nothing is dropped — there is no backup to rebuild from, so the journal is all there is.
+     */
+    public long keepFrom() {
+        Path file = folder.resolve(KEEP_FROM);
         try {
-            Path partial = folder.resolve(APPLIED + ".part");
-            Files.writeString(partial, Long.toString(seq));
+            return Files.exists(file) ? Long.parseLong(Files.readString(file).strip()) : 1;
+        } catch (IOException | NumberFormatException e) {
+            return 1;
+        }
+    }
+
+    /** Records the first record the oldest kept backup lacks (see {@link #keepFrom}). */
+    public static void keepFrom(Path folder, long seq) {
+        writeDurably(folder, KEEP_FROM, seq);
+    }
+
+    /** Says the database holds nothing after {@code seq}: the next start applies every record after it. */
+    public static void resetMark(Path folder, long seq) {
+        writeDurably(folder, APPLIED, seq);
+    }
+
+    private static void writeDurably(Path folder, String name, long value) {
+        try {
+            Files.createDirectories(folder);
+            Path partial = folder.resolve(name + ".part");
+            Files.writeString(partial, Long.toString(value));
             try (FileChannel channel = FileChannel.open(partial, StandardOpenOption.WRITE)) {
                 channel.force(true);
             }
-            Files.move(partial, folder.resolve(APPLIED), StandardCopyOption.ATOMIC_MOVE);
+            Files.move(partial, folder.resolve(name), StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot record how far the journal in " + folder + " is applied", e);
+            throw new UncheckedIOException("cannot write " + name + " of the journal in " + folder, e);
         }
-        journal.deleteThrough(seq);
     }
 
     @Override

@@ -28,7 +28,7 @@ public final class ReceiptJournal implements AutoCloseable {
     /** A receipt as journaled, with the idempotency key and request hash it answered (or nulls). */
     public record Issued(Receipt receipt, String idempotencyKey, String requestSha256) {}
 
-    static final String FOLDER = "journal/receipts";
+    public static final String FOLDER = "journal/receipts";
 
     private final MarkedJournal journal;
     private final ObjectMapper json;
@@ -56,6 +56,14 @@ public final class ReceiptJournal implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * The first record a database snapshot started now may lack: the last one too, since a receipt
+     * is journaled before its transaction commits (under the log head, so only the last can be open).
+     */
+    public long firstNotSurelyCommitted() {
+        return Math.max(1, journal.lastSeq());
     }
 
     public void awaitDurable(long seq) {

@@ -34,7 +34,7 @@ public final class UsageJournal implements AutoCloseable {
     public record Batch(
             String hostId, String batchId, Instant receivedAt, List<PricedEvent> events, Set<String> held) {}
 
-    static final String FOLDER = "journal/usage";
+    public static final String FOLDER = "journal/usage";
     static final String APPLIED = MarkedJournal.APPLIED;
 
     private final MarkedJournal journal;
@@ -57,6 +57,11 @@ public final class UsageJournal implements AutoCloseable {
     /** Returns once every record written so far is on disk (a batch of duplicates rests on earlier ones). */
     public void awaitDurable() {
         journal.awaitDurable(journal.lastSeq());
+    }
+
+    /** The first record a database snapshot started now may lack: a batch is journaled after its commit. */
+    public long firstNotSurelyCommitted() {
+        return journal.lastSeq() + 1;
     }
 
     /** Every batch journaled after the last mark, in order. */

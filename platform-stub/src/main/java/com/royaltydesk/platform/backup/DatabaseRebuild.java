@@ -1,0 +1,116 @@
+package com.royaltydesk.platform.backup;
+
+import com.royaltydesk.platform.db.DataAccessException;
+import com.royaltydesk.platform.journal.Journal;
+import com.royaltydesk.platform.journal.MarkedJournal;
+import com.royaltydesk.platform.log.CheckpointStore;
+import com.royaltydesk.platform.log.ReceiptLog;
+import com.royaltydesk.platform.log.StoredCheckpoint;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.Optional;
+import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A damaged H2 file rebuilt instead of refused (decision 0017): the newest backup whose journal
+ * records are all still kept is put in place, the journals are told the database holds nothing
+ * after that backup, and the normal start applies them — receipts, then usage. Then the result is
+ * checked: the receipt log has no hole, and it reproduces the root of the newest signed checkpoint.
+ * Writes other than receipts and usage made after the backup (assets, settlements, payouts,
+ * disputes, webhook settings, key rotations) are not journaled and are not rebuilt; the words say so.
+ */
+public final class DatabaseRebuild {
+
+    private static final Logger LOG = LoggerFactory.getLogger(DatabaseRebuild.class);
+
+    /** A rebuild done: what was moved aside, why, and the backup it started from. */
+    public record Rebuilt(Path movedAside, String h2Said, Path backup, Instant backupCreatedAt) {
+
+        /** What happened, in words for stderr and the app's window. */
+        public String words(int receipts, int events) {
+            return "The platform's database could not be opened (H2 reports " + h2Said + "). It was moved, unchanged,"
+                    + " to " + movedAside + " and rebuilt from the backup of " + backupCreatedAt + " (" + backup
+                    + ") and the journals: " + receipts + " receipts and " + events + " usage events since that"
+                    + " backup were put back, and the receipt log checked against its newest signed checkpoint."
+                    + " Changes of other kinds made after the backup (assets, settlements, payouts, disputes,"
+                    + " webhook settings, key rotations) are not in the journals: check them.";
+        }
+    }
+
+    private DatabaseRebuild() {}
+
+    /**
+     * After the damaged file was moved aside: puts the newest usable backup's database in place and
+     * points the journals at what it lacks. Empty when no backup in {@code backups/} can be brought
+     * up to date (none, or the journals no longer hold what it lacks).
+     */
+    public static Optional<Rebuilt> fromNewestBackup(Path dataDir, Path movedAside, String h2Said) {
+        for (Backups.Kept kept : Backups.kept(dataDir.resolve("backups"))) {
+            if (kept.journalFrom().isEmpty() || !journalsHold(dataDir, kept.journalFrom())) {
+                continue;
+            }
+            try {
+                Instant createdAt = Backups.rebuildDatabase(kept.file(), dataDir);
+                kept.journalFrom()
+                        .forEach((folder, from) -> MarkedJournal.resetMark(dataDir.resolve(folder), from - 1));
+                return Optional.of(new Rebuilt(movedAside, h2Said, kept.file(), createdAt));
+            } catch (IllegalStateException e) {
+                LOG.warn("backup {} does not rebuild, trying an older one: {}", kept.file(), e.getMessage());
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static boolean journalsHold(Path dataDir, Map<String, Long> journalFrom) {
+        return journalFrom.entrySet().stream()
+                .allMatch(e -> Journal.firstKept(dataDir.resolve(e.getKey())) <= e.getValue());
+    }
+
+    /**
+     * What is wrong with the rebuilt database, if anything: a receipt log with a hole, or one that
+     * does not reproduce the newest signed checkpoint's root.
+     */
+    public static Optional<String> problem(DataSource dataSource, CheckpointStore checkpoints) {
+        long receipts;
+        long nextIndex;
+        long treeSize;
+        try (Connection c = dataSource.getConnection();
+                Statement s = c.createStatement();
+                ResultSet r = s.executeQuery("SELECT COUNT(*), COALESCE(MAX(log_index) + 1, 0),"
+                        + " (SELECT tree_size FROM receipt_log_head WHERE id = 1) FROM receipts")) {
+            r.next();
+            receipts = r.getLong(1);
+            nextIndex = r.getLong(2);
+            treeSize = r.getLong(3);
+        } catch (SQLException e) {
+            throw new DataAccessException(e);
+        }
+        if (receipts != nextIndex || receipts != treeSize) {
+            return Optional.of("its receipt log holds " + receipts + " receipts for indexes up to " + (nextIndex - 1)
+                    + " and a tree of size " + treeSize);
+        }
+        Optional<StoredCheckpoint> newest = checkpoints.newest();
+        if (newest.isEmpty()) {
+            return Optional.empty();
+        }
+        StoredCheckpoint signed = newest.get();
+        if (signed.treeSize() > treeSize) {
+            return Optional.of(
+                    "its receipt log has " + treeSize + " entries but a checkpoint was signed at " + signed.treeSize());
+        }
+        String root = HexFormat.of().formatHex(new ReceiptLog(dataSource).rootHash(signed.treeSize()));
+        if (!root.equalsIgnoreCase(signed.rootHash())) {
+            return Optional.of("its receipt log's root at " + signed.treeSize()
+                    + " is not the root of the checkpoint signed at that size");
+        }
+        return Optional.empty();
+    }
+}

@@ -1,0 +1,166 @@
+package com.royaltydesk.platform.backup;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.royaltydesk.platform.PlatformConfig;
+import com.royaltydesk.platform.db.UnopenableDatabase;
+import com.royaltydesk.platform.receipts.ReceiptJournal;
+import com.royaltydesk.platform.testutil.Evidence;
+import com.royaltydesk.platform.testutil.Receipts;
+import com.royaltydesk.platform.testutil.RunningPlatform;
+import com.royaltydesk.platform.testutil.TestDatabase;
+import com.royaltydesk.platform.testutil.Usage;
+import com.royaltydesk.platform.usage.Periods;
+import com.royaltydesk.verify.ReceiptStatus;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A damaged H2 file — the very one kill -9 left unopenable (src/test/resources/evidence) — put in
+ * place of a platform's database: the platform moves it aside, rebuilds from the newest backup and
+ * the journals, checks the receipt log, and starts with every acknowledged receipt and event.
+ */
+class RebuildFromBackupTest {
+
+    @TempDir
+    Path dir;
+
+    private RunningPlatform platform;
+
+    @BeforeEach
+    void onlyOnH2() {
+        assumeFalse(TestDatabase.onPostgres(), "the H2 file is what gets damaged");
+    }
+
+    @AfterEach
+    void stop() {
+        if (platform != null) {
+            platform.close();
+        }
+    }
+
+    private RunningPlatform start() {
+        // Always this folder's own H2 file; no automatic backup gets in the way of the one the test makes.
+        return RunningPlatform.start(new PlatformConfig(PlatformConfig.DEFAULT_HOST, 0, dir, null, true)
+                .withBackupEvery(java.time.Duration.ZERO));
+    }
+
+    private void backup() throws Exception {
+        var response = platform.json("POST", "/v1/admin/backups", platform.platformKey(), null);
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
+    }
+
+    private void damageTheDatabase() throws Exception {
+        Files.delete(dir.resolve("royaltydesk.mv.db"));
+        Evidence.unpackDamagedH2(dir);
+    }
+
+    private long eventsThisMonth(RunningPlatform p, String key) throws Exception {
+        JsonNode report = RunningPlatform.body(
+                p.get("/v1/usage-report?creator_id=creator_42&period=" + Periods.of(Instant.now()), key));
+        return report.at("/line_items/0/events").asLong();
+    }
+
+    private List<Path> movedAside() throws Exception {
+        try (Stream<Path> files = Files.list(dir)) {
+            return files.filter(f -> f.getFileName().toString().startsWith("royaltydesk.mv.db.unopenable-"))
+                    .toList();
+        }
+    }
+
+    @Test
+    void damagedFile_rebuiltFromBackupAndJournals_everyAcknowledgedReceiptAndEventBack() throws Exception {
+        platform = start();
+        String key = platform.platformKey();
+        String first = Receipts.record(platform, "m").path("receipt_id").asText();
+        platform.json(
+                "POST", "/v1/usage-events", platform.hostKey(), Usage.batch("a", 10, "m", first, 1, Instant.now()));
+        backup();
+        // After the backup: only the journals hold these.
+        List<JsonNode> later = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            later.add(Receipts.record(platform, "m"));
+        }
+        platform.json(
+                "POST", "/v1/usage-events", platform.hostKey(), Usage.batch("b", 7, "m", first, 1, Instant.now()));
+        long checkpointSize = platform.checkpointJson().path("tree_size").asLong();
+        platform.close();
+        platform = null;
+        damageTheDatabase();
+
+        platform = start();
+
+        String words = platform.server().rebuilt().orElseThrow();
+        assertThat(words)
+                .contains("could not be opened", "StackOverflowError", "rebuilt from the backup of")
+                .contains("3 receipts and 7 usage events")
+                .contains("assets, settlements, payouts");
+        assertThat(movedAside()).hasSize(1);
+        assertThat(words).contains(movedAside().get(0).toString());
+        assertThat(eventsThisMonth(platform, key)).isEqualTo(17);
+        for (JsonNode receipt : later) {
+            assertThat(platform.get("/v1/receipts/" + receipt.path("receipt_id").asText(), key)
+                            .statusCode())
+                    .isEqualTo(200);
+            assertThat(Receipts.verify(platform, receipt.path("receipt_jwt").asText())
+                            .status())
+                    .isEqualTo(ReceiptStatus.VERIFIED);
+        }
+        assertThat(platform.checkpointJson().path("tree_size").asLong()).isEqualTo(checkpointSize);
+        // The next start is an ordinary one.
+        platform.close();
+        platform = start();
+        assertThat(platform.server().rebuilt()).isEmpty();
+        assertThat(eventsThisMonth(platform, key)).isEqualTo(17);
+    }
+
+    @Test
+    void journalsNoLongerHoldWhatTheBackupLacks_refusedInWords_nothingDeleted() throws Exception {
+        platform = start();
+        Receipts.record(platform, "m");
+        backup();
+        Receipts.record(platform, "m");
+        platform.close();
+        platform = null;
+        // As if the records after the backup had been dropped: the journal now starts after them.
+        Path receipts = dir.resolve(ReceiptJournal.FOLDER);
+        try (Stream<Path> segments = Files.list(receipts)) {
+            for (Path segment :
+                    segments.filter(f -> f.toString().endsWith(".rdj")).toList()) {
+                Files.move(segment, receipts.resolve("000000000000000000099.rdj.moved"));
+            }
+        }
+        Files.writeString(receipts.resolve("00000000000000000100.rdj"), "");
+        damageTheDatabase();
+
+        assertThatThrownBy(this::start)
+                .hasMessageContaining("could not be opened")
+                .hasMessageContaining("no backup")
+                .hasMessageContaining("nothing was deleted");
+        assertThat(movedAside()).hasSize(1);
+        assertThat(dir.resolve(UnopenableDatabase.NOTE)).exists();
+    }
+
+    @Test
+    void noBackupAtAll_refusedAsBefore() throws Exception {
+        platform = start();
+        Receipts.record(platform, "m");
+        platform.close();
+        platform = null;
+        damageTheDatabase();
+
+        assertThatThrownBy(this::start).hasMessageContaining("There is no backup in");
+        assertThat(dir.resolve(UnopenableDatabase.NOTE)).exists();
+    }
+}
