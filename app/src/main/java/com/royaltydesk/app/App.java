@@ -218,6 +218,9 @@ public final class App extends Application {
             tasks.run(() -> trusting(next), done -> receipts.refresh(), error -> {});
         }
         statusBar.connect(client, StatusBarViewModel.CHECK_INTERVAL);
+        if (next.embedded()) {
+            sessions.embeddedRebuilt().ifPresent(statusBar::platformRebuilt);
+        }
         creatorClient = PlatformClient.connect(next.baseUrl(), next.creatorKey());
         settingsVm.connected(next);
         backups.connected(next);

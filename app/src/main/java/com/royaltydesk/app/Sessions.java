@@ -46,6 +46,11 @@ final class Sessions implements AutoCloseable {
         return demo(embedded());
     }
 
+    /** The bundled platform's words about a database it rebuilt at start, if it did (empty before it starts). */
+    synchronized java.util.Optional<String> embeddedRebuilt() {
+        return embedded == null ? java.util.Optional.empty() : embedded.rebuilt();
+    }
+
     private synchronized EmbeddedPlatform embedded() {
         if (closed) {
             throw new IllegalStateException("the app is closing");

@@ -56,6 +56,14 @@ public final class EmbeddedPlatform implements AutoCloseable {
         return baseUrl;
     }
 
+    /**
+     * What this start did when it found the platform's database damaged and rebuilt it from a backup
+     * and the journals, in words for the window; empty on every ordinary start.
+     */
+    public java.util.Optional<String> rebuilt() {
+        return server.rebuilt();
+    }
+
     /** The sandbox creator's key from the bootstrap file, which is what the app signs in with. */
     public String sandboxCreatorKey() {
         return creatorKey;

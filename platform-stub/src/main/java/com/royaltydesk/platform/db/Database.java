@@ -51,6 +51,9 @@ public final class Database implements AutoCloseable {
         config.setAutoCommit(true);
         HikariDataSource dataSource = new HikariDataSource(config);
         try {
+            if (dialect == Dialect.H2) {
+                finishInterruptedCommits(dataSource);
+            }
             // Flyway costs about a quarter second of every start (BENCHMARKS.md); a database already
             // at the newest version has nothing for it to do.
             if (!SchemaVersion.isNewest(dataSource)) {
@@ -64,6 +67,19 @@ public final class Database implements AutoCloseable {
         } catch (RuntimeException e) {
             dataSource.close();
             throw e;
+        }
+    }
+
+    /** See {@link UnfinishedCommits}: before Flyway or any request touches a row such a commit holds. */
+    private static void finishInterruptedCommits(DataSource dataSource) {
+        try (Connection connection = dataSource.getConnection()) {
+            int finished = UnfinishedCommits.finish(connection);
+            if (finished > 0) {
+                org.slf4j.LoggerFactory.getLogger(Database.class)
+                        .warn("finished {} commit(s) a crash had interrupted, which H2 left open", finished);
+            }
+        } catch (SQLException e) {
+            throw new DataAccessException(e);
         }
     }
 

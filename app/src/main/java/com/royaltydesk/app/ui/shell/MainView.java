@@ -9,11 +9,13 @@ import java.util.Map;
 import java.util.function.Supplier;
 import javafx.collections.FXCollections;
 import javafx.scene.Node;
+import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCombination;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 
@@ -38,7 +40,7 @@ public final class MainView extends BorderPane {
         getStyleClass().add("main-view");
         setLeft(sidebar(viewModel));
         content.getStyleClass().add("page-area");
-        VBox center = new VBox(failureBanner(viewModel.statusBar()), content);
+        VBox center = new VBox(failureBanner(viewModel.statusBar()), rebuiltBanner(viewModel.statusBar()), content);
         VBox.setVgrow(content, javafx.scene.layout.Priority.ALWAYS);
         setCenter(center);
         setBottom(new StatusBarView(viewModel.statusBar()));
@@ -59,6 +61,28 @@ public final class MainView extends BorderPane {
         banner.getStyleClass().add("failure-banner");
         banner.textProperty().bind(statusBar.messageProperty());
         banner.visibleProperty().bind(statusBar.statusProperty().isEqualTo(PlatformStatus.FAILED_TO_START));
+        banner.managedProperty().bind(banner.visibleProperty());
+        return banner;
+    }
+
+    /**
+     * When the bundled platform rebuilt a damaged database at start, what it put back and what the
+     * user should check stand above every page until they say they have read it.
+     */
+    private static HBox rebuiltBanner(StatusBarViewModel statusBar) {
+        Label words = new Label();
+        words.setId("platform-rebuilt");
+        words.setWrapText(true);
+        words.setMaxWidth(Double.MAX_VALUE);
+        words.textProperty().bind(statusBar.rebuiltProperty());
+        HBox.setHgrow(words, javafx.scene.layout.Priority.ALWAYS);
+        Button dismiss = new Button("I have read this");
+        dismiss.setId("platform-rebuilt-dismiss");
+        dismiss.setOnAction(e -> statusBar.dismissRebuilt());
+        HBox banner = new HBox(12, words, dismiss);
+        banner.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        banner.getStyleClass().add("notice-banner");
+        banner.visibleProperty().bind(statusBar.rebuiltProperty().isNotEmpty());
         banner.managedProperty().bind(banner.visibleProperty());
         return banner;
     }

@@ -27,6 +27,7 @@ public final class StatusBarViewModel {
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("Starting the embedded platform…");
     private final ReadOnlyStringWrapper platformUrl = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper checking = new ReadOnlyBooleanWrapper(false);
+    private final ReadOnlyStringWrapper rebuilt = new ReadOnlyStringWrapper("");
     private PlatformClient client;
     private Future<?> monitor;
 
@@ -49,6 +50,24 @@ public final class StatusBarViewModel {
     public void platformFailedToStart(Throwable error) {
         message.set("The embedded platform could not start: " + describe(error));
         status.set(PlatformStatus.FAILED_TO_START);
+    }
+
+    /**
+     * The embedded platform started, but only after rebuilding its damaged database: the user must
+     * read what was put back and what to check, so the words stay until dismissed.
+     */
+    public void platformRebuilt(String words) {
+        rebuilt.set(words);
+    }
+
+    /** The user has read the rebuild's words. */
+    public void dismissRebuilt() {
+        rebuilt.set("");
+    }
+
+    /** Words about a database the embedded platform rebuilt at start; empty when it did not (or once dismissed). */
+    public ReadOnlyStringProperty rebuiltProperty() {
+        return rebuilt.getReadOnlyProperty();
     }
 
     /** Checks health now unless a check is already under way or nothing is connected yet. */

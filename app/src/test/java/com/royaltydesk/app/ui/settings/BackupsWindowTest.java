@@ -102,4 +102,30 @@ class BackupsWindowTest extends FxRobot {
                 .as("a restore can be chosen exactly when the platform could not start")
                 .isFalse();
     }
+
+    @Test
+    void damagedDatabaseWithABackup_rebuilt_theWindowSaysWhatWasPutBackUntilDismissed() throws Exception {
+        Path platformDir = dataDir.resolve("platform");
+        try (var platform = com.royaltydesk.platform.PlatformServer.start(
+                com.royaltydesk.platform.PlatformConfig.embedded(platformDir))) {
+            platform.backup(platformDir.resolve("backups"));
+        }
+        Files.write(platformDir.resolve("royaltydesk.mv.db"), new byte[64 * 1024]);
+        launch();
+
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> statusText().startsWith("Platform healthy"));
+        Label words = lookup("#platform-rebuilt").queryAs(Label.class);
+        javafx.scene.Node banner = words.getParent();
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, banner::isVisible);
+        assertThat(words.getText())
+                .contains("could not be opened")
+                .contains("rebuilt from the backup of")
+                .contains("royaltydesk.mv.db.unopenable-")
+                .contains("check them");
+        assertThat(lookup("#platform-failure").queryAs(Label.class).isVisible()).isFalse();
+
+        clickOn("#platform-rebuilt-dismiss");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(banner.isVisible()).isFalse();
+    }
 }
