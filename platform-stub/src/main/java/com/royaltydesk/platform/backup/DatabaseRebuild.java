@@ -34,16 +34,24 @@ public final class DatabaseRebuild {
     /** A rebuild done: what was moved aside, why, and the backup it started from. */
     public record Rebuilt(Path movedAside, String h2Said, Path backup, Instant backupCreatedAt) {
 
-        /** What happened, in words for stderr and the app's window. */
+        /**
+         * What happened, in words for stderr and the app's window: what was recovered and what to
+         * check first, the technical details (where the damaged file is, what H2 said) last.
+         */
         public String words(int receipts, int events) {
-            return "The platform's database could not be opened (H2 reports " + h2Said + "). It was moved, unchanged,"
-                    + " to " + movedAside + " and rebuilt from the backup of " + backupCreatedAt + " (" + backup
-                    + ") and the journals: " + receipts + " receipts and " + events + " usage events since that"
-                    + " backup were put back, and the receipt log checked against its newest signed checkpoint."
-                    + " Changes of other kinds made after the backup (assets, settlements, payouts, disputes,"
-                    + " webhook settings, key rotations) are not in the journals: check them.";
+            return "The platform's database was damaged and could not be opened, so it was rebuilt from the backup of "
+                    + WHEN.format(backupCreatedAt) + " and the journals: " + receipts + " receipts and " + events
+                    + " usage events recorded since that backup were put back, and the receipt log checks against its"
+                    + " newest signed checkpoint. Changes of other kinds made after the backup (assets, settlements,"
+                    + " payouts, disputes, webhook settings, key rotations) could not be recovered: check them."
+                    + " The damaged file is kept, unchanged, at " + movedAside + "; the backup used is " + backup
+                    + ". H2 reported " + h2Said + ".";
         }
     }
+
+    private static final java.time.format.DateTimeFormatter WHEN = java.time.format.DateTimeFormatter.ofPattern(
+                    "yyyy-MM-dd HH:mm:ss 'UTC'")
+            .withZone(java.time.ZoneOffset.UTC);
 
     private DatabaseRebuild() {}
 

@@ -15,7 +15,6 @@ import javafx.scene.control.ListView;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCombination;
 import javafx.scene.layout.BorderPane;
-import javafx.scene.layout.HBox;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 
@@ -69,18 +68,20 @@ public final class MainView extends BorderPane {
      * When the bundled platform rebuilt a damaged database at start, what it put back and what the
      * user should check stand above every page until they say they have read it.
      */
-    private static HBox rebuiltBanner(StatusBarViewModel statusBar) {
+    private static VBox rebuiltBanner(StatusBarViewModel statusBar) {
         Label words = new Label();
         words.setId("platform-rebuilt");
         words.setWrapText(true);
         words.setMaxWidth(Double.MAX_VALUE);
         words.textProperty().bind(statusBar.rebuiltProperty());
-        HBox.setHgrow(words, javafx.scene.layout.Priority.ALWAYS);
         Button dismiss = new Button("I have read this");
         dismiss.setId("platform-rebuilt-dismiss");
         dismiss.setOnAction(e -> statusBar.dismissRebuilt());
-        HBox banner = new HBox(12, words, dismiss);
-        banner.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        // A VBox, not an HBox: an HBox gives a wrapping label one line's height and cuts the rest.
+        VBox banner = new VBox(8, words, dismiss);
+        // The page below grows; without this the banner is shrunk to one line of its words.
+        words.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        banner.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         banner.getStyleClass().add("notice-banner");
         banner.visibleProperty().bind(statusBar.rebuiltProperty().isNotEmpty());
         banner.managedProperty().bind(banner.visibleProperty());
