@@ -25,9 +25,11 @@ import java.util.concurrent.atomic.AtomicBoolean;
 /**
  * The crash benchmark of issue #19: starts the platform jar on one data folder, has two clients
  * post 200-event usage batches and one issue receipts, kills it with SIGKILL at a random moment
- * (0.3–2.5 s), and starts it again — for {@code --rounds} rounds. After every restart it checks that
- * every acknowledged event and receipt is still there; at the end it resends every event it ever
- * sent and checks that each counts exactly once. A start that fails ends the run and keeps the
+ * (0.3–2.5 s), and starts it again — for {@code --rounds} rounds. After every restart it checks, at a
+ * cost that does not grow with the run, that nothing acknowledged is missing (counts; the new
+ * receipts one by one); at the end it sends every event it ever sent again, reads every receipt, and
+ * checks that each event counts exactly once. It counts the starts that finished a commit H2 left
+ * open and the starts that rebuilt the database. A start that fails ends the run and keeps the
  * folder. Prints one line per 25 rounds and a summary. Not a test: run {@code bench/crash-rounds.sh}.
  */
 public final class CrashRounds {
@@ -39,9 +41,14 @@ public final class CrashRounds {
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private final Set<String> ackedEvents = ConcurrentHashMap.newKeySet();
     private final Set<String> sentEvents = ConcurrentHashMap.newKeySet();
-    private final Set<String> ackedReceipts = ConcurrentHashMap.newKeySet();
+    /** In the order acknowledged, so each restart checks those since the last one. */
+    private final List<String> ackedReceipts = new java.util.concurrent.CopyOnWriteArrayList<>();
+
     private long lostEvents;
     private long lostReceipts;
+    private int receiptsChecked;
+    private int commitsFinished;
+    private int rebuilds;
 
     public static void main(String[] args) throws Exception {
         Path jar = Path.of(arg(args, "--jar", "target/platform-stub.jar"));
@@ -72,18 +79,22 @@ public final class CrashRounds {
             if (receiptRef == null) {
                 receiptRef = receipt(base, platformKey);
             }
-            verifyAcknowledged(base, hostKey, platformKey, receiptRef);
+            noteWhatTheStartDid(data.resolve("stdout-" + round + ".txt.err"));
+            verifyCounts(base, hostKey, platformKey, receiptRef);
             load(base, hostKey, platformKey, receiptRef, round, 300 + random.nextInt(2200));
             platform.destroyForcibly();
             platform.waitFor(20, TimeUnit.SECONDS);
             if ((round + 1) % 25 == 0) {
                 System.out.printf(
-                        "%4d rounds  %9d events acknowledged  %6d receipts acknowledged  lost %d/%d  %.0f s%n",
+                        "%4d rounds  %9d events acknowledged  %6d receipts acknowledged  lost %d/%d"
+                                + "  H2 commits finished %d  rebuilds %d  %.0f s%n",
                         round + 1,
                         ackedEvents.size(),
                         ackedReceipts.size(),
                         lostEvents,
                         lostReceipts,
+                        commitsFinished,
+                        rebuilds,
                         (System.nanoTime() - started) / 1e9);
             }
         }
@@ -112,7 +123,7 @@ public final class CrashRounds {
         }
         System.out.printf(
                 "rounds %d  acknowledged events %d  acknowledged receipts %d  lost events %d  lost receipts %d"
-                        + "  counted twice %d  failed starts %d  (%.0f s)%n",
+                        + "  counted twice %d  failed starts %d  H2 commits finished %d  rebuilds %d  (%.0f s)%n",
                 round,
                 ackedEvents.size(),
                 ackedReceipts.size(),
@@ -120,6 +131,8 @@ public final class CrashRounds {
                 lostReceipts,
                 doubles,
                 failure == null ? 0 : 1,
+                commitsFinished,
+                rebuilds,
                 (System.nanoTime() - started) / 1e9);
         if (failure != null) {
             System.out.println(failure);
@@ -179,6 +192,58 @@ public final class CrashRounds {
         return thread;
     }
 
+    /** What the platform said on stderr at this start: H2 commits it finished, a database it rebuilt. */
+    private void noteWhatTheStartDid(Path stderr) throws IOException {
+        String said = Files.exists(stderr) ? Files.readString(stderr) : "";
+        if (said.contains("a crash had interrupted")) {
+            commitsFinished++;
+        }
+        if (said.contains("it was rebuilt from the backup")) {
+            rebuilds++;
+        }
+    }
+
+    /**
+     * The check after every restart, at a cost that does not grow with the run: the tokens counted
+     * (one per event) lie between the events acknowledged and the events sent; the receipts
+     * acknowledged since the last check answer; the log holds at least every acknowledged receipt.
+     * Fewer tokens than acknowledged events means lost ones: then every acknowledged event is sent
+     * again, which finds and restores them. The final check sends and reads everything.
+     */
+    private void verifyCounts(String base, String hostKey, String platformKey, String receiptRef) throws Exception {
+        long counted = tokensCounted(base, platformKey);
+        if (counted < ackedEvents.size()) {
+            verifyAcknowledged(base, hostKey, platformKey, receiptRef);
+        } else if (counted > sentEvents.size()) {
+            throw new IOException(counted + " tokens counted for " + sentEvents.size() + " events sent");
+        }
+        List<String> recent = new ArrayList<>(ackedReceipts);
+        checkReceipts(base, platformKey, receiptRef, recent.subList(receiptsChecked, recent.size()));
+        receiptsChecked = ackedReceipts.size();
+        long treeSize = JSON.readTree(http.send(
+                                HttpRequest.newBuilder(URI.create(base + "/v1/log/checkpoint"))
+                                        .header("Accept", "application/json")
+                                        .build(),
+                                HttpResponse.BodyHandlers.ofString())
+                        .body())
+                .path("tree_size")
+                .asLong();
+        if (treeSize < ackedReceipts.size()) {
+            throw new IOException(
+                    "the log holds " + treeSize + " entries for " + ackedReceipts.size() + " acknowledged receipts");
+        }
+    }
+
+    private long tokensCounted(String base, String platformKey) throws Exception {
+        JsonNode preview = JSON.readTree(get(base + "/v1/billing-preview?creator_id=creator_42", platformKey)
+                .body());
+        long tokens = 0;
+        for (JsonNode asset : preview.path("by_asset")) {
+            tokens += asset.path("tokens").asLong();
+        }
+        return tokens;
+    }
+
     private void verifyAcknowledged(String base, String hostKey, String platformKey, String receiptRef)
             throws Exception {
         List<String> events = new ArrayList<>(ackedEvents);
@@ -191,7 +256,16 @@ public final class CrashRounds {
                     .path("accepted")
                     .asLong();
         }
-        for (String receipt : List.copyOf(ackedReceipts)) {
+        checkReceipts(base, platformKey, receiptRef, List.copyOf(ackedReceipts));
+        if (lostEvents > lostBefore) {
+            System.out.println((lostEvents - lostBefore) + " acknowledged events were missing after this restart");
+        }
+        // Everything acknowledged is durable again (resent if it was lost): next round checks the same set.
+    }
+
+    private void checkReceipts(String base, String platformKey, String receiptRef, List<String> receipts)
+            throws Exception {
+        for (String receipt : receipts) {
             HttpResponse<String> answer = get(base + "/v1/receipts/" + receipt, platformKey);
             if (answer.statusCode() != 200) {
                 lostReceipts++;
@@ -206,10 +280,6 @@ public final class CrashRounds {
                 }
             }
         }
-        if (lostEvents > lostBefore) {
-            System.out.println((lostEvents - lostBefore) + " acknowledged events were missing after this restart");
-        }
-        // Everything acknowledged is durable again (resent if it was lost): next round checks the same set.
     }
 
     /** Sends every event ever sent once more, then compares the tokens counted with the events sent. */
@@ -223,11 +293,7 @@ public final class CrashRounds {
         }
         JsonNode preview = JSON.readTree(get(base + "/v1/billing-preview?creator_id=creator_42", platformKey)
                 .body());
-        long tokens = 0;
-        for (JsonNode asset : preview.path("by_asset")) {
-            tokens += asset.path("tokens").asLong();
-        }
-        return tokens - all.size();
+        return tokensCounted(base, platformKey) - all.size();
     }
 
     private String receipt(String base, String platformKey) throws IOException, InterruptedException {
