@@ -51,8 +51,16 @@ public final class UnopenableDatabase {
      * another process (another platform may be running on it), nor for a login or URL problem.
      */
     public static boolean isDamage(Throwable failure) {
+        return isDamage(failure, java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>()));
+    }
+
+    /** Walks causes and suppressed exceptions: H2 sometimes reports the damage only as a suppressed one. */
+    private static boolean isDamage(Throwable failure, java.util.Set<Throwable> seen) {
         boolean damage = false;
-        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+        for (Throwable cause = failure; cause != null && seen.add(cause); cause = cause.getCause()) {
+            if (cause instanceof DamagedDatabaseException) {
+                return true;
+            }
             if (cause instanceof SQLException sql) {
                 if (sql.getErrorCode() == ALREADY_OPEN) {
                     return false;
@@ -68,13 +76,18 @@ public final class UnopenableDatabase {
                         || store.getErrorCode() == DataUtils.ERROR_CHUNK_NOT_FOUND
                         || store.getErrorCode() == DataUtils.ERROR_BLOCK_NOT_FOUND;
             }
+            for (Throwable suppressed : cause.getSuppressed()) {
+                damage |= isDamage(suppressed, seen);
+            }
         }
         return damage;
     }
 
     private static boolean mentionsStoreFailure(SQLException sql) {
         String message = String.valueOf(sql.getMessage());
+        // "Unexpected code path": H2's internal error when the file's own metadata does not add up.
         return message.contains("StackOverflowError")
+                || message.contains("Unexpected code path")
                 || message.contains("MVStoreException")
                 || message.contains("File corrupted")
                 || sql.getCause() instanceof StackOverflowError;

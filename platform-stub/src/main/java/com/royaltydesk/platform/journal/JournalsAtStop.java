@@ -5,10 +5,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The journals' mark moves at a clean stop only: H2 is checkpointed, the mark written, the journals
- * closed. While running, nothing is dropped — the crash runs showed H2 losing writes it had
- * checkpointed (decision 0017) — so after a crash every record since the last clean stop is applied
- * again at start (idempotently).
+ * At a clean stop: H2 is checkpointed, the journals' mark written, the journals closed. The mark
+ * also moves once a start has applied the journals (PlatformServer), but never while serving — a
+ * mark moved under load once trusted writes H2 then lost (decision 0017) — so after a crash the
+ * records since the last clean stop or start are applied again (idempotently).
  */
 public final class JournalsAtStop implements AutoCloseable {
 

@@ -70,7 +70,7 @@ public final class ReceiptJournal implements AutoCloseable {
         journal.awaitDurable(seq);
     }
 
-    /** See {@link MarkedJournal#checkpoint}: at a clean stop only. */
+    /** See {@link MarkedJournal#checkpoint}: after a start has applied the journal, and at a clean stop. */
     public void checkpoint(Runnable makeDatabaseDurable) {
         journal.checkpoint(makeDatabaseDurable);
     }

@@ -230,7 +230,7 @@ public final class ReceiptService {
         return restored[0];
     }
 
-    /** At a clean stop only: makes H2 durable and lets the receipt journal forget what H2 holds (see the usage journal). */
+    /** After a start has applied the journal, and at a clean stop: makes H2 durable and lets the receipt journal forget what H2 holds (see the usage journal). */
     public void checkpointJournal() {
         if (journal == null) {
             return;

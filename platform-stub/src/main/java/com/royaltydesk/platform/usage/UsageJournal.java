@@ -69,7 +69,7 @@ public final class UsageJournal implements AutoCloseable {
         journal.replayUnapplied(entry -> apply.accept(decode(entry.payload())));
     }
 
-    /** See {@link MarkedJournal#checkpoint}: at a clean stop only. */
+    /** See {@link MarkedJournal#checkpoint}: after a start has applied the journal, and at a clean stop. */
     public void checkpoint(Runnable makeDatabaseDurable) {
         journal.checkpoint(makeDatabaseDurable);
     }

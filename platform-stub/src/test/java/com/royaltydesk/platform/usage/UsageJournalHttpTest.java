@@ -114,4 +114,20 @@ class UsageJournalHttpTest {
 
         assertThat(eventsAndTokens()).containsExactly(20, 60);
     }
+
+    @Test
+    void startThatAppliedTheJournal_movesTheMark_soTheNextStartReplaysNothingOld() throws Exception {
+        ingest("e", 5);
+        ingest("f", 5);
+        // Killed: the mark says nothing is known to be in H2.
+        platform.server().close();
+        Files.writeString(mark(), "0");
+
+        platform = RunningPlatform.start(dataDir);
+
+        assertThat(Long.parseLong(Files.readString(mark()).strip()))
+                .as("marked through the last record once applied at start")
+                .isGreaterThanOrEqualTo(2);
+        assertThat(eventsAndTokens()).containsExactly(10, 30);
+    }
 }
