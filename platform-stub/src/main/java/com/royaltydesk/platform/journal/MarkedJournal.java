@@ -61,12 +61,7 @@ public final class MarkedJournal implements AutoCloseable {
 
     /** The position the database is known to hold durably (0 when unknown: then everything is applied again). */
     public long appliedThrough() {
-        Path mark = folder.resolve(APPLIED);
-        try {
-            return Files.exists(mark) ? Long.parseLong(Files.readString(mark).strip()) : 0;
-        } catch (IOException | NumberFormatException e) {
-            return 0;
-        }
+        return readNumber(APPLIED, 0);
     }
 
     /**
@@ -96,11 +91,16 @@ public final class MarkedJournal implements AutoCloseable {
      * the file nothing is dropped — there is no backup to rebuild from, so the journal is all there is.
      */
     public long keepFrom() {
-        Path file = folder.resolve(KEEP_FROM);
+        return readNumber(KEEP_FROM, 1);
+    }
+
+    /** The number in {@code name}; {@code fallback} — the safe answer — when it is missing or unreadable. */
+    private long readNumber(String name, long fallback) {
+        Path file = folder.resolve(name);
         try {
-            return Files.exists(file) ? Long.parseLong(Files.readString(file).strip()) : 1;
+            return Files.exists(file) ? Long.parseLong(Files.readString(file).strip()) : fallback;
         } catch (IOException | NumberFormatException e) {
-            return 1;
+            return fallback;
         }
     }
 

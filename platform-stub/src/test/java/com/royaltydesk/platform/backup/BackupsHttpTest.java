@@ -197,10 +197,7 @@ class BackupsHttpTest {
         assertThatThrownBy(() -> Backups.restore(damaged, target, Instant.now()))
                 .hasMessageContaining("is damaged")
                 .hasMessageContaining("Nothing was changed");
-        assertThat(Files.readString(target.resolve(Backups.DATABASE))).isEqualTo("the database that is there now");
-        try (var files = Files.list(target)) {
-            assertThat(files).hasSize(1);
-        }
+        assertOnlyTheDatabaseThatWasThere(target);
     }
 
     @Test
@@ -212,10 +209,7 @@ class BackupsHttpTest {
         Files.writeString(target.resolve(Backups.DATABASE), "the database that is there now");
 
         assertThatThrownBy(() -> Backups.restore(backup, target, Instant.now())).hasMessageContaining("does not run");
-        assertThat(Files.readString(target.resolve(Backups.DATABASE))).isEqualTo("the database that is there now");
-        try (var files = Files.list(target)) {
-            assertThat(files).hasSize(1);
-        }
+        assertOnlyTheDatabaseThatWasThere(target);
     }
 
     @Test
@@ -226,6 +220,13 @@ class BackupsHttpTest {
         assertThatThrownBy(() -> Backups.restore(backup, dir.resolve("target"), Instant.now()))
                 .hasMessageContaining("format 1")
                 .hasMessageContaining("make a new backup");
+    }
+
+    private static void assertOnlyTheDatabaseThatWasThere(Path target) throws Exception {
+        assertThat(Files.readString(target.resolve(Backups.DATABASE))).isEqualTo("the database that is there now");
+        try (var files = Files.list(target)) {
+            assertThat(files).hasSize(1);
+        }
     }
 
     /** A backup made by hand: one entry and a manifest whose checksum matches it. */

@@ -32,7 +32,7 @@ public final class ReceiptsView extends BorderPane {
     private static final double ROW_HEIGHT = 24;
 
     private static final DateTimeFormatter WHEN =
-            DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM).withZone(ZoneId.systemDefault());
+            DateTimeFormatter.ofLocalizedDateTime(FormatStyle.SHORT).withZone(ZoneId.systemDefault());
 
     public ReceiptsView(ReceiptsViewModel viewModel, DialogService dialogs) {
         getStyleClass().add("receipts-view");
@@ -46,7 +46,7 @@ public final class ReceiptsView extends BorderPane {
         sandbox.managedProperty().bind(sandbox.visibleProperty());
         setTop(new VBox(8, toolbar(viewModel, dialogs), sandbox));
         SplitPane split = new SplitPane(table(viewModel), detail(viewModel, dialogs));
-        split.setDividerPositions(0.58);
+        split.setDividerPositions(0.64);
         setCenter(split);
     }
 
@@ -92,23 +92,30 @@ public final class ReceiptsView extends BorderPane {
     private VBox table(ReceiptsViewModel viewModel) {
         TableView<ReceiptSummary> table = new TableView<>(viewModel.receipts());
         table.setId("receipts-table");
-        table.getColumns().add(column("Receipt", 185, r -> r.receiptId()));
-        table.getColumns().add(column("Model", 110, r -> r.modelId()));
-        table.getColumns().add(column("Dataset", 120, r -> r.datasetId()));
-        table.getColumns().add(column("Log #", 55, r -> Long.toString(r.logIndex())));
-        table.getColumns().add(column("Issued", 150, r -> WHEN.format(r.issuedAt())));
+        // Preferred widths fit typical values (a 23-character id, a model name, a short date): at
+        // 1440 px nothing is cut; narrower, every column gives way in proportion and a tooltip shows it all.
+        table.getColumns().add(column("Receipt", 175, r -> r.receiptId()));
+        table.getColumns().add(column("Model", 150, r -> r.modelId()));
+        table.getColumns().add(column("Dataset", 130, r -> r.datasetId()));
+        table.getColumns().add(column("Log #", 50, r -> Long.toString(r.logIndex())));
+        table.getColumns().add(column("Issued", 140, r -> WHEN.format(r.issuedAt())));
         // Each cell's value is a binding on the count of checked states: a batch of new states
         // updates the cells that show a row now (their bindings are the live ones) and nothing
         // else. table.refresh() rebuilt every cell of every column per batch instead: 38 layout
         // pulses over 50 ms while 100,000 receipts paged in (BENCHMARKS.md).
         TableColumn<ReceiptSummary, String> signature = new TableColumn<>("Signature");
-        signature.setPrefWidth(110);
+        signature.setPrefWidth(95);
         signature.setMinWidth(55);
         signature.setCellValueFactory(cell -> Bindings.createStringBinding(
-                () -> stateText(viewModel.states().get(cell.getValue().receiptId())),
-                viewModel.statesCheckedProperty()));
+                () -> stateText(
+                        viewModel.states().get(cell.getValue().receiptId()),
+                        viewModel.sandboxSessionProperty().get()),
+                viewModel.statesCheckedProperty(),
+                viewModel.sandboxSessionProperty()));
+        signature.setCellFactory(c -> new TextCellWithTooltip());
         table.getColumns().add(signature);
-        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        // Every column gives and takes width in proportion, so none is cut while another has room.
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
         // Rows of one known height (one line of 13 px text): the table need not measure every row
         // it lays out while scrolling through 100,000 (BENCHMARKS.md).
         table.setFixedCellSize(ROW_HEIGHT);
@@ -124,13 +131,28 @@ public final class ReceiptsView extends BorderPane {
         return box;
     }
 
-    private static String stateText(com.royaltydesk.verify.ReceiptStatus state) {
+    /** A receipt's state in the table; in the app's own sandbox a verified one says sandbox, as everywhere. */
+    private static String stateText(com.royaltydesk.verify.ReceiptStatus state, boolean sandboxSession) {
         if (state == null) {
             return "checking…";
         }
-        return state == com.royaltydesk.verify.ReceiptStatus.VERIFIED
-                ? "verified"
-                : state.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ');
+        if (state == com.royaltydesk.verify.ReceiptStatus.VERIFIED) {
+            return sandboxSession ? "✔ sandbox" : "✔ verified";
+        }
+        return state.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ');
+    }
+
+    /** A table cell whose tooltip carries its whole text, for when the column is too narrow to show it. */
+    private static final class TextCellWithTooltip extends javafx.scene.control.TableCell<ReceiptSummary, String> {
+        private final javafx.scene.control.Tooltip tooltip = new javafx.scene.control.Tooltip();
+
+        @Override
+        protected void updateItem(String text, boolean empty) {
+            super.updateItem(text, empty);
+            setText(empty ? null : text);
+            tooltip.setText(text);
+            setTooltip(empty || text == null || text.isEmpty() ? null : tooltip);
+        }
     }
 
     private static TableColumn<ReceiptSummary, String> column(
@@ -140,6 +162,7 @@ public final class ReceiptsView extends BorderPane {
         column.setMinWidth(Math.min(width, 55));
         column.setCellValueFactory(
                 cell -> new ReadOnlyStringWrapper(value.apply(cell.getValue())).getReadOnlyProperty());
+        column.setCellFactory(c -> new TextCellWithTooltip());
         return column;
     }
 
@@ -157,6 +180,13 @@ public final class ReceiptsView extends BorderPane {
         subject.setId("verification-subject");
         subject.setWrapText(true);
         subject.textProperty().bind(viewModel.subjectProperty());
+        Label claims = new Label();
+        claims.setId("receipt-claims-in-words");
+        claims.setWrapText(true);
+        claims.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE); // what is claimed, never cut off
+        claims.textProperty().bind(viewModel.claimsInWordsProperty());
+        claims.visibleProperty().bind(viewModel.claimsInWordsProperty().isNotEmpty());
+        claims.managedProperty().bind(claims.visibleProperty());
         Label signingKey = new Label();
         signingKey.setId("verification-key");
         signingKey.setWrapText(true);
@@ -171,14 +201,15 @@ public final class ReceiptsView extends BorderPane {
         checks.setPrefHeight(260);
         checks.setCellFactory(CheckCell::new);
         TitledPane headerPane = new TitledPane("Header", readOnly(viewModel.headerProperty()));
-        TitledPane payloadPane = new TitledPane("Claims and payload", readOnly(viewModel.payloadProperty()));
+        TitledPane payloadPane = new TitledPane("Claims as signed (JSON)", readOnly(viewModel.payloadProperty()));
+        payloadPane.setExpanded(false);
         headerPane.setExpanded(false);
         Button export = new Button("Export bundle…");
         export.setId("export-bundle");
         export.disableProperty().bind(viewModel.canExportProperty().not());
         export.setOnAction(e -> dialogs.chooseBundleToSave(getScene().getWindow(), "receipt.bundle.json")
                 .ifPresent(viewModel::exportBundle));
-        VBox box = new VBox(10, badge, subject, signingKey, checks, payloadPane, headerPane, export);
+        VBox box = new VBox(10, badge, subject, claims, signingKey, checks, payloadPane, headerPane, export);
         box.getStyleClass().add("detail-pane");
         box.setPadding(new Insets(0, 0, 0, 12));
         return box;

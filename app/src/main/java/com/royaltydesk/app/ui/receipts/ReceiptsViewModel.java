@@ -71,6 +71,10 @@ public final class ReceiptsViewModel {
     private final ReadOnlyStringWrapper header = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper signingKey = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper payload = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper claimsInWords = new ReadOnlyStringWrapper("");
+    private final ReadOnlyBooleanWrapper sandboxSession = new ReadOnlyBooleanWrapper(false);
+    private final ClaimsInWords words =
+            new ClaimsInWords(java.util.Locale.getDefault(), java.time.ZoneId.systemDefault());
     private final ObservableList<BundleReport.Check> checks = FXCollections.observableArrayList();
     private final ReadOnlyBooleanWrapper canExport = new ReadOnlyBooleanWrapper(false);
     private PlatformClient client;
@@ -257,6 +261,21 @@ public final class ReceiptsViewModel {
         ReceiptCheck receipt = report.receipt();
         header.set(receipt == null ? "" : pretty(receipt.header()));
         payload.set(receipt == null ? "" : pretty(claims(receipt)));
+        claimsInWords.set(
+                receipt == null
+                        ? ""
+                        : words.describe(
+                                receipt.payload(), receipt.issuedAt(), receipt.expiresAt(), receipt.isSandbox()));
+    }
+
+    /** What the selected receipt claims, in a sentence (the JSON stays below for those who want it). */
+    public ReadOnlyStringProperty claimsInWordsProperty() {
+        return claimsInWords.getReadOnlyProperty();
+    }
+
+    /** Whether the receipts shown come from the app's own sandbox: every verdict about them says so. */
+    public ReadOnlyBooleanProperty sandboxSessionProperty() {
+        return sandboxSession.getReadOnlyProperty();
     }
 
     /** The registered claims in their usual order, then the payload. */
@@ -299,6 +318,7 @@ public final class ReceiptsViewModel {
      * on purpose, for this session) but are not evidence, and the page says so above the table.
      */
     public void markSandbox(boolean sandbox) {
+        sandboxSession.set(sandbox);
         sandboxNotice.set(
                 sandbox
                         ? "Sandbox: these receipts are signed by this app's own sandbox platform. They show how"
