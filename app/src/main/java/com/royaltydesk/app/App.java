@@ -230,7 +230,7 @@ public final class App extends Application {
         receipts.connect(creatorClient);
         receipts.markSandbox(next.embedded());
         earnings.connect(creatorClient);
-        demos.connect(creatorClient);
+        demos.connect(creatorClient, next.embedded() ? next.creatorKey() : null);
         webhooks.connect(creatorClient);
     }
 

@@ -47,9 +47,11 @@ public final class DemosView extends BorderPane {
                 ((JSObject) web.getEngine().executeScript("window")).setMember("rdkVerifier", verifier);
             }
         });
-        viewModel.urlProperty().addListener((obs, old, url) -> web.getEngine().load(url));
+        viewModel
+                .pageUrlProperty()
+                .addListener((obs, old, url) -> web.getEngine().load(url));
         // The page is built the first time it is opened, possibly after the address was set.
-        String url = viewModel.urlProperty().get();
+        String url = viewModel.pageUrlProperty().get();
         if (url != null && !url.isEmpty()) {
             web.getEngine().load(url);
         }
@@ -65,6 +67,7 @@ public final class DemosView extends BorderPane {
         message.getStyleClass().add("muted");
         message.textProperty().bind(viewModel.messageProperty());
         Label address = new Label();
+        address.setId("demo-address");
         address.getStyleClass().add("muted");
         address.textProperty().bind(viewModel.urlProperty());
         // Buttons keep their full labels; the address gives way (it is also in the tooltip).

@@ -15,17 +15,23 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleObjectProperty;
 
 /**
- * The demo pages of the connected platform: which one is shown and at what address (the verify
- * page opens on the newest sandbox receipt), and exporting them all to a folder for a CDN.
+ * The demo pages of the connected platform: which one is shown and at what address, and exporting
+ * them all to a folder for a CDN. Each page opens on data it can read: in the app's own sandbox the
+ * verify page on the creator's newest receipt and the billing preview on the creator's numbers,
+ * both with the sandbox creator's key in the address's fragment — a creator's receipt and its
+ * proofs are readable only with it; a fragment is never sent to a server, and the key is shown
+ * nowhere ({@link #pageUrlProperty}).
  */
 public final class DemosViewModel {
 
     private final BackgroundTasks tasks;
     private final ObjectProperty<DemoPage> selected = new SimpleObjectProperty<>(DemoPage.ALL.get(2));
     private final ReadOnlyStringWrapper url = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper pageUrl = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
     private PlatformClient client;
     private String newestReceipt;
+    private String sandboxCreatorKey;
 
     public DemosViewModel(BackgroundTasks tasks) {
         this.tasks = Objects.requireNonNull(tasks, "tasks");
@@ -33,7 +39,13 @@ public final class DemosViewModel {
     }
 
     public void connect(PlatformClient client) {
+        connect(client, null);
+    }
+
+    /** The same; {@code sandboxCreatorKey} only for the app's own sandbox, so its billing preview needs no typing. */
+    public void connect(PlatformClient client, String sandboxCreatorKey) {
         this.client = Objects.requireNonNull(client, "client");
+        this.sandboxCreatorKey = sandboxCreatorKey;
         refresh();
     }
 
@@ -62,11 +74,23 @@ public final class DemosViewModel {
         if (client == null || selected.get() == null) {
             return;
         }
-        String address = client.baseUrl() + "/demos/" + selected.get().file();
-        if (selected.get().file().equals("demo-verify.html") && newestReceipt != null) {
+        String file = selected.get().file();
+        String address = client.baseUrl() + "/demos/" + file;
+        if (file.equals("demo-verify.html") && newestReceipt != null) {
             address += "?receipt=" + URLEncoder.encode(newestReceipt, StandardCharsets.UTF_8);
         }
+        boolean readsCreatorData = file.equals("demo-billing-preview.html") || file.equals("demo-verify.html");
+        String withKey = readsCreatorData && sandboxCreatorKey != null
+                ? address + "#key=" + URLEncoder.encode(sandboxCreatorKey, StandardCharsets.UTF_8)
+                : address;
+        // The loaded address first: whoever reacts to the shown one finds the page already on its way.
+        pageUrl.set(withKey);
         url.set(address);
+    }
+
+    /** The address the page is loaded from: the shown one, plus the sandbox key where the page needs it. */
+    public ReadOnlyStringProperty pageUrlProperty() {
+        return pageUrl.getReadOnlyProperty();
     }
 
     /** Saves every page, as the platform serves it, and the platform's trust root into {@code folder}: ready for any CDN. */
