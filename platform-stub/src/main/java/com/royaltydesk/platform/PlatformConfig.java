@@ -17,7 +17,8 @@ import java.util.Objects;
  *
  * @param host interface to bind, loopback unless told otherwise
  * @param port TCP port; 0 picks a free one
- * @param dataDir folder for the H2 database and, later, keys and sandbox credentials
+ * @param dataDir folder for the H2 database, its journals and backups, the key-encryption key file
+ *     (unless elsewhere), sandbox credentials and the first platform key
  * @param jdbcUrl database URL; H2 inside {@code dataDir} unless given
  * @param sandbox whether sandbox-only behaviour (test keys, public demo endpoints) is on
  * @param signingAlgorithm algorithm for new signing keys (EdDSA unless told otherwise)

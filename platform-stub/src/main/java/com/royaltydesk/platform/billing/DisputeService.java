@@ -15,7 +15,6 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import javax.sql.DataSource;
@@ -240,24 +239,6 @@ public final class DisputeService {
                 }
             }
             return held;
-        } catch (SQLException e) {
-            throw new DataAccessException(e);
-        }
-    }
-
-    public List<Dispute> list(String creatorId) {
-        try (Connection c = dataSource.getConnection();
-                PreparedStatement s =
-                        c.prepareStatement("SELECT dispute_id FROM disputes WHERE creator_id = ? ORDER BY created_at"
-                                + " FETCH FIRST 500 ROWS ONLY")) {
-            s.setString(1, creatorId);
-            List<String> ids = new java.util.ArrayList<>();
-            try (ResultSet r = s.executeQuery()) {
-                while (r.next()) {
-                    ids.add(r.getString(1));
-                }
-            }
-            return ids.stream().map(id -> find(id).orElseThrow()).toList();
         } catch (SQLException e) {
             throw new DataAccessException(e);
         }

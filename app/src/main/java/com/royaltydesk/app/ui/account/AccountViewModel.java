@@ -34,7 +34,6 @@ public final class AccountViewModel {
 
     private final ReadOnlyStringWrapper identity = new ReadOnlyStringWrapper("Not connected yet.");
     private final ReadOnlyStringWrapper kyc = new ReadOnlyStringWrapper("");
-    private final ReadOnlyStringWrapper keyLocation = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper embedded = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyBooleanWrapper demoCreator = new ReadOnlyBooleanWrapper(false);
@@ -61,7 +60,6 @@ public final class AccountViewModel {
         session = Objects.requireNonNull(now, "now");
         embedded.set(now.embedded());
         demoCreator.set(now.demoCreator());
-        keyLocation.set(now.keyFile().toAbsolutePath().toString());
         identity.set(now.creatorId());
         kyc.set("Checking…");
         tasks.run(
@@ -236,10 +234,6 @@ public final class AccountViewModel {
 
     public ReadOnlyStringProperty kycProperty() {
         return kyc.getReadOnlyProperty();
-    }
-
-    public ReadOnlyStringProperty keyLocationProperty() {
-        return keyLocation.getReadOnlyProperty();
     }
 
     public ReadOnlyStringProperty messageProperty() {
