@@ -111,7 +111,11 @@ public final class PlatformServer implements AutoCloseable {
                 javalinConfig.jsonMapper(new JavalinJackson(json, false));
                 BrowserAccess.install(javalinConfig, config);
                 Errors.installBeforeJavalin(javalinConfig);
-                Errors.install(javalinConfig);
+                Errors.install(javalinConfig, () -> {
+                    if (UnopenableDatabase.isOwnFile(config.jdbcUrl(), config.dataDir())) {
+                        H2FileCheck.checkAtNextStart(config.dataDir());
+                    }
+                });
                 routes.addAll(Routes.install(javalinConfig, services));
             });
             javalin.start(config.host(), config.port());

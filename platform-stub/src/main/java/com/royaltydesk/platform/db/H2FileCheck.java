@@ -24,17 +24,34 @@ public final class H2FileCheck {
 
     /** Present while a platform runs on the folder, and after one that did not stop cleanly. */
     public static final String RUNNING = "platform.running";
+    /** Left when a request met a damaged page: the next start checks even after a clean stop. */
+    public static final String CHECK_NEXT_START = "platform.check-at-next-start";
 
     private H2FileCheck() {}
 
     /** Whether the last run on {@code dataDir} ended without a clean stop. */
     public static boolean lastStopWasUnclean(Path dataDir) {
-        return Files.exists(dataDir.resolve(RUNNING));
+        return Files.exists(dataDir.resolve(RUNNING)) || Files.exists(dataDir.resolve(CHECK_NEXT_START));
     }
 
-    /** Marks the folder as in use until {@link #stoppedCleanly}; a later start that finds the mark checks the file. */
+    /** A request met a damaged page: the next start reads the whole file whatever the stop. */
+    public static void checkAtNextStart(Path dataDir) {
+        try {
+            Files.writeString(
+                    dataDir.resolve(CHECK_NEXT_START), "a request met a damaged page" + System.lineSeparator());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + dataDir.resolve(CHECK_NEXT_START), e);
+        }
+    }
+
+    /**
+     * Marks the folder as in use until {@link #stoppedCleanly}; a later start that finds the mark
+     * checks the file. Called once this start's check (if any) has passed: a check asked for by a
+     * damaged page is done.
+     */
     public static void running(Path dataDir) {
         try {
+            Files.deleteIfExists(dataDir.resolve(CHECK_NEXT_START));
             Files.writeString(dataDir.resolve(RUNNING), ProcessHandle.current().pid() + System.lineSeparator());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + dataDir.resolve(RUNNING), e);

@@ -19,6 +19,15 @@ public final class Errors {
     private Errors() {}
 
     public static void install(JavalinConfig config) {
+        install(config, () -> {});
+    }
+
+    /**
+     * The same; {@code onDamage} runs when a request meets a damaged database page (decision 0017):
+     * the request answers 503 {@code database_damaged}, and the platform arranges for the next
+     * start to check the whole file and rebuild it.
+     */
+    public static void install(JavalinConfig config, Runnable onDamage) {
         config.routes.exception(ApiException.class, (e, ctx) -> {
             if (e.retryAfterSeconds() != null) {
                 ctx.header("Retry-After", String.valueOf(e.retryAfterSeconds()));
@@ -43,8 +52,10 @@ public final class Errors {
                         null);
                 return;
             }
-            LOG.error("Unhandled error on {} {}", ctx.method(), ctx.path(), e);
-            write(ctx, 500, "internal_error", "The platform hit an unexpected error; nothing was changed.", null);
+            if (!damaged(e, ctx, onDamage)) {
+                LOG.error("Unhandled error on {} {}", ctx.method(), ctx.path(), e);
+                write(ctx, 500, "internal_error", "The platform hit an unexpected error; nothing was changed.", null);
+            }
         });
         // A body the client broke off or mis-framed (bad chunk sizes, early end of stream) surfaces
         // while a handler reads it, as Jetty's BadMessageException or EofException: the client's
@@ -53,12 +64,30 @@ public final class Errors {
         config.routes.exception(org.eclipse.jetty.io.EofException.class, (e, ctx) -> unreadableBody(ctx));
         config.routes.exception(Exception.class, (e, ctx) -> {
             // The details stay in the log; the client learns only that it was not its fault.
-            LOG.error("Unhandled error on {} {}", ctx.method(), ctx.path(), e);
-            write(ctx, 500, "internal_error", "The platform hit an unexpected error; nothing was changed.", null);
+            if (!damaged(e, ctx, onDamage)) {
+                LOG.error("Unhandled error on {} {}", ctx.method(), ctx.path(), e);
+                write(ctx, 500, "internal_error", "The platform hit an unexpected error; nothing was changed.", null);
+            }
         });
         // Routing failures (unknown path, wrong method) arrive as bare statuses with no body yet.
         config.routes.error(404, "*", ctx -> writeIfEmpty(ctx, 404));
         config.routes.error(405, "*", ctx -> writeIfEmpty(ctx, 405));
+    }
+
+    private static boolean damaged(Exception e, io.javalin.http.Context ctx, Runnable onDamage) {
+        if (!com.royaltydesk.platform.db.UnopenableDatabase.isDamage(e)) {
+            return false;
+        }
+        LOG.error("The database is damaged: {} {} met a damaged page", ctx.method(), ctx.path(), e);
+        onDamage.run();
+        write(
+                ctx,
+                503,
+                "database_damaged",
+                "The platform's database is damaged. Restart the platform: it checks the whole database at start"
+                        + " and rebuilds it from the newest backup and the journals.",
+                null);
+        return true;
     }
 
     /** What Jetty itself answers (malformed URI and the like) gets the same shape. */

@@ -77,6 +77,8 @@ class H2FileFaultsTest {
                 .isEqualTo(200);
     }
 
+    private record HttpResponseAnswer(int status, String body) {}
+
     private static long eventsReported(RunningPlatform platform) throws Exception {
         JsonNode report = RunningPlatform.body(platform.get(
                 "/v1/usage-report?creator_id=creator_42&period=" + Periods.of(Instant.now()), platformKey));
@@ -163,6 +165,46 @@ class H2FileFaultsTest {
                     .isPresent();
             assertThat(eventsReported(platform)).isEqualTo(reported);
         }
+    }
+
+    @org.junit.jupiter.api.Test
+    void pageOfTheEventsDamagedAfterACleanStop_aRequestGets503_theNextStartChecksAndRebuilds() throws Exception {
+        copy(golden, dir); // stopped cleanly: no check at the next start
+        long page = eventRowsPage(dir);
+        try (RandomAccessFile raf =
+                new RandomAccessFile(dir.resolve("royaltydesk.mv.db").toFile(), "rw")) {
+            raf.seek(page);
+            raf.write(new byte[64]);
+        }
+
+        try (RunningPlatform platform = RunningPlatform.start(config(dir))) {
+            assertThat(platform.server().rebuilt()).isEmpty();
+            // Voiding an event reads its row; walking through the bulk events reaches the damaged page.
+            HttpResponseAnswer damaged = null;
+            for (int i = 0; i < 3000 && damaged == null; i += 7) {
+                String eventId = "bulk" + (i / 1000) + "-" + (i % 1000);
+                var answer = platform.json(
+                        "POST",
+                        "/v1/usage-events/void",
+                        platformKey,
+                        "{\"host_id\":\"host_sandbox\",\"event_id\":\"" + eventId + "\",\"reason\":\"test\"}");
+                if (answer.statusCode() != 201) {
+                    damaged = new HttpResponseAnswer(answer.statusCode(), answer.body());
+                }
+            }
+            assertThat(damaged).as("a request met the damaged page").isNotNull();
+            assertThat(damaged.status()).as(damaged.body()).isEqualTo(503);
+            assertThat(damaged.body()).contains("database_damaged").doesNotContain("MVStore");
+        }
+        assertThat(dir.resolve(H2FileCheck.CHECK_NEXT_START)).exists();
+
+        try (RunningPlatform platform = RunningPlatform.start(config(dir))) {
+            assertThat(platform.server().rebuilt())
+                    .as("checked despite the clean stop")
+                    .isPresent();
+            assertThat(eventsReported(platform)).isEqualTo(reported);
+        }
+        assertThat(dir.resolve(H2FileCheck.CHECK_NEXT_START)).doesNotExist();
     }
 
     @ParameterizedTest(name = "4 KiB zeroed at {0} of the file")
