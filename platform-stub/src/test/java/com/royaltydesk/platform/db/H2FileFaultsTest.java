@@ -148,16 +148,20 @@ class H2FileFaultsTest {
         }
     }
 
+    private static void zeroAPageOfTheEventRows(Path folder) throws Exception {
+        long page = eventRowsPage(folder);
+        try (RandomAccessFile raf =
+                new RandomAccessFile(folder.resolve("royaltydesk.mv.db").toFile(), "rw")) {
+            raf.seek(page);
+            raf.write(new byte[64]);
+        }
+    }
+
     @org.junit.jupiter.api.Test
     void pageOfTheEventsDamagedAfterACrash_foundAtStartNotByARequest_rebuilt() throws Exception {
         copy(golden, dir);
         Files.writeString(dir.resolve(H2FileCheck.RUNNING), "a platform killed while running leaves this");
-        long page = eventRowsPage(dir);
-        try (RandomAccessFile raf =
-                new RandomAccessFile(dir.resolve("royaltydesk.mv.db").toFile(), "rw")) {
-            raf.seek(page);
-            raf.write(new byte[64]);
-        }
+        zeroAPageOfTheEventRows(dir);
 
         try (RunningPlatform platform = RunningPlatform.start(config(dir))) {
             assertThat(platform.server().rebuilt())
@@ -170,12 +174,7 @@ class H2FileFaultsTest {
     @org.junit.jupiter.api.Test
     void pageOfTheEventsDamagedAfterACleanStop_aRequestGets503_theNextStartChecksAndRebuilds() throws Exception {
         copy(golden, dir); // stopped cleanly: no check at the next start
-        long page = eventRowsPage(dir);
-        try (RandomAccessFile raf =
-                new RandomAccessFile(dir.resolve("royaltydesk.mv.db").toFile(), "rw")) {
-            raf.seek(page);
-            raf.write(new byte[64]);
-        }
+        zeroAPageOfTheEventRows(dir);
 
         try (RunningPlatform platform = RunningPlatform.start(config(dir))) {
             assertThat(platform.server().rebuilt()).isEmpty();
