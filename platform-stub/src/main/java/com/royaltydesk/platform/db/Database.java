@@ -131,6 +131,11 @@ public final class Database implements AutoCloseable {
         long started = System.nanoTime();
         try (Connection connection = dataSource.getConnection()) {
             long entries = H2FileCheck.readEveryPage(connection);
+            int moved = H2FileCheck.restartIdentitiesPastTheirRows(connection);
+            if (moved > 0) {
+                org.slf4j.LoggerFactory.getLogger(Database.class)
+                        .warn("moved {} identity counter(s) H2 had brought back behind their rows", moved);
+            }
             org.slf4j.LoggerFactory.getLogger(Database.class)
                     .info(
                             "the last stop was not clean: read all {} entries of the database in {} ms",

@@ -104,6 +104,42 @@ public final class H2FileCheck {
     }
 
     /**
+     * Moves every identity counter past the largest value its column holds: after a {@code kill -9}
+     * H2 brought one back behind rows already committed, and the next insert failed on the primary
+     * key (a crash round's start, decision 0017). Returns how many counters were moved.
+     */
+    static int restartIdentitiesPastTheirRows(Connection connection) throws SQLException {
+        java.util.List<String[]> identities = new java.util.ArrayList<>();
+        try (var rows = connection
+                .createStatement()
+                .executeQuery("SELECT table_name, column_name, identity_base FROM information_schema.columns"
+                        + " WHERE table_schema = 'public' AND is_identity = 'YES'")) {
+            while (rows.next()) {
+                identities.add(new String[] {rows.getString(1), rows.getString(2), rows.getString(3)});
+            }
+        }
+        int moved = 0;
+        for (String[] identity : identities) {
+            long next = Long.parseLong(identity[2]);
+            long max;
+            try (var row = connection
+                    .createStatement()
+                    .executeQuery("SELECT COALESCE(MAX(\"" + identity[1] + "\"), 0) FROM \"" + identity[0] + "\"")) {
+                row.next();
+                max = row.getLong(1);
+            }
+            if (next <= max) {
+                connection
+                        .createStatement()
+                        .execute("ALTER TABLE \"" + identity[0] + "\" ALTER COLUMN \"" + identity[1]
+                                + "\" RESTART WITH " + (max + 1));
+                moved++;
+            }
+        }
+        return moved;
+    }
+
+    /**
      * Reads every entry of every map the database has open; throws H2's own exception (file
      * corrupted, chunk not found…) at the first damaged page. Returns how many entries it read.
      */
