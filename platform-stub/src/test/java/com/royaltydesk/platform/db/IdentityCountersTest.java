@@ -27,6 +27,10 @@ class IdentityCountersTest {
     @TempDir
     Path dir;
 
+    /** Where the database's earlier state is kept: outside the data folder, and new for every run. */
+    @TempDir
+    Path elsewhere;
+
     private PlatformConfig config() {
         return new PlatformConfig(PlatformConfig.DEFAULT_HOST, 0, dir, null, true).withBackupEvery(Duration.ZERO);
     }
@@ -35,7 +39,7 @@ class IdentityCountersTest {
     void counterBehindItsRowsAfterACrash_movedPastThem_theJournalReplaysAtStart() throws Exception {
         assumeFalse(TestDatabase.onPostgres(), "the H2 file is what a kill leaves behind");
         Path database = dir.resolve("royaltydesk.mv.db");
-        Path before = dir.resolveSibling("before.mv.db");
+        Path before = elsewhere.resolve("before.mv.db");
         String receipt;
         try (RunningPlatform platform = RunningPlatform.start(config())) {
             receipt = Receipts.record(platform, "m").path("receipt_id").asText();
