@@ -90,8 +90,7 @@ public final class PlatformServer implements AutoCloseable {
             // Once a rebuild has checked out, what H2 now holds is made durable and the journals marked,
             // so the next start replays only what follows. Not while serving: a mark moved under load
             // once trusted writes H2 then lost (the unfinished commits of decision 0017 explain them).
-            services.receipts().checkpointJournal();
-            services.ingestion().checkpointJournal();
+            checkpointJournals(services);
             // Keys exist before the first request, so the JWKS a verifier fetches already lists the
             // key of every checkpoint and receipt that follows (until a rotation).
             services.signingKeys().active(KeyPurpose.RECEIPTS);
@@ -120,9 +119,11 @@ public final class PlatformServer implements AutoCloseable {
             });
             javalin.start(config.host(), config.port());
             services.webhookDispatcher().start();
-            AutomaticBackups automaticBackups = services.usageJournal() == null
-                    ? new AutomaticBackups(services.backups(), java.time.Duration.ZERO, Clock.systemUTC())
-                    : new AutomaticBackups(services.backups(), config.backupEvery(), Clock.systemUTC());
+            // Only a platform on its own H2 file (the one with journals) backs itself up: PostgreSQL has pg_dump.
+            AutomaticBackups automaticBackups = new AutomaticBackups(
+                    services.backups(),
+                    services.usageJournal() == null ? java.time.Duration.ZERO : config.backupEvery(),
+                    Clock.systemUTC());
             automaticBackups.start();
             if (UnopenableDatabase.isOwnFile(config.jdbcUrl(), config.dataDir())) {
                 H2FileCheck.running(config.dataDir());
@@ -130,10 +131,7 @@ public final class PlatformServer implements AutoCloseable {
             JournalsAtStop checkpoints = services.usageJournal() == null
                     ? null
                     : new JournalsAtStop(
-                            () -> {
-                                services.receipts().checkpointJournal();
-                                services.ingestion().checkpointJournal();
-                            },
+                            () -> checkpointJournals(services),
                             List.of(services.receiptJournal(), services.usageJournal()));
             return new PlatformServer(
                     config, database, javalin, List.copyOf(routes), services, checkpoints, automaticBackups, rebuilt);
@@ -141,6 +139,12 @@ public final class PlatformServer implements AutoCloseable {
             database.close();
             throw e;
         }
+    }
+
+    /** Receipts first, then usage (the events name receipts): H2 made durable, each journal marked. */
+    private static void checkpointJournals(PlatformServices services) {
+        services.receipts().checkpointJournal();
+        services.ingestion().checkpointJournal();
     }
 
     /** The database, and the rebuild that made it when the file was damaged. */

@@ -187,7 +187,7 @@ public final class ReceiptService {
     /**
      * Puts back every journaled receipt H2 lost in a crash, before the platform serves: each one
      * missing, at its own log index, with its idempotency record and a new {@code receipt.issued}
-     * webhook (delivery is at least once). Then H2 is made durable and the journal marked applied.
+     * webhook (delivery is at least once). The caller then checkpoints ({@link #checkpointJournal}).
      * Returns how many receipts were restored.
      */
     public int recoverFromJournal() {
@@ -225,8 +225,7 @@ public final class ReceiptService {
                 return null;
             });
         }
-        // Made durable, but not marked: only a clean stop moves the mark (see checkpointJournal).
-        jdbc.makeDurable();
+        // Made durable and marked by checkpointJournal, which the start calls next.
         return restored[0];
     }
 

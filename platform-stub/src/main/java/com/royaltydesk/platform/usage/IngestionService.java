@@ -210,8 +210,8 @@ public final class IngestionService {
 
     /**
      * Applies every journaled batch H2 may have lost in a crash, before the platform serves: an
-     * event already stored is left alone, a lost one is stored and counted once. Then H2 is made
-     * durable and the journal marked applied. Returns how many events were restored.
+     * event already stored is left alone, a lost one is stored and counted once. The caller then
+     * checkpoints ({@link #checkpointJournal}). Returns how many events were restored.
      */
     public int recoverFromJournal() {
         if (journal == null) {
@@ -245,15 +245,14 @@ public final class IngestionService {
             store.addToRollups(connection, accepted);
             return count;
         }));
-        // Made durable, but not marked: only a clean stop moves the mark (see checkpointJournal).
-        jdbc.makeDurable();
+        // Made durable and marked by checkpointJournal, which the start calls next.
         return restored[0];
     }
 
     /**
-     * At a clean stop: makes H2 durable up to now and lets the journal forget what it holds. Only
-     * then — the crash runs showed H2 losing writes it had checkpointed (decision 0017), so a
-     * checkpoint while running proves nothing; a cleanly closed file is what the mark trusts.
+     * After a start has applied the journal, and at a clean stop: makes H2 durable up to now and
+     * lets the journal forget what it holds. Never while serving — a mark moved under load once
+     * trusted writes H2 then lost (decision 0017).
      */
     public void checkpointJournal() {
         if (journal == null) {
