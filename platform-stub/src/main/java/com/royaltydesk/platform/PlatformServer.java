@@ -29,7 +29,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import org.slf4j.LoggerFactory;
 
 /**
  * A running platform: the database, migrated, and the HTTP server on its port. Built from a {@link
@@ -74,19 +73,10 @@ public final class PlatformServer implements AutoCloseable {
         try {
             ObjectMapper json = Json.mapper();
             PlatformServices services = PlatformServices.create(config, database, json, Clock.systemUTC());
-            // Before anything is served: what was acknowledged from the journals and H2 lost in a crash.
-            // Receipts first: the usage events name them.
-            int receipts = services.receipts().recoverFromJournal();
-            int events = services.ingestion().recoverFromJournal();
-            if (receipts + events > 0) {
-                LoggerFactory.getLogger(PlatformServer.class)
-                        .warn(
-                                "restored {} receipts and {} usage events from the journals after a crash",
-                                receipts,
-                                events);
-            }
+            JournalReplay.Restored restored = JournalReplay.apply(services, database);
             Optional<String> rebuilt = opened.rebuilt()
-                    .map(r -> checkedRebuild(config, database, services, r).words(receipts, events));
+                    .map(r -> checkedRebuild(config, database, services, r)
+                            .words(restored.receipts(), restored.events(), restored.changes()));
             // Once a rebuild has checked out, what H2 now holds is made durable and the journals marked,
             // so the next start replays only what follows. Not while serving: a mark moved under load
             // once trusted writes H2 then lost (the unfinished commits of decision 0017 explain them).
@@ -132,7 +122,7 @@ public final class PlatformServer implements AutoCloseable {
                     ? null
                     : new JournalsAtStop(
                             () -> checkpointJournals(services),
-                            List.of(services.receiptJournal(), services.usageJournal()));
+                            List.of(services.changeJournal(), services.receiptJournal(), services.usageJournal()));
             return new PlatformServer(
                     config, database, javalin, List.copyOf(routes), services, checkpoints, automaticBackups, rebuilt);
         } catch (RuntimeException e) {
@@ -141,8 +131,11 @@ public final class PlatformServer implements AutoCloseable {
         }
     }
 
-    /** Receipts first, then usage (the events name receipts): H2 made durable, each journal marked. */
+    /** Changes, receipts, then usage (the order they are applied in): H2 made durable, each journal marked. */
     private static void checkpointJournals(PlatformServices services) {
+        if (services.changeJournal() != null) {
+            services.changeJournal().checkpoint(services.jdbc()::makeDurable);
+        }
         services.receipts().checkpointJournal();
         services.ingestion().checkpointJournal();
     }

@@ -13,6 +13,8 @@ import com.royaltydesk.platform.db.GroupCommit;
 import com.royaltydesk.platform.db.Jdbc;
 import com.royaltydesk.platform.hosts.HostService;
 import com.royaltydesk.platform.idempotency.IdempotencyStore;
+import com.royaltydesk.platform.journal.ChangeJournal;
+import com.royaltydesk.platform.journal.RowChangeTrigger;
 import com.royaltydesk.platform.keys.ApiKeyService;
 import com.royaltydesk.platform.keys.JdbcApiKeyStore;
 import com.royaltydesk.platform.log.CheckpointStore;
@@ -64,6 +66,7 @@ public record PlatformServices(
         IngestionService ingestion,
         UsageJournal usageJournal,
         ReceiptJournal receiptJournal,
+        ChangeJournal changeJournal,
         Corrections corrections,
         BillingServices billing,
         WebhookService webhooks,
@@ -77,8 +80,15 @@ public record PlatformServices(
     public static final int SANDBOX_RECEIPTS_PER_MINUTE = 10;
 
     public static PlatformServices create(PlatformConfig config, Database database, ObjectMapper json, Clock clock) {
-        // Every write the platform acknowledges is on disk first (group commit on H2).
-        Jdbc jdbc = new Jdbc(database.dataSource(), GroupCommit.forUrl(database.dataSource(), config.jdbcUrl()));
+        // Every write the platform acknowledges is on disk first (group commit on H2), and on its own
+        // H2 file also in a journal H2 can be rebuilt from (decision 0017).
+        GroupCommit groupCommit = GroupCommit.forUrl(database.dataSource(), config.jdbcUrl());
+        ChangeJournal changeJournal = null;
+        if (groupCommit.enabled()) {
+            changeJournal = ChangeJournal.open(config.dataDir(), json);
+            RowChangeTrigger.install(database.dataSource());
+        }
+        Jdbc jdbc = new Jdbc(database.dataSource(), groupCommit, changeJournal);
         ApiKeyService keys =
                 new ApiKeyService(new JdbcApiKeyStore(database.dataSource(), jdbc), clock, config.sandbox());
         CreatorService creators = new CreatorService(jdbc, new JdbcCreatorStore(), keys, clock, config.sandbox());
@@ -88,7 +98,7 @@ public record PlatformServices(
                 config.uploadLimits().maxBytes());
         SigningKeys signingKeys = new SigningKeys(
                 jdbc,
-                signingKeyStore(config, database),
+                signingKeyStore(config, database, jdbc),
                 clock,
                 config.signingAlgorithm(),
                 ReceiptService.RECEIPT_LIFETIME,
@@ -151,6 +161,7 @@ public record PlatformServices(
                 ingestion,
                 usageJournal,
                 receiptJournal,
+                changeJournal,
                 corrections,
                 billing,
                 webhooks,
@@ -162,19 +173,20 @@ public record PlatformServices(
                         database.dialect(),
                         config.dataDir(),
                         clock,
-                        journalPositions(receiptJournal, usageJournal)),
+                        journalPositions(receiptJournal, usageJournal, changeJournal)),
                 clock);
     }
 
     /** Where the journals stand, for a backup to record what it lacks (none on PostgreSQL). */
     private static java.util.function.Supplier<Map<String, Long>> journalPositions(
-            ReceiptJournal receiptJournal, UsageJournal usageJournal) {
-        if (receiptJournal == null || usageJournal == null) {
+            ReceiptJournal receiptJournal, UsageJournal usageJournal, ChangeJournal changeJournal) {
+        if (receiptJournal == null || usageJournal == null || changeJournal == null) {
             return Map::of;
         }
         return () -> Map.of(
                 ReceiptJournal.FOLDER, receiptJournal.firstNotSurelyCommitted(),
-                UsageJournal.FOLDER, usageJournal.firstNotSurelyCommitted());
+                UsageJournal.FOLDER, usageJournal.firstNotSurelyCommitted(),
+                ChangeJournal.FOLDER, changeJournal.firstNotSurelyCommitted());
     }
 
     /**
@@ -182,14 +194,14 @@ public record PlatformServices(
      * keys a platform from before stored in plaintext are sealed now, and every key is opened once,
      * so a missing or wrong key-encryption key stops the start with a message that names it.
      */
-    private static JdbcSigningKeyStore signingKeyStore(PlatformConfig config, Database database) {
+    private static JdbcSigningKeyStore signingKeyStore(PlatformConfig config, Database database, Jdbc jdbc) {
         KeyEncryptionKey kek = KeyEncryptionKey.resolve(
                 System.getenv(),
                 config.keyEncryptionKeyFile(),
                 config.dataDir(),
                 !JdbcSigningKeyStore.anySealed(database.dataSource()));
         JdbcSigningKeyStore store = new JdbcSigningKeyStore(database.dataSource(), new PrivateKeySeal(kek));
-        int sealed = store.sealPlaintextKeysAndCheckAll();
+        int sealed = store.sealPlaintextKeysAndCheckAll(jdbc);
         if (sealed > 0) {
             org.slf4j.LoggerFactory.getLogger(PlatformServices.class)
                     .info("sealed {} signing keys stored in plaintext under key-encryption key {}", sealed, kek.id());

@@ -22,10 +22,9 @@ import org.slf4j.LoggerFactory;
 /**
  * A damaged H2 file rebuilt instead of refused (decision 0017): the newest backup whose journal
  * records are all still kept is put in place, the journals are told the database holds nothing
- * after that backup, and the normal start applies them — receipts, then usage. Then the result is
- * checked: the receipt log has no hole, and it reproduces the root of the newest signed checkpoint.
- * Writes other than receipts and usage made after the backup (assets, settlements, payouts,
- * disputes, webhook settings, key rotations) are not journaled and are not rebuilt; the words say so.
+ * after that backup, and the normal start applies them — changes, receipts, then usage. Then the
+ * result is checked: the receipt log has no hole, and it reproduces the root of the newest signed
+ * checkpoint. Webhook delivery bookkeeping is not journaled: a delivery may go again; the words say so.
  */
 public final class DatabaseRebuild {
 
@@ -38,12 +37,12 @@ public final class DatabaseRebuild {
          * What happened, in words for stderr and the app's window: what was recovered and what to
          * check first, the technical details (where the damaged file is, what H2 said) last.
          */
-        public String words(int receipts, int events) {
+        public String words(int receipts, int events, int changes) {
             return "The platform's database was damaged and could not be opened, so it was rebuilt from the backup of "
-                    + WHEN.format(backupCreatedAt) + " and the journals: " + receipts + " receipts and " + events
-                    + " usage events recorded since that backup were put back, and the receipt log checks against its"
-                    + " newest signed checkpoint. Changes of other kinds made after the backup (assets, settlements,"
-                    + " payouts, disputes, webhook settings, key rotations) could not be recovered: check them."
+                    + WHEN.format(backupCreatedAt) + " and the journals: " + receipts + " receipts, " + events
+                    + " usage events and " + changes + " other changes (assets, keys, settlements, payouts, disputes,"
+                    + " webhook settings) recorded since that backup were put back, and the receipt log checks"
+                    + " against its newest signed checkpoint. Webhook deliveries since the backup may be sent again."
                     + " The damaged file is kept, unchanged, at " + movedAside + "; the backup used is " + backup
                     + ". H2 reported " + h2Said + ".";
         }

@@ -127,6 +127,18 @@ public final class Database implements AutoCloseable {
         }
     }
 
+    /**
+     * Moves every identity counter past its column's rows (H2): after the change journal put rows
+     * back with the numbers they had, the counters would hand those numbers out again.
+     */
+    public int moveIdentityCountersPastRows() {
+        try (Connection connection = dataSource.getConnection()) {
+            return H2FileCheck.restartIdentitiesPastTheirRows(connection);
+        } catch (SQLException e) {
+            throw new DataAccessException(e);
+        }
+    }
+
     private static void readEveryPage(DataSource dataSource) {
         long started = System.nanoTime();
         try (Connection connection = dataSource.getConnection()) {

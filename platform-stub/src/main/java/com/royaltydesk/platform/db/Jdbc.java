@@ -1,5 +1,7 @@
 package com.royaltydesk.platform.db;
 
+import com.royaltydesk.platform.journal.ChangeJournal;
+import com.royaltydesk.platform.journal.RowChanges;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -8,7 +10,8 @@ import javax.sql.DataSource;
 
 /**
  * Explicit transactions over a {@link DataSource}: commit on success, roll back on any failure, and
- * answer only once the commit is durable.
+ * answer only once the commit is durable. On the platform's own H2 file an ordinary transaction's
+ * rows also go into the {@link ChangeJournal} before it is answered (decision 0017).
  */
 public final class Jdbc {
 
@@ -20,30 +23,70 @@ public final class Jdbc {
 
     private final DataSource dataSource;
     private final GroupCommit durability;
+    private final ChangeJournal changes;
 
     public Jdbc(DataSource dataSource) {
-        this(dataSource, new GroupCommit(dataSource, false));
+        this(dataSource, new GroupCommit(dataSource, false), null);
     }
 
-    /** Transactions that return only once their commit is durable (see {@link GroupCommit}). */
-    public Jdbc(DataSource dataSource, GroupCommit durability) {
+    /**
+     * Transactions that return only once their commit is durable (see {@link GroupCommit}) and,
+     * given a change journal, once what they changed is in it.
+     */
+    public Jdbc(DataSource dataSource, GroupCommit durability, ChangeJournal changes) {
         this.dataSource = dataSource;
         this.durability = durability;
+        this.changes = changes;
     }
 
-    /** Runs {@code work} in one transaction; returns after the commit is on disk. */
+    /** Runs {@code work} in one transaction; returns after the commit (and its journal record) is on disk. */
     public <T> T inTransaction(TransactionWork<T> work) {
-        T result = inTransactionNotYetDurable(work);
+        if (changes == null) {
+            T result = inTransactionNotYetDurable(work, null);
+            durability.awaitDurable();
+            return result;
+        }
+        long[] record = {0};
+        T result;
+        try (RowChanges.Scope scope = RowChanges.capture()) {
+            result = inTransactionNotYetDurable(
+                    work, connection -> record[0] = changes.commit(connection, scope.changes()));
+        }
+        durability.awaitDurable();
+        changes.awaitDurable(record[0]);
+        return result;
+    }
+
+    /**
+     * The same for writes the change journal does not carry: those another journal carries (a usage
+     * batch, a receipt — the caller journals them) and delivery bookkeeping a rebuild need not bring
+     * back (webhook attempts; a delivery is at least once).
+     */
+    public <T> T inTransactionJournaledElsewhere(TransactionWork<T> work) {
+        T result;
+        try (RowChanges.Scope ignored = RowChanges.unjournaled()) {
+            result = inTransactionNotYetDurable(work, null);
+        }
         durability.awaitDurable();
         return result;
     }
 
     /**
-     * Runs {@code work} in one transaction and returns at commit, before the commit is on disk: for
-     * a caller that makes its write durable another way (the usage journal, decision 0017).
+     * Runs {@code work} in one transaction and returns at commit, before the commit is on disk, with
+     * no journal record: for a journal's replay at start, which makes H2 durable once it is done.
      */
     public <T> T inTransactionWithoutWaiting(TransactionWork<T> work) {
-        return inTransactionNotYetDurable(work);
+        try (RowChanges.Scope ignored = RowChanges.unjournaled()) {
+            return inTransactionNotYetDurable(work, null);
+        }
+    }
+
+    /** The change journal's replay at start: each record in one transaction, gathered by no journal. */
+    public ChangeJournal.Transactions replayTransactions() {
+        return work -> inTransactionWithoutWaiting(connection -> {
+            work.apply(connection);
+            return null;
+        });
     }
 
     /** Returns once everything committed before the call is on disk. */
@@ -65,12 +108,22 @@ public final class Jdbc {
         }
     }
 
-    private <T> T inTransactionNotYetDurable(TransactionWork<T> work) {
+    /** How a transaction commits: plainly, or through the change journal. */
+    @FunctionalInterface
+    private interface Commit {
+        void commit(Connection connection) throws SQLException;
+    }
+
+    private <T> T inTransactionNotYetDurable(TransactionWork<T> work, Commit commit) {
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false);
             try {
                 T result = work.apply(connection);
-                connection.commit();
+                if (commit == null) {
+                    connection.commit();
+                } else {
+                    commit.commit(connection);
+                }
                 return result;
             } catch (SQLException | RuntimeException | Error e) {
                 connection.rollback();

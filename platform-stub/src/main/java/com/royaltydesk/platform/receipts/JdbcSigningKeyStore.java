@@ -52,9 +52,8 @@ public final class JdbcSigningKeyStore implements SigningKeyStore {
      * transaction: either every key moves to the new key-encryption key or none does. Returns how
      * many keys were resealed.
      */
-    public int resealAll(PrivateKeySeal next) {
-        try (Connection connection = dataSource.getConnection()) {
-            connection.setAutoCommit(false);
+    public int resealAll(Jdbc jdbc, PrivateKeySeal next) {
+        return jdbc.inTransaction(connection -> {
             List<String[]> rows = new ArrayList<>();
             try (PreparedStatement select =
                             connection.prepareStatement("SELECT kid, private_jwk FROM signing_keys FOR UPDATE");
@@ -71,11 +70,8 @@ public final class JdbcSigningKeyStore implements SigningKeyStore {
                     update.executeUpdate();
                 }
             }
-            connection.commit();
             return rows.size();
-        } catch (SQLException e) {
-            throw new DataAccessException(e);
-        }
+        });
     }
 
     /**
@@ -83,10 +79,8 @@ public final class JdbcSigningKeyStore implements SigningKeyStore {
      * every key once, so a wrong key-encryption key or an altered row stops the start, not a
      * signature later. Returns how many were sealed.
      */
-    public int sealPlaintextKeysAndCheckAll() {
-        int sealed = 0;
-        try (Connection connection = dataSource.getConnection()) {
-            connection.setAutoCommit(false);
+    public int sealPlaintextKeysAndCheckAll(Jdbc jdbc) {
+        int sealed = jdbc.inTransaction(connection -> {
             List<String[]> plaintext = new ArrayList<>();
             try (PreparedStatement select =
                             connection.prepareStatement("SELECT kid, private_jwk FROM signing_keys FOR UPDATE");
@@ -97,18 +91,17 @@ public final class JdbcSigningKeyStore implements SigningKeyStore {
                     }
                 }
             }
+            int count = 0;
             for (String[] row : plaintext) {
                 try (PreparedStatement update =
                         connection.prepareStatement("UPDATE signing_keys SET private_jwk = ? WHERE kid = ?")) {
                     update.setString(1, seal.seal(row[0], seal.open(row[0], row[1])));
                     update.setString(2, row[0]);
-                    sealed += update.executeUpdate();
+                    count += update.executeUpdate();
                 }
             }
-            connection.commit();
-        } catch (SQLException e) {
-            throw new DataAccessException(e);
-        }
+            return count;
+        });
         all();
         return sealed;
     }

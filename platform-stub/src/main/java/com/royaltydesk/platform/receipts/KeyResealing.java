@@ -1,7 +1,12 @@
 package com.royaltydesk.platform.receipts;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.royaltydesk.platform.PlatformConfig;
 import com.royaltydesk.platform.db.Database;
+import com.royaltydesk.platform.db.GroupCommit;
+import com.royaltydesk.platform.db.Jdbc;
+import com.royaltydesk.platform.journal.ChangeJournal;
+import com.royaltydesk.platform.journal.RowChangeTrigger;
 import java.nio.file.Path;
 import java.util.Map;
 
@@ -9,7 +14,9 @@ import java.util.Map;
  * Moves a stopped platform's signing keys to a new key-encryption key: each key is opened with the
  * current one (from the usual places) and sealed under the key in {@code newKeyFile}, made there if
  * the file does not exist yet. All keys move in one transaction. Every instance on the database must
- * be stopped first, and started afterwards with the new key (decision 0016).
+ * be stopped first, and started afterwards with the new key (decision 0016). On the platform's own
+ * H2 file the move goes into the change journal too, so a rebuild from an older backup ends with the
+ * keys sealed under the new key (decision 0017).
  */
 public final class KeyResealing {
 
@@ -30,10 +37,18 @@ public final class KeyResealing {
                 throw new IllegalStateException(
                         "The new key-encryption key in " + newKeyFile + " is the one in use (" + current.id() + ").");
             }
-            JdbcSigningKeyStore store = new JdbcSigningKeyStore(database.dataSource(), new PrivateKeySeal(current));
-            store.sealPlaintextKeysAndCheckAll();
-            int keys = store.resealAll(new PrivateKeySeal(next));
-            return new Resealed(keys, current.id(), next.id(), newKeyFile);
+            GroupCommit groupCommit = GroupCommit.forUrl(database.dataSource(), config.jdbcUrl());
+            try (ChangeJournal changes =
+                    groupCommit.enabled() ? ChangeJournal.open(config.dataDir(), new ObjectMapper()) : null) {
+                if (changes != null) {
+                    RowChangeTrigger.install(database.dataSource());
+                }
+                Jdbc jdbc = new Jdbc(database.dataSource(), groupCommit, changes);
+                JdbcSigningKeyStore store = new JdbcSigningKeyStore(database.dataSource(), new PrivateKeySeal(current));
+                store.sealPlaintextKeysAndCheckAll(jdbc);
+                int keys = store.resealAll(jdbc, new PrivateKeySeal(next));
+                return new Resealed(keys, current.id(), next.id(), newKeyFile);
+            }
         }
     }
 }

@@ -131,7 +131,9 @@ public final class ReceiptService {
         long[] seq = {0};
         Receipt receipt;
         try {
-            receipt = jdbc.inTransaction(connection -> {
+            // The receipt journal carries the receipt, its idempotency record and (made anew at
+            // replay) its webhook: not the change journal.
+            receipt = jdbc.inTransactionJournaledElsewhere(connection -> {
                 Receipt stored = insertReceipt.apply(connection);
                 // Still holding the log's head: journal order is log order (decision 0017).
                 seq[0] = journal.append(new ReceiptJournal.Issued(stored, idempotencyKey, requestHash));

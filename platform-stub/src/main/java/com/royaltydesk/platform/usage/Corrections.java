@@ -75,6 +75,7 @@ public final class Corrections {
                 update.setLong(1, seq);
                 update.executeUpdate();
             }
+            UsageOps.journalVoid(voidId, hostId, eventId, reason, booked, correction, now);
             return new Voided(voidId, eventId, booked, correction);
         }));
     }

@@ -157,8 +157,8 @@ public final class IngestionService {
                 // H2 is still made durable at commit (an explicit checkpoint per wave of commits):
                 // without it, kill -9 left H2 files unopenable within a few rounds (decision 0017).
                 // The journal is the second copy that survives when H2 loses what it had written.
-                Stored stored =
-                        jdbc.inTransaction(connection -> store(connection, hostId, batchId, events, burst, now));
+                Stored stored = jdbc.inTransactionJournaledElsewhere(
+                        connection -> store(connection, hostId, batchId, events, burst, now));
                 if (stored.inserted().isEmpty()) {
                     journal.awaitDurable(); // duplicates only: durable once the batches that stored them are
                 } else {
@@ -219,11 +219,9 @@ public final class IngestionService {
         }
         int[] restored = {0};
         journal.replayUnapplied(batch -> restored[0] += jdbc.inTransactionWithoutWaiting(connection -> {
-            Set<String> closed = store.closedPeriods(connection);
-            // A closed period was settled after its events were durable in H2: they are there already.
-            List<PricedEvent> open = batch.events().stream()
-                    .filter(e -> !closed.contains(e.period()))
-                    .toList();
+            // Every event, even of a period settled since: that settlement counted it (the change
+            // journal puts the settlement back first, after a rebuild), and one H2 holds is skipped.
+            List<PricedEvent> open = batch.events();
             boolean[] inserted = store.insertIfAbsent(
                     connection,
                     batch.hostId(),
@@ -247,6 +245,21 @@ public final class IngestionService {
         }));
         // Made durable and marked by checkpointJournal, which the start calls next.
         return restored[0];
+    }
+
+    /**
+     * Applies again the voids and releases the change journal carried, after this journal's batches
+     * (they name its events); each one only once. Returns how many changed something.
+     */
+    public int applyJournaledOps(List<JsonNode> ops) {
+        UsageOps usageOps = new UsageOps(store);
+        int applied = 0;
+        for (JsonNode op : ops) {
+            if (jdbc.inTransactionWithoutWaiting(connection -> usageOps.apply(connection, op))) {
+                applied++;
+            }
+        }
+        return applied;
     }
 
     /**
@@ -276,7 +289,7 @@ public final class IngestionService {
 
     /** Releases a batch's held events: they become accepted and count from now on. Returns how many. */
     public int release(String batchId) {
-        // Durable through H2's own checkpoint (jdbc.inTransaction): releases are rare.
+        // Durable through H2's checkpoint and, on H2, the change journal (jdbc.inTransaction).
         return gate.whileIngesting(() -> jdbc.inTransaction(connection -> {
             gate.holdOpen(connection);
             List<PricedEvent> released = store.held(connection, batchId);
@@ -289,6 +302,7 @@ public final class IngestionService {
                 }
             }
             store.addToRollups(connection, released);
+            UsageOps.journalRelease(batchId);
             return released.size();
         }));
     }

@@ -133,7 +133,8 @@ public final class WebhookDispatcher implements AutoCloseable {
      * busy, so one endpoint's backlog never fills the batch and starves the others.
      */
     private List<Due> lease(int free, Set<String> busy) {
-        return jdbc.inTransaction(c -> {
+        // Delivery bookkeeping is not journaled: after a rebuild a delivery may go again (at least once).
+        return jdbc.inTransactionJournaledElsewhere(c -> {
             Instant now = clock.instant();
             List<String> ids = new ArrayList<>();
             try (PreparedStatement s = c.prepareStatement("SELECT delivery_id, endpoint_id FROM ("
@@ -224,7 +225,7 @@ public final class WebhookDispatcher implements AutoCloseable {
     private void record(Due due, Instant started, Integer status, String error) {
         Instant now = clock.instant();
         String trimmed = error == null ? null : error.substring(0, Math.min(MAX_ERROR, error.length()));
-        jdbc.inTransaction(c -> {
+        jdbc.inTransactionJournaledElsewhere(c -> {
             try (PreparedStatement s = c.prepareStatement(
                     "INSERT INTO webhook_attempts (delivery_id, attempted_at, status_code, error, duration_ms) VALUES (?, ?, ?, ?, ?)")) {
                 s.setString(1, due.deliveryId());

@@ -94,6 +94,11 @@ class RebuildFromBackupTest {
         }
         platform.json(
                 "POST", "/v1/usage-events", platform.hostKey(), Usage.batch("b", 7, "m", first, 1, Instant.now()));
+        // A creator, their asset and its receipt: the change journal holds the first two.
+        Receipts.CreatorReceipt newcomer =
+                Receipts.forNewCreator(platform, "after-the-backup", "{\"type\":\"per_use\",\"rate\":0.0003}", "m");
+        String newcomersAssets =
+                platform.get("/v1/assets", newcomer.creatorKey()).body();
         long checkpointSize = platform.checkpointJson().path("tree_size").asLong();
         platform.close();
         platform = null;
@@ -104,8 +109,8 @@ class RebuildFromBackupTest {
         String words = platform.server().rebuilt().orElseThrow();
         assertThat(words)
                 .contains("could not be opened", "StackOverflowError", "rebuilt from the backup of")
-                .contains("3 receipts and 7 usage events")
-                .contains("assets, settlements, payouts");
+                .contains("4 receipts, 7 usage events and ")
+                .contains("other changes (assets, keys, settlements");
         assertThat(movedAside()).hasSize(1);
         assertThat(words).contains(movedAside().get(0).toString());
         assertThat(eventsThisMonth(platform, key)).isEqualTo(17);
@@ -118,6 +123,11 @@ class RebuildFromBackupTest {
                     .isEqualTo(ReceiptStatus.VERIFIED);
         }
         assertThat(platform.checkpointJson().path("tree_size").asLong()).isEqualTo(checkpointSize);
+        assertThat(platform.get("/v1/assets", newcomer.creatorKey())
+                        .body()
+                        .replaceAll("127\\.0\\.0\\.1:\\d+", "{platform}"))
+                .as("the creator's key and asset came back from the change journal")
+                .isEqualTo(newcomersAssets.replaceAll("127\\.0\\.0\\.1:\\d+", "{platform}"));
         // The next start is an ordinary one.
         platform.close();
         platform = start();

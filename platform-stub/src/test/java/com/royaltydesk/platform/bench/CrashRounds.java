@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.royaltydesk.platform.testutil.Fixtures;
 import com.royaltydesk.platform.testutil.Usage;
 import java.io.IOException;
 import java.net.URI;
@@ -24,10 +25,11 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * The crash benchmark of issue #19: starts the platform jar on one data folder, has two clients
- * post 200-event usage batches and one issue receipts, kills it with SIGKILL at a random moment
+ * post 200-event usage batches, one issue receipts and one sign up creators and register their
+ * assets (writes the change journal carries), kills it with SIGKILL at a random moment
  * (0.3–2.5 s), and starts it again — for {@code --rounds} rounds. After every restart it checks, at a
  * cost that does not grow with the run, that nothing acknowledged is missing (counts; the new
- * receipts one by one); at the end it sends every event it ever sent again, reads every receipt, and
+ * receipts, creators and assets one by one); at the end it sends every event it ever sent again, reads every receipt, and
  * checks that each event counts exactly once. It counts the starts that finished a commit H2 left
  * open and the starts that rebuilt the database. A start that fails ends the run and keeps the
  * folder. Prints one line per 25 rounds and a summary. Not a test: run {@code bench/crash-rounds.sh}.
@@ -44,6 +46,11 @@ public final class CrashRounds {
     /** In the order acknowledged, so each restart checks those since the last one. */
     private final List<String> ackedReceipts = new java.util.concurrent.CopyOnWriteArrayList<>();
 
+    /** Each acknowledged creator and asset as the question that must still answer 200: {path, key}. */
+    private final List<String[]> ackedChanges = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    private int changesChecked;
+    private long lostChanges;
     private long lostEvents;
     private long lostReceipts;
     private int receiptsChecked;
@@ -86,13 +93,15 @@ public final class CrashRounds {
             platform.waitFor(20, TimeUnit.SECONDS);
             if ((round + 1) % 25 == 0) {
                 System.out.printf(
-                        "%4d rounds  %9d events acknowledged  %6d receipts acknowledged  lost %d/%d"
+                        "%4d rounds  %9d events  %6d receipts  %5d creators and assets acknowledged  lost %d/%d/%d"
                                 + "  H2 commits finished %d  rebuilds %d  %.0f s%n",
                         round + 1,
                         ackedEvents.size(),
                         ackedReceipts.size(),
+                        ackedChanges.size(),
                         lostEvents,
                         lostReceipts,
+                        lostChanges,
                         commitsFinished,
                         rebuilds,
                         (System.nanoTime() - started) / 1e9);
@@ -122,13 +131,16 @@ public final class CrashRounds {
             }
         }
         System.out.printf(
-                "rounds %d  acknowledged events %d  acknowledged receipts %d  lost events %d  lost receipts %d"
+                "rounds %d  acknowledged events %d  acknowledged receipts %d  acknowledged creators and assets %d"
+                        + "  lost events %d  lost receipts %d  lost creators and assets %d"
                         + "  counted twice %d  failed starts %d  H2 commits finished %d  rebuilds %d  (%.0f s)%n",
                 round,
                 ackedEvents.size(),
                 ackedReceipts.size(),
+                ackedChanges.size(),
                 lostEvents,
                 lostReceipts,
+                lostChanges,
                 doubles,
                 failure == null ? 0 : 1,
                 commitsFinished,
@@ -139,7 +151,7 @@ public final class CrashRounds {
         }
     }
 
-    /** Two usage clients and one receipt client until {@code millis} have passed (then the kill). */
+    /** Two usage clients, one receipt client and one sign-up client until {@code millis} have passed (then the kill). */
     private void load(String base, String hostKey, String platformKey, String receiptRef, int round, int millis)
             throws InterruptedException {
         AtomicBoolean running = new AtomicBoolean(true);
@@ -174,6 +186,30 @@ public final class CrashRounds {
                     String id = receipt(base, platformKey);
                     if (id != null) {
                         ackedReceipts.add(id);
+                    }
+                } catch (IOException | InterruptedException e) {
+                    return;
+                }
+            }
+        }));
+        clients.add(started(() -> {
+            int asset = 0;
+            while (running.get()) {
+                try {
+                    JsonNode creator = post(base + "/v1/creators", null, "{}");
+                    if (!creator.hasNonNull("api_key")) {
+                        continue;
+                    }
+                    String key = creator.path("api_key").asText();
+                    ackedChanges.add(new String[] {"/v1/creators/me", key});
+                    JsonNode registered = post(
+                            base + "/v1/assets",
+                            key,
+                            Fixtures.assetJson(Fixtures.content("crash-" + round + "-" + asset++)));
+                    if (registered.hasNonNull("asset_id")) {
+                        ackedChanges.add(new String[] {
+                            "/v1/assets/" + registered.path("asset_id").asText(), key
+                        });
                     }
                 } catch (IOException | InterruptedException e) {
                     return;
@@ -217,6 +253,9 @@ public final class CrashRounds {
         } else if (counted > sentEvents.size()) {
             throw new IOException(counted + " tokens counted for " + sentEvents.size() + " events sent");
         }
+        List<String[]> changes = new ArrayList<>(ackedChanges);
+        checkChanges(base, changes.subList(changesChecked, changes.size()));
+        changesChecked = changes.size();
         List<String> recent = new ArrayList<>(ackedReceipts);
         checkReceipts(base, platformKey, receiptRef, recent.subList(receiptsChecked, recent.size()));
         receiptsChecked = ackedReceipts.size();
@@ -257,6 +296,7 @@ public final class CrashRounds {
                     .asLong();
         }
         checkReceipts(base, platformKey, receiptRef, List.copyOf(ackedReceipts));
+        checkChanges(base, List.copyOf(ackedChanges));
         if (lostEvents > lostBefore) {
             System.out.println((lostEvents - lostBefore) + " acknowledged events were missing after this restart");
         }
@@ -277,6 +317,20 @@ public final class CrashRounds {
                     System.out.println("acknowledged receipt " + receipt + " answers " + answer.statusCode() + ": "
                             + answer.body()
                                     .substring(0, Math.min(200, answer.body().length())));
+                }
+            }
+        }
+    }
+
+    /** Each acknowledged creator still signs in and each acknowledged asset still answers its owner. */
+    private void checkChanges(String base, List<String[]> changes) throws Exception {
+        for (String[] change : changes) {
+            HttpResponse<String> answer = get(base + change[0], change[1]);
+            if (answer.statusCode() != 200) {
+                lostChanges++;
+                ackedChanges.remove(change); // counted once
+                if (lostChanges <= 5) {
+                    System.out.println("acknowledged " + change[0] + " answers " + answer.statusCode());
                 }
             }
         }
@@ -317,14 +371,14 @@ public final class CrashRounds {
     }
 
     private JsonNode post(String url, String key, String body) throws IOException, InterruptedException {
-        HttpResponse<String> response = http.send(
-                HttpRequest.newBuilder(URI.create(url))
-                        .timeout(Duration.ofSeconds(60))
-                        .header("Authorization", "Bearer " + key)
-                        .header("Content-Type", "application/json")
-                        .POST(HttpRequest.BodyPublishers.ofString(body))
-                        .build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url))
+                .timeout(Duration.ofSeconds(60))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body));
+        if (key != null) {
+            request.header("Authorization", "Bearer " + key);
+        }
+        HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
         return JSON.readTree(response.body());
     }
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.nimbusds.jose.JWEObject;
+import com.royaltydesk.platform.journal.RowChanges;
 import com.royaltydesk.platform.testutil.Receipts;
 import com.royaltydesk.platform.testutil.RunningPlatform;
 import com.royaltydesk.verify.ReceiptStatus;
@@ -60,8 +61,10 @@ class SigningKeySealingHttpTest {
         return stored;
     }
 
+    /** What an older platform stored, or an attacker: behind the API's back, so no journal carries it. */
     private void store(String kid, String privateJwk) throws Exception {
-        try (Connection c = platform.openDatabaseConnection();
+        try (var setUp = RowChanges.unjournaled();
+                Connection c = platform.openDatabaseConnection();
                 PreparedStatement s = c.prepareStatement("UPDATE signing_keys SET private_jwk = ? WHERE kid = ?")) {
             s.setString(1, privateJwk);
             s.setString(2, kid);

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.royaltydesk.platform.PlatformConfig;
+import com.royaltydesk.platform.journal.RowChanges;
 import com.royaltydesk.platform.testutil.Receipts;
 import com.royaltydesk.platform.testutil.RunningPlatform;
 import com.royaltydesk.platform.testutil.Tarpit;
@@ -297,7 +298,9 @@ class WebhooksHttpTest {
         Receipts.record(platform, "m");
         JsonNode first = awaitDeliveries(platform.platformKey(), endpointId, l -> allIn(l, "succeeded"))
                 .get(0);
-        try (var connection = platform.openDatabaseConnection();
+        // Set-up behind the API's back: no journal is to carry it.
+        try (var setUp = RowChanges.unjournaled();
+                var connection = platform.openDatabaseConnection();
                 var disable = connection.prepareStatement(
                         "UPDATE webhook_endpoints SET status = 'disabled', disabled_reason = 'test' WHERE endpoint_id = ?")) {
             disable.setString(1, endpointId);
@@ -319,7 +322,8 @@ class WebhooksHttpTest {
         start(FAST, true);
         JsonNode other = RunningPlatform.body(platform.json("POST", "/v1/creators", null, "{}"));
         endpoint(other.path("api_key").asText(), "receipt.issued"); // another creator's: must not hear
-        try (var connection = platform.openDatabaseConnection();
+        try (var setUp = RowChanges.unjournaled();
+                var connection = platform.openDatabaseConnection();
                 var insert = connection.prepareStatement("INSERT INTO webhook_endpoints (endpoint_id, owner_role,"
                         + " creator_id, url, event_types, secret, status, created_at)"
                         + " VALUES (?, 'creator', 'creator_42', ?, ?, 'whsec_x', ?, CURRENT_TIMESTAMP)")) {

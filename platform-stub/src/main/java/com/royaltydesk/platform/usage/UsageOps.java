@@ -1,0 +1,121 @@
+package com.royaltydesk.platform.usage;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.royaltydesk.platform.db.Jdbc;
+import com.royaltydesk.platform.journal.RowChanges;
+import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Voids and releases as the change journal carries them (decision 0017). Usage rows belong to the
+ * usage journal, whose replay gives events new row numbers, so these two changes to them travel as
+ * operations named by the events' own ids, and are applied again after the usage journal at start:
+ * each only once (a void by its id; a release finds no held event the second time).
+ */
+public final class UsageOps {
+
+    private static final Logger LOG = LoggerFactory.getLogger(UsageOps.class);
+
+    private final UsageStore store;
+
+    public UsageOps(UsageStore store) {
+        this.store = store;
+    }
+
+    static void journalVoid(
+            String voidId,
+            String hostId,
+            String eventId,
+            String reason,
+            String bookedPeriod,
+            BigDecimal amount,
+            Instant at) {
+        ObjectNode op = JsonNodeFactory.instance.objectNode();
+        op.put("op", "void");
+        op.put("void_id", voidId);
+        op.put("host_id", hostId);
+        op.put("event_id", eventId);
+        op.put("reason", reason);
+        op.put("booked_period", bookedPeriod);
+        op.put("amount", amount.toPlainString());
+        op.put("created_at", at.toString());
+        RowChanges.usageOp(op);
+    }
+
+    static void journalRelease(String batchId) {
+        ObjectNode op = JsonNodeFactory.instance.objectNode();
+        op.put("op", "release");
+        op.put("batch_id", batchId);
+        RowChanges.usageOp(op);
+    }
+
+    /** Applies one journaled operation; returns whether it changed anything. */
+    public boolean apply(Connection connection, JsonNode op) throws SQLException {
+        return switch (op.path("op").asText()) {
+            case "void" -> applyVoid(connection, op);
+            case "release" -> applyRelease(connection, op.path("batch_id").asText());
+            default ->
+                throw new IllegalStateException("a usage operation of unknown kind in the change journal: " + op);
+        };
+    }
+
+    private boolean applyVoid(Connection connection, JsonNode op) throws SQLException {
+        try (PreparedStatement known = connection.prepareStatement("SELECT 1 FROM usage_voids WHERE void_id = ?")) {
+            known.setString(1, op.path("void_id").asText());
+            try (ResultSet r = known.executeQuery()) {
+                if (r.next()) {
+                    return false;
+                }
+            }
+        }
+        long seq;
+        try (PreparedStatement event = connection.prepareStatement(
+                "SELECT seq, status FROM usage_events WHERE host_id = ? AND event_id = ?")) {
+            event.setString(1, op.path("host_id").asText());
+            event.setString(2, op.path("event_id").asText());
+            try (ResultSet r = event.executeQuery()) {
+                if (!r.next() || !"accepted".equals(r.getString(2))) {
+                    // Cannot be, with both journals whole: said, and the start goes on.
+                    LOG.warn(
+                            "a journaled void names event {} of host {}, which is not an accepted event here",
+                            op.path("event_id").asText(),
+                            op.path("host_id").asText());
+                    return false;
+                }
+                seq = r.getLong(1);
+            }
+        }
+        try (PreparedStatement insert = connection.prepareStatement(
+                "INSERT INTO usage_voids (void_id, event_seq, reason, booked_period, amount, created_at) VALUES (?, ?, ?, ?, ?, ?)")) {
+            insert.setString(1, op.path("void_id").asText());
+            insert.setLong(2, seq);
+            insert.setString(3, op.path("reason").asText());
+            insert.setString(4, op.path("booked_period").asText());
+            insert.setBigDecimal(5, new BigDecimal(op.path("amount").asText()));
+            insert.setTimestamp(
+                    6, Jdbc.timestamp(Instant.parse(op.path("created_at").asText())));
+            insert.executeUpdate();
+        }
+        try (PreparedStatement update =
+                connection.prepareStatement("UPDATE usage_events SET status = 'voided' WHERE seq = ?")) {
+            update.setLong(1, seq);
+            update.executeUpdate();
+        }
+        return true;
+    }
+
+    private boolean applyRelease(Connection connection, String batchId) throws SQLException {
+        List<PricedEvent> released = store.held(connection, batchId);
+        store.addToRollups(connection, released);
+        return !released.isEmpty();
+    }
+}
