@@ -45,6 +45,7 @@ jpackage --type deb --dest "$out" --app-image "$image" \
   --name royalty-desk --app-version "$version" --vendor "Royalty Desk" \
   --description "Pays creators whose content trains AI models, and proves it." \
   --icon installers/icons/royalty-desk.png --resource-dir installers/linux/resources \
+  --file-associations installers/file-associations/bundle.properties \
   --linux-package-deps libgtk-3-0 --linux-shortcut --linux-menu-group Office --linux-app-category office
 
 # The app image here gets its archive the way the package's postinst makes one (for the smoke

@@ -41,6 +41,7 @@ import com.royaltydesk.verify.trust.TrustRoot;
 import com.royaltydesk.verify.trust.TrustRootException;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -170,6 +171,30 @@ public final class App extends Application {
         Scene scene = new Scene(mainView, WIDTH, HEIGHT);
         scene.getStylesheets().add(App.class.getResource("app.css").toExternalForm());
         KeyboardShortcuts.install(scene, main);
+        // Bundles dropped on the window open the reviewer's desk, with this computer's saved trust
+        // only — not the trust this session gives its own sandbox.
+        scene.setOnDragOver(e -> {
+            if (e.getDragboard().hasFiles()) {
+                e.acceptTransferModes(javafx.scene.input.TransferMode.COPY);
+            }
+        });
+        scene.setOnDragDropped(e -> {
+            List<Path> files = e.getDragboard().hasFiles()
+                    ? e.getDragboard().getFiles().stream()
+                            .map(java.io.File::toPath)
+                            .toList()
+                    : List.of();
+            if (!files.isEmpty()) {
+                ReviewDesk.open(
+                        new Stage(),
+                        tasks,
+                        new TrustStore(settings.dataDir(), Clock.systemUTC()),
+                        settings.dataDir(),
+                        dialogs,
+                        files);
+            }
+            e.setDropCompleted(!files.isEmpty());
+        });
         stage.setTitle("Royalty Desk");
         stage.setMinWidth(800);
         stage.setMinHeight(500);

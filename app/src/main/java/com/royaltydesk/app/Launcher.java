@@ -20,6 +20,16 @@ public final class Launcher {
                     AppSettings.parse(java.util.List.of(), System.getenv()).dataDir();
             System.exit(VerifyCommand.run(java.util.List.of(args).subList(1, args.length), System.out, dataDir));
         }
+        if (ReviewDesk.asked(java.util.List.of(args))) {
+            // The reviewer's desk: no sign-in, no platform (issue #18).
+            try {
+                ReviewApp.launch(ReviewApp.parse(java.util.List.of(args), System.getenv()));
+            } catch (IllegalArgumentException e) {
+                System.err.println(e.getMessage());
+                System.exit(2);
+            }
+            return;
+        }
         AppSettings settings = null;
         try {
             settings = AppSettings.parse(java.util.List.of(args), System.getenv());

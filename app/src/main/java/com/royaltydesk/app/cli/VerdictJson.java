@@ -8,13 +8,13 @@ import com.royaltydesk.verify.trust.TrustedKey;
 import java.nio.file.Path;
 
 /** One bundle's verdict as {@code verify --json} prints it: stable snake_case fields for scripts. */
-final class VerdictJson {
+public final class VerdictJson {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private VerdictJson() {}
 
-    static ObjectNode of(Path file, BundleReport report) {
+    public static ObjectNode of(Path file, BundleReport report) {
         ObjectNode node = JSON.createObjectNode();
         node.put("file", file.toString());
         node.put("verdict", report.status().name());

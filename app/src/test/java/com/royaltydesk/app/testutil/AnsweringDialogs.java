@@ -15,6 +15,36 @@ public final class AnsweringDialogs extends DialogService {
     public volatile Path fileToRegister;
 
     public volatile Path backupToRestore;
+    public volatile java.util.List<Path> bundlesToOpen = java.util.List.of();
+    public volatile Path fileToCompare;
+    public volatile Path folderChosen;
+    public volatile Path pdfToSave;
+    public volatile String address;
+
+    @Override
+    public java.util.List<Path> chooseBundlesToOpen(Window owner) {
+        return bundlesToOpen;
+    }
+
+    @Override
+    public Optional<Path> chooseFileToCompare(Window owner) {
+        return Optional.ofNullable(fileToCompare);
+    }
+
+    @Override
+    public Optional<Path> chooseFolder(Window owner, String title) {
+        return Optional.ofNullable(folderChosen);
+    }
+
+    @Override
+    public Optional<Path> choosePdfToSave(Window owner, String title, String suggestedName) {
+        return Optional.ofNullable(pdfToSave);
+    }
+
+    @Override
+    public Optional<String> askAddress(Window owner, String title, String question) {
+        return Optional.ofNullable(address);
+    }
 
     @Override
     public Optional<Path> chooseFileToRegister(Window owner) {

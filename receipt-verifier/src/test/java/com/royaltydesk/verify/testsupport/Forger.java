@@ -52,6 +52,20 @@ public final class Forger {
                 false);
     }
 
+    /** A genuine bundle whose receipt names {@code datasetSha256} as the dataset's content, and its root. */
+    public static Forgery genuineNaming(String datasetSha256) {
+        TestLog log = TestLog.live(T0);
+        log.issue("ds_a", T0.plusSeconds(60));
+        int index = log.issue("ds_b", T0.plusSeconds(120), datasetSha256);
+        return new Forgery(
+                "genuine, naming its content",
+                log.trustRoot(),
+                List.of(),
+                log.bundle(index, T0.plusSeconds(180)),
+                ReceiptStatus.VERIFIED,
+                false);
+    }
+
     public static List<Forgery> all() {
         return List.of(
                 foreignKeySameKid(),

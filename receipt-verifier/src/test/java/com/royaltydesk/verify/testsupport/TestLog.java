@@ -217,6 +217,24 @@ public final class TestLog {
         return trustRoot(false);
     }
 
+    /** Issues and logs a receipt whose claims name the dataset's content hash ({@code sha256:…}). */
+    public int issue(String datasetId, Instant iat, String datasetSha256) {
+        JWTClaimsSet plain = claims(datasetId, "creator_1", iat);
+        try {
+            Map<String, Object> payload = new LinkedHashMap<>(plain.getJSONObjectClaim("payload"));
+            payload.put("dataset_sha256", datasetSha256);
+            return append(
+                    sign(
+                            receiptKey,
+                            new JWTClaimsSet.Builder(plain)
+                                    .claim("payload", payload)
+                                    .build()),
+                    iat);
+        } catch (java.text.ParseException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     public JWTClaimsSet claims(String datasetId, String creatorId, Instant iat) {
         return new JWTClaimsSet.Builder()
                 .issuer(ISSUER)

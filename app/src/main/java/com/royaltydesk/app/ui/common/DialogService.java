@@ -21,6 +21,33 @@ public class DialogService {
         return Optional.ofNullable(chooser.showOpenDialog(owner)).map(java.io.File::toPath);
     }
 
+    /** One or more bundles for the reviewer's desk. */
+    public java.util.List<Path> chooseBundlesToOpen(Window owner) {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle("Open receipt bundles");
+        chooser.getExtensionFilters().add(BUNDLES);
+        java.util.List<java.io.File> chosen = chooser.showOpenMultipleDialog(owner);
+        return chosen == null
+                ? java.util.List.of()
+                : chosen.stream().map(java.io.File::toPath).toList();
+    }
+
+    /** The reviewer's own copy of a dataset, to compare with what a receipt proves. */
+    public Optional<Path> chooseFileToCompare(Window owner) {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle("Choose your copy of the dataset");
+        return Optional.ofNullable(chooser.showOpenDialog(owner)).map(java.io.File::toPath);
+    }
+
+    /** An address typed by the user (a platform's, to fetch its trust root): empty when they cancel. */
+    public Optional<String> askAddress(Window owner, String title, String question) {
+        javafx.scene.control.TextInputDialog dialog = new javafx.scene.control.TextInputDialog("https://");
+        dialog.initOwner(owner);
+        dialog.setTitle(title);
+        dialog.setHeaderText(question);
+        return dialog.showAndWait().map(String::strip).filter(a -> !a.isEmpty());
+    }
+
     /** A platform's trust root (SPEC §2a), to decide whether to trust it. */
     public Optional<Path> chooseTrustRootToOpen(Window owner) {
         FileChooser chooser = new FileChooser();

@@ -2,9 +2,9 @@ package com.royaltydesk.app.ui.settings;
 
 import com.royaltydesk.app.api.PlatformClient;
 import com.royaltydesk.app.concurrency.BackgroundTasks;
+import com.royaltydesk.app.verify.TrustRootWords;
 import com.royaltydesk.app.verify.TrustStore;
 import com.royaltydesk.verify.trust.TrustRoot;
-import com.royaltydesk.verify.trust.TrustedKey;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -133,39 +133,9 @@ public final class TrustedPlatformsViewModel {
                 error -> message.set("Could not read the trusted platforms: " + error.getMessage()));
     }
 
-    /** What the user reads before saying yes: the source, the log, every key with its thumbprint. */
+    /** What the user reads before saying yes (see {@link TrustRootWords}). */
     static String describe(TrustRoot root) {
-        StringBuilder text = new StringBuilder("Trust this platform?\n")
-                .append("From: ")
-                .append(root.source())
-                .append('\n')
-                .append("Issuer: ")
-                .append(root.issuer())
-                .append(", version ")
-                .append(root.version())
-                .append('\n');
-        if (root.log() != null) {
-            text.append("Log: ").append(root.log().origin()).append('\n');
-        }
-        text.append("Trust root SHA-256: ")
-                .append(root.fingerprint())
-                .append('\n')
-                .append("Keys:\n");
-        for (TrustedKey key : root.keys()) {
-            text.append("  • ")
-                    .append(key.purpose().wire())
-                    .append(", ")
-                    .append(key.environment().wire())
-                    .append(", ")
-                    .append(key.alg())
-                    .append(", thumbprint ")
-                    .append(key.thumbprint())
-                    .append(", valid ")
-                    .append(key.validFor())
-                    .append('\n');
-        }
-        return text.append("Compare these with what the platform's operator gave you before you trust it.")
-                .toString();
+        return TrustRootWords.question(root);
     }
 
     public ObservableList<TrustStore.Entry> trusted() {

@@ -121,7 +121,7 @@ class BackupsWindowTest extends FxRobot {
                 .contains("could not be opened")
                 .contains("rebuilt from the backup of")
                 .contains("royaltydesk.mv.db.unopenable-")
-                .contains("check them");
+                .contains("other changes (assets, keys, settlements");
         assertThat(lookup("#platform-failure").queryAs(Label.class).isVisible()).isFalse();
 
         clickOn("#platform-rebuilt-dismiss");
