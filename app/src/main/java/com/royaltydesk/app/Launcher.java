@@ -23,7 +23,11 @@ public final class Launcher {
         if (ReviewDesk.asked(java.util.List.of(args))) {
             // The reviewer's desk: no sign-in, no platform (issue #18).
             try {
-                ReviewApp.launch(ReviewApp.parse(java.util.List.of(args), System.getenv()));
+                ReviewApp.Request request = ReviewApp.parse(java.util.List.of(args), System.getenv());
+                ReviewApp.launch(request);
+                if (request.smokeTest()) {
+                    System.exit(ReviewApp.SMOKE_EXIT.get());
+                }
             } catch (IllegalArgumentException e) {
                 System.err.println(e.getMessage());
                 System.exit(2);

@@ -21,10 +21,22 @@ import javafx.stage.Stage;
 public final class ReviewApp extends Application {
 
     public static final String COMMAND = "review";
-    public static final String USAGE = "Usage: royalty-desk review [--data-dir=<folder>] [BUNDLE.json…]";
+    public static final String USAGE = "Usage: royalty-desk review [--data-dir=<folder>] [--smoke-test] [BUNDLE.json…]";
 
-    /** What the command line asked for: where trust lives, and the bundles to open. */
-    public record Request(Path dataDir, List<Path> files) {}
+    /**
+     * What the command line asked for: where trust lives, the bundles to open, and whether this is a
+     * smoke test (open, check, print each verdict, exit 0 — or 1 when nothing could be checked).
+     */
+    public record Request(Path dataDir, List<Path> files, boolean smokeTest) {
+
+        public Request(Path dataDir, List<Path> files) {
+            this(dataDir, files, false);
+        }
+    }
+
+    /** The smoke test's answer, read by {@link Launcher} once the window closed. */
+    static final java.util.concurrent.atomic.AtomicInteger SMOKE_EXIT =
+            new java.util.concurrent.atomic.AtomicInteger(1);
 
     private static volatile Request launchedWith;
 
@@ -68,7 +80,7 @@ public final class ReviewApp extends Application {
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(e.getMessage().replace(AppSettings.USAGE, USAGE), e);
         }
-        return new Request(settings.dataDir(), List.copyOf(files));
+        return new Request(settings.dataDir(), List.copyOf(files), settings.smokeTest());
     }
 
     static void launch(Request request) {
@@ -82,7 +94,38 @@ public final class ReviewApp extends Application {
         executors = new AppExecutors();
         BackgroundTasks tasks = new BackgroundTasks(executors.workers(), Platform::runLater);
         TrustStore trust = new TrustStore(request.dataDir(), Clock.systemUTC());
-        ReviewDesk.open(stage, tasks, trust, request.dataDir(), dialogs, request.files());
+        var viewModel = ReviewDesk.open(stage, tasks, trust, request.dataDir(), dialogs, request.files());
+        if (request.smokeTest()) {
+            smokeTest(viewModel, request.files().size());
+        }
+    }
+
+    /** Once every file is checked: each verdict on stdout, then exit (0 if at least one was checked). */
+    private static void smokeTest(com.royaltydesk.app.ui.review.ReviewViewModel viewModel, int expected) {
+        Runnable report = () -> {
+            for (var bundle : viewModel.bundles()) {
+                System.out.println("review smoke test: " + bundle.file() + ": "
+                        + bundle.report().status() + " — "
+                        + com.royaltydesk.app.review.ReviewWords.headline(bundle.report()));
+            }
+            SMOKE_EXIT.set(viewModel.bundles().isEmpty() ? 1 : 0);
+            Platform.exit();
+        };
+        if (expected == 0) {
+            report.run();
+            return;
+        }
+        viewModel.bundles().addListener((javafx.collections.ListChangeListener<Object>) change -> {
+            if (viewModel.bundles().size() >= expected) {
+                report.run();
+            }
+        });
+        viewModel.messageProperty().addListener((obs, old, now) -> {
+            if (now.startsWith("Could not open")) {
+                System.out.println("review smoke test: " + now);
+                Platform.exit();
+            }
+        });
     }
 
     @Override

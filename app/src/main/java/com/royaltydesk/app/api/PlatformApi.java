@@ -113,6 +113,11 @@ interface PlatformApi {
     @GET(".well-known/rdk-trust-root.json")
     Call<ResponseBody> trustRoot();
 
+    /** The newest checkpoint as the C2SP signed note itself (text/plain): what a verifier checks. */
+    @GET("v1/log/checkpoint")
+    @retrofit2.http.Headers("Accept: text/plain")
+    Call<ResponseBody> checkpointNote();
+
     @GET("v1/log/consistency")
     Call<ConsistencyProof> consistency(@Query("first") long first, @Query("second") long second);
 

@@ -258,6 +258,15 @@ public final class PlatformClient implements AutoCloseable {
         }
     }
 
+    /** The log's newest checkpoint, the signed note exactly as sent (nothing in it is trusted yet). */
+    public String checkpointNote() {
+        try (ResponseBody body = execute(api.checkpointNote())) {
+            return body.string();
+        } catch (IOException e) {
+            throw ApiException.unreachable(baseUrl, e);
+        }
+    }
+
     /** The RFC 9162 consistency proof between two sizes of the log, as raw hashes. */
     public List<byte[]> consistency(long first, long second) {
         return execute(api.consistency(first, second)).hashes().stream()

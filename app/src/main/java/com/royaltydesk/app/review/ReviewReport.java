@@ -62,6 +62,17 @@ public final class ReviewReport {
                         .put("size_bytes", digest.sizeBytes());
             }
         }
+        if (bundle.online() != null) {
+            OnlineCheck online = bundle.online();
+            review.putObject("online")
+                    .put("address", online.address())
+                    .put("checked_at", online.at().toString())
+                    .put("consistent", online.result().consistent())
+                    .put("bundle_tree_size", online.result().bundleSize())
+                    .put("newest_tree_size", online.result().newestSize())
+                    .put("detail", online.result().detail())
+                    .put("words", online.words());
+        }
         ArrayNode commands = review.putArray("reproduce");
         for (Reproduction.Command command : Reproduction.of(bundle)) {
             commands.addObject()

@@ -75,6 +75,13 @@ final class ReviewReportPdf {
             if (ReviewWords.consistency(report).isPresent()) {
                 paragraph(REGULAR, 10, ReviewWords.consistency(report).get(), 13);
             }
+            paragraph(
+                    REGULAR,
+                    10,
+                    bundle.online() == null
+                            ? "Not checked online: the comparison above is with what this computer saw before."
+                            : bundle.online().words(),
+                    13);
             section("Your own copy of the dataset");
             paragraph(
                     REGULAR,

@@ -54,7 +54,7 @@ class ReviewReportTest {
         ReceiptChecker.Checked checked = checker.checkFile(bundleFile);
         assertThat(checked.report().status()).isEqualTo(ReceiptStatus.VERIFIED);
         ReviewedBundle plain =
-                new ReviewedBundle(bundleFile, sha256(Files.readAllBytes(bundleFile)), checked, Instant.now(), null);
+                new ReviewedBundle(bundleFile, sha256(Files.readAllBytes(bundleFile)), checked, Instant.now());
         reviewed = plain.comparedWith(
                 new Comparison(dataset, new ContentHasher().hash(dataset, (done, total) -> {}), plain.provenContent()));
         assertThat(reviewed.comparison().match()).isPresent();

@@ -95,6 +95,14 @@ public final class ReviewView extends BorderPane {
         compareFolder.setId("review-compare-folder");
         compareFolder.setOnAction(e -> dialogs.chooseFolder(getScene().getWindow(), "Choose your copy of the dataset")
                 .ifPresent(viewModel::compareWith));
+        Button online = new Button("Check on_line…");
+        online.setId("review-online");
+        online.setOnAction(e -> dialogs.askAddress(
+                        getScene().getWindow(),
+                        "Check the log online",
+                        "The platform's address: its newest checkpoint and a consistency proof are fetched from"
+                                + " there (the network is used only now).")
+                .ifPresent(viewModel::checkOnline));
         Button export = new Button("_Export report…");
         export.setId("review-export");
         export.setOnAction(
@@ -105,7 +113,8 @@ public final class ReviewView extends BorderPane {
         compareFile.disableProperty().bind(noBundle.or(viewModel.hashingProperty()));
         compareFolder.disableProperty().bind(noBundle.or(viewModel.hashingProperty()));
         export.disableProperty().bind(noBundle);
-        return new ToolBar(open, trust, compareFile, compareFolder, export);
+        online.disableProperty().bind(noBundle);
+        return new ToolBar(open, trust, compareFile, compareFolder, online, export);
     }
 
     private String suggestedReportName() {
@@ -222,7 +231,8 @@ public final class ReviewView extends BorderPane {
         statement.setText(ReviewWords.statement(report).orElse("The receipt could not be read."));
         platform.setText(ReviewWords.platform(report));
         log.setText(ReviewWords.logPosition(report).orElse("The log was not reached: an earlier check failed."));
-        consistency.setText(ReviewWords.consistency(report).orElse(""));
+        consistency.setText(ReviewWords.consistency(report).orElse("")
+                + (bundle.online() == null ? "" : "\n" + bundle.online().words()));
         comparison.setText(
                 bundle.comparison() == null
                         ? "Compare your own copy with the content this receipt proves"

@@ -1,13 +1,16 @@
 package com.royaltydesk.app.ui.review;
 
+import com.royaltydesk.app.api.PlatformClient;
 import com.royaltydesk.app.concurrency.BackgroundTasks;
 import com.royaltydesk.app.content.ContentHasher;
 import com.royaltydesk.app.review.Comparison;
+import com.royaltydesk.app.review.OnlineCheck;
 import com.royaltydesk.app.review.ReviewReport;
 import com.royaltydesk.app.review.ReviewedBundle;
 import com.royaltydesk.app.verify.ReceiptChecker;
 import com.royaltydesk.app.verify.TrustRootWords;
 import com.royaltydesk.app.verify.TrustStore;
+import com.royaltydesk.verify.LogFreshness;
 import com.royaltydesk.verify.trust.TrustRoot;
 import java.io.IOException;
 import java.net.URI;
@@ -22,6 +25,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
 import javafx.beans.property.ObjectProperty;
@@ -109,7 +113,7 @@ public final class ReviewViewModel {
     private ReviewedBundle check(Path file) throws IOException {
         byte[] bytes = Files.readAllBytes(file);
         String sha256 = HexFormat.of().formatHex(sha256().digest(bytes));
-        return new ReviewedBundle(file, sha256, checker.checkFile(file), clock.instant(), null);
+        return new ReviewedBundle(file, sha256, checker.checkFile(file), clock.instant());
     }
 
     /** Shows a trust root from a file and asks; nothing is trusted until {@link #trustPending}. */
@@ -298,6 +302,42 @@ public final class ReviewViewModel {
         if (selected.get() == old) {
             selected.set(next);
         }
+    }
+
+    /**
+     * Asks the platform at {@code address} — the reviewer typed it, so this is the network use they
+     * asked for — for its newest checkpoint and a consistency proof from the bundle's, and says
+     * whether the log the receipt was proven in still stands. Only for a bundle a trusted root vouched for.
+     */
+    public void checkOnline(String address) {
+        ReviewedBundle bundle = selected.get();
+        if (bundle == null) {
+            return;
+        }
+        var receipt = bundle.report().receipt();
+        if (receipt == null || receipt.vouchedBy() == null || bundle.report().log() == null) {
+            message.set("Trust the platform first: only a checkpoint its log key signed can be compared online.");
+            return;
+        }
+        message.set("Asking " + address + " for its newest checkpoint…");
+        tasks.run(
+                () -> {
+                    try (PlatformClient platform = PlatformClient.connect(address.strip())) {
+                        String note = platform.checkpointNote();
+                        LogFreshness.Result result = LogFreshness.check(
+                                bundle.checked().bundleJson(),
+                                receipt.vouchedBy().held(),
+                                trust.policy().witnesses(),
+                                note,
+                                (origin, first, second) -> Optional.of(platform.consistency(first, second)));
+                        return new OnlineCheck(address.strip(), clock.instant(), result);
+                    }
+                },
+                online -> {
+                    replace(bundle, bundle.checkedOnline(online));
+                    message.set(online.words());
+                },
+                error -> message.set("Could not check online: " + error.getMessage()));
     }
 
     /** Writes the selected bundle's report as a PDF and, beside it, the same as JSON. */

@@ -181,6 +181,44 @@ class ReviewWindowTest extends FxRobot {
         assertThat(text("#review-consistency")).startsWith("NOT consistent");
     }
 
+    @Test
+    void checkOnline_theRealPlatformsLogGrew_stillConsistent_andTheReportSaysSo() throws Exception {
+        Path platformDir = dir.resolve("platform");
+        try (var platform = com.royaltydesk.platform.PlatformServer.start(
+                        com.royaltydesk.platform.PlatformConfig.embedded(platformDir));
+                var client = com.royaltydesk.app.api.PlatformClient.connect(
+                        platform.baseUrl(), com.royaltydesk.app.testutil.SandboxCalls.creatorKey(platformDir))) {
+            String receiptId =
+                    com.royaltydesk.app.testutil.SandboxCalls.recordReceipt(platform.baseUrl(), platformDir, "m");
+            Path bundle = write("receipt.bundle.json", client.bundle(receiptId));
+            for (int i = 0; i < 3; i++) {
+                com.royaltydesk.app.testutil.SandboxCalls.recordReceipt(platform.baseUrl(), platformDir, "m" + i);
+            }
+            new com.royaltydesk.app.verify.TrustStore(dir.resolve("reviewer"), java.time.Clock.systemUTC())
+                    .add(
+                            com.royaltydesk.verify.trust.TrustRoot.parse(
+                                    client.trustRoot(), platform.baseUrl() + "/.well-known/rdk-trust-root.json"),
+                            false);
+            launch(List.of(bundle));
+            awaitText("#review-verdict", "Sandbox receipt: not evidence");
+
+            dialogs.address = platform.baseUrl();
+            clickOn("#review-online");
+
+            awaitText("#review-consistency", "Checked online at " + platform.baseUrl());
+            assertThat(text("#review-consistency")).contains("still consistent").contains("consistency proof holds");
+            Path pdf = dir.resolve("online.pdf");
+            dialogs.pdfToSave = pdf;
+            clickOn("#review-export");
+            WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> Files.exists(ReviewReport.jsonBeside(pdf)));
+            var json = new com.fasterxml.jackson.databind.ObjectMapper()
+                    .readTree(ReviewReport.jsonBeside(pdf).toFile());
+            assertThat(json.at("/review/online/consistent").asBoolean()).isTrue();
+            assertThat(json.at("/review/online/newest_tree_size").asLong())
+                    .isGreaterThan(json.at("/review/online/bundle_tree_size").asLong());
+        }
+    }
+
     private static String sha256(byte[] bytes) throws Exception {
         return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
     }
