@@ -14,8 +14,8 @@ import org.apache.pdfbox.pdmodel.font.PDType1Font;
 import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
 
 /**
- * A settled period's statements as a PDF: one section per currency with every line, the opening
- * balance, what was payable, paid and carried, and the platform's digest — the same numbers as the
+ * A settled period's statements as a PDF: one section per currency with every line and every
+ * receipt behind it, the opening balance, what was payable, paid and carried, and the platform's digest — the same numbers as the
  * platform's JSON and CSV, written as exact decimals with the currency code (no rounding, no
  * locale guesswork in a document that may be filed).
  */
@@ -77,6 +77,7 @@ public final class StatementPdf {
                         Long.toString(line.events()),
                         Long.toString(line.tokens()),
                         money(line.amount(), line.currency()));
+                receipts(line.receiptIds());
             }
             down(LINE * 0.6f);
             total("Opening balance", s.openingBalance(), s.currency());
@@ -95,9 +96,37 @@ public final class StatementPdf {
                     REGULAR,
                     8,
                     MARGIN,
-                    "Every usage line names its receipts in the platform's JSON statement; each"
-                            + " receipt can be checked with its bundle, offline.");
+                    "Every usage line names the receipts that earned it, all of them; each receipt can be"
+                            + " checked with its bundle, offline (royalty-desk review).");
             page.close();
+        }
+
+        /**
+         * Every receipt behind a usage line, so each amount leads to the evidence that earned it — all
+         * of them, continued over as many lines and pages as it takes, never cut off.
+         */
+        private void receipts(List<String> receiptIds) throws IOException {
+            if (receiptIds.isEmpty()) {
+                return;
+            }
+            float size = 7;
+            int perLine = (int) ((RIGHT_EDGE - COLUMNS[1]) / (MONO.getStringWidth("m") / 1000 * size));
+            StringBuilder line = new StringBuilder("Receipts (" + receiptIds.size() + "): ");
+            for (int i = 0; i < receiptIds.size(); i++) {
+                String next = receiptIds.get(i) + (i < receiptIds.size() - 1 ? ", " : "");
+                if (line.length() + next.length() > perLine && line.length() > 0) {
+                    receiptLine(line.toString(), size);
+                    line.setLength(0);
+                }
+                line.append(next);
+            }
+            receiptLine(line.toString(), size);
+        }
+
+        private void receiptLine(String text, float size) throws IOException {
+            ensureRoom();
+            text(MONO, size, COLUMNS[1], text);
+            down(LINE * 0.7f);
         }
 
         private void total(String label, BigDecimal amount, String currency) throws IOException {
