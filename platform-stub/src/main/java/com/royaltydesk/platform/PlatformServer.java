@@ -12,6 +12,7 @@ import com.royaltydesk.platform.http.Errors;
 import com.royaltydesk.platform.http.Json;
 import com.royaltydesk.platform.http.Routes;
 import com.royaltydesk.platform.journal.JournalsAtStop;
+import com.royaltydesk.platform.journal.JournalsFromTheStart;
 import com.royaltydesk.platform.keys.PlatformKeyBootstrap;
 import com.royaltydesk.platform.log.CheckpointStore;
 import com.royaltydesk.platform.receipts.KeyPurpose;
@@ -153,23 +154,32 @@ public final class PlatformServer implements AutoCloseable {
         if (ownFile) {
             UnopenableDatabase.refuseWhileSetAside(config.dataDir());
         }
+        boolean firstStart = ownFile
+                && JournalsFromTheStart.isFirstStart(config.dataDir(), UnopenableDatabase.file(config.dataDir()));
         try {
             boolean check = ownFile && H2FileCheck.lastStopWasUnclean(config.dataDir());
-            return new Opened(Database.open(config.jdbcUrl(), config.databaseLogin(), check), Optional.empty());
+            Database database = Database.open(config.jdbcUrl(), config.databaseLogin(), check);
+            if (firstStart) {
+                JournalsFromTheStart.note(config.dataDir());
+            }
+            return new Opened(database, Optional.empty());
         } catch (RuntimeException e) {
             if (!ownFile || !UnopenableDatabase.isDamage(e)) {
                 throw e;
             }
             Path aside = UnopenableDatabase.moveAside(config.dataDir(), e, Instant.now());
-            Optional<DatabaseRebuild.Rebuilt> rebuilt =
-                    DatabaseRebuild.fromNewestBackup(config.dataDir(), aside, UnopenableDatabase.h2Says(e));
+            String h2Said = UnopenableDatabase.h2Says(e);
+            Optional<DatabaseRebuild.Rebuilt> rebuilt = DatabaseRebuild.fromNewestBackup(
+                            config.dataDir(), aside, h2Said)
+                    .or(() -> DatabaseRebuild.fromTheJournalsAlone(config.dataDir(), aside, h2Said));
             if (rebuilt.isEmpty()) {
                 throw UnopenableDatabase.refuse(
                         config.dataDir(),
                         aside,
                         e,
                         "There is no backup in " + config.dataDir().resolve("backups")
-                                + " that the journals can bring up to date.");
+                                + " that the journals can bring up to date, and the journals do not reach back"
+                                + " to the first start.");
             }
             return new Opened(Database.open(config.jdbcUrl(), config.databaseLogin()), rebuilt);
         }
@@ -185,7 +195,9 @@ public final class PlatformServer implements AutoCloseable {
                     config.dataDir(),
                     rebuild.movedAside(),
                     new IllegalStateException(rebuild.h2Said()),
-                    "It was rebuilt from " + rebuild.backup() + " and the journals, but the result is not to be"
+                    "It was rebuilt from "
+                            + (rebuild.backup() == null ? "the journals alone" : rebuild.backup() + " and the journals")
+                            + ", but the result is not to be"
                             + " trusted: " + problem.get() + ". The rebuilt database is left in the folder.");
         }
         return rebuild;

@@ -2,6 +2,7 @@ package com.royaltydesk.platform.backup;
 
 import com.royaltydesk.platform.db.DataAccessException;
 import com.royaltydesk.platform.journal.Journal;
+import com.royaltydesk.platform.journal.JournalsFromTheStart;
 import com.royaltydesk.platform.journal.MarkedJournal;
 import com.royaltydesk.platform.log.CheckpointStore;
 import com.royaltydesk.platform.log.ReceiptLog;
@@ -30,7 +31,7 @@ public final class DatabaseRebuild {
 
     private static final Logger LOG = LoggerFactory.getLogger(DatabaseRebuild.class);
 
-    /** A rebuild done: what was moved aside, why, and the backup it started from. */
+    /** A rebuild done: what was moved aside, why, and the backup it started from (null: the journals alone). */
     public record Rebuilt(Path movedAside, String h2Said, Path backup, Instant backupCreatedAt) {
 
         /**
@@ -38,13 +39,16 @@ public final class DatabaseRebuild {
          * check first, the technical details (where the damaged file is, what H2 said) last.
          */
         public String words(int receipts, int events, int changes) {
-            return "The platform's database was damaged and could not be opened, so it was rebuilt from the backup of "
-                    + WHEN.format(backupCreatedAt) + " and the journals: " + receipts + " receipts, " + events
+            String from = backup == null
+                    ? "the journals alone (there was no backup yet; they hold every write since the first start)"
+                    : "the backup of " + WHEN.format(backupCreatedAt) + " and the journals";
+            return "The platform's database was damaged and could not be opened, so it was rebuilt from " + from
+                    + ": " + receipts + " receipts, " + events
                     + " usage events and " + changes + " other changes (assets, keys, settlements, payouts, disputes,"
                     + " webhook settings) recorded since that backup were put back, and the receipt log checks"
                     + " against its newest signed checkpoint. Webhook deliveries since the backup may be sent again."
-                    + " The damaged file is kept, unchanged, at " + movedAside + "; the backup used is " + backup
-                    + ". H2 reported " + h2Said + ".";
+                    + " The damaged file is kept, unchanged, at " + movedAside
+                    + (backup == null ? "" : "; the backup used is " + backup) + ". H2 reported " + h2Said + ".";
         }
     }
 
@@ -74,6 +78,19 @@ public final class DatabaseRebuild {
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * With no usable backup: a new database and every journal record — possible only while the
+     * journals hold every write since the first start ({@link JournalsFromTheStart}). The caller
+     * opens the new database (the damaged one was moved aside) and the start applies the journals.
+     */
+    public static Optional<Rebuilt> fromTheJournalsAlone(Path dataDir, Path movedAside, String h2Said) {
+        if (!JournalsFromTheStart.holdEverything(dataDir)) {
+            return Optional.empty();
+        }
+        JournalsFromTheStart.replayEverything(dataDir);
+        return Optional.of(new Rebuilt(movedAside, h2Said, null, null));
     }
 
     private static boolean journalsHold(Path dataDir, Map<String, Long> journalFrom) {

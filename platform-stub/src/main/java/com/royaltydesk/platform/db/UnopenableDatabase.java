@@ -93,6 +93,11 @@ public final class UnopenableDatabase {
                 || sql.getCause() instanceof StackOverflowError;
     }
 
+    /** The data folder's own H2 database file. */
+    public static Path file(Path dataDir) {
+        return dataDir.resolve(FILE);
+    }
+
     /**
      * Moves the damaged file aside (never deleting it) and returns where it now lies; throws the
      * refusal to start when it cannot be moved.

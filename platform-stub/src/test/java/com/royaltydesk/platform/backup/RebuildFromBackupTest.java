@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assumptions.assumeFalse;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.royaltydesk.platform.PlatformConfig;
 import com.royaltydesk.platform.db.UnopenableDatabase;
+import com.royaltydesk.platform.journal.JournalsFromTheStart;
 import com.royaltydesk.platform.receipts.ReceiptJournal;
 import com.royaltydesk.platform.testutil.Evidence;
 import com.royaltydesk.platform.testutil.Receipts;
@@ -163,14 +164,56 @@ class RebuildFromBackupTest {
     }
 
     @Test
-    void noBackupAtAll_refusedAsBefore() throws Exception {
+    void noBackupYet_journalsFromTheFirstStart_rebuiltFromThemAlone() throws Exception {
+        platform = start();
+        String key = platform.platformKey();
+        String first = Receipts.record(platform, "m").path("receipt_id").asText();
+        platform.json(
+                "POST", "/v1/usage-events", platform.hostKey(), Usage.batch("a", 12, "m", first, 1, Instant.now()));
+        Receipts.CreatorReceipt newcomer =
+                Receipts.forNewCreator(platform, "no-backup-yet", "{\"type\":\"per_use\",\"rate\":0.0003}", "m");
+        String newcomersAssets =
+                withoutPort(platform.get("/v1/assets", newcomer.creatorKey()).body());
+        long checkpointSize = platform.checkpointJson().path("tree_size").asLong();
+        platform.close();
+        platform = null;
+        assertThat(dir.resolve("backups")).doesNotExist();
+        damageTheDatabase();
+
+        platform = start();
+
+        assertThat(platform.server().rebuilt().orElseThrow())
+                .contains("rebuilt from the journals alone")
+                .contains("2 receipts, 12 usage events and ");
+        assertThat(eventsThisMonth(platform, key)).isEqualTo(12);
+        assertThat(withoutPort(platform.get("/v1/assets", newcomer.creatorKey()).body()))
+                .isEqualTo(newcomersAssets);
+        assertThat(platform.get("/v1/receipts/" + newcomer.receiptId(), key).statusCode())
+                .isEqualTo(200);
+        assertThat(platform.checkpointJson().path("tree_size").asLong()).isEqualTo(checkpointSize);
+        platform.close();
+        platform = start();
+        assertThat(platform.server().rebuilt()).isEmpty();
+        assertThat(eventsThisMonth(platform, key)).isEqualTo(12);
+    }
+
+    @Test
+    void noBackup_journalsNotFromTheFirstStart_refusedAsBefore() throws Exception {
         platform = start();
         Receipts.record(platform, "m");
         platform.close();
         platform = null;
+        // A data folder from before the change journal: its journals began after its database.
+        Files.delete(dir.resolve(JournalsFromTheStart.NOTE));
         damageTheDatabase();
 
-        assertThatThrownBy(this::start).hasMessageContaining("There is no backup in");
+        assertThatThrownBy(this::start)
+                .hasMessageContaining("There is no backup in")
+                .hasMessageContaining("do not reach back to the first start");
         assertThat(dir.resolve(UnopenableDatabase.NOTE)).exists();
+    }
+
+    private static String withoutPort(String body) {
+        return body.replaceAll("127\\.0\\.0\\.1:\\d+", "{platform}");
     }
 }
