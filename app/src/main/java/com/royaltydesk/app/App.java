@@ -43,11 +43,9 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.function.Supplier;
 import javafx.application.Application;
 import javafx.application.Platform;
-import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
 
@@ -82,6 +80,7 @@ public final class App extends Application {
     private TrustStore trustStore;
     private TrustedPlatformsViewModel trustedPlatforms;
     private BackgroundTasks tasks;
+    private List<Page> pages = List.of();
     private boolean stopping;
 
     /** Used by {@code Application.launch}: settings come from the command line and environment. */
@@ -142,31 +141,67 @@ public final class App extends Application {
         account = new AccountViewModel(tasks, accountStore, this::connectTo, sessions::sandboxDemo);
         MainViewModel main = new MainViewModel(statusBar, settingsVm.firstRun() ? Section.GET_STARTED : Section.ASSETS);
         Supplier<AssetsView> assetsView = FirstUse.of(() -> new AssetsView(assets, registerAsset, dialogs));
-        Map<Section, Supplier<? extends Node>> pages = Map.of(
-                Section.GET_STARTED,
+        // A page is one line: its view (built when first opened), how it follows a new session, and
+        // how it shows the platform as it is now.
+        pages = List.of(
+                new Page(
+                        Section.GET_STARTED,
                         () -> new GetStartedView(account, () -> {
                             main.select(Section.ASSETS);
                             assetsView.get().openRegistration();
                         }),
-                Section.ASSETS, assetsView,
-                Section.RECEIPTS, () -> new ReceiptsView(receipts, dialogs),
-                Section.EARNINGS, () -> new EarningsView(earnings, dialogs),
-                Section.DEMOS,
+                        account::connected,
+                        Page.NOTHING_TO_REFRESH),
+                new Page(
+                        Section.ASSETS,
+                        assetsView,
+                        session -> {
+                            assets.connect(creatorClient);
+                            registerAsset.connect(creatorClient);
+                        },
+                        assets::refresh),
+                new Page(
+                        Section.RECEIPTS,
+                        () -> new ReceiptsView(receipts, dialogs),
+                        session -> {
+                            receipts.connect(creatorClient);
+                            receipts.markSandbox(session.embedded());
+                        },
+                        receipts::refresh),
+                new Page(
+                        Section.EARNINGS,
+                        () -> new EarningsView(earnings, dialogs),
+                        session -> earnings.connect(creatorClient),
+                        earnings::refresh),
+                new Page(
+                        Section.DEMOS,
                         () -> new DemosView(
                                 demos, dialogs, url -> getHostServices().showDocument(url)),
-                Section.WEBHOOKS, () -> new WebhooksView(webhooks),
-                Section.SETTINGS,
+                        session -> demos.connect(creatorClient, session.embedded() ? session.creatorKey() : null),
+                        demos::refresh), // the verify demo moves to the newest receipt
+                new Page(
+                        Section.WEBHOOKS,
+                        () -> new WebhooksView(webhooks),
+                        session -> webhooks.connect(creatorClient),
+                        webhooks::refresh),
+                new Page(
+                        Section.SETTINGS,
                         () -> new SettingsView(
                                 settingsVm,
                                 account,
                                 trustedPlatforms,
                                 backups,
                                 platformDir.resolve("backups"),
-                                dialogs));
+                                dialogs),
+                        session -> {
+                            settingsVm.connected(session);
+                            backups.connected(session);
+                        },
+                        Page.NOTHING_TO_REFRESH));
         // Opening a page shows the platform as it is now: what another party did meanwhile is there.
         main.selectedSectionProperty().addListener((obs, old, now) -> refresh(now));
         main.onReload(this::refresh);
-        MainView mainView = new MainView(main, pages);
+        MainView mainView = new MainView(main, Page.views(pages));
         ThemeSwitch.follow(settingsVm.themeProperty(), mainView);
         Scene scene = new Scene(mainView, WIDTH, HEIGHT);
         scene.getStylesheets().add(App.class.getResource("app.css").toExternalForm());
@@ -247,16 +282,7 @@ public final class App extends Application {
             sessions.embeddedRebuilt().ifPresent(statusBar::platformRebuilt);
         }
         creatorClient = PlatformClient.connect(next.baseUrl(), next.creatorKey());
-        settingsVm.connected(next);
-        backups.connected(next);
-        account.connected(next);
-        assets.connect(creatorClient);
-        registerAsset.connect(creatorClient);
-        receipts.connect(creatorClient);
-        receipts.markSandbox(next.embedded());
-        earnings.connect(creatorClient);
-        demos.connect(creatorClient, next.embedded() ? next.creatorKey() : null);
-        webhooks.connect(creatorClient);
+        pages.forEach(page -> page.connect().accept(next));
     }
 
     /**
@@ -276,16 +302,9 @@ public final class App extends Application {
     }
 
     private void refresh(Section shown) {
-        switch (shown) {
-            case ASSETS -> assets.refresh();
-            case RECEIPTS -> receipts.refresh();
-            case EARNINGS -> earnings.refresh();
-            case DEMOS -> demos.refresh(); // the verify demo moves to the newest receipt
-            case WEBHOOKS -> webhooks.refresh();
-            default -> {
-                // The other pages hold nothing that changes behind the user's back.
-            }
-        }
+        pages.stream()
+                .filter(page -> page.section() == shown)
+                .forEach(page -> page.refresh().run());
     }
 
     private void closeClients() {

@@ -303,6 +303,11 @@ class MainWindowTest extends FxRobot {
         assertThat(lookup("#webhook-secret").queryAs(TextField.class).getText()).startsWith("whsec_");
         assertThat(((WebhookEndpoint) endpoints.getItems().get(0)).eventTypes())
                 .containsExactly("receipt.issued", "payout.paid");
+        // The row's cell is laid out a pulse after the item arrives; on a busy machine, later.
+        WaitForAsyncUtils.waitFor(
+                10,
+                TimeUnit.SECONDS,
+                () -> lookup("http://127.0.0.1:9/hooks").tryQuery().isPresent());
         clickOn("http://127.0.0.1:9/hooks");
         assertThat(lookup("#delete-webhook").queryButton().isDisabled()).isFalse();
     }
