@@ -47,6 +47,11 @@ public final class AnsweringDialogs extends DialogService {
     }
 
     @Override
+    public Optional<String> askAddress(Window owner, String title, String question, String initial) {
+        return Optional.ofNullable(address);
+    }
+
+    @Override
     public Optional<Path> chooseFileToRegister(Window owner) {
         return Optional.ofNullable(fileToRegister);
     }

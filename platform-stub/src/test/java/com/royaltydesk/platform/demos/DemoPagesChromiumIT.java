@@ -135,6 +135,24 @@ class DemoPagesChromiumIT {
     }
 
     @Test
+    void requestPage_exportedWithItsPlatformsAddress_fromAFolder_noApiParameter_getsAReceipt() throws Exception {
+        // What the app's "Export demo folder…" writes: the page, told which platform to call.
+        String page = java.nio.file.Files.readString(demos().resolve("demo-request-receipt.html"));
+        Path folder = java.nio.file.Files.createDirectories(dir.resolve("exported"));
+        java.nio.file.Files.writeString(
+                folder.resolve("demo-request-receipt.html"),
+                page.replace(
+                        "<meta charset=\"utf-8\">",
+                        "<meta charset=\"utf-8\">\n<meta name=\"rdk-api\" content=\"" + platform.baseUrl() + "\">"));
+
+        String dom = dom(folder.resolve("demo-request-receipt.html").toUri() + "?auto=1");
+
+        assertThat(HeadlessChromium.attribute(dom, "status", "data-status"))
+                .as(dom)
+                .isEqualTo("issued");
+    }
+
+    @Test
     void billingPreviewPage_showsTheSameTotalAsTheApi() throws Exception {
         JsonNode credentials = platform.credentials();
         String creatorKey = credentials.at("/creators/0/api_key").asText();

@@ -41,7 +41,12 @@ public class DialogService {
 
     /** An address typed by the user (a platform's, to fetch its trust root): empty when they cancel. */
     public Optional<String> askAddress(Window owner, String title, String question) {
-        javafx.scene.control.TextInputDialog dialog = new javafx.scene.control.TextInputDialog("https://");
+        return askAddress(owner, title, question, "https://");
+    }
+
+    /** The same, the field filled with {@code initial}. */
+    public Optional<String> askAddress(Window owner, String title, String question, String initial) {
+        javafx.scene.control.TextInputDialog dialog = new javafx.scene.control.TextInputDialog(initial);
         dialog.initOwner(owner);
         dialog.setTitle(title);
         dialog.setHeaderText(question);

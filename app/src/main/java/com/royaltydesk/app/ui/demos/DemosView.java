@@ -62,8 +62,15 @@ public final class DemosView extends BorderPane {
         Button export = new Button("Export demo folder…");
         export.setId("export-demos");
         export.setOnAction(e -> dialogs.chooseFolder(getScene().getWindow(), "Export demo pages to")
-                .ifPresent(viewModel::exportTo));
+                .ifPresent(folder -> dialogs.askAddress(
+                                getScene().getWindow(),
+                                "The platform the pages call",
+                                "The address of the platform these pages will call once hosted (they call it from"
+                                        + " the reader's browser):",
+                                viewModel.platformAddress())
+                        .ifPresent(api -> viewModel.exportTo(folder, api))));
         Label message = new Label();
+        message.setId("demo-message");
         message.getStyleClass().add("muted");
         message.textProperty().bind(viewModel.messageProperty());
         Label address = new Label();

@@ -93,25 +93,36 @@ public final class DemosViewModel {
         return pageUrl.getReadOnlyProperty();
     }
 
-    /** Saves every page, as the platform serves it, and the platform's trust root into {@code folder}: ready for any CDN. */
-    public void exportTo(Path folder) {
+    /** The connected platform's address: what an exported folder calls unless the user says otherwise. */
+    public String platformAddress() {
+        return client == null ? "https://" : client.baseUrl();
+    }
+
+    /**
+     * Saves every page, as the platform serves it, set to call {@code api} (see {@link DemoExport}),
+     * and the platform's trust root beside them: ready for any CDN.
+     */
+    public void exportTo(Path folder, String api) {
         if (client == null) {
             return;
         }
         PlatformClient target = client;
         tasks.run(
                 () -> {
+                    String address = DemoExport.checkedAddress(api);
                     Files.createDirectories(folder);
                     for (DemoPage page : DemoPage.ALL) {
                         Files.writeString(
-                                folder.resolve(page.file()), target.demoPage(page.file()), StandardCharsets.UTF_8);
+                                folder.resolve(page.file()),
+                                DemoExport.callingApi(target.demoPage(page.file()), address),
+                                StandardCharsets.UTF_8);
                     }
                     // The verify pages trust the root written beside them (SPEC §6), never the API they call.
                     Files.writeString(folder.resolve("trust-root.json"), target.trustRoot(), StandardCharsets.UTF_8);
-                    return DemoPage.ALL.size();
+                    return address;
                 },
-                count -> message.set("Exported " + count + " pages and this platform's trust-root.json to " + folder
-                        + " — open them with ?api=" + target.baseUrl()),
+                address -> message.set("Exported " + DemoPage.ALL.size() + " pages, set to call " + address
+                        + ", and this platform's trust-root.json to " + folder),
                 error -> message.set("Export failed: " + error.getMessage()));
     }
 

@@ -29,6 +29,7 @@ class DemosWindowTest extends FxRobot {
     Path dataDir;
 
     private App app;
+    private final AnsweringDialogs dialogs = new AnsweringDialogs();
 
     @AfterEach
     void close() throws Exception {
@@ -57,7 +58,7 @@ class DemosWindowTest extends FxRobot {
     @Test
     void verifyAndBillingPages_openOnTheCreatorsOwnData_noKeyTyped_noKeyShown() throws Exception {
         FxToolkit.registerPrimaryStage();
-        app = (App) FxToolkit.setupApplication(() -> new App(new AppSettings(dataDir), new AnsweringDialogs()));
+        app = (App) FxToolkit.setupApplication(() -> new App(new AppSettings(dataDir), dialogs));
         WaitForAsyncUtils.waitFor(
                 30,
                 TimeUnit.SECONDS,
@@ -98,5 +99,28 @@ class DemosWindowTest extends FxRobot {
                         .getText())
                 .contains("demo-verify.html?receipt=pt_")
                 .doesNotContain("key=");
+
+        // "Export demo folder…" asks which platform the hosted pages call, and they call it from a
+        // folder (file://) as they would from a CDN — no ?api= in the address.
+        String platform = lookup("#platform-url")
+                .queryAs(javafx.scene.control.Label.class)
+                .getText();
+        Path exported = dataDir.resolve("exported demos");
+        dialogs.folderChosen = exported;
+        dialogs.address = platform + "/";
+        clickOn("#export-demos");
+        javafx.scene.control.Label said = lookup("#demo-message").queryAs(javafx.scene.control.Label.class);
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> said.getText().startsWith("Export"));
+        assertThat(said.getText()).startsWith("Exported 5 pages, set to call " + platform);
+        assertThat(exported.resolve("trust-root.json")).exists();
+        assertThat(java.nio.file.Files.readString(exported.resolve("demo-verify.html")))
+                .contains("<meta name=\"rdk-api\" content=\"" + platform + "\">");
+        WebView web = lookup("#demo-web").queryAs(WebView.class);
+        interact(() ->
+                web.getEngine().load(exported.resolve("index.html").toUri().toString()));
+        WaitForAsyncUtils.waitFor(
+                20,
+                TimeUnit.SECONDS,
+                () -> script("document.getElementById('api').textContent").equals(platform));
     }
 }
