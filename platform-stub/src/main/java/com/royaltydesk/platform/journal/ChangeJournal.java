@@ -45,29 +45,50 @@ public final class ChangeJournal implements AutoCloseable {
 
     private final Map<String, List<String>> keysOfTable = new HashMap<>();
 
-    private ChangeJournal(MarkedJournal journal, ObjectMapper json) {
+    /**
+     * A transaction's rows go into records of about this many bytes (a journal record holds at most
+     * {@link Journal#MAX_PAYLOAD}): a settlement for thousands of creators is several records, marked
+     * as parts of one, and replayed only whole.
+     */
+    static final int PART_BYTES = 4 * 1024 * 1024;
+
+    private final int partBytes;
+
+    private ChangeJournal(MarkedJournal journal, ObjectMapper json, int partBytes) {
         this.journal = journal;
         this.json = json;
+        this.partBytes = partBytes;
     }
 
     public static ChangeJournal open(Path dataDir, ObjectMapper json) {
-        return new ChangeJournal(MarkedJournal.open(dataDir.resolve(FOLDER)), json);
+        return new ChangeJournal(MarkedJournal.open(dataDir.resolve(FOLDER)), json, PART_BYTES);
+    }
+
+    /** The same with smaller parts (tests split a transaction without writing megabytes). */
+    static ChangeJournal open(Path dataDir, ObjectMapper json, int partBytes) {
+        return new ChangeJournal(MarkedJournal.open(dataDir.resolve(FOLDER)), json, partBytes);
     }
 
     /**
-     * Commits the transaction and appends what it changed (not yet durable); returns the record's
-     * position, or 0 when it changed nothing journaled.
+     * Commits the transaction and appends what it changed (not yet durable), in one record or — for a
+     * large transaction — in consecutive parts; returns the last record's position, or 0 when it
+     * changed nothing journaled. Encoded before the commit, so a row no record can carry fails the
+     * transaction instead of leaving it committed and unjournaled.
      */
     public long commit(Connection connection, RowChanges changes) throws SQLException {
         if (changes.isEmpty()) {
             connection.commit();
             return 0;
         }
-        byte[] record = encode(changes);
+        List<byte[]> parts = encode(changes);
         commitOrder.lock();
         try {
             connection.commit();
-            return journal.append(record);
+            long last = 0;
+            for (byte[] part : parts) {
+                last = journal.append(part);
+            }
+            return last;
         } finally {
             commitOrder.unlock();
         }
@@ -96,14 +117,26 @@ public final class ChangeJournal implements AutoCloseable {
      */
     public int replayUnapplied(Transactions inTransaction, Consumer<JsonNode> usageOps) {
         int[] applied = {0};
+        List<JsonNode> group = new ArrayList<>();
         journal.replayUnapplied(entry -> {
             JsonNode record = read(entry.payload());
+            int parts = record.path("parts").asInt(1);
+            if (record.path("part").asInt(1) == 1) {
+                group.clear(); // a group cut short (only at a torn tail) was never acknowledged
+            }
+            group.add(record);
+            if (group.size() < parts) {
+                return;
+            }
             inTransaction.run(connection -> {
-                for (JsonNode row : record.path("rows")) {
-                    apply(connection, row);
+                for (JsonNode part : group) {
+                    for (JsonNode row : part.path("rows")) {
+                        apply(connection, row);
+                    }
                 }
             });
-            record.path("usage").forEach(usageOps);
+            group.forEach(part -> part.path("usage").forEach(usageOps));
+            group.clear();
             applied[0]++;
         });
         return applied[0];
@@ -171,27 +204,61 @@ public final class ChangeJournal implements AutoCloseable {
         return '"' + identifier.replace("\"", "\"\"") + '"';
     }
 
-    private byte[] encode(RowChanges changes) {
-        ObjectNode record = json.createObjectNode();
-        ArrayNode rows = record.putArray("rows");
+    /** The transaction as one record, or as parts of about {@link #partBytes} each ({@code part}, {@code parts}). */
+    private List<byte[]> encode(RowChanges changes) {
+        List<ArrayNode> chunks = new ArrayList<>();
+        ArrayNode rows = json.createArrayNode();
+        long bytes = 0;
         for (RowChanges.RowImage image : changes.rows()) {
-            ObjectNode row = rows.addObject();
-            row.put("table", image.table());
-            if (image.deleted()) {
-                row.put("deleted", true);
+            ObjectNode row = row(image);
+            int size = serialized(row).length;
+            if (size > Journal.MAX_PAYLOAD - 1024) {
+                throw new IllegalStateException("a row of " + image.table() + " is " + size
+                        + " bytes: more than a journal record carries, so it is not written");
             }
-            ArrayNode columns = row.putArray("columns");
-            image.columns().forEach(columns::add);
-            ArrayNode values = row.putArray("values");
-            for (Object value : image.values()) {
-                values.add(encode(value));
+            if (!rows.isEmpty() && bytes + size > partBytes) {
+                chunks.add(rows);
+                rows = json.createArrayNode();
+                bytes = 0;
             }
+            rows.add(row);
+            bytes += size;
         }
-        if (!changes.usageOps().isEmpty()) {
-            record.putArray("usage").addAll(changes.usageOps());
+        chunks.add(rows);
+        List<byte[]> parts = new ArrayList<>();
+        for (int i = 0; i < chunks.size(); i++) {
+            ObjectNode record = json.createObjectNode();
+            record.set("rows", chunks.get(i));
+            if (i == chunks.size() - 1 && !changes.usageOps().isEmpty()) {
+                record.putArray("usage").addAll(changes.usageOps());
+            }
+            if (chunks.size() > 1) {
+                record.put("part", i + 1);
+                record.put("parts", chunks.size());
+            }
+            parts.add(serialized(record));
         }
+        return parts;
+    }
+
+    private ObjectNode row(RowChanges.RowImage image) {
+        ObjectNode row = json.createObjectNode();
+        row.put("table", image.table());
+        if (image.deleted()) {
+            row.put("deleted", true);
+        }
+        ArrayNode columns = row.putArray("columns");
+        image.columns().forEach(columns::add);
+        ArrayNode values = row.putArray("values");
+        for (Object value : image.values()) {
+            values.add(encode(value));
+        }
+        return row;
+    }
+
+    private byte[] serialized(JsonNode node) {
         try {
-            return json.writeValueAsBytes(record);
+            return json.writeValueAsBytes(node);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
