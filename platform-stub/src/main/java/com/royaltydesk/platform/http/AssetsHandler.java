@@ -82,16 +82,15 @@ public final class AssetsHandler {
         int limit = Validate.limit(ctx.queryParam("limit"), DEFAULT_LIMIT, MAX_LIMIT);
         long after = Cursors.decode(ctx.queryParam("cursor"));
         String scope = Tenants.scope(caller, ctx.queryParam("creator_id"));
-        List<Asset> page = assets.list(scope, after, limit + 1);
-        List<Asset> shown = page.subList(0, Math.min(limit, page.size()));
+        Paged<Asset> page = Paged.byKey(assets.list(scope, after, Paged.rowsToRead(limit)), limit, Asset::seq);
+        List<Asset> shown = page.shown();
         Map<String, Long> receiptCounts =
                 receipts.countsByAsset(shown.stream().map(Asset::assetId).toList());
         List<AssetView> views = new ArrayList<>();
         for (Asset asset : shown) {
             views.add(view(ctx, asset, receiptCounts.getOrDefault(asset.assetId(), 0L)));
         }
-        String next = page.size() > limit ? Cursors.encode(page.get(limit - 1).seq()) : null;
-        ctx.json(new AssetPage(views, next));
+        ctx.json(new AssetPage(views, page.next()));
     }
 
     public void get(Context ctx) {

@@ -109,13 +109,13 @@ public final class ReceiptsHandler {
         String model = ctx.queryParam("model_id") == null ? null : ClaimValidator.modelId(ctx.queryParam("model_id"));
         String dataset =
                 ctx.queryParam("dataset_id") == null ? null : Validate.id(ctx.queryParam("dataset_id"), "dataset_id");
-        List<Receipt> page = receipts.list(
-                new ReceiptQuery(creator, model, dataset, Cursors.decode(ctx.queryParam("cursor")), limit + 1));
-        List<ReceiptView> views = page.subList(0, Math.min(limit, page.size())).stream()
-                .map(ReceiptsHandler::view)
-                .toList();
-        String next = page.size() > limit ? Cursors.encode(page.get(limit - 1).logIndex()) : null;
-        ctx.json(new ReceiptPage(views, next));
+        Paged<Receipt> page = Paged.byKey(
+                receipts.list(new ReceiptQuery(
+                        creator, model, dataset, Cursors.decode(ctx.queryParam("cursor")), Paged.rowsToRead(limit))),
+                limit,
+                Receipt::logIndex);
+        ctx.json(
+                new ReceiptPage(page.shown().stream().map(ReceiptsHandler::view).toList(), page.next()));
     }
 
     /**

@@ -62,9 +62,9 @@ public final class ReportsHandler {
         String period = Periods.parse(ctx.queryParam("period"), "period").toString();
         int limit = Validate.limit(ctx.queryParam("limit"), DEFAULT_LIMIT, MAX_LIMIT);
         int offset = Cursors.offset(ctx.queryParam("cursor"));
-        List<ReportService.LineItem> page = reports.lines(creatorId, period, offset, limit + 1);
+        Paged<ReportService.LineItem> page =
+                Paged.byOffset(reports.lines(creatorId, period, offset, Paged.rowsToRead(limit)), limit, offset);
         List<ReportService.Total> totals = reports.totals(creatorId, period);
-        String next = page.size() > limit ? Cursors.encode(offset + limit - 1L) : null;
         ReportService.Total single = totals.size() == 1 ? totals.get(0) : null;
         // Adjustments ride on the first page (their first ADJUSTMENTS_INLINE); the rest are paged by
         // GET /v1/usage/adjustments from adjustments_next_cursor.
@@ -74,14 +74,14 @@ public final class ReportsHandler {
         ctx.json(new ReportService.UsageReport(
                 creatorId,
                 period,
-                page.subList(0, Math.min(limit, page.size())),
+                page.shown(),
                 firstAdjustments,
                 adjustmentCount,
                 firstAdjustments.size() < adjustmentCount ? Cursors.encode(firstAdjustments.size() - 1L) : null,
                 single == null ? (totals.isEmpty() ? BigDecimal.ZERO : null) : single.total(),
                 single == null ? (totals.isEmpty() ? "USD" : null) : single.currency(),
                 totals,
-                next));
+                page.next()));
     }
 
     public void billingPreview(Context ctx) {
@@ -131,10 +131,9 @@ public final class ReportsHandler {
         String period = Periods.parse(ctx.queryParam("period"), "period").toString();
         int limit = Validate.limit(ctx.queryParam("limit"), MAX_ADJUSTMENTS, MAX_ADJUSTMENTS);
         int offset = Cursors.offset(ctx.queryParam("cursor"));
-        List<ReportService.Adjustment> page = reports.adjustments(creatorId, period, offset, limit + 1);
-        ctx.json(new ReportService.AdjustmentPage(
-                page.subList(0, Math.min(limit, page.size())),
-                page.size() > limit ? Cursors.encode(offset + limit - 1L) : null));
+        Paged<ReportService.Adjustment> page =
+                Paged.byOffset(reports.adjustments(creatorId, period, offset, Paged.rowsToRead(limit)), limit, offset);
+        ctx.json(new ReportService.AdjustmentPage(page.shown(), page.next()));
     }
 
     /** {@code GET /v1/usage/receipts}: every receipt behind a report or statement line, paged. */
@@ -145,10 +144,11 @@ public final class ReportsHandler {
         String modelId = ClaimValidator.modelId(ctx.queryParam("model_id"));
         int limit = Validate.limit(ctx.queryParam("limit"), MAX_RECEIPTS, MAX_RECEIPTS);
         int offset = Cursors.offset(ctx.queryParam("cursor"));
-        List<String> page = reports.receiptIds(creatorId, period, assetId, modelId, offset, limit + 1);
-        ctx.json(new ReportService.ReceiptPage(
-                page.subList(0, Math.min(limit, page.size())),
-                page.size() > limit ? Cursors.encode(offset + limit - 1L) : null));
+        Paged<String> page = Paged.byOffset(
+                reports.receiptIds(creatorId, period, assetId, modelId, offset, Paged.rowsToRead(limit)),
+                limit,
+                offset);
+        ctx.json(new ReportService.ReceiptPage(page.shown(), page.next()));
     }
 
     /** Creators read their own; the platform must say whose. */

@@ -103,10 +103,9 @@ public final class SettlementsHandler {
                 : Validate.id(ctx.queryParam("settlement_id"), "settlement_id");
         int limit = Validate.limit(ctx.queryParam("limit"), DEFAULT_PAYOUTS, MAX_PAYOUTS);
         int offset = Cursors.offset(ctx.queryParam("cursor"));
-        List<SettlementStore.Payout> page = store.payouts(creator, period, settlementId, offset, limit + 1);
-        ctx.json(new PayoutList(
-                page.subList(0, Math.min(limit, page.size())),
-                page.size() > limit ? Cursors.encode(offset + limit - 1L) : null));
+        Paged<SettlementStore.Payout> page = Paged.byOffset(
+                store.payouts(creator, period, settlementId, offset, Paged.rowsToRead(limit)), limit, offset);
+        ctx.json(new PayoutList(page.shown(), page.next()));
     }
 
     public void statements(Context ctx) {
