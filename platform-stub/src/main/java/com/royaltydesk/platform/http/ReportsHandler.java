@@ -4,7 +4,6 @@ import com.royaltydesk.platform.ApiException;
 import com.royaltydesk.platform.Validate;
 import com.royaltydesk.platform.billing.Money;
 import com.royaltydesk.platform.billing.ReportService;
-import com.royaltydesk.platform.keys.Principal;
 import com.royaltydesk.platform.keys.Role;
 import com.royaltydesk.platform.receipts.ClaimValidator;
 import com.royaltydesk.platform.usage.Corrections;
@@ -153,11 +152,6 @@ public final class ReportsHandler {
 
     /** Creators read their own; the platform must say whose. */
     private String creator(Context ctx) {
-        Principal caller = auth.require(ctx, Role.CREATOR, Role.PLATFORM);
-        String scope = Tenants.scope(caller, ctx.queryParam("creator_id"));
-        if (scope == null) {
-            throw ApiException.invalid("creator_id", "creator_id is required with a platform key.");
-        }
-        return scope;
+        return Tenants.oneCreator(auth.require(ctx, Role.CREATOR, Role.PLATFORM), ctx.queryParam("creator_id"));
     }
 }

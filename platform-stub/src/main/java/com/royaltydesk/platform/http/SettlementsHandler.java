@@ -172,12 +172,7 @@ public final class SettlementsHandler {
     }
 
     private String requiredCreator(Context ctx) {
-        Principal caller = auth.require(ctx, Role.CREATOR, Role.PLATFORM);
-        String creator = Tenants.scope(caller, ctx.queryParam("creator_id"));
-        if (creator == null) {
-            throw ApiException.invalid("creator_id", "creator_id is required with a platform key.");
-        }
-        return creator;
+        return Tenants.oneCreator(auth.require(ctx, Role.CREATOR, Role.PLATFORM), ctx.queryParam("creator_id"));
     }
 
     private SettlementView view(SettlementStore.Settlement s) {

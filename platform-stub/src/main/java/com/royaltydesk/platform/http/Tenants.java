@@ -22,4 +22,13 @@ final class Tenants {
         }
         return requestedCreator == null ? null : Validate.id(requestedCreator, "creator_id");
     }
+
+    /** One creator's data: a creator gets its own; the platform must say whose ({@code creator_id}). */
+    static String oneCreator(Principal caller, String requestedCreator) {
+        String creator = scope(caller, requestedCreator);
+        if (creator == null) {
+            throw ApiException.invalid("creator_id", "creator_id is required with a platform key.");
+        }
+        return creator;
+    }
 }
