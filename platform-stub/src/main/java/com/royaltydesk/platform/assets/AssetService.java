@@ -121,7 +121,7 @@ public final class AssetService {
         }
         if (asset.sizeBytes() == null && total > maxBytes) {
             throw new ApiException(
-                    413,
+                    ApiException.Kind.TOO_LARGE,
                     "upload_too_large",
                     "Uploads on this platform are at most " + maxBytes + " bytes; nothing was stored.",
                     null);
@@ -150,7 +150,7 @@ public final class AssetService {
         String expected = (asset.sha256() == null ? "" : "sha256:" + asset.sha256() + " ")
                 + (asset.sizeBytes() == null ? "" : "(" + asset.sizeBytes() + " bytes)");
         return new ApiException(
-                400,
+                ApiException.Kind.INVALID,
                 "content_mismatch",
                 "The upload does not match "
                         + (asset.proven() ? "the content already proven" : "the registration") + ": expected "

@@ -114,12 +114,16 @@ public final class AssetsHandler {
         } catch (IOException e) {
             throw timedOut(e)
                     ? new ApiException(
-                            408,
+                            ApiException.Kind.TIMED_OUT,
                             "upload_timeout",
                             "No bytes of the upload arrived for " + uploadReadTimeout.toSeconds()
                                     + " s; it was dropped and nothing changed.",
                             null)
-                    : new ApiException(400, "upload_interrupted", "The upload ended early; nothing changed.", null);
+                    : new ApiException(
+                            ApiException.Kind.INVALID,
+                            "upload_interrupted",
+                            "The upload ended early; nothing changed.",
+                            null);
         }
         ctx.json(view(ctx, asset, receipts.countsByAsset(List.of(assetId)).getOrDefault(assetId, 0L)));
     }

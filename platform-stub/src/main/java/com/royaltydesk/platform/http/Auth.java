@@ -24,10 +24,14 @@ public final class Auth {
     public Principal require(Context ctx, Role... allowed) {
         Principal principal = optional(ctx)
                 .orElseThrow(() -> new ApiException(
-                        401, "unauthorized", "Send a valid API key as 'Authorization: Bearer <key>'.", null));
+                        ApiException.Kind.UNAUTHENTICATED,
+                        "unauthorized",
+                        "Send a valid API key as 'Authorization: Bearer <key>'.",
+                        null));
         if (Arrays.stream(allowed).noneMatch(principal::is)) {
             String roles = Arrays.stream(allowed).map(Role::wireName).collect(Collectors.joining(" or "));
-            throw new ApiException(403, "forbidden", "This endpoint needs a " + roles + " key.", null);
+            throw new ApiException(
+                    ApiException.Kind.FORBIDDEN, "forbidden", "This endpoint needs a " + roles + " key.", null);
         }
         return principal;
     }
@@ -42,12 +46,17 @@ public final class Auth {
             return Optional.empty();
         }
         if (!header.startsWith(BEARER)) {
-            throw new ApiException(401, "unauthorized", "Use 'Authorization: Bearer <key>'.", null);
+            throw new ApiException(
+                    ApiException.Kind.UNAUTHENTICATED, "unauthorized", "Use 'Authorization: Bearer <key>'.", null);
         }
         Optional<Principal> principal =
                 keys.authenticate(header.substring(BEARER.length()).trim());
         if (principal.isEmpty()) {
-            throw new ApiException(401, "unauthorized", "The API key is not valid or was revoked.", null);
+            throw new ApiException(
+                    ApiException.Kind.UNAUTHENTICATED,
+                    "unauthorized",
+                    "The API key is not valid or was revoked.",
+                    null);
         }
         return principal;
     }

@@ -50,7 +50,7 @@ public final class BrowserAccess {
         String host = ctx.header("Host");
         if (host == null || !ownAddress(host, port)) {
             throw new ApiException(
-                    403,
+                    ApiException.Kind.FORBIDDEN,
                     "host_not_allowed",
                     "This platform belongs to the app running it and answers only its own address.",
                     null);
@@ -58,7 +58,7 @@ public final class BrowserAccess {
         String origin = ctx.header("Origin");
         if (origin != null && !ownAddress(origin.replaceFirst("^http://", ""), port)) {
             throw new ApiException(
-                    403,
+                    ApiException.Kind.FORBIDDEN,
                     "origin_not_allowed",
                     "This platform belongs to the app running it; other sites may not call it.",
                     null);

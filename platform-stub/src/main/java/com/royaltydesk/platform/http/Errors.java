@@ -22,6 +22,23 @@ public final class Errors {
         install(config, () -> {});
     }
 
+    /** The HTTP status for each kind of failure a service reports: the one place they are paired. */
+    static int statusOf(ApiException.Kind kind) {
+        return switch (kind) {
+            case INVALID -> 400;
+            case UNAUTHENTICATED -> 401;
+            case FORBIDDEN -> 403;
+            case NOT_FOUND -> 404;
+            case TIMED_OUT -> 408;
+            case CONFLICT -> 409;
+            case TOO_LARGE -> 413;
+            case UNSUPPORTED_MEDIA_TYPE -> 415;
+            case LIMIT_EXCEEDED -> 422;
+            case TOO_MANY -> 429;
+            case UNAVAILABLE -> 503;
+        };
+    }
+
     /**
      * The same; {@code onDamage} runs when a request meets a damaged database page (decision 0017):
      * the request answers 503 {@code database_damaged}, and the platform arranges for the next
@@ -32,7 +49,7 @@ public final class Errors {
             if (e.retryAfterSeconds() != null) {
                 ctx.header("Retry-After", String.valueOf(e.retryAfterSeconds()));
             }
-            write(ctx, e.status(), e.code(), e.getMessage(), e.field());
+            write(ctx, statusOf(e.kind()), e.code(), e.getMessage(), e.field());
         });
         config.routes.exception(
                 JacksonException.class,

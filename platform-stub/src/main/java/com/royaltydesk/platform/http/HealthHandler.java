@@ -19,7 +19,8 @@ public final class HealthHandler {
 
     public void get(Context ctx) {
         if (!database.isReachable()) {
-            throw new ApiException(503, "unavailable", "The platform database is not answering.", null);
+            throw new ApiException(
+                    ApiException.Kind.UNAVAILABLE, "unavailable", "The platform database is not answering.", null);
         }
         ctx.json(new Health("ok", Version.current()));
     }

@@ -129,7 +129,11 @@ public final class ReceiptsHandler {
             return receipt.get();
         }
         if (caller.isEmpty()) {
-            throw new ApiException(401, "unauthorized", "Send a valid API key as 'Authorization: Bearer <key>'.", null);
+            throw new ApiException(
+                    ApiException.Kind.UNAUTHENTICATED,
+                    "unauthorized",
+                    "Send a valid API key as 'Authorization: Bearer <key>'.",
+                    null);
         }
         Principal principal = caller.get();
         return receipt.filter(r -> principal.is(Role.PLATFORM)

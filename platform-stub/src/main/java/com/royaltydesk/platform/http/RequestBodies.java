@@ -42,9 +42,11 @@ public final class RequestBodies {
                             ? "The body does not match this endpoint."
                             : "Wrong type or value for '" + field + "'.");
         } catch (JacksonException e) {
-            throw new ApiException(400, "invalid_json", "The request body is not valid JSON.", null);
+            throw new ApiException(
+                    ApiException.Kind.INVALID, "invalid_json", "The request body is not valid JSON.", null);
         } catch (java.io.IOException e) {
-            throw new ApiException(400, "invalid_json", "The request body could not be read.", null);
+            throw new ApiException(
+                    ApiException.Kind.INVALID, "invalid_json", "The request body could not be read.", null);
         }
     }
 
@@ -52,7 +54,11 @@ public final class RequestBodies {
     public static void requireJson(Context ctx) {
         String type = ctx.contentType();
         if (type == null || !type.toLowerCase(java.util.Locale.ROOT).startsWith("application/json")) {
-            throw new ApiException(415, "unsupported_media_type", "Send the body as application/json.", null);
+            throw new ApiException(
+                    ApiException.Kind.UNSUPPORTED_MEDIA_TYPE,
+                    "unsupported_media_type",
+                    "Send the body as application/json.",
+                    null);
         }
     }
 

@@ -64,7 +64,8 @@ public final class UsageHandler {
         try {
             body = json.readTree(ctx.bodyAsBytes());
         } catch (IOException e) {
-            throw new ApiException(400, "invalid_json", "The request body is not valid JSON.", null);
+            throw new ApiException(
+                    ApiException.Kind.INVALID, "invalid_json", "The request body is not valid JSON.", null);
         }
         if (body == null || !body.isObject()) {
             throw ApiException.invalid(null, "The body must be a JSON object with an events array.");

@@ -49,13 +49,20 @@ public final class Witnessing {
                         && w.keyId().equals(java.util.HexFormat.of().formatHex(cosignature.keyId())))
                 .findFirst()
                 .orElseThrow(() -> new ApiException(
-                        400, "unknown_witness", "No registered witness has that name and key ID.", "cosignature"));
+                        ApiException.Kind.INVALID,
+                        "unknown_witness",
+                        "No registered witness has that name and key ID.",
+                        "cosignature"));
         try {
             if (NoteVerifier.verifiedBy(note, List.of(parse(witness.vkey()))).isEmpty()) {
                 throw new NoteException("not signed by the witness");
             }
         } catch (NoteException e) {
-            throw new ApiException(400, "invalid_cosignature", "The cosignature does not verify.", "cosignature");
+            throw new ApiException(
+                    ApiException.Kind.INVALID,
+                    "invalid_cosignature",
+                    "The cosignature does not verify.",
+                    "cosignature");
         }
         store.addCosignature(treeSize, witness, line.strip());
     }
