@@ -55,55 +55,35 @@ public final class LogFreshness {
         var was = theirs.accepted().checkpoint();
         var now = newest.accepted().checkpoint();
         Instant when = newest.accepted().time();
+        // Every answer from here names the two sizes compared and when the newest was signed.
+        java.util.function.BiFunction<Boolean, String, Result> compared = (consistent, detail) ->
+                new Result(consistent, was.origin(), was.treeSize(), now.treeSize(), when, detail);
         if (!was.origin().equals(now.origin())) {
-            return new Result(
-                    false,
-                    was.origin(),
-                    was.treeSize(),
-                    now.treeSize(),
-                    when,
-                    "the platform answered for another log (" + now.origin() + ")");
+            return compared.apply(false, "the platform answered for another log (" + now.origin() + ")");
         }
         if (now.treeSize() < was.treeSize()) {
-            return new Result(
+            return compared.apply(
                     false,
-                    was.origin(),
-                    was.treeSize(),
-                    now.treeSize(),
-                    when,
                     "the platform's log is now smaller (" + now.treeSize() + ") than the bundle's (" + was.treeSize()
                             + "): its history was rewritten");
         }
         if (now.treeSize() == was.treeSize()) {
             boolean same = Arrays.equals(now.rootHash(), was.rootHash());
-            return new Result(
+            return compared.apply(
                     same,
-                    was.origin(),
-                    was.treeSize(),
-                    now.treeSize(),
-                    when,
                     same
                             ? "the log has not grown since; its root is the bundle's"
                             : "same size, another root: the platform shows two histories");
         }
         Optional<List<byte[]>> proof = proofs.proof(was.origin(), was.treeSize(), now.treeSize());
         if (proof.isEmpty()) {
-            return new Result(
-                    false,
-                    was.origin(),
-                    was.treeSize(),
-                    now.treeSize(),
-                    when,
-                    "the platform gave no consistency proof from " + was.treeSize() + " to " + now.treeSize());
+            return compared.apply(
+                    false, "the platform gave no consistency proof from " + was.treeSize() + " to " + now.treeSize());
         }
         boolean consistent = MerkleProofs.verifyConsistency(
                 was.treeSize(), now.treeSize(), was.rootHash(), now.rootHash(), proof.get());
-        return new Result(
+        return compared.apply(
                 consistent,
-                was.origin(),
-                was.treeSize(),
-                now.treeSize(),
-                when,
                 consistent
                         ? "the log grew from " + was.treeSize() + " to " + now.treeSize()
                                 + " entries and the RFC 9162 consistency proof holds: nothing before was changed"

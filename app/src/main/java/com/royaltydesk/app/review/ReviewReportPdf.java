@@ -72,8 +72,8 @@ final class ReviewReportPdf {
                     10,
                     ReviewWords.logPosition(report).orElse("The log was not reached: an earlier check failed."),
                     13);
-            if (ReviewWords.consistency(report).isPresent()) {
-                paragraph(REGULAR, 10, ReviewWords.consistency(report).get(), 13);
+            for (String words : ReviewWords.consistency(report).stream().toList()) {
+                paragraph(REGULAR, 10, words, 13);
             }
             paragraph(
                     REGULAR,

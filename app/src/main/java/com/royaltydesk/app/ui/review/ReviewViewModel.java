@@ -17,6 +17,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -113,7 +114,9 @@ public final class ReviewViewModel {
     private ReviewedBundle check(Path file) throws IOException {
         byte[] bytes = Files.readAllBytes(file);
         String sha256 = HexFormat.of().formatHex(sha256().digest(bytes));
-        return new ReviewedBundle(file, sha256, checker.checkFile(file), clock.instant());
+        // One read: the bytes hashed for the report's header are the bytes checked.
+        return new ReviewedBundle(
+                file, sha256, checker.checkBundle(new String(bytes, StandardCharsets.UTF_8)), clock.instant());
     }
 
     /** Shows a trust root from a file and asks; nothing is trusted until {@link #trustPending}. */
@@ -257,6 +260,7 @@ public final class ReviewViewModel {
                         lastShown.set(now);
                         tasks.post(() -> {
                             if (run == hashingRun) {
+                                // A progress bar's fraction of bytes hashed, not an amount of money.
                                 progress.set(total == 0 ? 1 : (double) done / total);
                             }
                         });
