@@ -10,6 +10,7 @@ import com.royaltydesk.verify.trust.TrustRoot;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 
 /**
  * The report for a case file, as JSON: the {@code verify --json} object for the bundle (stable
@@ -85,9 +86,21 @@ public final class ReviewReport {
 
     /** Writes {@code report.pdf} and, beside it, the same content as {@code report.json}. */
     public static void write(ReviewedBundle bundle, String toolVersion, Path pdf) throws IOException {
-        ReviewReportPdf.write(bundle, toolVersion, pdf);
+        // Each file appears whole or not at all: a case file must never hold half a report, and
+        // whoever watches the folder (a reviewer's sync client, a test) sees only finished files.
+        Path pdfPart = partOf(pdf);
+        ReviewReportPdf.write(
+                bundle, toolVersion, pdfPart, jsonBeside(pdf).getFileName().toString());
+        Files.move(pdfPart, pdf, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        Path json = jsonBeside(pdf);
+        Path jsonPart = partOf(json);
         Files.writeString(
-                jsonBeside(pdf), JSON.writerWithDefaultPrettyPrinter().writeValueAsString(json(bundle, toolVersion)));
+                jsonPart, JSON.writerWithDefaultPrettyPrinter().writeValueAsString(json(bundle, toolVersion)));
+        Files.move(jsonPart, json, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    private static Path partOf(Path file) {
+        return file.resolveSibling(file.getFileName() + ".part");
     }
 
     /** {@code case-1.pdf} → {@code case-1.json}. */

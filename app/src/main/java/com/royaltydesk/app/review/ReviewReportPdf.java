@@ -30,13 +30,10 @@ final class ReviewReportPdf {
 
     private ReviewReportPdf() {}
 
-    static void write(ReviewedBundle bundle, String toolVersion, Path file) throws IOException {
+    static void write(ReviewedBundle bundle, String toolVersion, Path file, String jsonName) throws IOException {
         try (PDDocument document = new PDDocument()) {
             Writer writer = new Writer(document);
-            writer.body(
-                    bundle,
-                    toolVersion,
-                    ReviewReport.jsonBeside(file).getFileName().toString());
+            writer.body(bundle, toolVersion, jsonName);
             writer.finish();
             writer.headersAndPageNumbers(
                     "Royalty Desk review report - " + bundle.file().getFileName(), "SHA-256 " + bundle.fileSha256());

@@ -112,7 +112,7 @@ class ReviewWindowTest extends FxRobot {
         Path pdf = dir.resolve("case-file.pdf");
         dialogs.pdfToSave = pdf;
         press(KeyCode.CONTROL, KeyCode.E).release(KeyCode.E, KeyCode.CONTROL);
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> Files.exists(ReviewReport.jsonBeside(pdf)));
+        awaitText("#review-message", "Report written");
         try (var document = Loader.loadPDF(pdf.toFile())) {
             assertThat(new PDFTextStripper().getText(document))
                     .contains("Verified: this receipt is evidence")
@@ -210,7 +210,7 @@ class ReviewWindowTest extends FxRobot {
             Path pdf = dir.resolve("online.pdf");
             dialogs.pdfToSave = pdf;
             clickOn("#review-export");
-            WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> Files.exists(ReviewReport.jsonBeside(pdf)));
+            awaitText("#review-message", "Report written");
             var json = new com.fasterxml.jackson.databind.ObjectMapper()
                     .readTree(ReviewReport.jsonBeside(pdf).toFile());
             assertThat(json.at("/review/online/consistent").asBoolean()).isTrue();
