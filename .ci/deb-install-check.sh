@@ -22,21 +22,30 @@ xvfb-run -a "$installed" --smoke-test --data-dir "$(mktemp -d)"
 echo "installed .deb: smoke test passed"
 
 # Receipt bundles open in the Review window from the file manager (issue #18): the package declares
-# the type for *.bundle.json, its desktop entry takes files (%F), and what a double-click runs — the
-# installed app given the file — opens the Review window with no platform and checks the file.
+# the type for *.bundle.json and *.rdkbundle with an icon, its desktop entry takes files (%F), and
+# what a double-click runs — the installed app given the files — opens the Review window with no
+# platform and checks each file.
 lib=/opt/royalty-desk/lib
-grep -q 'glob pattern="\*.bundle.json"' "$lib"/royalty-desk-royalty-desk-MimeInfo.xml \
-  || { echo "the package declares no type for *.bundle.json" >&2; exit 1; }
+for glob in '\*.bundle.json' '\*.rdkbundle'; do
+  grep -q "glob pattern=\"$glob\"" "$lib"/royalty-desk-royalty-desk-MimeInfo.xml \
+    || { echo "the package declares no type for $glob" >&2; exit 1; }
+done
+[ -s "$lib/application-vnd.royaltydesk.receipt-bundle+json.png" ] \
+  || { echo "the package carries no icon for receipt bundles" >&2; exit 1; }
 grep -q '^MimeType=application/vnd.royaltydesk.receipt-bundle+json' "$lib"/royalty-desk-royalty-desk.desktop \
   || { echo "the desktop entry does not take receipt bundles" >&2; exit 1; }
 grep -q '^Exec=.* %F$' "$lib"/royalty-desk-royalty-desk.desktop \
   || { echo "the desktop entry is not given the files opened with it" >&2; exit 1; }
 review=$(mktemp -d)
 echo '{}' > "$review/opened from the file manager.bundle.json"
-said=$(xvfb-run -a "$installed" --data-dir "$review/data" --smoke-test "$review/opened from the file manager.bundle.json")
+echo '{}' > "$review/sent from Windows.rdkbundle"
+said=$(xvfb-run -a "$installed" --data-dir "$review/data" --smoke-test \
+  "$review/opened from the file manager.bundle.json" "$review/sent from Windows.rdkbundle")
 echo "$said"
-echo "$said" | grep -q "review smoke test: $review/opened from the file manager.bundle.json: MALFORMED" \
-  || { echo "a bundle given to the installed app did not open in the Review window" >&2; exit 1; }
+for name in "opened from the file manager.bundle.json" "sent from Windows.rdkbundle"; do
+  echo "$said" | grep -q "review smoke test: $review/$name: MALFORMED" \
+    || { echo "$name given to the installed app did not open in the Review window" >&2; exit 1; }
+done
 if [ -e "$review/data/platform" ]; then echo "opening a bundle started a platform" >&2; exit 1; fi
 echo "installed .deb: a bundle opens in the Review window"
 

@@ -15,4 +15,6 @@ jpackage --type dmg --dest "$out" --name royalty-desk --app-version "$version" -
   --module-path "$out/fx" --add-modules "javafx.controls,javafx.web,$modules" \
   --input "$out/input" --main-jar royalty-desk.jar --main-class com.royaltydesk.app.Launcher \
   --java-options "-Xmx512m" --mac-package-name "Royalty Desk" \
+  --icon installers/icons/royalty-desk.icns \
+  --file-associations installers/file-associations/bundle-macos.properties \
   --jlink-options "--strip-debug --no-header-files --no-man-pages --compress=2"

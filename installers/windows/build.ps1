@@ -15,4 +15,6 @@ jpackage --type msi --dest $out --name royalty-desk --app-version $version --ven
   --module-path "$out\fx" --add-modules "javafx.controls,javafx.web,$modules" `
   --input "$out\input" --main-jar royalty-desk.jar --main-class com.royaltydesk.app.Launcher `
   --java-options "-Xmx512m" --win-menu --win-shortcut --win-dir-chooser `
+  --icon installers\icons\royalty-desk.ico `
+  --file-associations installers\file-associations\bundle-windows.properties `
   --jlink-options "--strip-debug --no-header-files --no-man-pages --compress=2"

@@ -2,6 +2,7 @@ package com.royaltydesk.app;
 
 import com.royaltydesk.app.concurrency.BackgroundTasks;
 import com.royaltydesk.app.content.ContentHasher;
+import com.royaltydesk.app.review.BundleFiles;
 import com.royaltydesk.app.ui.common.DialogService;
 import com.royaltydesk.app.ui.review.ReviewViewModel;
 import com.royaltydesk.app.ui.review.ReviewWindow;
@@ -45,6 +46,6 @@ public final class ReviewDesk {
         if (!args.isEmpty() && args.get(0).equals(ReviewApp.COMMAND)) {
             return true;
         }
-        return !args.isEmpty() && args.stream().anyMatch(a -> !a.startsWith("--") && a.endsWith(".json"));
+        return args.stream().anyMatch(a -> !a.startsWith("--") && BundleFiles.isBundleName(a));
     }
 }

@@ -18,6 +18,7 @@ class ReviewAppTest {
                 .isTrue();
         assertThat(ReviewDesk.asked(List.of("--data-dir", "/tmp/d", "--smoke-test", "x.bundle.json")))
                 .isTrue();
+        assertThat(ReviewDesk.asked(List.of("C:\\Users\\r\\case-7.rdkbundle"))).isTrue(); // a Windows double-click
         assertThat(ReviewDesk.asked(List.of())).isFalse();
         assertThat(ReviewDesk.asked(List.of("--data-dir", "/tmp/d", "--smoke-test")))
                 .isFalse();

@@ -1,5 +1,6 @@
 package com.royaltydesk.app.ui.common;
 
+import com.royaltydesk.app.review.BundleFiles;
 import java.nio.file.Path;
 import java.util.Optional;
 import javafx.stage.FileChooser;
@@ -11,8 +12,8 @@ import javafx.stage.Window;
  */
 public class DialogService {
 
-    private static final FileChooser.ExtensionFilter BUNDLES =
-            new FileChooser.ExtensionFilter("Receipt bundles (*.bundle.json, *.json)", "*.bundle.json", "*.json");
+    private static final FileChooser.ExtensionFilter BUNDLES = new FileChooser.ExtensionFilter(
+            "Receipt bundles (" + String.join(", ", BundleFiles.PATTERNS) + ")", BundleFiles.PATTERNS);
 
     public Optional<Path> chooseBundleToOpen(Window owner) {
         FileChooser chooser = new FileChooser();

@@ -1,6 +1,7 @@
 package com.royaltydesk.app.ui.receipts;
 
 import com.royaltydesk.app.api.ReceiptSummary;
+import com.royaltydesk.app.review.BundleFiles;
 import com.royaltydesk.app.ui.common.DialogService;
 import com.royaltydesk.verify.BundleReport;
 import java.time.ZoneId;
@@ -207,7 +208,8 @@ public final class ReceiptsView extends BorderPane {
         Button export = new Button("Export bundle…");
         export.setId("export-bundle");
         export.disableProperty().bind(viewModel.canExportProperty().not());
-        export.setOnAction(e -> dialogs.chooseBundleToSave(getScene().getWindow(), "receipt.bundle.json")
+        export.setOnAction(e -> dialogs.chooseBundleToSave(
+                        getScene().getWindow(), BundleFiles.suggestedName("receipt", System.getProperty("os.name")))
                 .ifPresent(viewModel::exportBundle));
         VBox box = new VBox(10, badge, subject, claims, signingKey, checks, payloadPane, headerPane, export);
         box.getStyleClass().add("detail-pane");

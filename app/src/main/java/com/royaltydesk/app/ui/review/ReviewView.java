@@ -1,5 +1,6 @@
 package com.royaltydesk.app.ui.review;
 
+import com.royaltydesk.app.review.BundleFiles;
 import com.royaltydesk.app.review.ReviewWords;
 import com.royaltydesk.app.review.ReviewedBundle;
 import com.royaltydesk.app.ui.common.DialogService;
@@ -49,8 +50,8 @@ public final class ReviewView extends BorderPane {
     private final TitledPane checksPane = new TitledPane("Every check", checks);
     private final VBox verdictBox = new VBox(6, verdict, meaning);
     private final VBox detail = new VBox(8);
-    private final Label empty =
-            wrapping("Open a receipt bundle (.bundle.json) to check it on this computer — or drop bundles here.");
+    private final Label empty = wrapping(
+            "Open a receipt bundle (.bundle.json or .rdkbundle) to check it on this computer — or drop bundles here.");
 
     public ReviewView(ReviewViewModel viewModel, DialogService dialogs) {
         this.viewModel = viewModel;
@@ -119,8 +120,7 @@ public final class ReviewView extends BorderPane {
 
     private String suggestedReportName() {
         ReviewedBundle bundle = viewModel.selectedProperty().get();
-        String name = bundle == null ? "receipt" : bundle.file().getFileName().toString();
-        return name.replaceAll("(\\.bundle)?\\.json$", "") + "-review.pdf";
+        return (bundle == null ? "receipt" : BundleFiles.stem(bundle.file())) + "-review.pdf";
     }
 
     private ListView<ReviewedBundle> bundleList() {
