@@ -70,6 +70,13 @@ public final class Main implements Callable<Integer> {
     boolean sandbox;
 
     @Option(
+            names = "--demo-history",
+            description = "With --sandbox: a new sandbox starts with a year of demo history (assets, receipts, daily"
+                    + " usage, settled months, payouts, a void, a released burst, an open dispute). Ignored for a"
+                    + " sandbox that exists already.")
+    boolean demoHistory;
+
+    @Option(
             names = "--signing-alg",
             description = "Algorithm for new receipt signing keys: EdDSA or ES256 (default: ${DEFAULT-VALUE}).")
     String signingAlgorithm = "EdDSA";
@@ -190,6 +197,7 @@ public final class Main implements Callable<Integer> {
         }
         PlatformServer server = PlatformServer.start(config);
         server.rebuilt().ifPresent(words -> System.err.println("Royalty Desk platform: " + words));
+        server.demoHistory().ifPresent(made -> System.err.println("Royalty Desk platform: " + made.words()));
         Runtime.getRuntime().addShutdownHook(new Thread(() -> shutDown(server), "platform-shutdown"));
         // The one line on stdout: scripts wait for it and read the URL from it.
         out.println("Royalty Desk platform listening on " + server.baseUrl());
@@ -228,7 +236,7 @@ public final class Main implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }
-        return new PlatformConfig(host, port, dir, jdbcUrl, sandbox, algorithm, issuer)
+        PlatformConfig config = new PlatformConfig(host, port, dir, jdbcUrl, sandbox, algorithm, issuer)
                 .withBackupEvery(backupInterval())
                 .withUploadLimits(uploads)
                 .withCorsOrigins(corsOrigins)
@@ -236,6 +244,13 @@ public final class Main implements Callable<Integer> {
                 .withWebhooks(allowPrivateWebhooks ? webhooks.allowingPrivateTargets() : webhooks)
                 .withDatabaseLogin(new DatabaseLogin(blankToNull(jdbcUser), databasePassword()))
                 .withKeyEncryptionKeyFile(keyEncryptionKeyFile);
+        if (demoHistory) {
+            if (!sandbox) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "--demo-history needs --sandbox.");
+            }
+            config = config.withDemoHistory();
+        }
+        return config;
     }
 
     private Duration backupInterval() {

@@ -36,6 +36,8 @@ import java.util.Objects;
  * @param keyEncryptionKeyFile the file holding the key that seals signing keys in the database;
  *     null: {@code RDK_KEY_ENCRYPTION_KEY(_FILE)} or {@code signing-keys.kek} in {@code dataDir}
  *     ({@link com.royaltydesk.platform.receipts.KeyEncryptionKey})
+ * @param demoHistory sandbox only: a new sandbox starts with a year of demo history
+ *     ({@link com.royaltydesk.platform.sandbox.DemoHistory}, decision 0020)
  */
 public record PlatformConfig(
         String host,
@@ -53,7 +55,8 @@ public record PlatformConfig(
         boolean appOnly,
         Path keyEncryptionKeyFile,
         UploadLimits uploadLimits,
-        Duration backupEvery) {
+        Duration backupEvery,
+        boolean demoHistory) {
 
     public static final String DEFAULT_HOST = "127.0.0.1";
 
@@ -94,6 +97,9 @@ public record PlatformConfig(
         if (backupEvery == null) {
             backupEvery = DEFAULT_BACKUP_EVERY;
         }
+        if (demoHistory && !sandbox) {
+            throw new IllegalArgumentException("demo history is for a sandbox only");
+        }
         if (backupEvery.isNegative()) {
             throw new IllegalArgumentException("backupEvery must be zero (never) or more, was " + backupEvery);
         }
@@ -127,12 +133,15 @@ public record PlatformConfig(
                 false,
                 null,
                 null,
-                null);
+                null,
+                false);
     }
 
     /** Defaults for the signing algorithm (EdDSA) and issuer. */
     public PlatformConfig(String host, int port, Path dataDir, String jdbcUrl, boolean sandbox) {
-        this(host, port, dataDir, jdbcUrl, sandbox, null, null, null, null, null, null, null, false, null, null, null);
+        this(
+                host, port, dataDir, jdbcUrl, sandbox, null, null, null, null, null, null, null, false, null, null,
+                null, false);
     }
 
     public PlatformConfig withUsageLimits(UsageLimits limits) {
@@ -169,6 +178,11 @@ public record PlatformConfig(
         return changed(c -> c.keyEncryptionKeyFile = file);
     }
 
+    /** A new sandbox starts with a year of demo history (decision 0020). */
+    public PlatformConfig withDemoHistory() {
+        return changed(c -> c.demoHistory = true);
+    }
+
     /** Runs on another database (PostgreSQL), logging in as {@code login}. */
     public PlatformConfig withDatabase(String url, DatabaseLogin login) {
         return changed(c -> {
@@ -197,7 +211,8 @@ public record PlatformConfig(
                 c.appOnly,
                 c.keyEncryptionKeyFile,
                 c.uploadLimits,
-                c.backupEvery);
+                c.backupEvery,
+                c.demoHistory);
     }
 
     /** The record's fields, mutable, for {@link #changed}. */
@@ -218,8 +233,10 @@ public record PlatformConfig(
         Path keyEncryptionKeyFile;
         UploadLimits uploadLimits;
         Duration backupEvery;
+        boolean demoHistory;
 
         Fields(PlatformConfig from) {
+            demoHistory = from.demoHistory;
             backupEvery = from.backupEvery;
             uploadLimits = from.uploadLimits;
             keyEncryptionKeyFile = from.keyEncryptionKeyFile;

@@ -16,6 +16,8 @@ import com.royaltydesk.platform.journal.JournalsFromTheStart;
 import com.royaltydesk.platform.keys.PlatformKeyBootstrap;
 import com.royaltydesk.platform.log.CheckpointStore;
 import com.royaltydesk.platform.receipts.KeyPurpose;
+import com.royaltydesk.platform.sandbox.DemoHistory;
+import com.royaltydesk.platform.sandbox.SandboxClock;
 import io.javalin.Javalin;
 import io.javalin.json.JavalinJackson;
 import java.io.IOException;
@@ -45,6 +47,7 @@ public final class PlatformServer implements AutoCloseable {
     private final JournalsAtStop journalsAtStop;
     private final AutomaticBackups automaticBackups;
     private final Optional<String> rebuilt;
+    private final Optional<DemoHistory.Summary> demoHistory;
 
     private PlatformServer(
             PlatformConfig config,
@@ -54,7 +57,9 @@ public final class PlatformServer implements AutoCloseable {
             PlatformServices services,
             JournalsAtStop journalsAtStop,
             AutomaticBackups automaticBackups,
-            Optional<String> rebuilt) {
+            Optional<String> rebuilt,
+            Optional<DemoHistory.Summary> demoHistory) {
+        this.demoHistory = demoHistory;
         this.journalsAtStop = journalsAtStop;
         this.automaticBackups = automaticBackups;
         this.rebuilt = rebuilt;
@@ -73,7 +78,10 @@ public final class PlatformServer implements AutoCloseable {
         Database database = opened.database();
         try {
             ObjectMapper json = Json.mapper();
-            PlatformServices services = PlatformServices.create(config, database, json, Clock.systemUTC());
+            // A sandbox's clock can be set back while its demo history is made; a live platform's cannot.
+            SandboxClock sandboxClock = config.sandbox() ? new SandboxClock(Clock.systemUTC()) : null;
+            PlatformServices services = PlatformServices.create(
+                    config, database, json, sandboxClock == null ? Clock.systemUTC() : sandboxClock);
             JournalReplay.Restored restored = JournalReplay.apply(services, database);
             Optional<String> rebuilt = opened.rebuilt()
                     .map(r -> checkedRebuild(config, database, services, r)
@@ -82,12 +90,25 @@ public final class PlatformServer implements AutoCloseable {
             // so the next start replays only what follows. Not while serving: a mark moved under load
             // once trusted writes H2 then lost (the unfinished commits of decision 0017 explain them).
             checkpointJournals(services);
+            // A new sandbox with demo history lives its year before it serves anyone: the clock goes
+            // back before its keys are made, so their windows cover every receipt of that year.
+            DemoHistory history =
+                    config.demoHistory() && !services.sandboxBootstrap().isDone()
+                            ? new DemoHistory(services, sandboxClock)
+                            : null;
+            if (history != null) {
+                history.travelToItsStart();
+            }
             // Keys exist before the first request, so the JWKS a verifier fetches already lists the
             // key of every checkpoint and receipt that follows (until a rotation).
             services.signingKeys().active(KeyPurpose.RECEIPTS);
+            Optional<DemoHistory.Summary> madeHistory = Optional.empty();
             if (config.sandbox()) {
                 services.signingKeys().active(KeyPurpose.SANDBOX);
                 services.sandboxBootstrap().runOnce(config.dataDir());
+                if (history != null) {
+                    madeHistory = Optional.of(history.make());
+                }
             } else {
                 new PlatformKeyBootstrap(services.jdbc(), services.keys()).runOnce(config.dataDir());
             }
@@ -125,7 +146,15 @@ public final class PlatformServer implements AutoCloseable {
                             () -> checkpointJournals(services),
                             List.of(services.changeJournal(), services.receiptJournal(), services.usageJournal()));
             return new PlatformServer(
-                    config, database, javalin, List.copyOf(routes), services, checkpoints, automaticBackups, rebuilt);
+                    config,
+                    database,
+                    javalin,
+                    List.copyOf(routes),
+                    services,
+                    checkpoints,
+                    automaticBackups,
+                    rebuilt,
+                    madeHistory);
         } catch (RuntimeException e) {
             database.close();
             throw e;
@@ -253,6 +282,11 @@ public final class PlatformServer implements AutoCloseable {
      */
     public Optional<String> rebuilt() {
         return rebuilt;
+    }
+
+    /** What this start made when it was a new sandbox with demo history; empty otherwise. */
+    public Optional<DemoHistory.Summary> demoHistory() {
+        return demoHistory;
     }
 
     /** Stops accepting requests, lets in-flight ones and webhook attempts finish, then closes the database. */

@@ -121,6 +121,17 @@ public final class PayoutExecutor {
         });
     }
 
+    /** Sandbox: this creator's next payouts go through again. */
+    public void stopFailingPayoutsFor(String creatorId) {
+        jdbc.inTransaction(c -> {
+            try (PreparedStatement s = c.prepareStatement("DELETE FROM sandbox_payout_failures WHERE creator_id = ?")) {
+                s.setString(1, creatorId);
+                s.executeUpdate();
+            }
+            return null;
+        });
+    }
+
     /** One pending payout, its row locked: held for KYC, or (sandbox) paid or failed at once. */
     private void proceed(Connection c, String payoutId) throws SQLException {
         SettlementStore.Payout payout = store.lockPayout(c, payoutId).orElseThrow();

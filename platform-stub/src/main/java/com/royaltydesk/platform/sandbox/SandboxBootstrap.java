@@ -65,6 +65,11 @@ public final class SandboxBootstrap {
         this.clock = clock;
     }
 
+    /** Whether this database was bootstrapped already (it is not a new sandbox). */
+    public boolean isDone() {
+        return jdbc.inTransaction(SandboxBootstrap::alreadyDone);
+    }
+
     /** Bootstraps unless already done; returns true when it did. */
     public boolean runOnce(Path dataDir) {
         return bootstrap(dataDir);

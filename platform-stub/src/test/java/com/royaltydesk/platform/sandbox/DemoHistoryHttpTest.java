@@ -1,0 +1,172 @@
+package com.royaltydesk.platform.sandbox;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.royaltydesk.platform.PlatformConfig;
+import com.royaltydesk.platform.testutil.Receipts;
+import com.royaltydesk.platform.testutil.RunningPlatform;
+import com.royaltydesk.verify.ReceiptStatus;
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.YearMonth;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A new sandbox with demo history (issue #16): read back through the API as the app and a verifier
+ * would — a year that the platform's own rules made, every receipt of it verifiable today.
+ */
+class DemoHistoryHttpTest {
+
+    @TempDir
+    Path dir;
+
+    private RunningPlatform platform;
+    private final YearMonth thisMonth = YearMonth.now(ZoneOffset.UTC);
+
+    @BeforeEach
+    void start() {
+        platform = RunningPlatform.start(
+                new PlatformConfig(PlatformConfig.DEFAULT_HOST, 0, dir.resolve("p"), null, true).withDemoHistory());
+    }
+
+    @AfterEach
+    void stop() {
+        platform.close();
+    }
+
+    @Test
+    void aYearOfHistory_fourPriceModels_threeModels_everyReceiptVerifiesToday() throws Exception {
+        DemoHistory.Summary made = platform.server().demoHistory().orElseThrow();
+        assertThat(made.first()).isEqualTo(thisMonth.minusMonths(12));
+        assertThat(made.settlements()).isEqualTo(11);
+
+        JsonNode assets = RunningPlatform.body(platform.get("/v1/assets?limit=100", platform.creator42Key()));
+        Set<String> models = new HashSet<>();
+        assets.path("assets").forEach(a -> models.add(a.at("/price_model/type").asText()));
+        assertThat(models).containsExactlyInAnyOrder("per_use", "rev_share", "floor_plus", "subscription_bonus");
+
+        JsonNode receipts = RunningPlatform.body(platform.get("/v1/receipts?limit=100", platform.creator42Key()));
+        Set<String> trainedModels = new HashSet<>();
+        Instant earliest = Instant.MAX;
+        Path state = dir.resolve("verifier");
+        for (JsonNode receipt : receipts.path("receipts")) {
+            trainedModels.add(receipt.path("model_id").asText());
+            Instant issued = Instant.parse(receipt.path("issued_at").asText());
+            earliest = issued.isBefore(earliest) ? issued : earliest;
+            String bundle = platform.get(
+                            "/v1/receipts/" + receipt.path("receipt_id").asText() + "/bundle", platform.creator42Key())
+                    .body();
+            // The keys were made on the history's first day: their windows cover every receipt.
+            assertThat(Receipts.bundles(platform, state).verify(bundle).status())
+                    .as(receipt.path("receipt_id").asText())
+                    .isIn(ReceiptStatus.VERIFIED, ReceiptStatus.SANDBOX);
+        }
+        assertThat(receipts.path("receipts").size()).isEqualTo(made.receipts()).isEqualTo(9);
+        assertThat(trainedModels).containsExactlyInAnyOrder("atlas-7b", "lyra-13b", "orion-70b");
+        assertThat(earliest)
+                .isBefore(thisMonth.minusMonths(11).atDay(1).atStartOfDay().toInstant(ZoneOffset.UTC));
+
+        try (var connection = platform.openDatabaseConnection();
+                var count = connection.createStatement().executeQuery("SELECT COUNT(*) FROM hosts")) {
+            count.next();
+            assertThat(count.getInt(1)).isEqualTo(2);
+        }
+    }
+
+    @Test
+    void elevenSettledMonths_oneFailedPayoutPaidWithTheNext_lastMonthLeftToSettle() throws Exception {
+        JsonNode payouts = RunningPlatform.body(platform.get("/v1/payouts?limit=100", platform.creator42Key()));
+        List<String> statuses = new ArrayList<>();
+        List<JsonNode> all = new ArrayList<>();
+        payouts.path("payouts").forEach(p -> {
+            statuses.add(p.path("status").asText());
+            all.add(p);
+        });
+        assertThat(statuses).hasSize(11).containsOnlyOnce("failed");
+        assertThat(statuses.stream().filter("paid"::equals)).hasSize(10);
+
+        // The failed month's money came back to the balance and went out with the next payout.
+        JsonNode failed = all.stream()
+                .filter(p -> p.path("status").asText().equals("failed"))
+                .findFirst()
+                .orElseThrow();
+        YearMonth failedMonth = YearMonth.parse(failed.path("period").asText());
+        JsonNode next = all.stream()
+                .filter(p -> p.path("period")
+                        .asText()
+                        .equals(failedMonth.plusMonths(1).toString()))
+                .findFirst()
+                .orElseThrow();
+        JsonNode nextMonthsEarnings = RunningPlatform.body(
+                platform.get("/v1/usage-report?period=" + failedMonth.plusMonths(1), platform.creator42Key()));
+        assertThat(new BigDecimal(next.path("amount").asText()))
+                .isGreaterThan(new BigDecimal(failed.path("amount").asText()));
+        assertThat(nextMonthsEarnings.path("period").asText())
+                .isEqualTo(failedMonth.plusMonths(1).toString());
+
+        // The last month is left for "Settle last month": settling it pays it now.
+        YearMonth last = thisMonth.minusMonths(1);
+        assertThat(statuses).hasSize(11);
+        assertThat(all.stream().map(p -> p.path("period").asText())).doesNotContain(last.toString());
+        var settled = platform.json(
+                "POST",
+                "/v1/settlements",
+                platform.platformKey(),
+                "{\"period\":\"" + last + "\",\"subscription_pool\":{\"amount\":900.00,\"currency\":\"USD\"}}");
+        assertThat(settled.statusCode()).as(settled.body()).isEqualTo(201);
+        JsonNode lastPayout = RunningPlatform.body(platform.get("/v1/payouts?period=" + last, platform.creator42Key()));
+        assertThat(lastPayout.at("/payouts/0/status").asText()).isEqualTo("paid");
+    }
+
+    @Test
+    void theCorrections_aVoidWithItsReason_aReleasedBurst_anOpenDispute() throws Exception {
+        YearMonth voidMonth = thisMonth.minusMonths(12 - 7);
+        JsonNode adjustments = RunningPlatform.body(
+                platform.get("/v1/usage/adjustments?period=" + voidMonth, platform.creator42Key()));
+        assertThat(adjustments.toString()).contains("voided at the host's request");
+
+        YearMonth burstMonth = thisMonth.minusMonths(12 - 8);
+        JsonNode report =
+                RunningPlatform.body(platform.get("/v1/usage-report?period=" + burstMonth, platform.creator42Key()));
+        assertThat(report.toString()).doesNotContain("\"held\":true");
+        long tokens = 0;
+        for (JsonNode line : report.path("line_items")) {
+            tokens += line.path("tokens").asLong();
+        }
+        assertThat(tokens).as("the released burst counts").isGreaterThan(21 * 10_000_000L);
+
+        try (var connection = platform.openDatabaseConnection();
+                var disputes = connection.createStatement().executeQuery("SELECT status, reason FROM disputes")) {
+            assertThat(disputes.next()).isTrue();
+            assertThat(disputes.getString("status")).isEqualTo("open");
+            assertThat(disputes.getString("reason")).contains("only the 2024 captions");
+            assertThat(disputes.next()).isFalse();
+        }
+    }
+
+    @Test
+    void aSecondStart_makesNoSecondHistory() throws Exception {
+        long receiptsBefore = platform.checkpointJson().path("tree_size").asLong();
+        platform.close();
+        platform = RunningPlatform.start(
+                new PlatformConfig(PlatformConfig.DEFAULT_HOST, 0, dir.resolve("p"), null, true).withDemoHistory());
+        assertThat(platform.server().demoHistory()).isEmpty();
+        assertThat(platform.checkpointJson().path("tree_size").asLong()).isEqualTo(receiptsBefore);
+        // The clock is real again: a receipt made now is issued now.
+        String receiptId = Receipts.record(platform, "after-history").path("receipt_id").asText();
+        JsonNode now = RunningPlatform.body(platform.get("/v1/receipts/" + receiptId, platform.platformKey()));
+        assertThat(Instant.parse(now.path("issued_at").asText()))
+                .isCloseTo(Instant.now(), org.assertj.core.api.Assertions.within(1, ChronoUnit.MINUTES));
+    }
+}
