@@ -164,7 +164,8 @@ class DemoHistoryHttpTest {
         assertThat(platform.server().demoHistory()).isEmpty();
         assertThat(platform.checkpointJson().path("tree_size").asLong()).isEqualTo(receiptsBefore);
         // The clock is real again: a receipt made now is issued now.
-        String receiptId = Receipts.record(platform, "after-history").path("receipt_id").asText();
+        String receiptId =
+                Receipts.record(platform, "after-history").path("receipt_id").asText();
         JsonNode now = RunningPlatform.body(platform.get("/v1/receipts/" + receiptId, platform.platformKey()));
         assertThat(Instant.parse(now.path("issued_at").asText()))
                 .isCloseTo(Instant.now(), org.assertj.core.api.Assertions.within(1, ChronoUnit.MINUTES));
