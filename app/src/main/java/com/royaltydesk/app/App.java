@@ -243,6 +243,10 @@ public final class App extends Application {
             SmokeTest.watch(statusBar.statusProperty(), statusBar.messageProperty());
         }
 
+        if (starting.makesDemoHistory()) {
+            statusBar.starting("Preparing the sandbox's first start: a year of demo history — assets, receipts,"
+                    + " usage, payouts and statements — made by the platform itself. A few seconds, once…");
+        }
         tasks.run(() -> trusting(starting.await()), this::connectTo, statusBar::platformFailedToStart);
     }
 

@@ -17,12 +17,19 @@ final class Sessions implements AutoCloseable {
 
     private final Path platformDataDir;
     private final AccountStore accounts;
+    private final boolean demoHistory;
     private EmbeddedPlatform embedded;
     private boolean closed;
 
-    Sessions(Path platformDataDir, AccountStore accounts) {
+    Sessions(Path platformDataDir, AccountStore accounts, boolean demoHistory) {
         this.platformDataDir = platformDataDir;
         this.accounts = accounts;
+        this.demoHistory = demoHistory;
+    }
+
+    /** Whether the embedded platform's next start makes a year of demo history (slower: a few seconds). */
+    boolean makesDemoHistory() {
+        return EmbeddedPlatform.willMakeDemoHistory(platformDataDir, demoHistory);
     }
 
     /** The session to open at start. A remote sign-in does not start the embedded platform at all. */
@@ -46,6 +53,11 @@ final class Sessions implements AutoCloseable {
         return demo(embedded());
     }
 
+    /** The bundled platform's words about the demo history it made at start, if it did. */
+    synchronized java.util.Optional<String> embeddedDemoHistory() {
+        return embedded == null ? java.util.Optional.empty() : embedded.demoHistory();
+    }
+
     /** The bundled platform's words about a database it rebuilt at start, if it did (empty before it starts). */
     synchronized java.util.Optional<String> embeddedRebuilt() {
         return embedded == null ? java.util.Optional.empty() : embedded.rebuilt();
@@ -56,7 +68,7 @@ final class Sessions implements AutoCloseable {
             throw new IllegalStateException("the app is closing");
         }
         if (embedded == null) {
-            embedded = EmbeddedPlatform.start(platformDataDir);
+            embedded = EmbeddedPlatform.start(platformDataDir, demoHistory);
         }
         return embedded;
     }

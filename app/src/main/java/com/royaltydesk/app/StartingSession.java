@@ -16,11 +16,14 @@ final class StartingSession {
     private final AccountStore accounts;
     private final Sessions sessions;
     private final CompletableFuture<Session> first = new CompletableFuture<>();
+    /** Decided before the platform starts, since starting it creates the database this looks for. */
+    private final boolean makesDemoHistory;
 
     private StartingSession(AppSettings settings) {
         this.settings = settings;
         this.accounts = new AccountStore(settings.dataDir());
-        this.sessions = new Sessions(settings.platformDataDir(), accounts);
+        this.sessions = new Sessions(settings.platformDataDir(), accounts, settings.demoHistory());
+        this.makesDemoHistory = sessions.makesDemoHistory();
     }
 
     static StartingSession begin(AppSettings settings) {
@@ -43,6 +46,11 @@ final class StartingSession {
 
     AppSettings settings() {
         return settings;
+    }
+
+    /** Whether this start makes the sandbox's year of demo history (a first start takes a few seconds more). */
+    boolean makesDemoHistory() {
+        return makesDemoHistory;
     }
 
     AccountStore accounts() {

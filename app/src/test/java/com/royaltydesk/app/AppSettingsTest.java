@@ -38,6 +38,14 @@ class AppSettingsTest {
     }
 
     @Test
+    void parse_demoHistoryOnForUsers_offWhenAskedAndForSettingsATestBuilds() {
+        assertThat(AppSettings.parse(List.of(), Map.of()).demoHistory()).isTrue();
+        assertThat(AppSettings.parse(List.of("--no-demo-history"), Map.of()).demoHistory())
+                .isFalse();
+        assertThat(new AppSettings(Path.of("/d")).demoHistory()).isFalse();
+    }
+
+    @Test
     void parse_unknownFlag_rejectedWithUsage() {
         assertThatThrownBy(() -> AppSettings.parse(List.of("--dta-dir=/typo"), Map.of()))
                 .isInstanceOf(IllegalArgumentException.class)

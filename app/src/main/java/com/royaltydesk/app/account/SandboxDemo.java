@@ -3,8 +3,12 @@ package com.royaltydesk.app.account;
 import com.royaltydesk.app.api.Asset;
 import com.royaltydesk.app.api.PlatformClient;
 import com.royaltydesk.app.api.ReceiptSummary;
+import com.royaltydesk.app.api.Settlement;
+import java.math.BigDecimal;
 import java.security.SecureRandom;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -14,7 +18,8 @@ import java.util.UUID;
 /**
  * On the bundled sandbox only: the app plays the other two parties so a creator can see the whole
  * loop without any other tool — a model host training on their assets (proof-of-training, with the
- * sandbox's platform key) and reporting usage of them (with the sandbox's host key).
+ * sandbox's platform key) and reporting usage of them (with the sandbox's host key) — and the
+ * platform operator closing last month.
  */
 public final class SandboxDemo {
 
@@ -74,6 +79,22 @@ public final class SandboxDemo {
         }
         try (PlatformClient host = PlatformClient.connect(baseUrl, keys.hostKey())) {
             return host.usageEvents(events).accepted();
+        }
+    }
+
+    /**
+     * The sandbox's subscription pool for a demo month: what subscribers paid that the platform shares
+     * among subscription-priced assets by their use. A fixed, round figure — the demo history's last.
+     */
+    public static final BigDecimal DEMO_POOL = new BigDecimal("950.00");
+
+    /**
+     * Settles the month before {@code today}'s (with the sandbox's platform key), as the platform
+     * operator would on the first days of a month: payouts and statements appear for it.
+     */
+    public Settlement settleLastMonth(LocalDate today) {
+        try (PlatformClient platform = PlatformClient.connect(baseUrl, keys.platformKey())) {
+            return platform.settle(YearMonth.from(today).minusMonths(1), DEMO_POOL, "USD");
         }
     }
 

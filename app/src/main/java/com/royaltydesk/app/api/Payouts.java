@@ -9,6 +9,7 @@ public record Payouts(List<Payout> payouts) {
     /** One payout with its status and transfer reference. */
     public record Payout(
             String payoutId,
+            String creatorId,
             String period,
             BigDecimal amount,
             String currency,

@@ -82,6 +82,9 @@ interface PlatformApi {
     @GET("v1/balances")
     Call<Balances> balances();
 
+    @POST("v1/settlements")
+    Call<Settlement> settle(@Body Map<String, Object> body);
+
     @GET("v1/payouts")
     Call<Payouts> payouts();
 

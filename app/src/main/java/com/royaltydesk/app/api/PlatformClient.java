@@ -129,6 +129,17 @@ public final class PlatformClient implements AutoCloseable {
         return execute(api.proofOfTraining(claim));
     }
 
+    /**
+     * Settles {@code period} (needs a platform key): the platform books every creator's earnings of
+     * that month, pays out what passes the threshold and writes the statements. Settling a month
+     * twice answers the first settlement.
+     */
+    public Settlement settle(java.time.YearMonth period, java.math.BigDecimal subscriptionPool, String currency) {
+        return execute(api.settle(Map.of(
+                "period", period.toString(),
+                "subscription_pool", Map.of("amount", subscriptionPool, "currency", currency))));
+    }
+
     /** Asks the platform for a backup of its data folder (needs a platform key; H2 platforms only). */
     public BackupWritten backup() {
         return execute(api.backup());

@@ -42,14 +42,33 @@ public final class EmbeddedPlatform implements AutoCloseable {
      * any; slow, so never on the FX thread.
      */
     public static EmbeddedPlatform start(Path dataDir) {
+        return start(dataDir, false);
+    }
+
+    /** As {@link #start(Path)}; a new sandbox with {@code demoHistory} starts with a year of it. */
+    public static EmbeddedPlatform start(Path dataDir, boolean demoHistory) {
         PendingRestore.applyIfScheduled(dataDir);
-        PlatformServer server = PlatformServer.start(PlatformConfig.embedded(dataDir));
+        PlatformConfig config = PlatformConfig.embedded(dataDir);
+        PlatformServer server = PlatformServer.start(demoHistory ? config.withDemoHistory() : config);
         try {
             return new EmbeddedPlatform(server);
         } catch (RuntimeException e) {
             server.close();
             throw e;
         }
+    }
+
+    /**
+     * Whether starting on {@code dataDir} will make the demo history: asked before the start, so the
+     * window can say why this first start takes longer. A sandbox whose database exists has its past.
+     */
+    public static boolean willMakeDemoHistory(Path dataDir, boolean demoHistory) {
+        return demoHistory && !java.nio.file.Files.exists(dataDir.resolve("royaltydesk.mv.db"));
+    }
+
+    /** What this start made when the sandbox was new and got its demo history, in words; empty otherwise. */
+    public java.util.Optional<String> demoHistory() {
+        return server.demoHistory().map(com.royaltydesk.platform.sandbox.DemoHistory.Summary::words);
     }
 
     public String baseUrl() {

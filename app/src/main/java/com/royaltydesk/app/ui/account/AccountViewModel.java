@@ -5,12 +5,17 @@ import com.royaltydesk.app.account.AccountStore;
 import com.royaltydesk.app.account.SandboxDemo;
 import com.royaltydesk.app.account.Session;
 import com.royaltydesk.app.api.CreatorProfile;
+import com.royaltydesk.app.api.Payouts;
 import com.royaltydesk.app.api.PlatformClient;
+import com.royaltydesk.app.api.Settlement;
 import com.royaltydesk.app.api.SignUp;
 import com.royaltydesk.app.concurrency.BackgroundTasks;
+import com.royaltydesk.app.ui.common.MoneyFormat;
 import java.net.URI;
+import java.time.LocalDate;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.function.Consumer;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -197,6 +202,23 @@ public final class AccountViewModel {
             return accepted == 0
                     ? "No receipts yet: simulate training first."
                     : accepted + " usage events counted. See Earnings.";
+        });
+    }
+
+    /** Sandbox only: the platform operator settles last month — its payout and statement appear. */
+    public void settleLastMonth() {
+        demo(client -> {
+            Settlement settled = new SandboxDemo(session.baseUrl(), session.sandbox())
+                    .settleLastMonth(LocalDate.now(java.time.ZoneOffset.UTC));
+            String me = session.creatorId();
+            Optional<Payouts.Payout> mine = settled.payouts().stream()
+                    .filter(p -> me.equals(p.creatorId()))
+                    .findFirst();
+            MoneyFormat money = new MoneyFormat(Locale.getDefault());
+            return "Settled " + settled.period() + ". "
+                    + mine.map(p -> "Your payout: " + money.format(p.amount(), p.currency()) + ", " + p.status() + ".")
+                            .orElse("No payout for you this month (nothing earned, or under the payout threshold).")
+                    + " See Earnings and Statements.";
         });
     }
 

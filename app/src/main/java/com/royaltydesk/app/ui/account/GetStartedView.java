@@ -114,14 +114,19 @@ public final class GetStartedView extends ScrollPane {
         Button use = new Button("Simulate usage");
         use.setId("simulate-usage");
         use.setOnAction(e -> viewModel.simulateUsage());
+        Button settle = new Button("Settle last month");
+        settle.setId("settle-last-month");
+        settle.setOnAction(e -> viewModel.settleLastMonth());
         train.disableProperty().bind(viewModel.busyProperty());
         use.disableProperty().bind(viewModel.busyProperty());
+        settle.disableProperty().bind(viewModel.busyProperty());
         Label hint = new Label("On the sandbox the app can play the model host: it records proof-of-training for"
                 + " your assets (each becomes a signed receipt in Receipts) and reports usage of them"
-                + " (which becomes money in Earnings).");
+                + " (which becomes money in Earnings). It can also play the platform operator closing last"
+                + " month: the month's payouts and statements appear.");
         hint.setWrapText(true);
         hint.getStyleClass().add("muted");
-        Node step = step("4", "See it work (sandbox)", new VBox(6, new HBox(8, train, use), hint));
+        Node step = step("4", "See it work (sandbox)", new VBox(6, new HBox(8, train, use, settle), hint));
         step.visibleProperty().bind(viewModel.embeddedProperty());
         step.managedProperty().bind(step.visibleProperty());
         return step;

@@ -34,7 +34,8 @@ import javafx.collections.ObservableList;
  */
 public final class EarningsViewModel {
 
-    private static final int MONTHS_SHOWN = 12;
+    /** This month and the twelve before it: a whole year back, as far as the sandbox's demo history goes. */
+    private static final int MONTHS_SHOWN = 13;
 
     /** Everything the view shows, fetched together. */
     record Snapshot(Earnings earnings, BillingPreview preview, Balances balances, Payouts payouts) {}

@@ -46,6 +46,11 @@ public final class StatusBarViewModel {
         monitor = tasks.every(interval, this::checkNow);
     }
 
+    /** Before the platform answers: why this start takes longer than usual, in words. */
+    public void starting(String words) {
+        message.set(words);
+    }
+
     /** The embedded platform could not start; say why, in words. */
     public void platformFailedToStart(Throwable error) {
         message.set("The embedded platform could not start: " + describe(error));

@@ -9,7 +9,8 @@ import org.junit.jupiter.api.Test;
 class PayoutWordsTest {
 
     private static Payouts.Payout payout(String status, String txRef, String reason) {
-        return new Payouts.Payout("pay_1", "2026-10", new BigDecimal("1.50"), "USD", status, "sandbox", txRef, reason);
+        return new Payouts.Payout(
+                "pay_1", "creator_42", "2026-10", new BigDecimal("1.50"), "USD", status, "sandbox", txRef, reason);
     }
 
     @Test
