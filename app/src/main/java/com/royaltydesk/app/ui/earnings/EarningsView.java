@@ -23,10 +23,12 @@ import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
+import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -167,6 +169,8 @@ public final class EarningsView extends BorderPane {
             protected void updateItem(Balances.Balance b, boolean empty) {
                 super.updateItem(b, empty);
                 setText(empty || b == null ? null : describe(b, viewModel));
+                setWrapText(true);
+                setPrefWidth(0); // wrap at the list's width instead of scrolling sideways
             }
         });
         balances.setPlaceholder(new Label("Nothing earned yet."));
@@ -175,11 +179,13 @@ public final class EarningsView extends BorderPane {
         payoutsTitle.getStyleClass().add("panel-title");
         TableView<Payouts.Payout> payouts = new TableView<>(viewModel.payouts());
         payouts.setId("payouts");
-        payouts.getColumns().add(column("Period", p -> p.period()));
-        payouts.getColumns().add(column("Amount", p -> viewModel.format(p.amount(), p.currency())));
-        payouts.getColumns().add(column("Status", PayoutWords::status));
-        payouts.getColumns().add(column("Reference or reason", PayoutWords::detail));
-        payouts.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        payouts.getColumns().add(column("Period", p -> p.period(), 64));
+        payouts.getColumns().add(column("Amount", p -> viewModel.format(p.amount(), p.currency()), 90));
+        payouts.getColumns().add(column("Status", PayoutWords::status, 56));
+        payouts.getColumns().add(column("Reference or reason", PayoutWords::detail, 80));
+        // Every column keeps at least its minimum: with "flex last column" the first three once
+        // shrank to nothing beside a long reference, and the table showed only references.
+        payouts.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
         payouts.setPlaceholder(new Label("No payouts yet: they come when a period is settled."));
         VBox.setVgrow(payouts, Priority.ALWAYS);
 
@@ -193,14 +199,30 @@ public final class EarningsView extends BorderPane {
         String held = b.held().stream()
                 .map(h -> h.reason().replace('_', ' ') + " " + viewModel.format(h.amount(), b.currency()))
                 .collect(Collectors.joining(", "));
-        return b.currency() + ": pending " + viewModel.format(b.pending(), b.currency()) + " · available "
-                + viewModel.format(b.available(), b.currency()) + (held.isEmpty() ? "" : "\nheld: " + held);
+        // Payouts are rounded half-even to the currency's minor unit and the remainder carries (SPEC
+        // §3), so "available" can be a fraction of a cent below zero: say what it is.
+        String available = b.available().signum() < 0
+                ? "rounding carried to the next payout " + viewModel.format(b.available(), b.currency())
+                : "available " + viewModel.format(b.available(), b.currency());
+        return b.currency() + ": pending " + viewModel.format(b.pending(), b.currency()) + " · " + available
+                + (held.isEmpty() ? "" : "\nheld: " + held);
     }
 
-    private static TableColumn<Payouts.Payout, String> column(String title, Function<Payouts.Payout, String> value) {
+    private static TableColumn<Payouts.Payout, String> column(
+            String title, Function<Payouts.Payout, String> value, double minWidth) {
         TableColumn<Payouts.Payout, String> column = new TableColumn<>(title);
+        column.setMinWidth(minWidth);
         column.setCellValueFactory(
                 cell -> new ReadOnlyStringWrapper(value.apply(cell.getValue())).getReadOnlyProperty());
+        column.setCellFactory(c -> new TableCell<>() {
+            @Override
+            protected void updateItem(String text, boolean empty) {
+                super.updateItem(text, empty);
+                setText(empty ? null : text);
+                // What the column cuts off ("The payment failed (sandbox: …") is one hover away.
+                setTooltip(empty || text == null ? null : new Tooltip(text));
+            }
+        });
         return column;
     }
 }
