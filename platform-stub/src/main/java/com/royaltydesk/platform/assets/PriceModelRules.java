@@ -6,13 +6,13 @@ import java.util.Currency;
 import java.util.Locale;
 
 /** Validates a {@link PriceModel} and returns it in canonical form (currency set, weight default). */
-final class PriceModelRules {
+public final class PriceModelRules {
 
     private static final int MAX_SCALE = MoneyBounds.MAX_SCALE;
 
     private PriceModelRules() {}
 
-    static PriceModel validate(PriceModel model) {
+    public static PriceModel validate(PriceModel model) {
         if (model == null) {
             throw ApiException.invalid("price_model", "price_model is required.");
         }

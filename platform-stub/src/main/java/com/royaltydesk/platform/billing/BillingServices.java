@@ -15,7 +15,8 @@ public record BillingServices(
         StatementService statements,
         BalanceService balances,
         DisputeService disputes,
-        PayoutExecutor payouts) {
+        PayoutExecutor payouts,
+        PriceSimulator priceSimulator) {
 
     public static BillingServices create(
             DataSource dataSource,
@@ -31,13 +32,15 @@ public record BillingServices(
         PayoutExecutor payouts = new PayoutExecutor(jdbc, store, sandbox, outbox, clock);
         SettlementService settlements = new SettlementService(
                 jdbc, store, disputes, assets, new SettlementCalculator(policy), payouts, gate, outbox, clock);
+        ReportService reports = new ReportService(dataSource, assets);
         return new BillingServices(
-                new ReportService(dataSource, assets),
+                reports,
                 store,
                 settlements,
                 new StatementService(dataSource),
                 new BalanceService(dataSource, disputes, policy),
                 disputes,
-                payouts);
+                payouts,
+                new PriceSimulator(reports, assets, clock));
     }
 }

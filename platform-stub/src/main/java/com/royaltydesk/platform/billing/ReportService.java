@@ -277,6 +277,51 @@ public final class ReportService {
         return List.copyOf(series.values());
     }
 
+    /** One asset's usage in one month, summed from the rollups: what a price simulation is computed from. */
+    public record AssetMonth(String period, long events, long tokens, BigDecimal revenue, BigDecimal amount) {}
+
+    /** {@code assetId}'s months from {@code from} to {@code to} (YYYY-MM, inclusive) that have usage. */
+    public List<AssetMonth> assetMonths(String creatorId, String assetId, String from, String to) {
+        return Queries.list(
+                dataSource,
+                "SELECT period, SUM(events), SUM(tokens), SUM(revenue), SUM(amount) FROM usage_rollups"
+                        + " WHERE creator_id = ? AND asset_id = ? AND period BETWEEN ? AND ?"
+                        + " GROUP BY period ORDER BY period",
+                r -> new AssetMonth(
+                        r.getString(1).trim(),
+                        r.getLong(2),
+                        r.getLong(3),
+                        Money.plain(r.getBigDecimal(4)),
+                        Money.plain(r.getBigDecimal(5))),
+                creatorId,
+                assetId,
+                from,
+                to);
+    }
+
+    /**
+     * What settlement booked for {@code assetId} per settled month — earnings, floor top-up and
+     * subscription bonus — in the same window; a month missing here was not settled.
+     */
+    public Map<String, BigDecimal> settledAssetEarnings(String creatorId, String assetId, String from, String to) {
+        Map<String, BigDecimal> booked = new LinkedHashMap<>();
+        Queries.list(
+                        dataSource,
+                        "SELECT s.period, COALESCE(SUM(l.amount), 0) FROM settlements s LEFT JOIN ledger_entries l"
+                                + " ON l.period = s.period AND l.creator_id = ? AND l.asset_id = ? AND l.kind IN (?, ?, ?)"
+                                + " WHERE s.period BETWEEN ? AND ? GROUP BY s.period ORDER BY s.period",
+                        r -> Map.entry(r.getString(1).trim(), Money.plain(r.getBigDecimal(2))),
+                        creatorId,
+                        assetId,
+                        LedgerLine.EARNED,
+                        LedgerLine.FLOOR_TOPUP,
+                        LedgerLine.SUBSCRIPTION_BONUS,
+                        from,
+                        to)
+                .forEach(e -> booked.put(e.getKey(), e.getValue()));
+        return booked;
+    }
+
     private static List<String> receiptRefs(
             Connection connection, String creatorId, String period, String modelId, String assetId)
             throws SQLException {

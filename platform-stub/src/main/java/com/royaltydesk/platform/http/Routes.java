@@ -84,6 +84,9 @@ public final class Routes {
         r.add(HandlerType.GET, "/v1/earnings", reports::earnings);
         r.add(HandlerType.GET, "/v1/usage/receipts", reports::lineReceipts);
         r.add(HandlerType.GET, "/v1/usage/adjustments", reports::adjustments);
+        PriceSimulationsHandler simulations =
+                new PriceSimulationsHandler(services.billing().priceSimulator(), auth, bodies);
+        r.add(HandlerType.POST, "/v1/price-simulations", simulations::simulate);
 
         var billing = services.billing();
         SettlementsHandler settlements = new SettlementsHandler(
