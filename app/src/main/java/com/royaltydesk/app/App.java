@@ -11,6 +11,8 @@ import com.royaltydesk.app.ui.account.AccountViewModel;
 import com.royaltydesk.app.ui.account.GetStartedView;
 import com.royaltydesk.app.ui.assets.AssetsView;
 import com.royaltydesk.app.ui.assets.AssetsViewModel;
+import com.royaltydesk.app.ui.assets.PriceSimulatorView;
+import com.royaltydesk.app.ui.assets.PriceSimulatorViewModel;
 import com.royaltydesk.app.ui.assets.RegisterAssetViewModel;
 import com.royaltydesk.app.ui.common.DialogService;
 import com.royaltydesk.app.ui.common.ErrorNotifier;
@@ -122,6 +124,7 @@ public final class App extends Application {
                         trustStore,
                         new FileCheckpointMemory(settings.dataDir().resolve("checkpoints"))));
         earnings = new EarningsViewModel(tasks, money, Clock.systemUTC());
+        PriceSimulatorViewModel pricing = new PriceSimulatorViewModel(tasks, money, Clock.systemUTC());
         demos = new DemosViewModel(tasks);
         webhooks = new WebhooksViewModel(tasks);
         settingsVm = new SettingsViewModel(tasks, settings.dataDir());
@@ -173,6 +176,11 @@ public final class App extends Application {
                         () -> new EarningsView(earnings, dialogs),
                         session -> earnings.connect(creatorClient),
                         earnings::refresh),
+                new Page(
+                        Section.PRICING,
+                        () -> new PriceSimulatorView(pricing),
+                        session -> pricing.connect(creatorClient),
+                        pricing::refresh),
                 new Page(
                         Section.DEMOS,
                         () -> new DemosView(

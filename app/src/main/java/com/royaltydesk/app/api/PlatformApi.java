@@ -82,6 +82,9 @@ interface PlatformApi {
     @GET("v1/balances")
     Call<Balances> balances();
 
+    @POST("v1/price-simulations")
+    Call<PriceSimulation> simulatePrice(@Body Map<String, Object> body);
+
     @POST("v1/settlements")
     Call<Settlement> settle(@Body Map<String, Object> body);
 

@@ -130,6 +130,16 @@ public final class PlatformClient implements AutoCloseable {
     }
 
     /**
+     * What {@code assetId} would have earned under {@code candidate} from {@code from} to {@code to}
+     * (both included, at most 24 months), beside what it did earn; computed by the platform, exactly.
+     */
+    public PriceSimulation simulatePrice(
+            String assetId, PriceModel candidate, java.time.YearMonth from, java.time.YearMonth to) {
+        return execute(api.simulatePrice(
+                Map.of("asset_id", assetId, "price_model", candidate, "from", from.toString(), "to", to.toString())));
+    }
+
+    /**
      * Settles {@code period} (needs a platform key): the platform books every creator's earnings of
      * that month, pays out what passes the threshold and writes the statements. Settling a month
      * twice answers the first settlement.

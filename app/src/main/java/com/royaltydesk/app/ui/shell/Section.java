@@ -6,6 +6,7 @@ public enum Section {
     ASSETS("Assets"),
     RECEIPTS("Receipts"),
     EARNINGS("Earnings"),
+    PRICING("Price simulator"),
     DEMOS("Demos"),
     WEBHOOKS("Webhooks"),
     SETTINGS("Settings");
