@@ -83,7 +83,15 @@ class MainWindowTest extends FxRobot {
         ListView<?> sidebar = lookup("#sidebar").queryAs(ListView.class);
         assertThat(sidebar.getItems())
                 .extracting(Object::toString)
-                .containsExactly("Get started", "Assets", "Receipts", "Earnings", "Demos", "Webhooks", "Settings");
+                .containsExactly(
+                        "Get started",
+                        "Assets",
+                        "Receipts",
+                        "Earnings",
+                        "Price simulator",
+                        "Demos",
+                        "Webhooks",
+                        "Settings");
         assertThat(lookup("#page-get_started").tryQuery())
                 .as("a first run opens on Get started")
                 .isPresent();
