@@ -173,7 +173,10 @@ public final class App extends Application {
                         receipts::refresh),
                 new Page(
                         Section.EARNINGS,
-                        () -> new EarningsView(earnings, dialogs),
+                        () -> new EarningsView(earnings, dialogs, receiptId -> {
+                            main.select(Section.RECEIPTS);
+                            receipts.reveal(receiptId);
+                        }),
                         session -> earnings.connect(creatorClient),
                         earnings::refresh),
                 new Page(

@@ -76,6 +76,10 @@ interface PlatformApi {
     @GET("v1/earnings")
     Call<Earnings> earnings(@Query("period") String period, @Query("group_by") String groupBy);
 
+    @GET("v1/earnings/monthly")
+    Call<MonthlyEarnings> earningsMonthly(
+            @Query("from") String from, @Query("to") String to, @Query("group_by") String groupBy);
+
     @GET("v1/billing-preview")
     Call<BillingPreview> billingPreview();
 
@@ -96,6 +100,9 @@ interface PlatformApi {
 
     @GET("v1/statements")
     Call<StatementList> statementList(@Query("period") String period, @Query("cursor") String cursor);
+
+    @GET("v1/usage-report")
+    Call<UsageReport> usageReport(@Query("period") String period, @Query("cursor") String cursor);
 
     /** {@code GET /v1/usage/receipts}: every receipt behind a statement or report line, paged. */
     @GET("v1/usage/receipts")

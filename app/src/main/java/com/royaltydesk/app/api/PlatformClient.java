@@ -197,6 +197,11 @@ public final class PlatformClient implements AutoCloseable {
         return execute(api.earnings(period, groupBy));
     }
 
+    /** Usage earnings month by month from {@code from} to {@code to} (at most 24 months). */
+    public MonthlyEarnings earningsMonthly(java.time.YearMonth from, java.time.YearMonth to, String groupBy) {
+        return execute(api.earningsMonthly(from.toString(), to.toString(), groupBy));
+    }
+
     public BillingPreview billingPreview() {
         return execute(api.billingPreview());
     }
@@ -251,14 +256,31 @@ public final class PlatformClient implements AutoCloseable {
     }
 
     private List<String> allReceipts(String period, Statement.Line line) {
+        return receiptsBehind(period, line.assetId(), line.modelId());
+    }
+
+    /** Every receipt behind one usage line (a month, an asset, a model), all pages read. */
+    public List<String> receiptsBehind(String period, String assetId, String modelId) {
         List<String> ids = new ArrayList<>();
         String cursor = null;
         do {
-            ReceiptIdPage page = execute(api.lineReceipts(period, line.assetId(), line.modelId(), cursor));
+            ReceiptIdPage page = execute(api.lineReceipts(period, assetId, modelId, cursor));
             ids.addAll(page.receiptIds());
             cursor = page.nextCursor();
         } while (cursor != null);
         return ids;
+    }
+
+    /** Every usage line of a month (all pages), each with the first receipts behind it. */
+    public List<UsageReport.Line> usageLines(String period) {
+        List<UsageReport.Line> lines = new ArrayList<>();
+        String cursor = null;
+        do {
+            UsageReport page = execute(api.usageReport(period, cursor));
+            lines.addAll(page.lineItems());
+            cursor = page.nextCursor();
+        } while (cursor != null);
+        return lines;
     }
 
     /** The receipt's offline bundle as JSON text (consistency proofs are fetched separately, when needed). */

@@ -89,6 +89,15 @@ public final class ReportService {
     /** One asset's or model's earnings by day in a period. */
     public record Series(String key, String label, String currency, List<Point> points) {}
 
+    /** One month's usage earnings in a by-month series. */
+    public record MonthPoint(String period, BigDecimal amount) {}
+
+    /** One asset's or model's usage earnings month by month, in one currency. */
+    public record MonthSeries(String key, String label, String currency, List<MonthPoint> points) {}
+
+    /** The longest window {@link #earningsByMonth} covers (months, both ends included). */
+    public static final int MAX_MONTHS = 24;
+
     private static final int MAX_RECEIPT_REFS = 100;
     /** Documented maxima (OpenAPI): beyond them the answer is a 422 naming the limit, never a cut. */
     static final int MAX_PREVIEW_ASSETS = 1000;
@@ -274,6 +283,45 @@ public final class ReportService {
                             new ArrayList<>()));
             line.points().add(new Point(row.day(), Money.plain(row.amount())));
         }
+        return List.copyOf(series.values());
+    }
+
+    /**
+     * Usage earnings month by month from {@code from} to {@code to} (YYYY-MM, inclusive, at most
+     * {@link #MAX_MONTHS}), one series per asset or model: what usage earned at the prices in force,
+     * before the floors and pool bonuses a settlement adds.
+     */
+    public List<MonthSeries> earningsByMonth(String creatorId, String from, String to, boolean byModel) {
+        String key = byModel ? "model_id" : "asset_id";
+        Map<String, MonthSeries> series = new LinkedHashMap<>();
+        Queries.listAtMost(
+                        dataSource,
+                        "SELECT " + key + ", currency, period, SUM(amount) FROM usage_rollups"
+                                + " WHERE creator_id = ? AND period BETWEEN ? AND ?"
+                                + " GROUP BY " + key + ", currency, period ORDER BY " + key + ", currency, period",
+                        MAX_CHART_POINTS,
+                        () -> ApiException.limitExceeded("Monthly earnings hold at most " + MAX_CHART_POINTS
+                                + " points (series × months) and this window has more; ask for fewer months."),
+                        r -> new String[] {
+                            r.getString(1),
+                            r.getString(2).trim(),
+                            r.getString(3).trim(),
+                            r.getBigDecimal(4).toPlainString()
+                        },
+                        creatorId,
+                        from,
+                        to)
+                .forEach(row -> series.computeIfAbsent(
+                                row[0] + "|" + row[1],
+                                k -> new MonthSeries(
+                                        row[0],
+                                        byModel
+                                                ? row[0]
+                                                : assets.get(null, row[0]).name(),
+                                        row[1],
+                                        new ArrayList<>()))
+                        .points()
+                        .add(new MonthPoint(row[2], Money.plain(new BigDecimal(row[3])))));
         return List.copyOf(series.values());
     }
 

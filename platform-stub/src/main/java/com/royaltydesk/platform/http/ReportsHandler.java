@@ -12,6 +12,7 @@ import io.javalin.http.Context;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.YearMonth;
 import java.util.List;
 
 /** Usage reports, the open period's billing preview, and voids. */
@@ -31,6 +32,10 @@ public final class ReportsHandler {
 
     /** Earnings by day for charts. */
     public record Earnings(String creatorId, String period, String groupBy, List<ReportService.Series> series) {}
+
+    /** {@code GET /v1/earnings/monthly}. */
+    public record MonthlyEarnings(
+            String creatorId, String from, String to, String groupBy, List<ReportService.MonthSeries> series) {}
 
     /** Body of a void. */
     public record VoidRequest(String hostId, String eventId, String reason) {}
@@ -113,6 +118,35 @@ public final class ReportsHandler {
         }
         ctx.json(new Earnings(
                 creatorId, period, groupBy, reports.earningsByDay(creatorId, period, groupBy.equals("model"))));
+    }
+
+    /** {@code GET /v1/earnings/monthly?from=&to=&group_by=}: usage earnings month by month. */
+    public void earningsMonthly(Context ctx) {
+        String creatorId = creator(ctx);
+        YearMonth to = ctx.queryParam("to") == null
+                ? YearMonth.from(clock.instant().atZone(java.time.ZoneOffset.UTC))
+                : Periods.parse(ctx.queryParam("to"), "to");
+        YearMonth from = ctx.queryParam("from") == null
+                ? to.minusMonths(ReportService.MAX_MONTHS / 2)
+                : Periods.parse(ctx.queryParam("from"), "from");
+        if (from.isAfter(to)) {
+            throw ApiException.invalid("from", "from must not be after to.");
+        }
+        if (from.plusMonths(ReportService.MAX_MONTHS - 1).isBefore(to)) {
+            throw ApiException.limitExceeded("Monthly earnings cover at most " + ReportService.MAX_MONTHS
+                    + " months; ask for " + from + " to " + from.plusMonths(ReportService.MAX_MONTHS - 1)
+                    + " and then the rest.");
+        }
+        String groupBy = ctx.queryParam("group_by") == null ? "asset" : ctx.queryParam("group_by");
+        if (!groupBy.equals("asset") && !groupBy.equals("model")) {
+            throw ApiException.invalid("group_by", "group_by must be asset or model.");
+        }
+        ctx.json(new MonthlyEarnings(
+                creatorId,
+                from.toString(),
+                to.toString(),
+                groupBy,
+                reports.earningsByMonth(creatorId, from.toString(), to.toString(), groupBy.equals("model"))));
     }
 
     public void voidEvent(Context ctx) {

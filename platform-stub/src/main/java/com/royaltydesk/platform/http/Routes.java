@@ -82,6 +82,7 @@ public final class Routes {
         r.add(HandlerType.GET, "/v1/usage-report", reports::usageReport);
         r.add(HandlerType.GET, "/v1/billing-preview", reports::billingPreview);
         r.add(HandlerType.GET, "/v1/earnings", reports::earnings);
+        r.add(HandlerType.GET, "/v1/earnings/monthly", reports::earningsMonthly);
         r.add(HandlerType.GET, "/v1/usage/receipts", reports::lineReceipts);
         r.add(HandlerType.GET, "/v1/usage/adjustments", reports::adjustments);
         PriceSimulationsHandler simulations =

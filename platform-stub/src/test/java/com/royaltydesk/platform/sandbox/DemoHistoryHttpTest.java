@@ -156,6 +156,37 @@ class DemoHistoryHttpTest {
     }
 
     @Test
+    void monthlyEarnings_eachMonthIsItsDaysAddedUp_andTheWindowIsBounded() throws Exception {
+        JsonNode monthly = RunningPlatform.body(platform.get(
+                "/v1/earnings/monthly?from=" + thisMonth.minusMonths(12) + "&to=" + thisMonth + "&group_by=model",
+                platform.creator42Key()));
+        java.util.Map<String, BigDecimal> byMonth = new java.util.TreeMap<>();
+        for (JsonNode series : monthly.path("series")) {
+            for (JsonNode point : series.path("points")) {
+                byMonth.merge(
+                        point.path("period").asText(), point.path("amount").decimalValue(), BigDecimal::add);
+            }
+        }
+        assertThat(byMonth).hasSize(13);
+        for (String period : List.of(
+                thisMonth.minusMonths(12).toString(), thisMonth.minusMonths(6).toString())) {
+            JsonNode daily = RunningPlatform.body(
+                    platform.get("/v1/earnings?period=" + period + "&group_by=model", platform.creator42Key()));
+            BigDecimal days = BigDecimal.ZERO;
+            for (JsonNode series : daily.path("series")) {
+                for (JsonNode point : series.path("points")) {
+                    days = days.add(point.path("amount").decimalValue());
+                }
+            }
+            assertThat(byMonth.get(period)).as(period).isEqualByComparingTo(days);
+        }
+        var tooLong = platform.get(
+                "/v1/earnings/monthly?from=" + thisMonth.minusMonths(24) + "&to=" + thisMonth, platform.creator42Key());
+        assertThat(tooLong.statusCode()).isEqualTo(422);
+        assertThat(tooLong.body()).contains("limit_exceeded").contains("at most 24 months");
+    }
+
+    @Test
     void aSecondStart_makesNoSecondHistory() throws Exception {
         long receiptsBefore = platform.checkpointJson().path("tree_size").asLong();
         platform.close();

@@ -2,6 +2,7 @@ package com.royaltydesk.app.ui.earnings;
 
 import com.royaltydesk.app.api.Balances;
 import com.royaltydesk.app.api.Earnings;
+import com.royaltydesk.app.api.MonthlyEarnings;
 import com.royaltydesk.app.api.Payouts;
 import com.royaltydesk.app.ui.common.DialogService;
 import java.time.YearMonth;
@@ -9,11 +10,13 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.TextStyle;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
+import javafx.scene.Node;
 import javafx.scene.chart.CategoryAxis;
 import javafx.scene.chart.NumberAxis;
 import javafx.scene.chart.StackedBarChart;
@@ -42,13 +45,23 @@ public final class EarningsView extends BorderPane {
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d");
 
     private final DialogService dialogs;
+    private final Consumer<String> openReceipt;
 
-    public EarningsView(EarningsViewModel viewModel, DialogService dialogs) {
+    /** {@code openReceipt}: show one receipt with its full check (the Receipts page). */
+    public EarningsView(EarningsViewModel viewModel, DialogService dialogs, Consumer<String> openReceipt) {
         this.dialogs = dialogs;
+        this.openReceipt = openReceipt;
         setId("page-earnings");
         getStyleClass().add("earnings-view");
         setTop(toolbar(viewModel));
-        setCenter(chart(viewModel));
+        Label total = new Label();
+        total.setId("earnings-total");
+        total.setWrapText(true);
+        total.getStyleClass().add("muted");
+        total.textProperty().bind(viewModel.totalProperty());
+        StackedBarChart<String, Number> chart = chart(viewModel);
+        VBox.setVgrow(chart, Priority.ALWAYS);
+        setCenter(new VBox(6, total, chart, trace(viewModel)));
         setRight(sidePanel(viewModel));
     }
 
@@ -70,6 +83,13 @@ public final class EarningsView extends BorderPane {
                 return null;
             }
         });
+        ToggleGroup scale = new ToggleGroup();
+        ToggleButton month = scaleToggle("Month", "month", scale, viewModel);
+        month.setId("earnings-scale-month");
+        ToggleButton year = scaleToggle("Year", "year", scale, viewModel);
+        year.setId("earnings-scale-year");
+        month.setSelected(true);
+        period.disableProperty().bind(viewModel.scaleProperty().isEqualTo("year"));
         ToggleGroup group = new ToggleGroup();
         ToggleButton byAsset = toggle("By asset", "asset", group, viewModel);
         ToggleButton byModel = toggle("By model", "model", group, viewModel);
@@ -89,15 +109,26 @@ public final class EarningsView extends BorderPane {
         Label message = new Label();
         message.getStyleClass().add("muted");
         message.textProperty().bind(viewModel.messageProperty());
-        HBox bar = new HBox(8, period, byAsset, byModel, refresh, statement, pdf, message);
+        HBox bar = new HBox(8, month, year, period, byAsset, byModel, refresh, statement, pdf, message);
         // The controls keep their size; a long message (a saved file's path) is what gets cut.
-        for (javafx.scene.control.Control control : List.of(period, byAsset, byModel, refresh, statement, pdf)) {
+        for (javafx.scene.control.Control control :
+                List.of(month, year, period, byAsset, byModel, refresh, statement, pdf)) {
             control.setMinWidth(Region.USE_PREF_SIZE);
         }
         message.setMinWidth(0);
         HBox.setHgrow(message, Priority.ALWAYS);
         bar.setPadding(new Insets(0, 0, 12, 0));
         return bar;
+    }
+
+    private static ToggleButton scaleToggle(String text, String value, ToggleGroup group, EarningsViewModel viewModel) {
+        ToggleButton button = new ToggleButton(text);
+        button.setToggleGroup(group);
+        button.setOnAction(e -> {
+            button.setSelected(true);
+            viewModel.scaleProperty().set(value);
+        });
+        return button;
     }
 
     private static ToggleButton toggle(String text, String value, ToggleGroup group, EarningsViewModel viewModel) {
@@ -123,6 +154,8 @@ public final class EarningsView extends BorderPane {
         // A month has up to 31 day columns; the default 10 px gap left bars 3 px wide.
         chart.setCategoryGap(2);
         viewModel.series().addListener((ListChangeListener<Earnings.Series>) change -> redraw(chart, viewModel));
+        viewModel.monthlySeries().addListener((ListChangeListener<MonthlyEarnings.Series>)
+                change -> redraw(chart, viewModel));
         viewModel.periodProperty().addListener((obs, old, now) -> redraw(chart, viewModel));
         redraw(chart, viewModel); // the page is built when first opened, maybe after data arrived
         return chart;
@@ -130,6 +163,11 @@ public final class EarningsView extends BorderPane {
 
     /** The chart's bars are drawn from the exact amounts; only their height goes through a double. */
     private static void redraw(StackedBarChart<String, Number> chart, EarningsViewModel viewModel) {
+        if ("year".equals(viewModel.scaleProperty().get())) {
+            redrawYear(chart, viewModel);
+            return;
+        }
+        chart.getXAxis().setLabel("Day of month");
         YearMonth month = viewModel.periodProperty().get();
         ((CategoryAxis) chart.getXAxis())
                 .getCategories()
@@ -144,7 +182,109 @@ public final class EarningsView extends BorderPane {
                 bars.getData().add(new XYChart.Data<>(point.day().format(DAY), point.amount()));
             }
             chart.getData().add(bars);
+            clickable(bars, viewModel, series.key(), series.label(), p -> month);
         }
+    }
+
+    /** Each bar of {@code bars} opens what is behind it: the usage lines and their receipts. */
+    private static void clickable(
+            XYChart.Series<String, Number> bars,
+            EarningsViewModel viewModel,
+            String key,
+            String label,
+            Function<XYChart.Data<String, Number>, YearMonth> monthOf) {
+        for (XYChart.Data<String, Number> bar : bars.getData()) {
+            Node node = bar.getNode();
+            if (node == null) {
+                continue;
+            }
+            node.setCursor(javafx.scene.Cursor.HAND);
+            Tooltip.install(node, new Tooltip(label + ": click to see the usage and receipts behind it"));
+            node.setOnMouseClicked(e -> viewModel.trace(key, label, monthOf.apply(bar)));
+        }
+    }
+
+    /** One bar per month, oldest first, every month shown also when nothing was earned in it. */
+    private static void redrawYear(StackedBarChart<String, Number> chart, EarningsViewModel viewModel) {
+        chart.getXAxis().setLabel("Month");
+        List<YearMonth> months = new java.util.ArrayList<>(viewModel.periods());
+        java.util.Collections.reverse(months);
+        ((CategoryAxis) chart.getXAxis())
+                .getCategories()
+                .setAll(months.stream().map(EarningsView::monthLabel).toList());
+        chart.getData().clear();
+        for (MonthlyEarnings.Series series : viewModel.monthlySeries()) {
+            XYChart.Series<String, Number> bars = new XYChart.Series<>();
+            bars.setName(series.label());
+            java.util.Map<String, YearMonth> byLabel = new java.util.HashMap<>();
+            for (MonthlyEarnings.Point point : series.points()) {
+                YearMonth month = YearMonth.parse(point.period());
+                byLabel.put(monthLabel(month), month);
+                bars.getData().add(new XYChart.Data<>(monthLabel(month), point.amount()));
+            }
+            chart.getData().add(bars);
+            clickable(bars, viewModel, series.key(), series.label(), bar -> byLabel.get(bar.getXValue()));
+        }
+    }
+
+    /** Below the chart once a bar was clicked: its usage lines, and the receipts of the chosen line. */
+    private Node trace(EarningsViewModel viewModel) {
+        Label title = new Label();
+        title.setId("earnings-trace-title");
+        title.setWrapText(true);
+        title.getStyleClass().add("panel-title");
+        title.textProperty().bind(viewModel.traceTitleProperty());
+        TableView<EarningsViewModel.TraceLine> lines = new TableView<>(viewModel.trace());
+        lines.setId("earnings-trace-lines");
+        lines.getColumns().add(traceColumn("Asset", EarningsViewModel.TraceLine::assetId));
+        lines.getColumns().add(traceColumn("Model", EarningsViewModel.TraceLine::modelId));
+        lines.getColumns().add(traceColumn("Events", l -> Long.toString(l.events())));
+        lines.getColumns().add(traceColumn("Tokens", l -> String.format(Locale.getDefault(), "%,d", l.tokens())));
+        lines.getColumns().add(traceColumn("Earned", EarningsViewModel.TraceLine::amount));
+        lines.getColumns()
+                .add(traceColumn("Receipts", l -> Integer.toString(l.receipts().size())));
+        lines.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
+        lines.setPrefHeight(130);
+        ListView<String> receipts = new ListView<>();
+        receipts.setId("earnings-trace-receipts");
+        receipts.setPrefHeight(130);
+        receipts.setPrefWidth(260);
+        lines.getSelectionModel()
+                .selectedItemProperty()
+                .addListener((obs, old, now) -> receipts.getItems().setAll(now == null ? List.of() : now.receipts()));
+        viewModel.trace().addListener((ListChangeListener<EarningsViewModel.TraceLine>) change -> {
+            if (!viewModel.trace().isEmpty()) {
+                lines.getSelectionModel().selectFirst();
+            }
+        });
+        Button open = new Button("Check this receipt");
+        open.setId("earnings-trace-open");
+        open.disableProperty()
+                .bind(receipts.getSelectionModel().selectedItemProperty().isNull());
+        open.setOnAction(e -> openReceipt.accept(receipts.getSelectionModel().getSelectedItem()));
+        receipts.setOnMouseClicked(e -> {
+            if (e.getClickCount() == 2 && receipts.getSelectionModel().getSelectedItem() != null) {
+                openReceipt.accept(receipts.getSelectionModel().getSelectedItem());
+            }
+        });
+        HBox.setHgrow(lines, Priority.ALWAYS);
+        VBox box = new VBox(6, title, new HBox(8, lines, new VBox(6, receipts, open)));
+        box.visibleProperty().bind(viewModel.traceTitleProperty().isNotEmpty());
+        box.managedProperty().bind(box.visibleProperty());
+        return box;
+    }
+
+    private static TableColumn<EarningsViewModel.TraceLine, String> traceColumn(
+            String title, Function<EarningsViewModel.TraceLine, String> value) {
+        TableColumn<EarningsViewModel.TraceLine, String> column = new TableColumn<>(title);
+        column.setMinWidth(60);
+        column.setCellValueFactory(
+                cell -> new ReadOnlyStringWrapper(value.apply(cell.getValue())).getReadOnlyProperty());
+        return column;
+    }
+
+    private static String monthLabel(YearMonth month) {
+        return month.getMonth().getDisplayName(TextStyle.SHORT, Locale.getDefault()) + " " + month.getYear();
     }
 
     private VBox sidePanel(EarningsViewModel viewModel) {

@@ -3,6 +3,7 @@ package com.royaltydesk.app.ui.earnings;
 import com.royaltydesk.app.api.Balances;
 import com.royaltydesk.app.api.BillingPreview;
 import com.royaltydesk.app.api.Earnings;
+import com.royaltydesk.app.api.MonthlyEarnings;
 import com.royaltydesk.app.api.Payouts;
 import com.royaltydesk.app.api.PlatformClient;
 import com.royaltydesk.app.concurrency.BackgroundTasks;
@@ -38,7 +39,8 @@ public final class EarningsViewModel {
     private static final int MONTHS_SHOWN = 13;
 
     /** Everything the view shows, fetched together. */
-    record Snapshot(Earnings earnings, BillingPreview preview, Balances balances, Payouts payouts) {}
+    record Snapshot(
+            Earnings earnings, MonthlyEarnings monthly, BillingPreview preview, Balances balances, Payouts payouts) {}
 
     private final BackgroundTasks tasks;
     private final NewestOnly newest = new NewestOnly();
@@ -47,6 +49,18 @@ public final class EarningsViewModel {
     private final ObjectProperty<YearMonth> period;
     private final StringProperty groupBy = new SimpleStringProperty("asset");
     private final ObservableList<Earnings.Series> series = FXCollections.observableArrayList();
+    /** "month": the chosen month by day; "year": this month and the twelve before, by month. */
+    private final StringProperty scale = new SimpleStringProperty("month");
+
+    private final ObservableList<MonthlyEarnings.Series> monthlySeries = FXCollections.observableArrayList();
+    private final ReadOnlyStringWrapper total = new ReadOnlyStringWrapper("");
+
+    /** One usage line behind a clicked bar, with every receipt behind it. */
+    public record TraceLine(
+            String assetId, String modelId, long events, long tokens, String amount, List<String> receipts) {}
+
+    private final ObservableList<TraceLine> trace = FXCollections.observableArrayList();
+    private final ReadOnlyStringWrapper traceTitle = new ReadOnlyStringWrapper("");
     private final ObservableList<Balances.Balance> balances = FXCollections.observableArrayList();
     private final ObservableList<Payouts.Payout> payouts = FXCollections.observableArrayList();
     private final ReadOnlyStringWrapper preview = new ReadOnlyStringWrapper("—");
@@ -66,6 +80,7 @@ public final class EarningsViewModel {
         this.period = new SimpleObjectProperty<>(now);
         period.addListener((obs, old, value) -> refresh());
         groupBy.addListener((obs, old, value) -> refresh());
+        scale.addListener((obs, old, value) -> refresh());
     }
 
     public void connect(PlatformClient client) {
@@ -80,10 +95,17 @@ public final class EarningsViewModel {
         PlatformClient target = client;
         String month = period.get().toString();
         String grouping = groupBy.get();
+        boolean year = "year".equals(scale.get());
+        YearMonth last = periods.get(0);
+        YearMonth first = periods.get(periods.size() - 1);
         message.set("Loading…");
         tasks.run(
                 () -> new Snapshot(
-                        target.earnings(month, grouping), target.billingPreview(), target.balances(), target.payouts()),
+                        year ? null : target.earnings(month, grouping),
+                        year ? target.earningsMonthly(first, last, grouping) : null,
+                        target.billingPreview(),
+                        target.balances(),
+                        target.payouts()),
                 newest.ask(this::show),
                 error -> message.set(error.getMessage()));
     }
@@ -139,17 +161,100 @@ public final class EarningsViewModel {
     }
 
     private void show(Snapshot snapshot) {
-        series.setAll(snapshot.earnings().series());
+        if (snapshot.monthly() != null) {
+            showYear(snapshot.monthly());
+        } else {
+            showMonth(snapshot.earnings());
+        }
         balances.setAll(snapshot.balances().balances());
         payouts.setAll(snapshot.payouts().payouts());
         BillingPreview p = snapshot.preview();
         preview.set(money.format(p.total(), p.currency()));
         previewDetail.set("Open period " + p.period() + " so far · paid as "
                 + money.format(p.totalRounded(), p.currency()) + " if settled now");
-        int days = snapshot.earnings().series().stream()
-                .mapToInt(s -> s.points().size())
-                .sum();
-        message.set(days == 0 ? "No earnings in " + snapshot.earnings().period() + " yet." : "");
+    }
+
+    private void showMonth(Earnings earnings) {
+        monthlySeries.clear();
+        series.setAll(earnings.series());
+        total.set(totalWords(
+                "in " + earnings.period(),
+                earnings.series().stream()
+                        .flatMap(s -> s.points().stream().map(p -> java.util.Map.entry(s.currency(), p.amount())))
+                        .toList()));
+        int days = earnings.series().stream().mapToInt(s -> s.points().size()).sum();
+        message.set(days == 0 ? "No earnings in " + earnings.period() + " yet." : "");
+    }
+
+    private void showYear(MonthlyEarnings monthly) {
+        series.clear();
+        monthlySeries.setAll(monthly.series());
+        total.set(totalWords(
+                "from " + monthly.from() + " to " + monthly.to(),
+                monthly.series().stream()
+                        .flatMap(s -> s.points().stream().map(p -> java.util.Map.entry(s.currency(), p.amount())))
+                        .toList()));
+        message.set(monthly.series().isEmpty() ? "No earnings in these months yet." : "");
+    }
+
+    /**
+     * The usage lines behind one bar — an asset's or a model's month — and every receipt behind each
+     * (the platform pages them; all are read). A day's bar shows its month's lines: usage is
+     * reported and settled by month.
+     */
+    public void trace(String key, String label, YearMonth month) {
+        PlatformClient target = client;
+        if (target == null) {
+            return;
+        }
+        boolean byModel = "model".equals(groupBy.get());
+        traceTitle.set("Looking up what is behind " + label + " in " + month + "…");
+        tasks.run(
+                () -> target.usageLines(month.toString()).stream()
+                        .filter(line -> key.equals(byModel ? line.modelId() : line.assetId()))
+                        .map(line -> new TraceLine(
+                                line.assetId(),
+                                line.modelId(),
+                                line.events(),
+                                line.tokens(),
+                                money.format(line.amount(), line.currency()),
+                                line.receiptCount() > line.receiptRefs().size()
+                                        ? target.receiptsBehind(month.toString(), line.assetId(), line.modelId())
+                                        : line.receiptRefs()))
+                        .toList(),
+                lines -> {
+                    trace.setAll(lines);
+                    long receipts =
+                            lines.stream().mapToLong(l -> l.receipts().size()).sum();
+                    traceTitle.set("Behind " + label + " in " + month + ": " + lines.size()
+                            + (lines.size() == 1 ? " usage line, " : " usage lines, ") + receipts
+                            + (receipts == 1 ? " receipt" : " receipts") + ". Pick a receipt to check it.");
+                },
+                error -> traceTitle.set("Could not look it up: " + error.getMessage()));
+    }
+
+    public ObservableList<TraceLine> trace() {
+        return trace;
+    }
+
+    public ReadOnlyStringProperty traceTitleProperty() {
+        return traceTitle.getReadOnlyProperty();
+    }
+
+    /** "Earned from usage in 2026-11: $1,234.5678" — exact, per currency, from the points shown. */
+    private String totalWords(String when, List<java.util.Map.Entry<String, java.math.BigDecimal>> amounts) {
+        java.util.Map<String, java.math.BigDecimal> sums = new java.util.TreeMap<>();
+        amounts.forEach(a -> sums.merge(a.getKey(), a.getValue(), java.math.BigDecimal::add));
+        if (sums.isEmpty()) {
+            return "";
+        }
+        return "Earned from usage " + when + ": "
+                + String.join(
+                        ", ",
+                        sums.entrySet().stream()
+                                .map(e -> money.format(e.getValue(), e.getKey()))
+                                .toList())
+                + " (floors and pool bonuses come with settlement)";
     }
 
     public String format(java.math.BigDecimal amount, String currency) {
@@ -171,6 +276,20 @@ public final class EarningsViewModel {
 
     public ObservableList<Earnings.Series> series() {
         return series;
+    }
+
+    public ObservableList<MonthlyEarnings.Series> monthlySeries() {
+        return monthlySeries;
+    }
+
+    /** "month" or "year". */
+    public StringProperty scaleProperty() {
+        return scale;
+    }
+
+    /** The exact total of what the chart shows, in words. */
+    public ReadOnlyStringProperty totalProperty() {
+        return total.getReadOnlyProperty();
     }
 
     public ObservableList<Balances.Balance> balances() {

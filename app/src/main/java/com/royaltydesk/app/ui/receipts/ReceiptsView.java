@@ -123,6 +123,12 @@ public final class ReceiptsView extends BorderPane {
         table.setPlaceholder(
                 new Label("No receipts yet. They appear here when proof-of-training is recorded for your assets."));
         table.getSelectionModel().selectedItemProperty().addListener((obs, old, now) -> viewModel.select(now));
+        viewModel.revealedProperty().addListener((obs, old, now) -> {
+            if (now != null) {
+                table.getSelectionModel().select(now);
+                table.scrollTo(now);
+            }
+        });
         Button more = new Button("Load more");
         more.visibleProperty().bind(viewModel.hasMoreProperty());
         more.managedProperty().bind(more.visibleProperty());

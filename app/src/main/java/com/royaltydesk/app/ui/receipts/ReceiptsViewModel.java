@@ -61,6 +61,11 @@ public final class ReceiptsViewModel {
     private final Map<String, ReceiptStatus> states = new ConcurrentHashMap<>();
 
     private long filterRun;
+    /** A receipt another page asked to show (Earnings' "Check this receipt"), until it is in the table. */
+    private String revealing;
+
+    private final javafx.beans.property.ReadOnlyObjectWrapper<ReceiptSummary> revealed =
+            new javafx.beans.property.ReadOnlyObjectWrapper<>();
     private final ReadOnlyIntegerWrapper statesChecked = new ReadOnlyIntegerWrapper(0);
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("Connecting to the platform…");
     private final ReadOnlyBooleanWrapper hasMore = new ReadOnlyBooleanWrapper(false);
@@ -106,9 +111,47 @@ public final class ReceiptsViewModel {
                 matching -> {
                     if (run == filterRun) {
                         visible.setAll(matching);
+                        revealIfShown();
                     }
                 },
                 this::failed);
+    }
+
+    /**
+     * Shows one receipt with its full check: the search narrows the table to it and, once it is
+     * there, the view selects it (which checks it). Only receipts already loaded can be found; the
+     * message says so otherwise.
+     */
+    public void reveal(String receiptId) {
+        revealing = receiptId;
+        if (receiptId.equals(search.get())) {
+            revealIfShown();
+        } else {
+            search.set(receiptId);
+        }
+    }
+
+    private void revealIfShown() {
+        if (revealing == null) {
+            return;
+        }
+        String wanted = revealing;
+        visible.stream()
+                .filter(r -> r.receiptId().equals(wanted))
+                .findFirst()
+                .ifPresentOrElse(
+                        r -> {
+                            revealing = null;
+                            revealed.set(null);
+                            revealed.set(r);
+                        },
+                        () -> message.set(
+                                "Receipt " + wanted + " is not among the receipts loaded here; press Load more."));
+    }
+
+    /** The receipt {@link #reveal} found; the view selects it. */
+    public javafx.beans.property.ReadOnlyObjectProperty<ReceiptSummary> revealedProperty() {
+        return revealed.getReadOnlyProperty();
     }
 
     /** The rows to show, or null for all of them. Reads only thread-safe state, so workers may run it. */

@@ -6,10 +6,17 @@ import com.royaltydesk.app.App;
 import com.royaltydesk.app.AppSettings;
 import com.royaltydesk.app.api.Payouts;
 import com.royaltydesk.app.testutil.AnsweringDialogs;
+import com.royaltydesk.app.ui.common.MoneyFormat;
+import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
+import java.util.HashSet;
+import java.util.Locale;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import javafx.scene.chart.StackedBarChart;
+import javafx.scene.chart.XYChart;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
 import org.controlsfx.control.StatusBar;
@@ -65,5 +72,48 @@ class DemoHistoryWindowTest extends FxRobot {
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> payouts.getItems().size() == 12);
         assertThat(payouts.getItems().stream().map(p -> ((Payouts.Payout) p).period()))
                 .contains(last.toString());
+
+        // The year: a bar for each of thirteen months, and their exact sum in words above them.
+        clickOn("#earnings-scale-year");
+        Label total = lookup("#earnings-total").queryAs(Label.class);
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> total.getText().startsWith("Earned from usage from"));
+        WaitForAsyncUtils.waitForFxEvents();
+        StackedBarChart<?, ?> chart = lookup("#earnings-chart").queryAs(StackedBarChart.class);
+        assertThat(chart.getXAxis().getLabel()).isEqualTo("Month");
+        Set<Object> months = new HashSet<>();
+        BigDecimal sum = BigDecimal.ZERO;
+        for (XYChart.Series<?, ?> series : chart.getData()) {
+            for (XYChart.Data<?, ?> bar : series.getData()) {
+                months.add(bar.getXValue());
+                sum = sum.add((BigDecimal) bar.getYValue());
+            }
+        }
+        assertThat(months).hasSize(13);
+        assertThat(lookup("#earnings-total").queryAs(Label.class).getText())
+                .startsWith("Earned from usage from "
+                        + YearMonth.now(ZoneOffset.UTC).minusMonths(12))
+                .contains(new MoneyFormat(Locale.getDefault()).format(sum, "USD"));
+
+        // From an amount to the evidence: a bar → its usage lines → a receipt → its full check.
+        XYChart.Data<?, ?> bar = chart.getData().get(0).getData().get(0);
+        clickOn(bar.getNode());
+        TableView<?> lines = lookup("#earnings-trace-lines").queryAs(TableView.class);
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> !lines.getItems().isEmpty());
+        assertThat(lookup("#earnings-trace-title").queryAs(Label.class).getText())
+                .startsWith("Behind " + chart.getData().get(0).getName());
+        @SuppressWarnings("unchecked")
+        javafx.scene.control.ListView<String> receipts =
+                lookup("#earnings-trace-receipts").queryAs(javafx.scene.control.ListView.class);
+        WaitForAsyncUtils.waitFor(
+                10, TimeUnit.SECONDS, () -> !receipts.getItems().isEmpty());
+        String receipt = receipts.getItems().get(0);
+        interact(() -> receipts.getSelectionModel().select(0));
+        clickOn("#earnings-trace-open");
+        Label verdict = lookup("#verification-badge").queryAs(Label.class);
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> verdict.getText().startsWith("Verified"));
+        TableView<?> receiptTable = lookup("#receipts-table").queryAs(TableView.class);
+        Object selected = receiptTable.getSelectionModel().getSelectedItem();
+        assertThat(((com.royaltydesk.app.api.ReceiptSummary) selected).receiptId())
+                .isEqualTo(receipt);
     }
 }
