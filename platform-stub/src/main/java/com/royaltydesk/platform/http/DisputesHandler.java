@@ -18,6 +18,12 @@ public final class DisputesHandler {
     /** Resolve a dispute: {@code release} pays the held money, {@code forfeit} does not. */
     public record ResolveRequest(String outcome) {}
 
+    /** {@code GET /v1/disputes}: a page of one creator's disputes, newest first. */
+    public record DisputeList(java.util.List<DisputeService.Dispute> disputes, String nextCursor) {}
+
+    static final int DEFAULT_LIMIT = 50;
+    static final int MAX_LIMIT = 500;
+
     private final DisputeService disputes;
     private final ReceiptService receipts;
     private final Auth auth;
@@ -49,6 +55,17 @@ public final class DisputesHandler {
         String id = Validate.id(ctx.pathParam("id"), "id");
         ResolveRequest request = bodies.read(ctx, ResolveRequest.class);
         ctx.json(disputes.resolve(id, request.outcome()));
+    }
+
+    /** The caller's disputes (a platform key names the creator), paged by cursor. */
+    public void list(Context ctx) {
+        String creator =
+                Tenants.oneCreator(auth.require(ctx, Role.CREATOR, Role.PLATFORM), ctx.queryParam("creator_id"));
+        int limit = Validate.limit(ctx.queryParam("limit"), DEFAULT_LIMIT, MAX_LIMIT);
+        int offset = Cursors.offset(ctx.queryParam("cursor"));
+        Paged<DisputeService.Dispute> page =
+                Paged.byOffset(disputes.list(creator, offset, Paged.rowsToRead(limit)), limit, offset);
+        ctx.json(new DisputeList(page.shown(), page.next()));
     }
 
     public void get(Context ctx) {

@@ -106,6 +106,7 @@ public final class Routes {
         r.add(HandlerType.GET, "/v1/balances", settlements::balances);
         DisputesHandler disputes = new DisputesHandler(billing.disputes(), services.receipts(), auth, bodies);
         r.add(HandlerType.POST, "/v1/disputes", disputes::open);
+        r.add(HandlerType.GET, "/v1/disputes", disputes::list);
         r.add(HandlerType.GET, "/v1/disputes/{id}", disputes::get);
         r.add(HandlerType.POST, "/v1/disputes/{id}/resolve", disputes::resolve);
 

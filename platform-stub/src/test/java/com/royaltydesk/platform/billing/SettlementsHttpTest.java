@@ -358,6 +358,52 @@ class SettlementsHttpTest extends SandboxPlatformTest {
     }
 
     @Test
+    void disputes_listed_ownOnly_withStatusAndHeldAmount_paged() throws Exception {
+        ingest("dl", 1, "m", receipt, 40_000, inLastMonth); // 4.00
+        String second = RunningPlatform.body(platform.json(
+                        "POST",
+                        "/v1/proof-of-training",
+                        platform.platformKey(),
+                        com.royaltydesk.platform.testutil.Receipts.proofJson("ds_sandbox_demo", "creator_42", "m2")))
+                .path("receipt_id")
+                .asText();
+        for (String r : List.of(receipt, second)) {
+            platform.json(
+                    "POST",
+                    "/v1/disputes",
+                    platform.creator42Key(),
+                    "{\"receipt_id\":\"" + r + "\",\"reason\":\"check " + r + "\"}");
+        }
+        settle();
+
+        JsonNode first = RunningPlatform.body(platform.get("/v1/disputes?limit=1", platform.creator42Key()));
+        JsonNode rest = RunningPlatform.body(platform.get(
+                "/v1/disputes?limit=1&cursor=" + first.path("next_cursor").asText(), platform.creator42Key()));
+        List<JsonNode> all = new java.util.ArrayList<>();
+        first.path("disputes").forEach(all::add);
+        rest.path("disputes").forEach(all::add);
+
+        assertThat(all).hasSize(2);
+        assertThat(rest.path("next_cursor").isNull()).isTrue();
+        assertThat(all).allSatisfy(d -> assertThat(d.path("status").asText()).isEqualTo("open"));
+        assertThat(all.stream().map(d -> d.path("receipt_id").asText())).containsExactlyInAnyOrder(receipt, second);
+        assertThat(all.stream()
+                        .map(d -> d.path("held_amount").decimalValue())
+                        .reduce(java.math.BigDecimal.ZERO, java.math.BigDecimal::add))
+                .isEqualByComparingTo("4");
+        // Another creator sees none of them; a platform key must say whose.
+        var other = com.royaltydesk.platform.testutil.Receipts.forNewCreator(
+                platform, "other-disputes", "{\"type\":\"per_use\",\"rate\":0.0001}", "m3");
+        assertThat(RunningPlatform.body(platform.get("/v1/disputes", other.creatorKey()))
+                        .path("disputes"))
+                .isEmpty();
+        assertError(platform.get("/v1/disputes", platform.platformKey()), 400, "invalid_request");
+        assertThat(RunningPlatform.body(platform.get("/v1/disputes?creator_id=creator_42", platform.platformKey()))
+                        .path("disputes"))
+                .hasSize(2);
+    }
+
+    @Test
     void dispute_secondOpenDisputeOnTheSameReceipt_409AndTheMoneyHeldOnce() throws Exception {
         ingest("dd", 1, "m", receipt, 40_000, inLastMonth); // 4.00
         String body = "{\"receipt_id\":\"" + receipt + "\",\"reason\":\"check\"}";
