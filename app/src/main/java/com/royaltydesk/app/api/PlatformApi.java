@@ -101,6 +101,15 @@ interface PlatformApi {
     @GET("v1/statements")
     Call<StatementList> statementList(@Query("period") String period, @Query("cursor") String cursor);
 
+    @GET("v1/disputes")
+    Call<Disputes> disputes(@Query("cursor") String cursor);
+
+    @POST("v1/disputes")
+    Call<Disputes.Dispute> openDispute(@Body Map<String, Object> body);
+
+    @GET("v1/usage/adjustments")
+    Call<Adjustments> adjustments(@Query("period") String period, @Query("cursor") String cursor);
+
     @GET("v1/usage-report")
     Call<UsageReport> usageReport(@Query("period") String period, @Query("cursor") String cursor);
 

@@ -271,6 +271,38 @@ public final class PlatformClient implements AutoCloseable {
         return ids;
     }
 
+    /** The most disputes the app reads (20 pages); beyond it the caller is told, never a silent cut. */
+    public static final int MAX_DISPUTES = 10_000;
+
+    /** This creator's disputes, newest first, every page up to {@link #MAX_DISPUTES}. */
+    public List<Disputes.Dispute> disputes() {
+        List<Disputes.Dispute> all = new ArrayList<>();
+        String cursor = null;
+        do {
+            Disputes page = execute(api.disputes(cursor));
+            all.addAll(page.disputes());
+            cursor = page.nextCursor();
+        } while (cursor != null && all.size() < MAX_DISPUTES);
+        return all;
+    }
+
+    /** Disputes one of this creator's receipts: its earnings are held out of payouts until resolved. */
+    public Disputes.Dispute openDispute(String receiptId, String reason) {
+        return execute(api.openDispute(Map.of("receipt_id", receiptId, "reason", reason)));
+    }
+
+    /** Every correction booked into {@code period} (all pages): voided events with their reasons. */
+    public List<Adjustments.Adjustment> adjustments(String period) {
+        List<Adjustments.Adjustment> all = new ArrayList<>();
+        String cursor = null;
+        do {
+            Adjustments page = execute(api.adjustments(period, cursor));
+            all.addAll(page.adjustments());
+            cursor = page.nextCursor();
+        } while (cursor != null);
+        return all;
+    }
+
     /** Every usage line of a month (all pages), each with the first receipts behind it. */
     public List<UsageReport.Line> usageLines(String period) {
         List<UsageReport.Line> lines = new ArrayList<>();

@@ -41,6 +41,14 @@ public final class AnsweringDialogs extends DialogService {
         return Optional.ofNullable(pdfToSave);
     }
 
+    /** What "Why do you dispute this receipt?" is answered with (null: cancelled). */
+    public volatile String disputeReason;
+
+    @Override
+    public Optional<String> askDisputeReason(Window owner, String receiptId) {
+        return Optional.ofNullable(disputeReason);
+    }
+
     @Override
     public Optional<String> askAddress(Window owner, String title, String question) {
         return Optional.ofNullable(address);

@@ -205,13 +205,15 @@ public final class DemoHistory {
         }
         if (month == MONTHS - 1 && day.getDayOfMonth() == 18) {
             clock.travelTo(at(day, 22));
-            String receipt = first(PHOTO_CAPTIONS, LYRA).receiptId();
+            // On a receipt that earns per token, so the hold at the next settlement is money to see.
+            String receipt = first(NEWS_ARCHIVE, ORION).receiptId();
             services.billing()
                     .disputes()
                     .open(
                             CREATOR,
                             receipt,
-                            "The receipt names the whole corpus; the host says only the 2024 captions were used.",
+                            "The receipt says 40% of the archive was used; the host's logs show only the 2010-2020"
+                                    + " issues.",
                             "creator");
         }
     }

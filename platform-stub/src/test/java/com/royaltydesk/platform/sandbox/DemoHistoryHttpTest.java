@@ -150,7 +150,7 @@ class DemoHistoryHttpTest {
                 var disputes = connection.createStatement().executeQuery("SELECT status, reason FROM disputes")) {
             assertThat(disputes.next()).isTrue();
             assertThat(disputes.getString("status")).isEqualTo("open");
-            assertThat(disputes.getString("reason")).contains("only the 2024 captions");
+            assertThat(disputes.getString("reason")).contains("only the 2010-2020 issues");
             assertThat(disputes.next()).isFalse();
         }
     }

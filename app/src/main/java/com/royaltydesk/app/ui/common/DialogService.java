@@ -54,6 +54,16 @@ public class DialogService {
         return dialog.showAndWait().map(String::strip).filter(a -> !a.isEmpty());
     }
 
+    /** Why the creator disputes a receipt (at most 1,000 characters): empty when they cancel. */
+    public Optional<String> askDisputeReason(Window owner, String receiptId) {
+        javafx.scene.control.TextInputDialog dialog = new javafx.scene.control.TextInputDialog();
+        dialog.initOwner(owner);
+        dialog.setTitle("Dispute this receipt");
+        dialog.setHeaderText("Why do you dispute " + receiptId + "? What it earns is held out of your payouts"
+                + " until the platform resolves the dispute.");
+        return dialog.showAndWait().map(String::strip).filter(a -> !a.isEmpty());
+    }
+
     /** A platform's trust root (SPEC §2a), to decide whether to trust it. */
     public Optional<Path> chooseTrustRootToOpen(Window owner) {
         FileChooser chooser = new FileChooser();

@@ -329,7 +329,33 @@ public final class EarningsView extends BorderPane {
         payouts.setPlaceholder(new Label("No payouts yet: they come when a period is settled."));
         VBox.setVgrow(payouts, Priority.ALWAYS);
 
-        VBox panel = new VBox(8, previewTitle, preview, detail, balancesTitle, balances, payoutsTitle, payouts);
+        Label correctionsTitle = new Label("Corrections and disputes");
+        correctionsTitle.getStyleClass().add("panel-title");
+        ListView<String> corrections = new ListView<>(viewModel.corrections());
+        corrections.setId("corrections");
+        corrections.setPrefHeight(120);
+        corrections.setCellFactory(list -> new ListCell<>() {
+            @Override
+            protected void updateItem(String text, boolean empty) {
+                super.updateItem(text, empty);
+                setText(empty ? null : text);
+                setWrapText(true);
+                setPrefWidth(0); // wrap at the list's width instead of scrolling sideways
+            }
+        });
+        corrections.setPlaceholder(new Label("No voided events this month and no disputes."));
+
+        VBox panel = new VBox(
+                8,
+                previewTitle,
+                preview,
+                detail,
+                balancesTitle,
+                balances,
+                correctionsTitle,
+                corrections,
+                payoutsTitle,
+                payouts);
         panel.setPrefWidth(380);
         panel.setPadding(new Insets(0, 0, 0, 16));
         return panel;

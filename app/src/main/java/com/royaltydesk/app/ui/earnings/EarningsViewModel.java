@@ -1,7 +1,9 @@
 package com.royaltydesk.app.ui.earnings;
 
+import com.royaltydesk.app.api.Adjustments;
 import com.royaltydesk.app.api.Balances;
 import com.royaltydesk.app.api.BillingPreview;
+import com.royaltydesk.app.api.Disputes;
 import com.royaltydesk.app.api.Earnings;
 import com.royaltydesk.app.api.MonthlyEarnings;
 import com.royaltydesk.app.api.Payouts;
@@ -40,7 +42,13 @@ public final class EarningsViewModel {
 
     /** Everything the view shows, fetched together. */
     record Snapshot(
-            Earnings earnings, MonthlyEarnings monthly, BillingPreview preview, Balances balances, Payouts payouts) {}
+            Earnings earnings,
+            MonthlyEarnings monthly,
+            BillingPreview preview,
+            Balances balances,
+            Payouts payouts,
+            List<Adjustments.Adjustment> adjustments,
+            List<Disputes.Dispute> disputes) {}
 
     private final BackgroundTasks tasks;
     private final NewestOnly newest = new NewestOnly();
@@ -60,6 +68,7 @@ public final class EarningsViewModel {
             String assetId, String modelId, long events, long tokens, String amount, List<String> receipts) {}
 
     private final ObservableList<TraceLine> trace = FXCollections.observableArrayList();
+    private final ObservableList<String> corrections = FXCollections.observableArrayList();
     private final ReadOnlyStringWrapper traceTitle = new ReadOnlyStringWrapper("");
     private final ObservableList<Balances.Balance> balances = FXCollections.observableArrayList();
     private final ObservableList<Payouts.Payout> payouts = FXCollections.observableArrayList();
@@ -105,7 +114,9 @@ public final class EarningsViewModel {
                         year ? target.earningsMonthly(first, last, grouping) : null,
                         target.billingPreview(),
                         target.balances(),
-                        target.payouts()),
+                        target.payouts(),
+                        year ? List.of() : target.adjustments(month),
+                        target.disputes()),
                 newest.ask(this::show),
                 error -> message.set(error.getMessage()));
     }
@@ -161,6 +172,7 @@ public final class EarningsViewModel {
     }
 
     private void show(Snapshot snapshot) {
+        corrections.setAll(corrections(snapshot));
         if (snapshot.monthly() != null) {
             showYear(snapshot.monthly());
         } else {
@@ -172,6 +184,39 @@ public final class EarningsViewModel {
         preview.set(money.format(p.total(), p.currency()));
         previewDetail.set("Open period " + p.period() + " so far · paid as "
                 + money.format(p.totalRounded(), p.currency()) + " if settled now");
+    }
+
+    /**
+     * Corrections booked into the month shown (each voided event with its reason; the original is
+     * kept and named) and every dispute with its status and what it holds, in words.
+     */
+    private List<String> corrections(Snapshot snapshot) {
+        List<String> words = new ArrayList<>();
+        for (Adjustments.Adjustment a : snapshot.adjustments()) {
+            words.add("Voided in " + period.get() + ": event " + a.eventId() + " (" + a.modelId() + " on "
+                    + a.assetId() + ", from " + a.originalPeriod() + ", host " + a.hostId() + ") "
+                    + money.format(a.amount(), a.currency()) + " — " + a.reason());
+        }
+        for (Disputes.Dispute d : snapshot.disputes()) {
+            String state = "open".equals(d.status())
+                    ? "Dispute open"
+                    : "Dispute resolved (" + (d.outcome() == null ? "closed" : d.outcome()) + ")";
+            String held = d.heldAmount().signum() == 0 && "open".equals(d.status())
+                    ? "nothing held yet: its earnings are held from the next settlement"
+                    : "held " + money.format(d.heldAmount(), heldCurrency(snapshot));
+            words.add(state + " on receipt " + d.receiptId() + " · " + held + " — " + d.reason());
+        }
+        if (snapshot.disputes().size() >= PlatformClient.MAX_DISPUTES) {
+            words.add("Showing the newest " + PlatformClient.MAX_DISPUTES + " disputes only.");
+        }
+        return words;
+    }
+
+    /** Disputes hold in the creator's balance currency; the first balance names it (USD when none yet). */
+    private static String heldCurrency(Snapshot snapshot) {
+        return snapshot.balances().balances().isEmpty()
+                ? "USD"
+                : snapshot.balances().balances().get(0).currency();
     }
 
     private void showMonth(Earnings earnings) {
@@ -231,6 +276,11 @@ public final class EarningsViewModel {
                             + (receipts == 1 ? " receipt" : " receipts") + ". Pick a receipt to check it.");
                 },
                 error -> traceTitle.set("Could not look it up: " + error.getMessage()));
+    }
+
+    /** Voids of the month shown and every dispute, in words. */
+    public ObservableList<String> corrections() {
+        return corrections;
     }
 
     public ObservableList<TraceLine> trace() {

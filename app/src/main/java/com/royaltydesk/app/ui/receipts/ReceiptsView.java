@@ -217,7 +217,15 @@ public final class ReceiptsView extends BorderPane {
         export.setOnAction(e -> dialogs.chooseBundleToSave(
                         getScene().getWindow(), BundleFiles.suggestedName("receipt", System.getProperty("os.name")))
                 .ifPresent(viewModel::exportBundle));
-        VBox box = new VBox(10, badge, subject, claims, signingKey, checks, payloadPane, headerPane, export);
+        Button dispute = new Button("Dispute…");
+        dispute.setId("dispute-receipt");
+        dispute.disableProperty().bind(viewModel.disputableProperty().isNull());
+        dispute.setOnAction(e -> dialogs.askDisputeReason(
+                        getScene().getWindow(),
+                        viewModel.disputableProperty().get().receiptId())
+                .ifPresent(viewModel::dispute));
+        VBox box = new VBox(
+                10, badge, subject, claims, signingKey, checks, payloadPane, headerPane, new HBox(8, export, dispute));
         box.getStyleClass().add("detail-pane");
         box.setPadding(new Insets(0, 0, 0, 12));
         return box;

@@ -61,6 +61,8 @@ public final class ReceiptsViewModel {
     private final Map<String, ReceiptStatus> states = new ConcurrentHashMap<>();
 
     private long filterRun;
+    private final javafx.beans.property.ReadOnlyObjectWrapper<ReceiptSummary> disputable =
+            new javafx.beans.property.ReadOnlyObjectWrapper<>();
     /** A receipt another page asked to show (Earnings' "Check this receipt"), until it is in the table. */
     private String revealing;
 
@@ -257,6 +259,7 @@ public final class ReceiptsViewModel {
         if (receipt == null || client == null) {
             return;
         }
+        disputable.set(receipt);
         subject.set("Checking " + receipt.receiptId() + "…");
         signingKey.set("");
         verdictStyle.set("checking");
@@ -269,8 +272,32 @@ public final class ReceiptsViewModel {
                 this::failed);
     }
 
+    /**
+     * Disputes the selected receipt (a creator's own): the platform holds what it earns out of the
+     * next payouts until the dispute is resolved; the balances on Earnings show the amount held.
+     */
+    public void dispute(String reason) {
+        ReceiptSummary receipt = disputable.get();
+        if (receipt == null || client == null) {
+            return;
+        }
+        PlatformClient target = client;
+        tasks.run(
+                () -> target.openDispute(receipt.receiptId(), reason),
+                opened -> message.set("Dispute " + opened.disputeId() + " opened on " + receipt.receiptId()
+                        + ": what it earns is held out of payouts from the next settlement until it is resolved."
+                        + " See Earnings."),
+                this::failed);
+    }
+
+    /** The live receipt shown, which "Dispute…" acts on (a bundle file opened offline is none). */
+    public javafx.beans.property.ReadOnlyObjectProperty<ReceiptSummary> disputableProperty() {
+        return disputable.getReadOnlyProperty();
+    }
+
     /** Checks a bundle file with no network: the legal reviewer's path. */
     public void openBundle(Path file) {
+        disputable.set(null);
         subject.set("Checking " + file.getFileName() + "…");
         tasks.run(
                 () -> checker.checkFile(file),

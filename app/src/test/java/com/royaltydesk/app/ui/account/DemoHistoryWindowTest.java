@@ -49,8 +49,9 @@ class DemoHistoryWindowTest extends FxRobot {
     @Test
     void firstStart_aYearOfPayouts_thenSettleLastMonth_addsItsPayout() throws Exception {
         FxToolkit.registerPrimaryStage();
-        app = (App)
-                FxToolkit.setupApplication(() -> new App(new AppSettings(dir, false, true), new AnsweringDialogs()));
+        AnsweringDialogs dialogs = new AnsweringDialogs();
+        dialogs.disputeReason = "The host trained on last year's edition, not this one.";
+        app = (App) FxToolkit.setupApplication(() -> new App(new AppSettings(dir, false, true), dialogs));
         StatusBar status = lookup("#status-bar").queryAs(StatusBar.class);
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> status.getText().startsWith("Platform healthy"));
 
@@ -115,5 +116,42 @@ class DemoHistoryWindowTest extends FxRobot {
         Object selected = receiptTable.getSelectionModel().getSelectedItem();
         assertThat(((com.royaltydesk.app.api.ReceiptSummary) selected).receiptId())
                 .isEqualTo(receipt);
+
+        // Dispute it from there; Earnings lists it beside the demo's dispute, whose hold — taken when
+        // last month was settled above — shows in the balances.
+        clickOn("#dispute-receipt");
+        Label receiptsMessage = lookup("#receipts-message").queryAs(Label.class);
+        WaitForAsyncUtils.waitFor(
+                20, TimeUnit.SECONDS, () -> receiptsMessage.getText().startsWith("Dispute dsp_"));
+        clickOn("Earnings");
+        clickOn("#earnings-scale-month");
+        @SuppressWarnings("unchecked")
+        javafx.scene.control.ListView<String> corrections =
+                lookup("#corrections").queryAs(javafx.scene.control.ListView.class);
+        WaitForAsyncUtils.waitFor(
+                20,
+                TimeUnit.SECONDS,
+                () -> corrections.getItems().stream()
+                        .anyMatch(c -> c.startsWith("Dispute open on receipt " + receipt)));
+        assertThat(corrections.getItems())
+                .anySatisfy(c -> assertThat(c).contains("last year's edition"))
+                .anySatisfy(c -> assertThat(c).contains("only the 2010-2020 issues"));
+        @SuppressWarnings("unchecked")
+        javafx.scene.control.ListView<Object> balances =
+                lookup("#balances").queryAs(javafx.scene.control.ListView.class);
+        assertThat(((com.royaltydesk.app.api.Balances.Balance)
+                                balances.getItems().get(0))
+                        .held())
+                .anySatisfy(h -> assertThat(h.amount()).isPositive());
+
+        // The month of the demo's void shows it with its reason; the original event is named.
+        interact(() -> lookup("#earnings-period")
+                .queryAs(javafx.scene.control.ComboBox.class)
+                .setValue(YearMonth.now(ZoneOffset.UTC).minusMonths(5)));
+        WaitForAsyncUtils.waitFor(
+                20, TimeUnit.SECONDS, () -> corrections.getItems().stream().anyMatch(c -> c.startsWith("Voided in")));
+        assertThat(corrections.getItems())
+                .anySatisfy(c ->
+                        assertThat(c).contains("voided at the host's request").contains("event demo-"));
     }
 }
