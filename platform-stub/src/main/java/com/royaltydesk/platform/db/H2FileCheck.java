@@ -139,6 +139,15 @@ public final class H2FileCheck {
         return moved;
     }
 
+    /** The transactions H2 has open, with their status, for a log line (2 prepared, 3 committed). */
+    static String openTransactions(Connection connection) throws SQLException {
+        SessionLocal session =
+                (SessionLocal) connection.unwrap(JdbcConnection.class).getSession();
+        return session.getDatabase().getStore().getTransactionStore().getOpenTransactions().stream()
+                .map(t -> "tx " + t.getId() + " status " + t.getStatus())
+                .collect(java.util.stream.Collectors.joining(", "));
+    }
+
     /**
      * Reads every entry of every map the database has open; throws H2's own exception (file
      * corrupted, chunk not found…) at the first damaged page. Returns how many entries it read.
