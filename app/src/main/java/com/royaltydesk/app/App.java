@@ -141,7 +141,8 @@ public final class App extends Application {
             }
         });
         trustedPlatforms = new TrustedPlatformsViewModel(tasks, trustStore);
-        account = new AccountViewModel(tasks, accountStore, this::connectTo, sessions::sandboxDemo);
+        account = new AccountViewModel(
+                tasks, accountStore, this::connectTo, sessions::sandboxDemo, () -> trusting(sessions.resetSandbox()));
         MainViewModel main = new MainViewModel(statusBar, settingsVm.firstRun() ? Section.GET_STARTED : Section.ASSETS);
         Supplier<AssetsView> assetsView = FirstUse.of(() -> new AssetsView(assets, registerAsset, dialogs));
         // A page is one line: its view (built when first opened), how it follows a new session, and
@@ -149,7 +150,7 @@ public final class App extends Application {
         pages = List.of(
                 new Page(
                         Section.GET_STARTED,
-                        () -> new GetStartedView(account, () -> {
+                        () -> new GetStartedView(account, dialogs, () -> {
                             main.select(Section.ASSETS);
                             assetsView.get().openRegistration();
                         }),

@@ -53,6 +53,31 @@ final class Sessions implements AutoCloseable {
         return demo(embedded());
     }
 
+    /**
+     * A new bundled sandbox in place of this one: the running one stops, its folder is deleted, a
+     * saved sign-in to it is forgotten (its creator is gone with it), and the new one starts — with
+     * a fresh demo history when this app makes one. Returns its demo creator's session.
+     */
+    synchronized Session resetSandbox() throws IOException {
+        if (embedded != null) {
+            embedded.close();
+            embedded = null;
+        }
+        Optional<Account> saved = accounts.load();
+        if (saved.isPresent() && !saved.get().remote()) {
+            accounts.clear();
+        }
+        if (java.nio.file.Files.exists(platformDataDir)) {
+            try (var files = java.nio.file.Files.walk(platformDataDir)) {
+                for (Path file :
+                        files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                    java.nio.file.Files.delete(file);
+                }
+            }
+        }
+        return demo(embedded());
+    }
+
     /** The bundled platform's words about the demo history it made at start, if it did. */
     synchronized java.util.Optional<String> embeddedDemoHistory() {
         return embedded == null ? java.util.Optional.empty() : embedded.demoHistory();

@@ -41,6 +41,14 @@ public final class AnsweringDialogs extends DialogService {
         return Optional.ofNullable(pdfToSave);
     }
 
+    /** The answer to every "are you sure?" (false: Cancel). */
+    public volatile boolean confirm;
+
+    @Override
+    public boolean confirm(Window owner, String title, String question) {
+        return confirm;
+    }
+
     /** What "Why do you dispute this receipt?" is answered with (null: cancelled). */
     public volatile String disputeReason;
 

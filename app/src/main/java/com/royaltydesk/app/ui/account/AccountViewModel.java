@@ -36,6 +36,7 @@ public final class AccountViewModel {
     private final AccountStore store;
     private final Consumer<Session> switcher;
     private final Callable<Session> demoSession;
+    private final Callable<Session> resetSandbox;
 
     private final ReadOnlyStringWrapper identity = new ReadOnlyStringWrapper("Not connected yet.");
     private final ReadOnlyStringWrapper kyc = new ReadOnlyStringWrapper("");
@@ -51,13 +52,20 @@ public final class AccountViewModel {
     /**
      * @param switcher reconnects the whole app to a new session; runs on the UI thread
      * @param demoSession the bundled sandbox as its demo creator, starting it if needed; runs on a worker
+     * @param resetSandbox a new bundled sandbox (with a fresh demo history) in place of this one, as
+     *     its demo creator; runs on a worker
      */
     public AccountViewModel(
-            BackgroundTasks tasks, AccountStore store, Consumer<Session> switcher, Callable<Session> demoSession) {
+            BackgroundTasks tasks,
+            AccountStore store,
+            Consumer<Session> switcher,
+            Callable<Session> demoSession,
+            Callable<Session> resetSandbox) {
         this.tasks = Objects.requireNonNull(tasks, "tasks");
         this.store = Objects.requireNonNull(store, "store");
         this.switcher = Objects.requireNonNull(switcher, "switcher");
         this.demoSession = Objects.requireNonNull(demoSession, "demoSession");
+        this.resetSandbox = Objects.requireNonNull(resetSandbox, "resetSandbox");
     }
 
     /** The app is now connected as {@code now}; shows who that is and their KYC status. */
@@ -162,6 +170,17 @@ public final class AccountViewModel {
             store.clear();
             return demoSession.call();
         });
+    }
+
+    /**
+     * Sandbox only (asked first by the view): the bundled sandbox's data is deleted and a new one
+     * starts, with a fresh year of demo history; the app signs in as its demo creator.
+     */
+    public void resetSandbox() {
+        if (busy.get() || session == null || !session.embedded()) {
+            return;
+        }
+        run("Resetting the sandbox: a new one is being made, with a fresh year of demo history…", resetSandbox);
     }
 
     private void run(String progress, Callable<Session> work) {

@@ -1,5 +1,6 @@
 package com.royaltydesk.app.ui.account;
 
+import com.royaltydesk.app.ui.common.DialogService;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
@@ -16,7 +17,7 @@ import javafx.scene.layout.VBox;
  */
 public final class GetStartedView extends ScrollPane {
 
-    public GetStartedView(AccountViewModel viewModel, Runnable registerAsset) {
+    public GetStartedView(AccountViewModel viewModel, DialogService dialogs, Runnable registerAsset) {
         setId("page-get_started");
         setFitToWidth(true);
         getStyleClass().add("get-started");
@@ -39,7 +40,7 @@ public final class GetStartedView extends ScrollPane {
                 step("1", "Your creator account", account(viewModel)),
                 step("2", "Identity check (KYC)", kyc(viewModel)),
                 step("3", "Register your first asset", register(registerAsset)),
-                sandboxStep(viewModel),
+                sandboxStep(viewModel, dialogs),
                 message);
         page.setPadding(new Insets(8, 16, 16, 8));
         page.setMaxWidth(760);
@@ -107,13 +108,26 @@ public final class GetStartedView extends ScrollPane {
         return new VBox(6, open, hint);
     }
 
-    private static Node sandboxStep(AccountViewModel viewModel) {
+    private static Node sandboxStep(AccountViewModel viewModel, DialogService dialogs) {
         Button train = new Button("Simulate training on my assets");
         train.setId("simulate-training");
         train.setOnAction(e -> viewModel.simulateTraining());
         Button use = new Button("Simulate usage");
         use.setId("simulate-usage");
         use.setOnAction(e -> viewModel.simulateUsage());
+        Button reset = new Button("Reset sandbox…");
+        reset.setId("reset-sandbox");
+        reset.setOnAction(e -> {
+            if (dialogs.confirm(
+                    reset.getScene().getWindow(),
+                    "Reset the sandbox",
+                    "Delete everything in the bundled sandbox — its assets, receipts, usage, payouts and"
+                            + " backups — and start a new one with a fresh year of demo history? Your other"
+                            + " files and trusted platforms stay.")) {
+                viewModel.resetSandbox();
+            }
+        });
+        reset.disableProperty().bind(viewModel.busyProperty());
         Button settle = new Button("Settle last month");
         settle.setId("settle-last-month");
         settle.setOnAction(e -> viewModel.settleLastMonth());
@@ -126,7 +140,7 @@ public final class GetStartedView extends ScrollPane {
                 + " month: the month's payouts and statements appear.");
         hint.setWrapText(true);
         hint.getStyleClass().add("muted");
-        Node step = step("4", "See it work (sandbox)", new VBox(6, new HBox(8, train, use, settle), hint));
+        Node step = step("4", "See it work (sandbox)", new VBox(6, new HBox(8, train, use, settle, reset), hint));
         step.visibleProperty().bind(viewModel.embeddedProperty());
         step.managedProperty().bind(step.visibleProperty());
         return step;

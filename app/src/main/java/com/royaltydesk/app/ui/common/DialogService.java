@@ -54,6 +54,18 @@ public class DialogService {
         return dialog.showAndWait().map(String::strip).filter(a -> !a.isEmpty());
     }
 
+    /** Asks before something that cannot be undone; true only when the user says OK. */
+    public boolean confirm(Window owner, String title, String question) {
+        javafx.scene.control.Alert alert =
+                new javafx.scene.control.Alert(javafx.scene.control.Alert.AlertType.CONFIRMATION, question);
+        alert.initOwner(owner);
+        alert.setTitle(title);
+        alert.setHeaderText(title);
+        return alert.showAndWait()
+                .filter(answer -> answer == javafx.scene.control.ButtonType.OK)
+                .isPresent();
+    }
+
     /** Why the creator disputes a receipt (at most 1,000 characters): empty when they cancel. */
     public Optional<String> askDisputeReason(Window owner, String receiptId) {
         javafx.scene.control.TextInputDialog dialog = new javafx.scene.control.TextInputDialog();

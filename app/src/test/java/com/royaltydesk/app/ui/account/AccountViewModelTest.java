@@ -54,7 +54,7 @@ class AccountViewModelTest {
                 true);
         store = new AccountStore(dir.resolve("app"));
         account = new AccountViewModel(
-                new BackgroundTasks(executors.workers(), uiThread), store, switchedTo::add, () -> demo);
+                new BackgroundTasks(executors.workers(), uiThread), store, switchedTo::add, () -> demo, () -> demo);
         account.connected(demo);
         uiThread.runNext(WAIT);
     }

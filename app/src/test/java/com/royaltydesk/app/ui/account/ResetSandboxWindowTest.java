@@ -1,0 +1,77 @@
+package com.royaltydesk.app.ui.account;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.royaltydesk.app.App;
+import com.royaltydesk.app.AppSettings;
+import com.royaltydesk.app.testutil.AnsweringDialogs;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableView;
+import org.controlsfx.control.StatusBar;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.api.FxToolkit;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** "Reset sandbox…": asked first; then a new sandbox, a fresh history, its receipts trusted as sandbox. */
+class ResetSandboxWindowTest extends FxRobot {
+
+    @TempDir
+    Path dir;
+
+    private App app;
+
+    @AfterEach
+    void close() throws Exception {
+        if (app != null) {
+            FxToolkit.cleanupApplication(app);
+        }
+        FxToolkit.cleanupStages();
+    }
+
+    @Test
+    void reset_cancelledChangesNothing_confirmedGivesAFreshHistory() throws Exception {
+        AnsweringDialogs dialogs = new AnsweringDialogs();
+        FxToolkit.registerPrimaryStage();
+        app = (App) FxToolkit.setupApplication(() -> new App(new AppSettings(dir, false, true), dialogs));
+        StatusBar status = lookup("#status-bar").queryAs(StatusBar.class);
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> status.getText().startsWith("Platform healthy"));
+        String firstUrl = lookup("#platform-url").queryAs(Label.class).getText();
+
+        clickOn("Get started");
+        clickOn("#settle-last-month");
+        Label message = lookup("#get-started-message").queryAs(Label.class);
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> message.getText().startsWith("Settled"));
+        clickOn("Earnings");
+        TableView<?> payouts = lookup("#payouts").queryAs(TableView.class);
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> payouts.getItems().size() == 12);
+
+        clickOn("Get started");
+        dialogs.confirm = false;
+        clickOn("#reset-sandbox");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(lookup("#platform-url").queryAs(Label.class).getText()).isEqualTo(firstUrl);
+
+        dialogs.confirm = true;
+        clickOn("#reset-sandbox");
+        Label url = lookup("#platform-url").queryAs(Label.class);
+        WaitForAsyncUtils.waitFor(
+                60,
+                TimeUnit.SECONDS,
+                () -> !url.getText().equals(firstUrl) && status.getText().startsWith("Platform healthy"));
+
+        clickOn("Earnings");
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> payouts.getItems().size() == 11);
+        clickOn("Receipts");
+        TableView<?> receipts = lookup("#receipts-table").queryAs(TableView.class);
+        WaitForAsyncUtils.waitFor(
+                20, TimeUnit.SECONDS, () -> receipts.getItems().size() == 9);
+        interact(() -> receipts.getSelectionModel().select(0));
+        Label verdict = lookup("#verification-badge").queryAs(Label.class);
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> verdict.getText().startsWith("Verified"));
+    }
+}
