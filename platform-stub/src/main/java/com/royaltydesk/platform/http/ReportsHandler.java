@@ -89,13 +89,24 @@ public final class ReportsHandler {
     }
 
     public void billingPreview(Context ctx) {
-        String creatorId = creator(ctx);
+        ctx.json(preview(creator(ctx)));
+    }
+
+    /**
+     * {@code GET /v1/sandbox/billing-preview} (sandbox only, no key): the demo creator's preview, so a
+     * stranger opening the demo page on a sandbox sees numbers before finding any key. Demo data only.
+     */
+    public void sandboxBillingPreview(Context ctx) {
+        ctx.json(preview(com.royaltydesk.platform.sandbox.SandboxBootstrap.DEMO_CREATOR));
+    }
+
+    private BillingPreview preview(String creatorId) {
         Instant now = clock.instant();
         String period = Periods.of(now);
         List<ReportService.Total> totals = reports.totals(creatorId, period);
         ReportService.Total single =
                 totals.size() == 1 ? totals.get(0) : new ReportService.Total("USD", BigDecimal.ZERO);
-        ctx.json(new BillingPreview(
+        return new BillingPreview(
                 creatorId,
                 period,
                 now,
@@ -104,7 +115,7 @@ public final class ReportsHandler {
                 single.currency(),
                 totals,
                 reports.byAsset(creatorId, period),
-                reports.byDay(creatorId, period)));
+                reports.byDay(creatorId, period));
     }
 
     public void earnings(Context ctx) {

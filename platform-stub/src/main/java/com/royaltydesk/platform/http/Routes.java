@@ -132,6 +132,7 @@ public final class Routes {
             SandboxHandler demo =
                     new SandboxHandler(services.receipts(), services.claims(), bodies, services.sandboxLimiter());
             r.add(HandlerType.POST, "/v1/sandbox/proof-of-training", demo::record);
+            r.add(HandlerType.GET, "/v1/sandbox/billing-preview", reports::sandboxBillingPreview);
             r.add(HandlerType.POST, "/v1/sandbox/payout-failures", settlements::failPayouts);
         }
 

@@ -182,6 +182,41 @@ class DemoPagesChromiumIT {
     }
 
     @Test
+    void billingPreviewPage_noKeyOnASandbox_showsTheDemoCreatorsNumbers() throws Exception {
+        JsonNode credentials = platform.credentials();
+        String receipt = platform.call(
+                        "POST",
+                        "/v1/proof-of-training",
+                        credentials.path("platform_key").asText(),
+                        com.royaltydesk.platform.testutil.Receipts.proofJson(
+                                "ds_sandbox_demo", "creator_42", "stranger-model"))
+                .path("receipt_id")
+                .asText();
+        platform.call(
+                "POST",
+                "/v1/usage-events",
+                credentials.path("host_key").asText(),
+                Usage.batch("stranger", 3, "stranger-model", receipt, 1000, Instant.now()));
+        BigDecimal apiTotal = platform.call(
+                        "GET",
+                        "/v1/billing-preview",
+                        credentials.at("/creators/0/api_key").asText(),
+                        null)
+                .path("total")
+                .decimalValue();
+
+        String dom = dom(platform.baseUrl() + "/demos/demo-billing-preview.html");
+
+        assertThat(HeadlessChromium.attribute(dom, "status", "data-source"))
+                .as(dom)
+                .isEqualTo("sandbox");
+        assertThat(new BigDecimal(HeadlessChromium.attribute(dom, "earnings", "data-total")))
+                .as(dom)
+                .isEqualByComparingTo(apiTotal)
+                .isPositive();
+    }
+
+    @Test
     void bundlePage_exportedFolderWithItsTrustRoot_platformStopped_sandboxAndTamperingCaught() throws Exception {
         String id = sandboxReceipt().path("receipt_id").asText();
         String bundle = platform.call("GET", "/v1/receipts/" + id + "/bundle", null, null)
