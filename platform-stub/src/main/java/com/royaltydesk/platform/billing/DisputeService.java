@@ -99,51 +99,38 @@ public final class DisputeService {
         return dispute;
     }
 
+    private static final String COLUMNS = "SELECT dispute_id, creator_id, receipt_id, reason, opened_by, status,"
+            + " outcome, held_amount, created_at, resolved_at FROM disputes";
+
     /** One creator's disputes, newest first, {@code limit} from {@code offset} (the caller pages). */
     public java.util.List<Dispute> list(String creatorId, int offset, int limit) {
         return com.royaltydesk.platform.db.Queries.list(
                 dataSource,
-                "SELECT dispute_id, creator_id, receipt_id, reason, opened_by, status, outcome, held_amount, created_at,"
-                        + " resolved_at FROM disputes WHERE creator_id = ? ORDER BY created_at DESC, dispute_id"
-                        + " OFFSET " + offset + " ROWS FETCH FIRST " + limit + " ROWS ONLY",
-                r -> new Dispute(
-                        r.getString(1),
-                        r.getString(2),
-                        r.getString(3),
-                        r.getString(4),
-                        r.getString(5),
-                        r.getString(6),
-                        r.getString(7),
-                        Money.plain(r.getBigDecimal(8)),
-                        Jdbc.instant(r.getTimestamp(9)),
-                        Jdbc.instant(r.getTimestamp(10))),
+                COLUMNS + " WHERE creator_id = ? ORDER BY created_at DESC, dispute_id OFFSET " + offset
+                        + " ROWS FETCH FIRST " + limit + " ROWS ONLY",
+                DisputeService::dispute,
                 creatorId);
     }
 
     public Optional<Dispute> find(String disputeId) {
-        try (Connection c = dataSource.getConnection();
-                PreparedStatement s = c.prepareStatement(
-                        "SELECT dispute_id, creator_id, receipt_id, reason, opened_by, status, outcome, held_amount, created_at,"
-                                + " resolved_at FROM disputes WHERE dispute_id = ?")) {
-            s.setString(1, disputeId);
-            try (ResultSet r = s.executeQuery()) {
-                return r.next()
-                        ? Optional.of(new Dispute(
-                                r.getString(1),
-                                r.getString(2),
-                                r.getString(3),
-                                r.getString(4),
-                                r.getString(5),
-                                r.getString(6),
-                                r.getString(7),
-                                Money.plain(r.getBigDecimal(8)),
-                                Jdbc.instant(r.getTimestamp(9)),
-                                Jdbc.instant(r.getTimestamp(10))))
-                        : Optional.empty();
-            }
-        } catch (SQLException e) {
-            throw new DataAccessException(e);
-        }
+        return com.royaltydesk.platform.db.Queries.list(
+                        dataSource, COLUMNS + " WHERE dispute_id = ?", DisputeService::dispute, disputeId)
+                .stream()
+                .findFirst();
+    }
+
+    private static Dispute dispute(ResultSet r) throws SQLException {
+        return new Dispute(
+                r.getString(1),
+                r.getString(2),
+                r.getString(3),
+                r.getString(4),
+                r.getString(5),
+                r.getString(6),
+                r.getString(7),
+                Money.plain(r.getBigDecimal(8)),
+                Jdbc.instant(r.getTimestamp(9)),
+                Jdbc.instant(r.getTimestamp(10)));
     }
 
     /** Resolves an open dispute; on release the held amount goes back on the creator's ledger. */

@@ -154,21 +154,8 @@ class DemoPagesChromiumIT {
 
     @Test
     void billingPreviewPage_showsTheSameTotalAsTheApi() throws Exception {
-        JsonNode credentials = platform.credentials();
-        String creatorKey = credentials.at("/creators/0/api_key").asText();
-        String receipt = platform.call(
-                        "POST",
-                        "/v1/proof-of-training",
-                        credentials.path("platform_key").asText(),
-                        com.royaltydesk.platform.testutil.Receipts.proofJson(
-                                "ds_sandbox_demo", "creator_42", "demo-model"))
-                .path("receipt_id")
-                .asText();
-        platform.call(
-                "POST",
-                "/v1/usage-events",
-                credentials.path("host_key").asText(),
-                Usage.batch("page", 7, "demo-model", receipt, 1234, Instant.now()));
+        String creatorKey = platform.credentials().at("/creators/0/api_key").asText();
+        demoCreatorUses("page", "demo-model", 7, 1234);
         BigDecimal apiTotal = platform.call("GET", "/v1/billing-preview", creatorKey, null)
                 .path("total")
                 .decimalValue();
@@ -183,24 +170,11 @@ class DemoPagesChromiumIT {
 
     @Test
     void billingPreviewPage_noKeyOnASandbox_showsTheDemoCreatorsNumbers() throws Exception {
-        JsonNode credentials = platform.credentials();
-        String receipt = platform.call(
-                        "POST",
-                        "/v1/proof-of-training",
-                        credentials.path("platform_key").asText(),
-                        com.royaltydesk.platform.testutil.Receipts.proofJson(
-                                "ds_sandbox_demo", "creator_42", "stranger-model"))
-                .path("receipt_id")
-                .asText();
-        platform.call(
-                "POST",
-                "/v1/usage-events",
-                credentials.path("host_key").asText(),
-                Usage.batch("stranger", 3, "stranger-model", receipt, 1000, Instant.now()));
+        demoCreatorUses("stranger", "stranger-model", 3, 1000);
         BigDecimal apiTotal = platform.call(
                         "GET",
                         "/v1/billing-preview",
-                        credentials.at("/creators/0/api_key").asText(),
+                        platform.credentials().at("/creators/0/api_key").asText(),
                         null)
                 .path("total")
                 .decimalValue();
@@ -284,5 +258,22 @@ class DemoPagesChromiumIT {
                     .isEqualTo("VERIFIED");
             assertThat(dom).contains("trust-root.json beside this page vouches").contains("live");
         }
+    }
+
+    /** A receipt for the demo creator's dataset and {@code count} usage events of {@code tokens} on it. */
+    private void demoCreatorUses(String prefix, String model, int count, long tokens) throws Exception {
+        JsonNode credentials = platform.credentials();
+        String receipt = platform.call(
+                        "POST",
+                        "/v1/proof-of-training",
+                        credentials.path("platform_key").asText(),
+                        com.royaltydesk.platform.testutil.Receipts.proofJson("ds_sandbox_demo", "creator_42", model))
+                .path("receipt_id")
+                .asText();
+        platform.call(
+                "POST",
+                "/v1/usage-events",
+                credentials.path("host_key").asText(),
+                Usage.batch(prefix, count, model, receipt, tokens, Instant.now()));
     }
 }

@@ -2,16 +2,16 @@ package com.royaltydesk.app.ui.account;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.royaltydesk.app.App;
-import com.royaltydesk.app.AppSettings;
 import com.royaltydesk.app.api.Payouts;
 import com.royaltydesk.app.testutil.AnsweringDialogs;
+import com.royaltydesk.app.testutil.SandboxWithHistoryWindowTest;
 import com.royaltydesk.app.ui.common.MoneyFormat;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
@@ -19,46 +19,31 @@ import javafx.scene.chart.StackedBarChart;
 import javafx.scene.chart.XYChart;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
-import org.controlsfx.control.StatusBar;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.testfx.api.FxRobot;
-import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * A sales engineer's first start (issue #16): the sandbox comes with a year of history — payouts
  * from eleven months, one failed — and "Settle last month" makes the twelfth appear.
  */
-class DemoHistoryWindowTest extends FxRobot {
+class DemoHistoryWindowTest extends SandboxWithHistoryWindowTest {
 
     @TempDir
     Path dir;
 
-    private App app;
-
-    @AfterEach
-    void close() throws Exception {
-        if (app != null) {
-            FxToolkit.cleanupApplication(app);
-        }
-        FxToolkit.cleanupStages();
-    }
-
     @Test
     void firstStart_aYearOfPayouts_thenSettleLastMonth_addsItsPayout() throws Exception {
-        FxToolkit.registerPrimaryStage();
         AnsweringDialogs dialogs = new AnsweringDialogs();
         dialogs.disputeReason = "The host trained on last year's edition, not this one.";
-        app = (App) FxToolkit.setupApplication(() -> new App(new AppSettings(dir, false, true), dialogs));
-        StatusBar status = lookup("#status-bar").queryAs(StatusBar.class);
-        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> status.getText().startsWith("Platform healthy"));
+        launchWithHistory(dir, dialogs);
 
         clickOn("Earnings");
         TableView<?> payouts = lookup("#payouts").queryAs(TableView.class);
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> payouts.getItems().size() == 11);
-        assertThat(payouts.getItems().stream().map(p -> ((Payouts.Payout) p).status()))
+        assertThat(onFx(() -> payouts.getItems().stream()
+                        .map(p -> ((Payouts.Payout) p).status())
+                        .toList()))
                 .containsOnlyOnce("failed")
                 .contains("paid");
 
@@ -71,7 +56,9 @@ class DemoHistoryWindowTest extends FxRobot {
 
         clickOn("Earnings");
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> payouts.getItems().size() == 12);
-        assertThat(payouts.getItems().stream().map(p -> ((Payouts.Payout) p).period()))
+        assertThat(onFx(() -> payouts.getItems().stream()
+                        .map(p -> ((Payouts.Payout) p).period())
+                        .toList()))
                 .contains(last.toString());
 
         // The year: a bar for each of thirteen months, and their exact sum in words above them.
@@ -131,16 +118,16 @@ class DemoHistoryWindowTest extends FxRobot {
         WaitForAsyncUtils.waitFor(
                 20,
                 TimeUnit.SECONDS,
-                () -> corrections.getItems().stream()
-                        .anyMatch(c -> c.startsWith("Dispute open on receipt " + receipt)));
-        assertThat(corrections.getItems())
+                () -> onFx(() -> corrections.getItems().stream()
+                        .anyMatch(c -> c.startsWith("Dispute open on receipt " + receipt))));
+        assertThat(onFx(() -> List.copyOf(corrections.getItems())))
                 .anySatisfy(c -> assertThat(c).contains("last year's edition"))
                 .anySatisfy(c -> assertThat(c).contains("only the 2010-2020 issues"));
         @SuppressWarnings("unchecked")
         javafx.scene.control.ListView<Object> balances =
                 lookup("#balances").queryAs(javafx.scene.control.ListView.class);
         assertThat(((com.royaltydesk.app.api.Balances.Balance)
-                                balances.getItems().get(0))
+                                onFx(() -> balances.getItems().get(0)))
                         .held())
                 .anySatisfy(h -> assertThat(h.amount()).isPositive());
 
@@ -149,9 +136,16 @@ class DemoHistoryWindowTest extends FxRobot {
                 .queryAs(javafx.scene.control.ComboBox.class)
                 .setValue(YearMonth.now(ZoneOffset.UTC).minusMonths(5)));
         WaitForAsyncUtils.waitFor(
-                20, TimeUnit.SECONDS, () -> corrections.getItems().stream().anyMatch(c -> c.startsWith("Voided in")));
-        assertThat(corrections.getItems())
+                20,
+                TimeUnit.SECONDS,
+                () -> onFx(() -> corrections.getItems().stream().anyMatch(c -> c.startsWith("Voided in"))));
+        assertThat(onFx(() -> List.copyOf(corrections.getItems())))
                 .anySatisfy(c ->
                         assertThat(c).contains("voided at the host's request").contains("event demo-"));
+    }
+
+    /** Reads what the FX thread owns on the FX thread: a list a refresh replaces must not be iterated here. */
+    private static <T> T onFx(java.util.concurrent.Callable<T> read) throws Exception {
+        return WaitForAsyncUtils.asyncFx(read).get();
     }
 }

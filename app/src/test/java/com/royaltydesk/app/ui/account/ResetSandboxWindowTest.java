@@ -2,44 +2,28 @@ package com.royaltydesk.app.ui.account;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.royaltydesk.app.App;
-import com.royaltydesk.app.AppSettings;
 import com.royaltydesk.app.testutil.AnsweringDialogs;
+import com.royaltydesk.app.testutil.SandboxWithHistoryWindowTest;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
 import org.controlsfx.control.StatusBar;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.testfx.api.FxRobot;
-import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 
 /** "Reset sandbox…": asked first; then a new sandbox, a fresh history, its receipts trusted as sandbox. */
-class ResetSandboxWindowTest extends FxRobot {
+class ResetSandboxWindowTest extends SandboxWithHistoryWindowTest {
 
     @TempDir
     Path dir;
 
-    private App app;
-
-    @AfterEach
-    void close() throws Exception {
-        if (app != null) {
-            FxToolkit.cleanupApplication(app);
-        }
-        FxToolkit.cleanupStages();
-    }
-
     @Test
     void reset_cancelledChangesNothing_confirmedGivesAFreshHistory() throws Exception {
         AnsweringDialogs dialogs = new AnsweringDialogs();
-        FxToolkit.registerPrimaryStage();
-        app = (App) FxToolkit.setupApplication(() -> new App(new AppSettings(dir, false, true), dialogs));
+        launchWithHistory(dir, dialogs);
         StatusBar status = lookup("#status-bar").queryAs(StatusBar.class);
-        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> status.getText().startsWith("Platform healthy"));
         String firstUrl = lookup("#platform-url").queryAs(Label.class).getText();
 
         clickOn("Get started");

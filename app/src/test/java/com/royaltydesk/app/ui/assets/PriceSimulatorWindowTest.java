@@ -2,10 +2,9 @@ package com.royaltydesk.app.ui.assets;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.royaltydesk.app.App;
-import com.royaltydesk.app.AppSettings;
 import com.royaltydesk.app.api.Asset;
 import com.royaltydesk.app.testutil.AnsweringDialogs;
+import com.royaltydesk.app.testutil.SandboxWithHistoryWindowTest;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
@@ -13,37 +12,19 @@ import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.Spinner;
 import javafx.scene.control.TableView;
-import org.controlsfx.control.StatusBar;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.testfx.api.FxRobot;
-import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 
 /** The price simulator against the real embedded platform and its year of demo history. */
-class PriceSimulatorWindowTest extends FxRobot {
+class PriceSimulatorWindowTest extends SandboxWithHistoryWindowTest {
 
     @TempDir
     Path dir;
 
-    private App app;
-
-    @AfterEach
-    void close() throws Exception {
-        if (app != null) {
-            FxToolkit.cleanupApplication(app);
-        }
-        FxToolkit.cleanupStages();
-    }
-
     @Test
     void doubleTheRate_everyMonthWouldHaveEarnedTwice_andABadRateIsSaidBeforeAsking() throws Exception {
-        FxToolkit.registerPrimaryStage();
-        app = (App)
-                FxToolkit.setupApplication(() -> new App(new AppSettings(dir, false, true), new AnsweringDialogs()));
-        StatusBar status = lookup("#status-bar").queryAs(StatusBar.class);
-        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> status.getText().startsWith("Platform healthy"));
+        launchWithHistory(dir, new AnsweringDialogs());
 
         clickOn("Price simulator");
         @SuppressWarnings("unchecked")
