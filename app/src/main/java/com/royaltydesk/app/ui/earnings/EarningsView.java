@@ -327,6 +327,17 @@ public final class EarningsView extends BorderPane {
         // shrank to nothing beside a long reference, and the table showed only references.
         payouts.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
         payouts.setPlaceholder(new Label("No payouts yet: they come when a period is settled."));
+        // A payout opens what it paid for: its month's usage lines and their receipts, below the chart.
+        payouts.setRowFactory(table -> {
+            javafx.scene.control.TableRow<Payouts.Payout> row = new javafx.scene.control.TableRow<>();
+            row.setOnMouseClicked(e -> {
+                if (!row.isEmpty() && e.getClickCount() == 2) {
+                    viewModel.tracePayout(row.getItem());
+                }
+            });
+            return row;
+        });
+        Tooltip.install(payouts, new Tooltip("Double-click a payout to see the usage and receipts it paid for"));
         VBox.setVgrow(payouts, Priority.ALWAYS);
 
         Label correctionsTitle = new Label("Corrections and disputes");

@@ -248,15 +248,30 @@ public final class EarningsViewModel {
      * reported and settled by month.
      */
     public void trace(String key, String label, YearMonth month) {
+        boolean byModel = "model".equals(groupBy.get());
+        trace(label, month, line -> key.equals(byModel ? line.modelId() : line.assetId()));
+    }
+
+    /** What a payout paid for: every usage line of its month, with every receipt behind each. */
+    public void tracePayout(Payouts.Payout payout) {
+        trace(
+                "the " + payout.period() + " payout of " + money.format(payout.amount(), payout.currency()),
+                YearMonth.parse(payout.period()),
+                line -> true);
+    }
+
+    private void trace(
+            String label,
+            YearMonth month,
+            java.util.function.Predicate<com.royaltydesk.app.api.UsageReport.Line> which) {
         PlatformClient target = client;
         if (target == null) {
             return;
         }
-        boolean byModel = "model".equals(groupBy.get());
         traceTitle.set("Looking up what is behind " + label + " in " + month + "…");
         tasks.run(
                 () -> target.usageLines(month.toString()).stream()
-                        .filter(line -> key.equals(byModel ? line.modelId() : line.assetId()))
+                        .filter(which)
                         .map(line -> new TraceLine(
                                 line.assetId(),
                                 line.modelId(),

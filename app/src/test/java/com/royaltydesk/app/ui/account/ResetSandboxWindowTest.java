@@ -50,6 +50,23 @@ class ResetSandboxWindowTest extends SandboxWithHistoryWindowTest {
 
         clickOn("Earnings");
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> payouts.getItems().size() == 11);
+        // A payout opens what it paid for: its month's usage lines, each with its receipts.
+        String firstMonth = java.time.YearMonth.now(java.time.ZoneOffset.UTC)
+                .minusMonths(12)
+                .toString();
+        doubleClickOn(lookup("#payouts .table-cell")
+                .match(org.testfx.matcher.control.LabeledMatchers.hasText(firstMonth))
+                .queryAs(javafx.scene.Node.class));
+        TableView<?> lines = lookup("#earnings-trace-lines").queryAs(TableView.class);
+        Label traceTitle = lookup("#earnings-trace-title").queryAs(Label.class);
+        try {
+            WaitForAsyncUtils.waitFor(
+                    20, TimeUnit.SECONDS, () -> !lines.getItems().isEmpty());
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new AssertionError("no usage lines; the panel says: " + traceTitle.getText(), e);
+        }
+        assertThat(lookup("#earnings-trace-title").queryAs(Label.class).getText())
+                .startsWith("Behind the " + firstMonth + " payout of");
         clickOn("Receipts");
         TableView<?> receipts = lookup("#receipts-table").queryAs(TableView.class);
         WaitForAsyncUtils.waitFor(
