@@ -42,11 +42,14 @@ public final class DatabaseRebuild {
             String from = backup == null
                     ? "the journals alone (there was no backup yet; they hold every write since the first start)"
                     : "the backup of " + WHEN.format(backupCreatedAt) + " and the journals";
-            return "The platform's database was damaged and could not be opened, so it was rebuilt from " + from
+            String since = backup == null ? "the first start" : "that backup";
+            return "The platform's database was damaged and could not be opened as it was, so it was rebuilt from "
+                    + from
                     + ": " + receipts + " receipts, " + events
                     + " usage events and " + changes + " other changes (assets, keys, settlements, payouts, disputes,"
-                    + " webhook settings) recorded since that backup were put back, and the receipt log checks"
-                    + " against its newest signed checkpoint. Webhook deliveries since the backup may be sent again."
+                    + " webhook settings) recorded since " + since + " were put back, and the receipt log checks"
+                    + " against its newest signed checkpoint. Webhook deliveries since " + since
+                    + " may be sent again."
                     + " The damaged file is kept, unchanged, at " + movedAside
                     + (backup == null ? "" : "; the backup used is " + backup) + ". H2 reported " + h2Said + ".";
         }

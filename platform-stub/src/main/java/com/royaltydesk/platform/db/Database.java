@@ -45,15 +45,6 @@ public final class Database implements AutoCloseable {
      * file is read before anything else, so damage fails the open here (see {@link H2FileCheck}).
      */
     public static Database open(String jdbcUrl, DatabaseLogin login, boolean readEveryPage) {
-        return open(jdbcUrl, login, readEveryPage, H2FileCheck::restartIdentitiesPastTheirRows);
-    }
-
-    /** How identity counters are moved past their rows after a crash; a test plays H2 holding one. */
-    interface CounterMover {
-        int move(Connection connection) throws SQLException;
-    }
-
-    static Database open(String jdbcUrl, DatabaseLogin login, boolean readEveryPage, CounterMover counters) {
         Dialect dialect = Dialect.of(jdbcUrl);
         HikariConfig config = new HikariConfig();
         config.setJdbcUrl(jdbcUrl);
@@ -71,20 +62,7 @@ public final class Database implements AutoCloseable {
             if (dialect == Dialect.H2) {
                 finishInterruptedCommits(dataSource);
                 if (readEveryPage) {
-                    try {
-                        readEveryPage(dataSource, counters);
-                    } catch (CounterHeld e) {
-                        // A transaction H2 kept open after the crash holds an identity counter's row
-                        // (crash rounds, 2026-11-30): the start once failed on it after H2's lock
-                        // timeout. Never committed, it was never acknowledged; closing the file rolls
-                        // it back, as the next open proved. So: close, open again, check again.
-                        org.slf4j.LoggerFactory.getLogger(Database.class)
-                                .warn("{}; closing and reopening the database ends it", e.getMessage());
-                        dataSource.close();
-                        dataSource = new HikariDataSource(config);
-                        finishInterruptedCommits(dataSource);
-                        readEveryPage(dataSource, counters);
-                    }
+                    readEveryPage(dataSource);
                 }
             }
             // Flyway costs about a quarter second of every start (BENCHMARKS.md); a database already
@@ -161,29 +139,11 @@ public final class Database implements AutoCloseable {
         }
     }
 
-    /** An identity counter could not be moved: another transaction holds its row (H2 error 90131 or 50200). */
-    static final class CounterHeld extends RuntimeException {
-        CounterHeld(String message, SQLException cause) {
-            super(message, cause);
-        }
-    }
-
-    private static void readEveryPage(DataSource dataSource, CounterMover counters) {
+    private static void readEveryPage(DataSource dataSource) {
         long started = System.nanoTime();
         try (Connection connection = dataSource.getConnection()) {
             long entries = H2FileCheck.readEveryPage(connection);
-            int moved;
-            try {
-                moved = counters.move(connection);
-            } catch (SQLException e) {
-                if (e.getErrorCode() != 90131 && e.getErrorCode() != 50200) {
-                    throw e;
-                }
-                throw new CounterHeld(
-                        "an identity counter's row is held by a transaction H2 left open after the crash ("
-                                + H2FileCheck.openTransactions(connection) + ")",
-                        e);
-            }
+            int moved = H2FileCheck.restartIdentitiesPastTheirRows(connection);
             if (moved > 0) {
                 org.slf4j.LoggerFactory.getLogger(Database.class)
                         .warn("moved {} identity counter(s) H2 had brought back behind their rows", moved);

@@ -18,6 +18,14 @@ public final class Evidence {
         return unpack("/evidence/h2-commit-left-open-after-kill9.mv.db.xz", dataDir);
     }
 
+    /**
+     * The H2 file a kill -9 left with a receipt's entries still marked as written by a transaction
+     * that no longer exists, as {@code royaltydesk.mv.db} in {@code dataDir}; returns its size.
+     */
+    public static long unpackRowsMarkedByAGoneTransaction(Path dataDir) throws Exception {
+        return unpack("/evidence/h2-rows-marked-by-a-gone-transaction.mv.db.xz", dataDir);
+    }
+
     private static long unpack(String resource, Path dataDir) throws Exception {
         Files.createDirectories(dataDir);
         try (InputStream xz = Evidence.class.getResourceAsStream(resource);
