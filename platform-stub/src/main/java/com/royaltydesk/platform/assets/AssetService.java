@@ -11,6 +11,7 @@ import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.time.YearMonth;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
@@ -89,6 +90,63 @@ public final class AssetService {
                 Asset.AWAITING_UPLOAD,
                 clock.instant(),
                 null);
+    }
+
+    /** The most price changes one asset keeps; past it a change is {@code 422 limit_exceeded}. */
+    public static final int MAX_PRICE_CHANGES = 120;
+
+    /** How far ahead a change may start: a price is set for the months to come, not for a distant future. */
+    public static final int MAX_MONTHS_AHEAD = 24;
+
+    /**
+     * Sets {@code assetId}'s price from {@code effectiveFrom} on ("Apply from next month"): never the
+     * current month or one before it, so usage already priced and statements already written keep the
+     * price that was in force; the currency stays the asset's. Setting a month again replaces it.
+     */
+    public PriceChange schedulePrice(String creatorId, String assetId, PriceModel model, YearMonth effectiveFrom) {
+        Asset asset = get(creatorId, assetId);
+        PriceModel price = PriceModelRules.validate(model);
+        YearMonth now = YearMonth.from(clock.instant().atZone(java.time.ZoneOffset.UTC));
+        if (!effectiveFrom.isAfter(now)) {
+            throw ApiException.invalid(
+                    "effective_from",
+                    "A new price starts in a month to come (" + now.plusMonths(1) + " or later): usage of " + now
+                            + " and before keeps the price it was counted at.");
+        }
+        if (effectiveFrom.isAfter(now.plusMonths(MAX_MONTHS_AHEAD))) {
+            throw ApiException.invalid(
+                    "effective_from", "A new price starts at most " + MAX_MONTHS_AHEAD + " months ahead.");
+        }
+        if (!price.currency().equals(asset.priceModel().currency())) {
+            throw ApiException.invalid(
+                    "price_model.currency",
+                    "An asset keeps its currency (" + asset.priceModel().currency() + "); register a new asset for "
+                            + price.currency() + ".");
+        }
+        List<PriceChange> changes = store.priceChanges(assetId);
+        boolean replaces = changes.stream().anyMatch(c -> c.effectiveFrom().equals(effectiveFrom.toString()));
+        if (!replaces && changes.size() >= MAX_PRICE_CHANGES) {
+            throw ApiException.limitExceeded("An asset keeps at most " + MAX_PRICE_CHANGES + " price changes.");
+        }
+        PriceChange change = new PriceChange(effectiveFrom.toString(), price, clock.instant());
+        store.setPriceChange(assetId, change);
+        return change;
+    }
+
+    /** The asset's price changes, oldest month first (the caller's own asset, or any for the platform). */
+    public List<PriceChange> priceChanges(String creatorId, String assetId) {
+        return store.priceChanges(get(creatorId, assetId).assetId());
+    }
+
+    /** The price in force for {@code asset} in {@code period} (YYYY-MM): the latest change from then or before, else its own. */
+    public PriceModel priceIn(Asset asset, String period) {
+        PriceModel inForce = asset.priceModel();
+        for (PriceChange change : store.priceChanges(asset.assetId())) {
+            if (change.effectiveFrom().compareTo(period) <= 0) {
+                inForce = change.priceModel();
+            }
+        }
+        return inForce;
     }
 
     /** The asset if the caller may see it: its owner, or the platform ({@code creatorId} null). */

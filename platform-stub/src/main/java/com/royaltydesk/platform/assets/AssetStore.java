@@ -26,6 +26,16 @@ public interface AssetStore {
      */
     void markProven(String assetId, String sha256, long sizeBytes, java.time.Instant at);
 
+    /** Sets the asset's price from {@code effectiveFrom} on (replacing a change already set for that month). */
+    void setPriceChange(String assetId, PriceChange change);
+
+    /** The same, inside the caller's transaction. */
+    void setPriceChange(java.sql.Connection connection, String assetId, PriceChange change)
+            throws java.sql.SQLException;
+
+    /** The asset's price changes, oldest month first. */
+    List<PriceChange> priceChanges(String assetId);
+
     /** The same, inside the caller's transaction (the sandbox's demo dataset). */
     void markProven(java.sql.Connection connection, String assetId, String sha256, long sizeBytes, java.time.Instant at)
             throws java.sql.SQLException;

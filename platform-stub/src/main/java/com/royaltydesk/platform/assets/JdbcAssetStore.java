@@ -135,6 +135,56 @@ public final class JdbcAssetStore implements AssetStore {
         }
     }
 
+    @Override
+    public void setPriceChange(String assetId, PriceChange change) {
+        jdbc.inTransaction(connection -> {
+            setPriceChange(connection, assetId, change);
+            return null;
+        });
+    }
+
+    @Override
+    public void setPriceChange(Connection connection, String assetId, PriceChange change) throws SQLException {
+        try (PreparedStatement delete = connection.prepareStatement(
+                        "DELETE FROM asset_price_changes WHERE asset_id = ? AND effective_period = ?");
+                PreparedStatement insert = connection.prepareStatement("INSERT INTO asset_price_changes"
+                        + " (asset_id, effective_period, price_model, created_at) VALUES (?, ?, ?, ?)")) {
+            delete.setString(1, assetId);
+            delete.setString(2, change.effectiveFrom());
+            delete.executeUpdate();
+            insert.setString(1, assetId);
+            insert.setString(2, change.effectiveFrom());
+            insert.setString(3, mapper.writeValueAsString(change.priceModel()));
+            insert.setTimestamp(4, Jdbc.timestamp(change.createdAt()));
+            insert.executeUpdate();
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a price model always serializes", e);
+        }
+    }
+
+    @Override
+    public List<PriceChange> priceChanges(String assetId) {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement select = connection.prepareStatement("SELECT effective_period, price_model,"
+                        + " created_at FROM asset_price_changes WHERE asset_id = ? ORDER BY effective_period")) {
+            select.setString(1, assetId);
+            List<PriceChange> changes = new ArrayList<>();
+            try (ResultSet row = select.executeQuery()) {
+                while (row.next()) {
+                    changes.add(new PriceChange(
+                            row.getString(1).trim(),
+                            mapper.readValue(row.getString(2), PriceModel.class),
+                            Jdbc.instant(row.getTimestamp(3))));
+                }
+            }
+            return changes;
+        } catch (SQLException e) {
+            throw new DataAccessException(e);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("stored price model is not valid JSON", e);
+        }
+    }
+
     private Asset read(ResultSet row) throws SQLException {
         try {
             return new Asset(

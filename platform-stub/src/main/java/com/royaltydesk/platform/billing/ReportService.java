@@ -126,11 +126,13 @@ public final class ReportService {
             select.setInt(3, offset);
             select.setInt(4, limit);
             List<LineItem> lines = new ArrayList<>();
+            Map<String, PriceModel> prices = new java.util.HashMap<>(); // an asset's lines share its month's price
             try (ResultSet r = select.executeQuery()) {
                 while (r.next()) {
                     String modelId = r.getString(1);
                     String assetId = r.getString(2);
-                    PriceModel model = assets.get(null, assetId).priceModel();
+                    PriceModel model =
+                            prices.computeIfAbsent(assetId, id -> assets.priceIn(assets.get(null, id), period));
                     lines.add(new LineItem(
                             modelId,
                             assetId,
@@ -231,7 +233,7 @@ public final class ReportService {
                     return new AssetEarnings(
                             asset.assetId(),
                             asset.name(),
-                            asset.priceModel().type(),
+                            assets.priceIn(asset, period).type(),
                             r.getLong(3),
                             r.getLong(4),
                             Money.plain(r.getBigDecimal(5)),

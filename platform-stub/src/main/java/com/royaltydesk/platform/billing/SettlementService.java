@@ -151,7 +151,8 @@ public final class SettlementService {
         for (Map.Entry<String, BigDecimal[]> usage : store.usageByAsset(
                         c, account.creatorId(), account.currency(), period)
                 .entrySet()) {
-            PriceModel model = assets.get(null, usage.getKey()).priceModel();
+            // The price in force in the month settled, not today's (issue #16: prices change by month).
+            PriceModel model = assets.priceIn(assets.get(null, usage.getKey()), period);
             BigDecimal floor = "floor_plus".equals(model.type()) ? model.monthlyFloor() : null;
             assetPeriods.add(new SettlementCalculator.AssetPeriod(
                     usage.getKey(),

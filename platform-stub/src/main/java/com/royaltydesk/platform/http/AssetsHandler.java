@@ -5,11 +5,13 @@ import com.royaltydesk.platform.Validate;
 import com.royaltydesk.platform.assets.Asset;
 import com.royaltydesk.platform.assets.AssetRegistration;
 import com.royaltydesk.platform.assets.AssetService;
+import com.royaltydesk.platform.assets.PriceChange;
 import com.royaltydesk.platform.assets.PriceModel;
 import com.royaltydesk.platform.assets.UploadGate;
 import com.royaltydesk.platform.keys.Principal;
 import com.royaltydesk.platform.keys.Role;
 import com.royaltydesk.platform.receipts.ReceiptService;
+import com.royaltydesk.platform.usage.Periods;
 import io.javalin.http.Context;
 import java.io.IOException;
 import java.time.Duration;
@@ -91,6 +93,31 @@ public final class AssetsHandler {
             views.add(view(ctx, asset, receiptCounts.getOrDefault(asset.assetId(), 0L)));
         }
         ctx.json(new AssetPage(views, page.next()));
+    }
+
+    /** {@code POST /v1/assets/{id}/price-changes}: the asset's price from a month to come on. */
+    public record PriceChangeRequest(PriceModel priceModel, String effectiveFrom) {}
+
+    /** {@code GET /v1/assets/{id}/price-changes}: the registered price and every change, oldest first. */
+    public record PriceChanges(String assetId, PriceModel priceModel, List<PriceChange> changes) {}
+
+    public void setPrice(Context ctx) {
+        Principal caller = auth.require(ctx, Role.CREATOR, Role.PLATFORM);
+        String assetId = Validate.id(ctx.pathParam("id"), "id");
+        PriceChangeRequest request = bodies.read(ctx, PriceChangeRequest.class);
+        ctx.status(201)
+                .json(assets.schedulePrice(
+                        caller.creatorId(),
+                        assetId,
+                        request.priceModel(),
+                        Periods.parse(request.effectiveFrom(), "effective_from")));
+    }
+
+    public void priceChanges(Context ctx) {
+        Principal caller = auth.require(ctx, Role.CREATOR, Role.PLATFORM);
+        String assetId = Validate.id(ctx.pathParam("id"), "id");
+        Asset asset = assets.get(caller.creatorId(), assetId);
+        ctx.json(new PriceChanges(assetId, asset.priceModel(), assets.priceChanges(caller.creatorId(), assetId)));
     }
 
     public void get(Context ctx) {

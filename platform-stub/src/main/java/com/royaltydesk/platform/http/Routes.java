@@ -57,6 +57,8 @@ public final class Routes {
         r.add(HandlerType.POST, "/v1/assets", assets::register);
         r.add(HandlerType.GET, "/v1/assets", assets::list);
         r.add(HandlerType.GET, "/v1/assets/{id}", assets::get);
+        r.add(HandlerType.POST, "/v1/assets/{id}/price-changes", assets::setPrice);
+        r.add(HandlerType.GET, "/v1/assets/{id}/price-changes", assets::priceChanges);
         r.add(HandlerType.PUT, "/v1/assets/{id}/content", assets::upload);
 
         ReceiptsHandler receipts = new ReceiptsHandler(

@@ -36,8 +36,8 @@ import java.util.Random;
  * two hosts; daily usage from the first day of the month twelve months back until yesterday, with
  * growth, a seasonal swing and quieter weekends; every month but the last settled on the 3rd of the
  * next, with a subscription pool; one payout failed (paid with the next month's); one voided event
- * with its reason; one burst held by anti-fraud and released the next day; one open dispute. The
- * last month is left for "Settle last month".
+ * with its reason; one burst held by anti-fraud and released the next day; one open dispute; the
+ * per-use dataset's price raised from month ten on. The last month is left for "Settle last month".
  */
 public final class DemoHistory {
 
@@ -52,6 +52,11 @@ public final class DemoHistory {
     static final String ATLAS = "atlas-7b";
     static final String LYRA = "lyra-13b";
     static final String ORION = "orion-70b";
+
+    /** The month (counted from the first, 0) from which the per-use demo dataset earns {@link #RAISED_RATE}. */
+    public static final int PRICE_RAISED_IN = 9;
+
+    public static final BigDecimal RAISED_RATE = new BigDecimal("0.00012");
 
     /** Months of usage before the current one; all but the last are settled. */
     static final int MONTHS = 12;
@@ -202,6 +207,16 @@ public final class DemoHistory {
         }
         if (month == 8 && day.getDayOfMonth() == 20) {
             burstHeldThenReleased(day);
+        }
+        if (month == PRICE_RAISED_IN - 1 && day.getDayOfMonth() == 25) {
+            // The creator applies a better price from next month: earlier months keep theirs.
+            clock.travelTo(at(day, 22));
+            services.assets()
+                    .schedulePrice(
+                            CREATOR,
+                            SandboxBootstrap.DEMO_DATASET,
+                            new PriceModel("per_use", RAISED_RATE, null, null, null, "USD"),
+                            YearMonth.from(day).plusMonths(1));
         }
         if (month == MONTHS - 1 && day.getDayOfMonth() == 18) {
             clock.travelTo(at(day, 22));

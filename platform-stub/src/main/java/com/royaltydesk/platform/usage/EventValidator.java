@@ -5,6 +5,7 @@ import com.royaltydesk.platform.ApiException;
 import com.royaltydesk.platform.assets.Asset;
 import com.royaltydesk.platform.assets.AssetService;
 import com.royaltydesk.platform.assets.MoneyBounds;
+import com.royaltydesk.platform.assets.PriceModel;
 import com.royaltydesk.platform.hosts.HostService;
 import com.royaltydesk.platform.receipts.ClaimValidator;
 import com.royaltydesk.platform.receipts.Receipt;
@@ -37,6 +38,8 @@ final class EventValidator {
     private final Set<String> servedModels;
     private final Map<String, Optional<Receipt>> receiptCache = new HashMap<>();
     private final Map<String, Asset> assetCache = new HashMap<>();
+    /** The price in force per asset and month, looked up once per batch. */
+    private final Map<String, PriceModel> priceCache = new HashMap<>();
 
     EventValidator(
             ReceiptService receipts,
@@ -116,7 +119,10 @@ final class EventValidator {
             // The seed's events carry no id: one is derived from what the event says (decision 0014).
             eventId = DerivedEventId.of(modelId, time, tokens, receipt.receiptId(), revenue);
         }
-        if (revenue == null && "rev_share".equals(asset.priceModel().type())) {
+        // The price in force in the event's month: a change applies from its month on (issue #16).
+        PriceModel price = priceCache.computeIfAbsent(
+                asset.assetId() + "|" + Periods.of(time), key -> assets.priceIn(asset, Periods.of(time)));
+        if (revenue == null && "rev_share".equals(price.type())) {
             throw reject(
                     index,
                     eventId,
@@ -133,9 +139,9 @@ final class EventValidator {
                 time,
                 tokens,
                 revenue,
-                Pricing.amount(asset.priceModel(), tokens, revenue),
-                Pricing.units(asset.priceModel(), tokens),
-                asset.priceModel().currency());
+                Pricing.amount(price, tokens, revenue),
+                Pricing.units(price, tokens),
+                price.currency());
     }
 
     private Instant timestamp(int index, String eventId, String value) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.royaltydesk.platform.PlatformConfig;
+import com.royaltydesk.platform.sandbox.DemoHistory;
 import com.royaltydesk.platform.testutil.ErrorAssertions;
 import com.royaltydesk.platform.testutil.RunningPlatform;
 import java.math.BigDecimal;
@@ -58,9 +59,10 @@ class PriceSimulationsHttpTest {
                 "ds_sandbox_demo",
                 "{\"type\":\"per_use\",\"rate\":0.0002}",
                 now.minusMonths(12),
-                now));
+                now.minusMonths(12 - DemoHistory.PRICE_RAISED_IN + 1)));
 
-        assertThat(answer.path("months").size()).isEqualTo(13);
+        // The months before the demo raised this dataset's price (0.0001 per token in force then).
+        assertThat(answer.path("months").size()).isEqualTo(DemoHistory.PRICE_RAISED_IN);
         int settled = 0;
         for (JsonNode month : answer.path("months")) {
             BigDecimal actual = month.path("actual").decimalValue();
@@ -75,10 +77,9 @@ class PriceSimulationsHttpTest {
                             .multiply(BigDecimal.valueOf(month.path("tokens").asLong())));
             settled += month.path("settled").asBoolean() ? 1 : 0;
         }
-        assertThat(settled).isEqualTo(11);
+        assertThat(settled).isEqualTo(DemoHistory.PRICE_RAISED_IN);
         assertThat(answer.path("simulated_total").decimalValue())
                 .isEqualByComparingTo(answer.path("actual_total").decimalValue().multiply(BigDecimal.valueOf(2)));
-        assertThat(answer.path("notes").toString()).contains("not settled yet");
     }
 
     @Test

@@ -187,6 +187,79 @@ class DemoHistoryHttpTest {
     }
 
     @Test
+    void priceRaisedFromAMonth_thatMonthOnAtTheNewRate_earlierMonthsKeepTheirs() throws Exception {
+        YearMonth before = thisMonth.minusMonths(12 - DemoHistory.PRICE_RAISED_IN + 1);
+        YearMonth raised = before.plusMonths(1);
+        for (YearMonth month : List.of(before, raised)) {
+            BigDecimal rate = month.equals(raised) ? DemoHistory.RAISED_RATE : new BigDecimal("0.0001");
+            JsonNode report = RunningPlatform.body(
+                    platform.get("/v1/usage-report?period=" + month + "&limit=500", platform.creator42Key()));
+            int lines = 0;
+            for (JsonNode line : report.path("line_items")) {
+                if (line.path("asset_id").asText().equals("ds_sandbox_demo")) {
+                    lines++;
+                    assertThat(line.path("rate").decimalValue())
+                            .as(month.toString())
+                            .isEqualByComparingTo(rate);
+                    assertThat(line.path("amount").decimalValue())
+                            .isEqualByComparingTo(rate.multiply(
+                                    BigDecimal.valueOf(line.path("tokens").asLong())));
+                }
+            }
+            assertThat(lines).as(month.toString()).isPositive();
+        }
+        JsonNode prices =
+                RunningPlatform.body(platform.get("/v1/assets/ds_sandbox_demo/price-changes", platform.creator42Key()));
+        assertThat(prices.at("/changes/0/effective_from").asText()).isEqualTo(raised.toString());
+        assertThat(prices.at("/price_model/rate").decimalValue()).isEqualByComparingTo("0.0001");
+    }
+
+    @Test
+    void priceChange_onlyForAMonthToCome_inTheAssetsCurrency_byItsOwner() throws Exception {
+        String path = "/v1/assets/ds_demo_news_archive/price-changes";
+        String price = "{\"type\":\"per_use\",\"rate\":0.00003}";
+        com.royaltydesk.platform.testutil.ErrorAssertions.assertError(
+                platform.json(
+                        "POST",
+                        path,
+                        platform.creator42Key(),
+                        "{\"price_model\":" + price + ",\"effective_from\":\"" + thisMonth + "\"}"),
+                400,
+                "invalid_request");
+        com.royaltydesk.platform.testutil.ErrorAssertions.assertError(
+                platform.json(
+                        "POST",
+                        path,
+                        platform.creator42Key(),
+                        "{\"price_model\":{\"type\":\"per_use\",\"rate\":0.00003,\"currency\":\"EUR\"},"
+                                + "\"effective_from\":\"" + thisMonth.plusMonths(1) + "\"}"),
+                400,
+                "invalid_request");
+        com.royaltydesk.platform.testutil.ErrorAssertions.assertError(
+                platform.json(
+                        "POST",
+                        path,
+                        platform.hostKey(),
+                        "{\"price_model\":" + price + ",\"effective_from\":\"" + thisMonth.plusMonths(1) + "\"}"),
+                403,
+                "forbidden");
+        var set = platform.json(
+                "POST",
+                path,
+                platform.creator42Key(),
+                "{\"price_model\":" + price + ",\"effective_from\":\"" + thisMonth.plusMonths(1) + "\"}");
+        assertThat(set.statusCode()).as(set.body()).isEqualTo(201);
+        // This month's usage is still priced at the floor-plus rate in force now.
+        JsonNode report = RunningPlatform.body(
+                platform.get("/v1/usage-report?period=" + thisMonth + "&limit=500", platform.creator42Key()));
+        for (JsonNode line : report.path("line_items")) {
+            if (line.path("asset_id").asText().equals("ds_demo_news_archive")) {
+                assertThat(line.path("price_model").asText()).isEqualTo("floor_plus");
+            }
+        }
+    }
+
+    @Test
     void aSecondStart_makesNoSecondHistory() throws Exception {
         long receiptsBefore = platform.checkpointJson().path("tree_size").asLong();
         platform.close();
