@@ -182,7 +182,7 @@ public final class App extends Application {
                         earnings::refresh),
                 new Page(
                         Section.PRICING,
-                        () -> new PriceSimulatorView(pricing),
+                        () -> new PriceSimulatorView(pricing, dialogs),
                         session -> pricing.connect(creatorClient),
                         pricing::refresh),
                 new Page(

@@ -86,6 +86,12 @@ interface PlatformApi {
     @GET("v1/balances")
     Call<Balances> balances();
 
+    @GET("v1/assets/{id}/price-changes")
+    Call<PriceChanges> priceChanges(@Path("id") String assetId);
+
+    @POST("v1/assets/{id}/price-changes")
+    Call<PriceChanges.Change> changePrice(@Path("id") String assetId, @Body Map<String, Object> body);
+
     @POST("v1/price-simulations")
     Call<PriceSimulation> simulatePrice(@Body Map<String, Object> body);
 

@@ -129,6 +129,20 @@ public final class PlatformClient implements AutoCloseable {
         return execute(api.proofOfTraining(claim));
     }
 
+    /** The asset's registered price and every change, oldest month first. */
+    public PriceChanges priceChanges(String assetId) {
+        return execute(api.priceChanges(assetId));
+    }
+
+    /**
+     * Sets the asset's price from {@code effectiveFrom} on (a month to come): earlier months, and
+     * their statements, keep the price they were counted at.
+     */
+    public PriceChanges.Change changePrice(String assetId, PriceModel price, java.time.YearMonth effectiveFrom) {
+        return execute(
+                api.changePrice(assetId, Map.of("price_model", price, "effective_from", effectiveFrom.toString())));
+    }
+
     /**
      * What {@code assetId} would have earned under {@code candidate} from {@code from} to {@code to}
      * (both included, at most 24 months), beside what it did earn; computed by the platform, exactly.

@@ -32,11 +32,14 @@ public final class PriceSimulatorView extends BorderPane {
             "rev_share", "Revenue share",
             "floor_plus", "Monthly floor plus a rate per token");
 
-    public PriceSimulatorView(PriceSimulatorViewModel viewModel) {
+    private final com.royaltydesk.app.ui.common.DialogService dialogs;
+
+    public PriceSimulatorView(PriceSimulatorViewModel viewModel, com.royaltydesk.app.ui.common.DialogService dialogs) {
+        this.dialogs = dialogs;
         setId("page-pricing");
         setTop(question(viewModel));
         setCenter(months(viewModel));
-        setBottom(answer(viewModel));
+        setBottom(answer(viewModel, dialogs));
     }
 
     private static Node question(PriceSimulatorViewModel viewModel) {
@@ -169,7 +172,7 @@ public final class PriceSimulatorView extends BorderPane {
         return column;
     }
 
-    private static Node answer(PriceSimulatorViewModel viewModel) {
+    private static Node answer(PriceSimulatorViewModel viewModel, com.royaltydesk.app.ui.common.DialogService dialogs) {
         Label totals = new Label();
         totals.setId("simulate-totals");
         totals.setWrapText(true);
@@ -180,7 +183,22 @@ public final class PriceSimulatorView extends BorderPane {
         notes.setWrapText(true);
         notes.getStyleClass().add("muted");
         notes.textProperty().bind(viewModel.notesProperty());
-        VBox box = new VBox(6, totals, notes);
+        Button apply = new Button("Apply from next month…");
+        apply.setId("simulate-apply");
+        apply.disableProperty().bind(viewModel.simulatedProperty().isNull().or(viewModel.busyProperty()));
+        apply.setOnAction(e -> {
+            if (dialogs.confirm(
+                    apply.getScene().getWindow(),
+                    "Apply this price from next month",
+                    "From next month this asset earns "
+                            + PriceModelInput.describe(
+                                    viewModel.simulatedProperty().get())
+                            + ". This month and every month before keep the price they were counted at, and so"
+                            + " do their statements.")) {
+                viewModel.applyFromNextMonth();
+            }
+        });
+        VBox box = new VBox(6, totals, notes, apply);
         box.setPadding(new Insets(12, 0, 0, 0));
         return box;
     }

@@ -2,6 +2,8 @@ package com.royaltydesk.app.ui.assets;
 
 import com.royaltydesk.app.api.Asset;
 import com.royaltydesk.app.api.PlatformClient;
+import com.royaltydesk.app.api.PriceChanges;
+import com.royaltydesk.app.api.PriceModel;
 import com.royaltydesk.app.api.PriceSimulation;
 import com.royaltydesk.app.concurrency.BackgroundTasks;
 import com.royaltydesk.app.ui.common.MoneyFormat;
@@ -64,6 +66,10 @@ public final class PriceSimulatorViewModel {
     private final ReadOnlyStringWrapper notes = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(false);
+    /** The candidate of the simulation shown, which "Apply from next month" sets; null before one. */
+    private final javafx.beans.property.ReadOnlyObjectWrapper<PriceModel> simulated =
+            new javafx.beans.property.ReadOnlyObjectWrapper<>();
+
     private PlatformClient client;
 
     public PriceSimulatorViewModel(BackgroundTasks tasks, MoneyFormat money, Clock clock) {
@@ -71,15 +77,17 @@ public final class PriceSimulatorViewModel {
         this.money = money;
         this.clock = clock;
         asset.addListener((obs, old, now) -> {
-            inForce.set(now == null ? "" : "Price in force: " + PriceModelInput.describe(now.priceModel()));
             rows.clear();
             totals.set("");
             notes.set("");
+            simulated.set(null);
+            showPrices(now);
         });
     }
 
     public void connect(PlatformClient creator) {
         this.client = creator;
+        simulated.set(null);
         assets.clear();
         asset.set(null);
         refresh();
@@ -102,6 +110,74 @@ public final class PriceSimulatorViewModel {
                             .orElse(list.isEmpty() ? null : list.get(0)));
                 },
                 error -> message.set("Could not load your assets: " + error.getMessage()));
+    }
+
+    /** The asset's price now and any change to come, read from the platform. */
+    private void showPrices(Asset chosen) {
+        if (chosen == null) {
+            inForce.set("");
+            return;
+        }
+        inForce.set("Price in force: " + PriceModelInput.describe(chosen.priceModel()));
+        PlatformClient target = client;
+        if (target == null) {
+            return;
+        }
+        YearMonth now = YearMonth.from(clock.instant().atZone(ZoneOffset.UTC));
+        tasks.run(
+                () -> target.priceChanges(chosen.assetId()),
+                prices -> {
+                    if (asset.get() != chosen) {
+                        return; // another asset was chosen meanwhile
+                    }
+                    PriceModel current = prices.priceModel();
+                    StringBuilder words = new StringBuilder();
+                    for (PriceChanges.Change change : prices.changes()) {
+                        if (YearMonth.parse(change.effectiveFrom()).isAfter(now)) {
+                            words.append("; from ")
+                                    .append(change.effectiveFrom())
+                                    .append(": ")
+                                    .append(PriceModelInput.describe(change.priceModel()));
+                        } else {
+                            current = change.priceModel();
+                        }
+                    }
+                    inForce.set("Price in force: " + PriceModelInput.describe(current) + words);
+                },
+                error -> inForce.set("Price in force: " + PriceModelInput.describe(chosen.priceModel())));
+    }
+
+    /**
+     * "Apply from next month": the simulated candidate becomes the asset's price from next month on;
+     * this month and every month before keep the price they were counted at (so do statements).
+     */
+    public void applyFromNextMonth() {
+        Asset chosen = asset.get();
+        PriceModel candidate = simulated.get();
+        if (client == null || chosen == null || candidate == null) {
+            return;
+        }
+        YearMonth next = YearMonth.from(clock.instant().atZone(ZoneOffset.UTC)).plusMonths(1);
+        PlatformClient target = client;
+        busy.set(true);
+        tasks.run(
+                () -> target.changePrice(chosen.assetId(), candidate, next),
+                change -> {
+                    busy.set(false);
+                    message.set("From " + change.effectiveFrom() + ", " + chosen.name() + " earns "
+                            + PriceModelInput.describe(change.priceModel())
+                            + ". This month and every month before keep the price they were counted at.");
+                    showPrices(chosen);
+                },
+                error -> {
+                    busy.set(false);
+                    message.set("The price was not changed: " + error.getMessage());
+                });
+    }
+
+    /** The candidate a simulation was shown for (what "Apply from next month" would set). */
+    public javafx.beans.property.ReadOnlyObjectProperty<PriceModel> simulatedProperty() {
+        return simulated.getReadOnlyProperty();
     }
 
     /** Checks the candidate as typed, then asks the platform. */
@@ -135,6 +211,7 @@ public final class PriceSimulatorViewModel {
 
     private void show(PriceSimulation simulation) {
         busy.set(false);
+        simulated.set(simulation.candidate());
         String currency = simulation.currency();
         rows.setAll(simulation.months().stream()
                 .map(m -> new Row(

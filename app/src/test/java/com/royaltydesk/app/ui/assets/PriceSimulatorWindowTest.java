@@ -24,7 +24,8 @@ class PriceSimulatorWindowTest extends SandboxWithHistoryWindowTest {
 
     @Test
     void doubleTheRate_everyMonthWouldHaveEarnedTwice_andABadRateIsSaidBeforeAsking() throws Exception {
-        launchWithHistory(dir, new AnsweringDialogs());
+        AnsweringDialogs dialogs = new AnsweringDialogs();
+        launchWithHistory(dir, dialogs);
 
         clickOn("Price simulator");
         @SuppressWarnings("unchecked")
@@ -34,7 +35,10 @@ class PriceSimulatorWindowTest extends SandboxWithHistoryWindowTest {
                 .filter(a -> a.assetId().equals("ds_sandbox_demo"))
                 .findFirst()
                 .orElseThrow()));
-        assertThat(lookup("#simulate-in-force").queryAs(Label.class).getText()).contains("0.0001 USD per token");
+        // The demo raised this dataset's price in its tenth month: the label reads the platform's changes.
+        Label inForce = lookup("#simulate-in-force").queryAs(Label.class);
+        WaitForAsyncUtils.waitFor(
+                20, TimeUnit.SECONDS, () -> inForce.getText().equals("Price in force: 0.00012 USD per token"));
 
         clickOn("#simulate-rate").write("0,0002x");
         clickOn("#simulate-price");
@@ -51,16 +55,35 @@ class PriceSimulatorWindowTest extends SandboxWithHistoryWindowTest {
         TableView<?> months = lookup("#simulate-months-table").queryAs(TableView.class);
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> months.getItems().size() == 13);
         long settled = 0;
+        int month = 0;
         for (Object item : months.getItems()) {
             PriceSimulatorViewModel.Row row = (PriceSimulatorViewModel.Row) item;
+            long tokens = Long.parseLong(row.tokens().replaceAll("[^0-9]", ""));
+            // Worked by hand: the candidate's rate on every token the month used.
             assertThat(row.simulated())
                     .as(row.month())
-                    .isEqualByComparingTo(row.actual().multiply(BigDecimal.valueOf(2)));
+                    .isEqualByComparingTo(new BigDecimal("0.0002").multiply(BigDecimal.valueOf(tokens)));
+            if (month < 9) { // before the demo's price change, 0.0001 was in force: twice it, exactly
+                assertThat(row.simulated()).isEqualByComparingTo(row.actual().multiply(BigDecimal.valueOf(2)));
+            }
             settled += row.state().equals("settled") ? 1 : 0;
+            month++;
         }
         assertThat(settled).isEqualTo(11);
         assertThat(lookup("#simulate-totals").queryAs(Label.class).getText())
                 .startsWith("Over 13 months: earned")
                 .contains("it would have earned");
+
+        // Apply it from next month: asked first; then the platform holds it as a change to come.
+        String next =
+                java.time.YearMonth.now(java.time.ZoneOffset.UTC).plusMonths(1).toString();
+        dialogs.confirm = true;
+        clickOn("#simulate-apply");
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> message.getText().startsWith("From " + next));
+        WaitForAsyncUtils.waitFor(
+                20,
+                TimeUnit.SECONDS,
+                () -> inForce.getText()
+                        .equals("Price in force: 0.00012 USD per token; from " + next + ": 0.0002 USD per token"));
     }
 }
