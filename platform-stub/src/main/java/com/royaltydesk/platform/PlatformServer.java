@@ -130,6 +130,10 @@ public final class PlatformServer implements AutoCloseable {
                 routes.addAll(Routes.install(javalinConfig, services));
             });
             javalin.start(config.host(), config.port());
+            if (config.sandbox()) {
+                String host = config.host().equals("0.0.0.0") ? PlatformConfig.DEFAULT_HOST : config.host();
+                services.webhooks().pointSandboxSinkAt("http://" + host + ":" + javalin.port());
+            }
             services.webhookDispatcher().start();
             // Only a platform on its own H2 file (the one with journals) backs itself up: PostgreSQL has pg_dump.
             AutomaticBackups automaticBackups = new AutomaticBackups(

@@ -135,6 +135,7 @@ public final class Routes {
                     new SandboxHandler(services.receipts(), services.claims(), bodies, services.sandboxLimiter());
             r.add(HandlerType.POST, "/v1/sandbox/proof-of-training", demo::record);
             r.add(HandlerType.GET, "/v1/sandbox/billing-preview", reports::sandboxBillingPreview);
+            r.add(HandlerType.POST, com.royaltydesk.platform.webhooks.WebhookService.SANDBOX_SINK_PATH, demo::sink);
             r.add(HandlerType.POST, "/v1/sandbox/payout-failures", settlements::failPayouts);
         }
 

@@ -39,6 +39,16 @@ public final class SandboxHandler {
         this.limiter = limiter;
     }
 
+    /**
+     * {@code POST /v1/sandbox/webhook-sink}: the sandbox's own webhook receiver, where the demo
+     * history's endpoint points, so a stranger's Webhooks view shows deliveries made and answered.
+     * It reads the body and keeps nothing.
+     */
+    public void sink(Context ctx) {
+        ctx.bodyAsBytes();
+        ctx.status(204);
+    }
+
     public void record(Context ctx) {
         Optional<Duration> wait = limiter.acquire(ctx.ip());
         if (wait.isPresent()) {

@@ -173,6 +173,13 @@ public final class DemoHistory {
         otherHost = services.hosts()
                 .register("Northwind Inference", List.of(LYRA, ORION))
                 .hostId();
+        // The creator's webhook endpoint: the sandbox's own receiver (its port is set at each start),
+        // so the year's payouts, disputes and receipts arrive as deliveries once the platform serves.
+        services.webhooks()
+                .create(
+                        CREATOR,
+                        "http://127.0.0.1:1" + com.royaltydesk.platform.webhooks.WebhookService.SANDBOX_SINK_PATH,
+                        com.royaltydesk.platform.webhooks.EventTypes.ALL);
     }
 
     /** One day: training on its planned days, the day's usage, and the month's corrections and closing. */

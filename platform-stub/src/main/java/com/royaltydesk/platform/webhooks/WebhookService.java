@@ -109,6 +109,26 @@ public final class WebhookService {
         return endpoint;
     }
 
+    /** The path of the sandbox's own receiver (demo history deliveries go there; it keeps nothing). */
+    public static final String SANDBOX_SINK_PATH = "/v1/sandbox/webhook-sink";
+
+    /**
+     * Sandbox: points every endpoint at the sandbox's own receiver to {@code baseUrl}, whose port a
+     * new start picks anew; returns how many. Called at each start, before deliveries run.
+     */
+    public int pointSandboxSinkAt(String baseUrl) {
+        String url = baseUrl + SANDBOX_SINK_PATH;
+        return jdbc.inTransaction(c -> {
+            try (PreparedStatement s =
+                    c.prepareStatement("UPDATE webhook_endpoints SET url = ? WHERE url LIKE ? AND url <> ?")) {
+                s.setString(1, url);
+                s.setString(2, "%" + SANDBOX_SINK_PATH);
+                s.setString(3, url);
+                return s.executeUpdate();
+            }
+        });
+    }
+
     public List<Endpoint> list(String creatorId) {
         List<Endpoint> endpoints = new ArrayList<>();
         try (Connection c = dataSource.getConnection();

@@ -260,6 +260,34 @@ class DemoHistoryHttpTest {
     }
 
     @Test
+    void webhookDeliveries_theYearsEventsReachTheSandboxsOwnReceiver() throws Exception {
+        JsonNode endpoints = RunningPlatform.body(platform.get("/v1/webhook-endpoints", platform.creator42Key()));
+        assertThat(endpoints.at("/endpoints/0/url").asText())
+                .isEqualTo(platform.baseUrl() + "/v1/sandbox/webhook-sink");
+        String path = "/v1/webhook-deliveries?endpoint_id="
+                + endpoints.at("/endpoints/0/endpoint_id").asText() + "&limit=100";
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
+        JsonNode deliveries;
+        do {
+            deliveries = RunningPlatform.body(platform.get(path, platform.creator42Key()));
+            String text = deliveries.toString();
+            if (text.contains("\"dispute.created\"") && !text.contains("\"pending\"")) {
+                break;
+            }
+            Thread.sleep(200);
+        } while (System.nanoTime() < deadline);
+        Set<String> types = new HashSet<>();
+        deliveries.path("deliveries").forEach(d -> {
+            if (d.path("status").asText().equals("succeeded")) {
+                types.add(d.path("event_type").asText());
+            }
+        });
+        assertThat(types)
+                .as(deliveries.toString())
+                .contains("payout.paid", "payout.failed", "dispute.created", "receipt.issued");
+    }
+
+    @Test
     void aSecondStart_makesNoSecondHistory() throws Exception {
         long receiptsBefore = platform.checkpointJson().path("tree_size").asLong();
         platform.close();
