@@ -63,7 +63,7 @@ public final class EmbeddedPlatform implements AutoCloseable {
      * window can say why this first start takes longer. A sandbox whose database exists has its past.
      */
     public static boolean willMakeDemoHistory(Path dataDir, boolean demoHistory) {
-        return demoHistory && !java.nio.file.Files.exists(dataDir.resolve("royaltydesk.mv.db"));
+        return demoHistory && !java.nio.file.Files.exists(com.royaltydesk.platform.db.UnopenableDatabase.file(dataDir));
     }
 
     /** What this start made when the sandbox was new and got its demo history, in words; empty otherwise. */

@@ -14,6 +14,7 @@ import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.StringProperty;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
 import javafx.scene.Node;
@@ -84,15 +85,15 @@ public final class EarningsView extends BorderPane {
             }
         });
         ToggleGroup scale = new ToggleGroup();
-        ToggleButton month = scaleToggle("Month", "month", scale, viewModel);
+        ToggleButton month = toggle("Month", "month", scale, viewModel.scaleProperty());
         month.setId("earnings-scale-month");
-        ToggleButton year = scaleToggle("Year", "year", scale, viewModel);
+        ToggleButton year = toggle("Year", "year", scale, viewModel.scaleProperty());
         year.setId("earnings-scale-year");
         month.setSelected(true);
         period.disableProperty().bind(viewModel.scaleProperty().isEqualTo("year"));
         ToggleGroup group = new ToggleGroup();
-        ToggleButton byAsset = toggle("By asset", "asset", group, viewModel);
-        ToggleButton byModel = toggle("By model", "model", group, viewModel);
+        ToggleButton byAsset = toggle("By asset", "asset", group, viewModel.groupByProperty());
+        ToggleButton byModel = toggle("By model", "model", group, viewModel.groupByProperty());
         byAsset.setSelected(true);
         Button refresh = new Button("Refresh");
         refresh.setOnAction(e -> viewModel.refresh());
@@ -121,22 +122,13 @@ public final class EarningsView extends BorderPane {
         return bar;
     }
 
-    private static ToggleButton scaleToggle(String text, String value, ToggleGroup group, EarningsViewModel viewModel) {
+    /** One button of a choice: selecting it sets {@code target} to {@code value} (and it stays selected). */
+    private static ToggleButton toggle(String text, String value, ToggleGroup group, StringProperty target) {
         ToggleButton button = new ToggleButton(text);
         button.setToggleGroup(group);
         button.setOnAction(e -> {
             button.setSelected(true);
-            viewModel.scaleProperty().set(value);
-        });
-        return button;
-    }
-
-    private static ToggleButton toggle(String text, String value, ToggleGroup group, EarningsViewModel viewModel) {
-        ToggleButton button = new ToggleButton(text);
-        button.setToggleGroup(group);
-        button.setOnAction(e -> {
-            button.setSelected(true);
-            viewModel.groupByProperty().set(value);
+            target.set(value);
         });
         return button;
     }

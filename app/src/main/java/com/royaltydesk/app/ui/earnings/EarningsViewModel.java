@@ -283,12 +283,13 @@ public final class EarningsViewModel {
                                         : line.receiptRefs()))
                         .toList(),
                 lines -> {
-                    trace.setAll(lines);
                     long receipts =
                             lines.stream().mapToLong(l -> l.receipts().size()).sum();
+                    // Title first: whoever sees the new lines sees the words that go with them.
                     traceTitle.set("Behind " + label + " in " + month + ": " + lines.size()
                             + (lines.size() == 1 ? " usage line, " : " usage lines, ") + receipts
                             + (receipts == 1 ? " receipt" : " receipts") + ". Pick a receipt to check it.");
+                    trace.setAll(lines);
                 },
                 error -> traceTitle.set("Could not look it up: " + error.getMessage()));
     }

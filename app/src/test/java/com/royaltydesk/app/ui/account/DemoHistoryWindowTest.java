@@ -86,9 +86,13 @@ class DemoHistoryWindowTest extends SandboxWithHistoryWindowTest {
         XYChart.Data<?, ?> bar = chart.getData().get(0).getData().get(0);
         clickOn(bar.getNode());
         TableView<?> lines = lookup("#earnings-trace-lines").queryAs(TableView.class);
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> !lines.getItems().isEmpty());
-        assertThat(lookup("#earnings-trace-title").queryAs(Label.class).getText())
+        Label traceTitle = lookup("#earnings-trace-title").queryAs(Label.class);
+        WaitForAsyncUtils.waitFor(
+                20, TimeUnit.SECONDS, () -> traceTitle.getText().startsWith("Behind "));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(traceTitle.getText())
                 .startsWith("Behind " + chart.getData().get(0).getName());
+        assertThat(lines.getItems()).isNotEmpty();
         @SuppressWarnings("unchecked")
         javafx.scene.control.ListView<String> receipts =
                 lookup("#earnings-trace-receipts").queryAs(javafx.scene.control.ListView.class);
