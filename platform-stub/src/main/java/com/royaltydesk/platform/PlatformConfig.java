@@ -271,6 +271,6 @@ public record PlatformConfig(
     public static String defaultJdbcUrl(Path dataDir) {
         Path file = dataDir.toAbsolutePath().resolve("royaltydesk");
         return "jdbc:h2:file:" + file
-                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_ON_EXIT=FALSE";
+                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_ON_EXIT=FALSE;QUERY_CACHE_SIZE=128";
     }
 }

@@ -33,6 +33,11 @@ public final class ReceiptLog {
      * held until commit, so entries are appended one at a time and indices never skip or repeat.
      */
     public static long reserveNextIndex(Connection connection) throws SQLException {
+        return reserveNextIndices(connection, 1);
+    }
+
+    /** The same for {@code count} entries in a row: returns the first of their indices. */
+    public static long reserveNextIndices(Connection connection, int count) throws SQLException {
         long index;
         try (PreparedStatement select =
                 connection.prepareStatement("SELECT tree_size FROM receipt_log_head WHERE id = 1 FOR UPDATE")) {
@@ -42,7 +47,8 @@ public final class ReceiptLog {
             }
         }
         try (PreparedStatement update =
-                connection.prepareStatement("UPDATE receipt_log_head SET tree_size = tree_size + 1 WHERE id = 1")) {
+                connection.prepareStatement("UPDATE receipt_log_head SET tree_size = tree_size + ? WHERE id = 1")) {
+            update.setInt(1, count);
             update.executeUpdate();
         }
         return index;

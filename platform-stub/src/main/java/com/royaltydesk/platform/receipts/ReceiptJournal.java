@@ -32,6 +32,8 @@ public final class ReceiptJournal implements AutoCloseable {
 
     private final MarkedJournal journal;
     private final ObjectMapper json;
+    /** The first record of the group being committed, or none ({@code Long.MAX_VALUE}). */
+    private volatile long openGroupFrom = Long.MAX_VALUE;
 
     private ReceiptJournal(MarkedJournal journal, ObjectMapper json) {
         this.journal = journal;
@@ -58,12 +60,25 @@ public final class ReceiptJournal implements AutoCloseable {
         }
     }
 
+    /** Before a group's records are appended: they are not surely committed until {@link #groupClosed}. */
+    void groupOpening() {
+        openGroupFrom = journal.lastSeq() + 1;
+    }
+
+    /** The group committed, or its records were aborted. */
+    void groupClosed() {
+        openGroupFrom = Long.MAX_VALUE;
+    }
+
     /**
-     * The first record a database snapshot started now may lack: the last one too, since a receipt
-     * is journaled before its transaction commits (under the log head, so only the last can be open).
+     * The first record a database snapshot started now may lack: receipts are journaled before
+     * their transaction commits, under the log's head, so only the group being committed can be
+     * open — and always the last record, as before groups. The last record is read before the open
+     * group: a group appended in between is either still open, or committed before the snapshot.
      */
     public long firstNotSurelyCommitted() {
-        return Math.max(1, journal.lastSeq());
+        long last = journal.lastSeq();
+        return Math.max(1, Math.min(last, openGroupFrom));
     }
 
     public void awaitDurable(long seq) {

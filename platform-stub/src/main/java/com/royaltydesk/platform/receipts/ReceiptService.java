@@ -16,14 +16,17 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 /**
  * Issues proof-of-training receipts: validates the claim, signs it, and stores it and its log
- * entry in one transaction, so a receipt exists exactly when its log entry does.
+ * entry in one transaction, so a receipt exists exactly when its log entry does — in groups with
+ * the receipts issued at the same time ({@link ReceiptGroups}).
  */
 public final class ReceiptService {
 
@@ -42,6 +45,8 @@ public final class ReceiptService {
     private final Clock clock;
     /** Null where the database is durable at commit (PostgreSQL). */
     private final ReceiptJournal journal;
+
+    private final ReceiptGroups groups = new ReceiptGroups(this::commit);
 
     public ReceiptService(
             Jdbc jdbc,
@@ -94,12 +99,12 @@ public final class ReceiptService {
         return receipts.find(receiptId);
     }
 
-    public java.util.List<Receipt> list(ReceiptQuery query) {
+    public List<Receipt> list(ReceiptQuery query) {
         return receipts.list(query);
     }
 
     /** Receipts issued per asset, for the assets list. */
-    public java.util.Map<String, Long> countsByAsset(java.util.List<String> assetIds) {
+    public Map<String, Long> countsByAsset(List<String> assetIds) {
         return receipts.countsByDataset(assetIds);
     }
 
@@ -114,6 +119,38 @@ public final class ReceiptService {
         });
     }
 
+    /** A receipt signed by its request, waiting for its log index. */
+    record Signed(
+            String receiptId,
+            String leafHash,
+            ValidClaim claim,
+            SigningKey key,
+            String jwt,
+            Instant issuedAt,
+            Instant expiresAt,
+            String idempotencyKey,
+            String requestHash) {
+
+        Receipt at(long logIndex) {
+            return new Receipt(
+                    receiptId,
+                    logIndex,
+                    leafHash,
+                    claim.creatorId(),
+                    claim.datasetId(),
+                    claim.modelId(),
+                    claim.artifactHash(),
+                    claim.portionUsed(),
+                    claim.license(),
+                    key.kid(),
+                    key.algorithm().jws().getName(),
+                    jwt,
+                    claim.sandbox(),
+                    issuedAt,
+                    expiresAt);
+        }
+    }
+
     private Receipt store(ValidClaim claim, String idempotencyKey, String requestHash) {
         KeyPurpose purpose = claim.sandbox() ? KeyPurpose.SANDBOX : KeyPurpose.RECEIPTS;
         SigningKey key = keys.active(purpose);
@@ -123,67 +160,75 @@ public final class ReceiptService {
         Instant expiresAt = issuedAt.plus(RECEIPT_LIFETIME);
         String jwt = signer.signReceipt(key, receiptId, issuedAt, expiresAt, payload(claim));
         String leafHash = HexFormat.of().formatHex(MerkleTree.leafHashOf(jwt.getBytes(StandardCharsets.US_ASCII)));
-        Jdbc.TransactionWork<Receipt> insertReceipt = connection -> insert(
-                connection, receiptId, leafHash, claim, key, jwt, issuedAt, expiresAt, idempotencyKey, requestHash);
+        return groups.store(
+                new Signed(receiptId, leafHash, claim, key, jwt, issuedAt, expiresAt, idempotencyKey, requestHash));
+    }
+
+    /**
+     * One group in one transaction: the log's head taken once for all, every receipt at its index
+     * with its webhook and idempotency record. With a journal (H2), each receipt's record is appended
+     * while the head is held — journal order is log order — and the group is durable once H2 has
+     * checkpointed and the journal has synced.
+     */
+    private ReceiptGroups.Durability commit(List<ReceiptGroups.Pending> group) {
+        Jdbc.TransactionWork<Void> insertGroup = connection -> {
+            long first = ReceiptLog.reserveNextIndices(connection, group.size());
+            for (int i = 0; i < group.size(); i++) {
+                group.get(i).stored(group.get(i).signed().at(first + i));
+            }
+            List<Receipt> stored =
+                    group.stream().map(ReceiptGroups.Pending::stored).toList();
+            receipts.insertAll(connection, stored);
+            outbox.enqueueAll(
+                    connection,
+                    EventTypes.RECEIPT_ISSUED,
+                    stored.stream()
+                            .map(r -> new Outbox.Event(r.creatorId(), issuedEvent(r)))
+                            .toList());
+            for (ReceiptGroups.Pending pending : group) {
+                Receipt receipt = pending.stored();
+                Signed signed = pending.signed();
+                if (signed.idempotencyKey() != null) {
+                    idempotency.insert(
+                            connection,
+                            IDEMPOTENCY_SCOPE,
+                            signed.idempotencyKey(),
+                            signed.requestHash(),
+                            receipt.receiptId(),
+                            receipt.issuedAt());
+                }
+            }
+            return null;
+        };
         if (journal == null) {
-            return jdbc.inTransaction(insertReceipt);
+            jdbc.inTransaction(insertGroup);
+            return () -> {};
         }
-        long[] seq = {0};
-        Receipt receipt;
+        List<Long> seqs = new ArrayList<>();
+        journal.groupOpening();
         try {
             // The receipt journal carries the receipt, its idempotency record and (made anew at
             // replay) its webhook: not the change journal.
-            receipt = jdbc.inTransactionJournaledElsewhere(connection -> {
-                Receipt stored = insertReceipt.apply(connection);
-                // Still holding the log's head: journal order is log order (decision 0017).
-                seq[0] = journal.append(new ReceiptJournal.Issued(stored, idempotencyKey, requestHash));
-                return stored;
+            jdbc.inTransactionWithoutWaiting(connection -> {
+                insertGroup.apply(connection);
+                for (ReceiptGroups.Pending pending : group) {
+                    Signed signed = pending.signed();
+                    seqs.add(journal.append(new ReceiptJournal.Issued(
+                            pending.stored(), signed.idempotencyKey(), signed.requestHash())));
+                }
+                return null;
             });
         } catch (RuntimeException e) {
-            if (seq[0] > 0) {
-                journal.abort(seq[0]);
-            }
+            seqs.forEach(journal::abort);
             throw e;
+        } finally {
+            journal.groupClosed();
         }
-        journal.awaitDurable(seq[0]);
-        return receipt;
-    }
-
-    private Receipt insert(
-            java.sql.Connection connection,
-            String receiptId,
-            String leafHash,
-            ValidClaim claim,
-            SigningKey key,
-            String jwt,
-            Instant issuedAt,
-            Instant expiresAt,
-            String idempotencyKey,
-            String requestHash)
-            throws java.sql.SQLException {
-        long index = ReceiptLog.reserveNextIndex(connection);
-        Receipt receipt = new Receipt(
-                receiptId,
-                index,
-                leafHash,
-                claim.creatorId(),
-                claim.datasetId(),
-                claim.modelId(),
-                claim.artifactHash(),
-                claim.portionUsed(),
-                claim.license(),
-                key.kid(),
-                key.algorithm().jws().getName(),
-                jwt,
-                claim.sandbox(),
-                issuedAt,
-                expiresAt);
-        receipts.insert(connection, receipt);
-        outbox.enqueue(connection, EventTypes.RECEIPT_ISSUED, receipt.creatorId(), issuedEvent(receipt));
-        if (idempotencyKey != null) {
-            idempotency.insert(connection, IDEMPOTENCY_SCOPE, idempotencyKey, requestHash, receiptId, issuedAt);
-        }
-        return receipt;
+        long last = seqs.get(seqs.size() - 1);
+        return () -> {
+            jdbc.makeDurable();
+            journal.awaitDurable(last);
+        };
     }
 
     /**

@@ -40,25 +40,37 @@ public final class ReceiptStore {
     }
 
     public void insert(Connection connection, Receipt r) throws SQLException {
+        insertAll(connection, List.of(r));
+    }
+
+    /** Inserts the receipts in one JDBC batch. */
+    public void insertAll(Connection connection, List<Receipt> all) throws SQLException {
         try (PreparedStatement insert = connection.prepareStatement(
                 "INSERT INTO receipts (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-            insert.setString(1, r.receiptId());
-            insert.setLong(2, r.logIndex());
-            insert.setString(3, r.leafHash());
-            insert.setString(4, r.creatorId());
-            insert.setString(5, r.datasetId());
-            insert.setString(6, r.modelId());
-            insert.setString(7, r.artifactHash());
-            insert.setBigDecimal(8, r.portionUsed());
-            insert.setString(9, r.license());
-            insert.setString(10, r.kid());
-            insert.setString(11, r.alg());
-            insert.setString(12, r.receiptJwt());
-            insert.setBoolean(13, r.sandbox());
-            insert.setTimestamp(14, Jdbc.timestamp(r.issuedAt()));
-            insert.setTimestamp(15, Jdbc.timestamp(r.expiresAt()));
-            insert.executeUpdate();
+            for (Receipt r : all) {
+                bind(insert, r);
+                insert.addBatch();
+            }
+            insert.executeBatch();
         }
+    }
+
+    private static void bind(PreparedStatement insert, Receipt r) throws SQLException {
+        insert.setString(1, r.receiptId());
+        insert.setLong(2, r.logIndex());
+        insert.setString(3, r.leafHash());
+        insert.setString(4, r.creatorId());
+        insert.setString(5, r.datasetId());
+        insert.setString(6, r.modelId());
+        insert.setString(7, r.artifactHash());
+        insert.setBigDecimal(8, r.portionUsed());
+        insert.setString(9, r.license());
+        insert.setString(10, r.kid());
+        insert.setString(11, r.alg());
+        insert.setString(12, r.receiptJwt());
+        insert.setBoolean(13, r.sandbox());
+        insert.setTimestamp(14, Jdbc.timestamp(r.issuedAt()));
+        insert.setTimestamp(15, Jdbc.timestamp(r.expiresAt()));
     }
 
     public Optional<Receipt> find(String receiptId) {

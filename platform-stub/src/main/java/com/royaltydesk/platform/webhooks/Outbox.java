@@ -11,6 +11,7 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,44 +32,80 @@ public final class Outbox {
     }
 
     public void enqueue(Connection c, String type, String creatorId, Map<String, Object> data) throws SQLException {
+        enqueueAll(c, type, List.of(new Event(creatorId, data)));
+    }
+
+    /** One event for the outbox: the creator it concerns and its data. */
+    public record Event(String creatorId, Map<String, Object> data) {}
+
+    /**
+     * Several events of one type in one go (a group of receipts): each creator's subscribers are
+     * looked up once, and the rows go in as two JDBC batches.
+     */
+    public void enqueueAll(Connection c, String type, List<Event> events) throws SQLException {
         Instant now = clock.instant();
-        String eventId = Ids.newId("msg");
+        Map<String, List<String>> subscribersOf = new HashMap<>();
+        try (PreparedStatement insertEvent = c.prepareStatement(
+                        "INSERT INTO webhook_events (event_id, event_type, creator_id, payload, created_at) VALUES (?, ?, ?, ?, ?)");
+                PreparedStatement insertDelivery = c.prepareStatement(INSERT_DELIVERY)) {
+            boolean deliveries = false;
+            for (Event event : events) {
+                String eventId = Ids.newId("msg");
+                insertEvent.setString(1, eventId);
+                insertEvent.setString(2, type);
+                insertEvent.setString(3, event.creatorId());
+                insertEvent.setString(4, payload(type, now, event.data()));
+                insertEvent.setTimestamp(5, Jdbc.timestamp(now));
+                insertEvent.addBatch();
+                List<String> endpoints = subscribersOf.get(event.creatorId());
+                if (endpoints == null) {
+                    endpoints = subscribers(c, type, event.creatorId());
+                    subscribersOf.put(event.creatorId(), endpoints);
+                }
+                for (String endpointId : endpoints) {
+                    bindDelivery(insertDelivery, endpointId, eventId, now);
+                    insertDelivery.addBatch();
+                    deliveries = true;
+                }
+            }
+            insertEvent.executeBatch();
+            if (deliveries) {
+                insertDelivery.executeBatch();
+            }
+        }
+    }
+
+    private String payload(String type, Instant now, Map<String, Object> data) {
         Map<String, Object> envelope = new LinkedHashMap<>();
         envelope.put("type", type);
         envelope.put("timestamp", now.toString());
         envelope.put("data", data);
-        String payload;
         try {
-            payload = json.writeValueAsString(envelope);
+            return json.writeValueAsString(envelope);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("webhook payload is not serialisable", e);
         }
-        try (PreparedStatement s = c.prepareStatement(
-                "INSERT INTO webhook_events (event_id, event_type, creator_id, payload, created_at) VALUES (?, ?, ?, ?, ?)")) {
-            s.setString(1, eventId);
-            s.setString(2, type);
-            s.setString(3, creatorId);
-            s.setString(4, payload);
-            s.setTimestamp(5, Jdbc.timestamp(now));
+    }
+
+    private static final String INSERT_DELIVERY =
+            "INSERT INTO webhook_deliveries (delivery_id, endpoint_id, event_id, status, attempts, next_attempt_at, created_at, updated_at)"
+                    + " VALUES (?, ?, ?, 'pending', 0, ?, ?, ?)";
+
+    static void insertDelivery(Connection c, String endpointId, String eventId, Instant now) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement(INSERT_DELIVERY)) {
+            bindDelivery(s, endpointId, eventId, now);
             s.executeUpdate();
-        }
-        for (String endpointId : subscribers(c, type, creatorId)) {
-            insertDelivery(c, endpointId, eventId, now);
         }
     }
 
-    static void insertDelivery(Connection c, String endpointId, String eventId, Instant now) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement(
-                "INSERT INTO webhook_deliveries (delivery_id, endpoint_id, event_id, status, attempts, next_attempt_at, created_at, updated_at)"
-                        + " VALUES (?, ?, ?, 'pending', 0, ?, ?, ?)")) {
-            s.setString(1, Ids.newId("dlv"));
-            s.setString(2, endpointId);
-            s.setString(3, eventId);
-            s.setTimestamp(4, Jdbc.timestamp(now));
-            s.setTimestamp(5, Jdbc.timestamp(now));
-            s.setTimestamp(6, Jdbc.timestamp(now));
-            s.executeUpdate();
-        }
+    private static void bindDelivery(PreparedStatement s, String endpointId, String eventId, Instant now)
+            throws SQLException {
+        s.setString(1, Ids.newId("dlv"));
+        s.setString(2, endpointId);
+        s.setString(3, eventId);
+        s.setTimestamp(4, Jdbc.timestamp(now));
+        s.setTimestamp(5, Jdbc.timestamp(now));
+        s.setTimestamp(6, Jdbc.timestamp(now));
     }
 
     /** Subscribers read per page: every one of them is reached, a page at a time. */

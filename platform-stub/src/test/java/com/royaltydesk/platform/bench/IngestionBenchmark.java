@@ -48,27 +48,13 @@ public final class IngestionBenchmark {
         this.receipt = receipt;
     }
 
-    /** Phase result: events per second and batch latency percentiles in milliseconds. */
-    record Result(String phase, long events, double seconds, double p50, double p99) {
-        double rate() {
-            return events / seconds;
-        }
-
-        @Override
-        public String toString() {
-            return String.format(
-                    "%-28s %10.0f events/s  p50 %7.1f ms  p99 %7.1f ms  (%d events in %.1f s)",
-                    phase, rate(), p50, p99, events, seconds);
-        }
-    }
-
     public static void main(String[] args) throws Exception {
-        Path jar = Path.of(arg(args, "--jar", "platform-stub/target/platform-stub.jar"));
-        int threads = Integer.parseInt(arg(args, "--threads", "4"));
-        int seconds = Integer.parseInt(arg(args, "--seconds", "20"));
-        long reportEvents = Long.parseLong(arg(args, "--report-events", "0"));
-        int instanceCount = Integer.parseInt(arg(args, "--instances", "1"));
-        String jdbcUrl = arg(args, "--jdbc-url", null);
+        Path jar = Path.of(BenchPlatform.arg(args, "--jar", "platform-stub/target/platform-stub.jar"));
+        int threads = Integer.parseInt(BenchPlatform.arg(args, "--threads", "4"));
+        int seconds = Integer.parseInt(BenchPlatform.arg(args, "--seconds", "20"));
+        long reportEvents = Long.parseLong(BenchPlatform.arg(args, "--report-events", "0"));
+        int instanceCount = Integer.parseInt(BenchPlatform.arg(args, "--instances", "1"));
+        String jdbcUrl = BenchPlatform.arg(args, "--jdbc-url", null);
         if (instanceCount > 1 && jdbcUrl == null) {
             throw new IllegalArgumentException(
                     "several instances need a shared database: add --jdbc-url jdbc:postgresql://…");
@@ -78,9 +64,9 @@ public final class IngestionBenchmark {
         List<String> bases = new ArrayList<>();
         // One after the other: the first creates the schema and the sandbox keys the others share.
         for (int i = 0; i < instanceCount; i++) {
-            Process platform = startPlatform(jar, data, i, jdbcUrl);
+            Process platform = BenchPlatform.start(jar, data, i, jdbcUrl);
             platforms.add(platform);
-            bases.add(awaitUrl(data.resolve("stdout-" + i + ".txt"), platform));
+            bases.add(BenchPlatform.awaitUrl(data.resolve("stdout-" + i + ".txt"), platform));
         }
         try {
             String base = bases.get(0);
@@ -96,13 +82,14 @@ public final class IngestionBenchmark {
             System.out.printf(
                     "platform %s, heap -Xmx256m, %d client threads, %d-event batches, random UUID event ids%n",
                     base, threads, BATCH);
-            Result dry = bench.run("dry-run baseline (no store)", true, threads, seconds, 0);
-            System.out.println(dry);
-            Result peak = bench.run("ingest, peak", false, threads, seconds, 0);
-            System.out.println(peak);
+            BenchPlatform.Result dry = bench.run("dry-run baseline (no store)", true, threads, seconds, 0);
+            System.out.println(dry.toString("events"));
+            BenchPlatform.Result peak = bench.run("ingest, peak", false, threads, seconds, 0);
+            System.out.println(peak.toString("events"));
             System.out.printf("ratio ingest/baseline: %.2f%n", peak.rate() / dry.rate());
-            Result half = bench.run("ingest, paced at half peak", false, threads, seconds, peak.rate() / 2);
-            System.out.println(half);
+            BenchPlatform.Result half =
+                    bench.run("ingest, paced at half peak", false, threads, seconds, peak.rate() / 2);
+            System.out.println(half.toString("events"));
             if (reportEvents > 0) {
                 bench.fill(reportEvents, threads);
             }
@@ -115,10 +102,11 @@ public final class IngestionBenchmark {
                                     .asText()
                             : credentials.path("creator_42_key").asText());
             for (Process instance : platforms) {
-                System.out.println("platform peak resident memory: " + peakRss(instance.pid()));
+                System.out.println("platform peak resident memory: " + BenchPlatform.peakRss(instance.pid()));
             }
             if (jdbcUrl == null) {
-                System.out.printf("database files on disk: %.1f MB%n", sizeOf(data.resolve("data-0")) / 1e6);
+                System.out.printf(
+                        "database files on disk: %.1f MB%n", BenchPlatform.sizeOf(data.resolve("data-0")) / 1e6);
             }
             System.out.println("platform still alive after the run (no OutOfMemoryError): "
                     + platforms.stream().allMatch(Process::isAlive));
@@ -130,29 +118,7 @@ public final class IngestionBenchmark {
         }
     }
 
-    /** Instance {@code i} of the platform jar with a 256 MB heap; the database login comes from the environment. */
-    private static Process startPlatform(Path jar, Path data, int i, String jdbcUrl) throws IOException {
-        List<String> command = new ArrayList<>(List.of(
-                "java",
-                "-Xmx256m",
-                "-jar",
-                jar.toString(),
-                "--port",
-                "0",
-                "--sandbox",
-                "--data-dir",
-                data.resolve("data-" + i).toString()));
-        if (jdbcUrl != null) {
-            command.add("--jdbc-url");
-            command.add(jdbcUrl);
-        }
-        return new ProcessBuilder(command)
-                .redirectOutput(data.resolve("stdout-" + i + ".txt").toFile())
-                .redirectError(data.resolve("stderr-" + i + ".txt").toFile())
-                .start();
-    }
-
-    private Result run(String phase, boolean dryRun, int threads, int seconds, double paceEventsPerSecond)
+    private BenchPlatform.Result run(String phase, boolean dryRun, int threads, int seconds, double paceEventsPerSecond)
             throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         AtomicLong events = new AtomicLong();
@@ -190,9 +156,7 @@ public final class IngestionBenchmark {
             worker.get();
         }
         pool.shutdown();
-        double elapsed = (System.nanoTime() - start) / 1e9;
-        long[] sorted = latencies.stream().mapToLong(Long::longValue).sorted().toArray();
-        return new Result(phase, events.get(), elapsed, percentile(sorted, 50), percentile(sorted, 99));
+        return BenchPlatform.Result.of(phase, events.get(), (System.nanoTime() - start) / 1e9, latencies);
     }
 
     /** Ingests until the creator has {@code total} events this month, for the report benchmark. */
@@ -244,7 +208,7 @@ public final class IngestionBenchmark {
         }
         System.out.printf(
                 "usage-report for one creator, %d events this month (total %s): p50 %.1f ms  p99 %.1f ms%n",
-                events, total, percentile(times, 50), percentile(times, 99));
+                events, total, BenchPlatform.percentile(times, 50), BenchPlatform.percentile(times, 99));
     }
 
     private String batch() {
@@ -292,53 +256,5 @@ public final class IngestionBenchmark {
                                 .build(),
                         HttpResponse.BodyHandlers.ofString());
         return JSON.readTree(response.body()).path("receipt_id").asText();
-    }
-
-    private static String awaitUrl(Path out, Process process) throws Exception {
-        for (int i = 0; i < 600 && process.isAlive(); i++) {
-            List<String> lines = Files.exists(out) ? Files.readAllLines(out) : List.of();
-            if (!lines.isEmpty()) {
-                return lines.get(0).replace("Royalty Desk platform listening on ", "");
-            }
-            Thread.sleep(50);
-        }
-        throw new IllegalStateException("platform did not start");
-    }
-
-    private static String peakRss(long pid) {
-        try {
-            return Files.readAllLines(Path.of("/proc/" + pid + "/status")).stream()
-                    .filter(line -> line.startsWith("VmHWM"))
-                    .map(line -> line.replaceAll("\\s+", " "))
-                    .findFirst()
-                    .orElse("unknown");
-        } catch (IOException e) {
-            return "unknown (" + e.getMessage() + ")";
-        }
-    }
-
-    private static long sizeOf(Path dir) throws IOException {
-        try (var files = Files.walk(dir)) {
-            return files.filter(Files::isRegularFile)
-                    .mapToLong(file -> file.toFile().length())
-                    .sum();
-        }
-    }
-
-    private static double percentile(long[] sortedNanos, int percentile) {
-        if (sortedNanos.length == 0) {
-            return 0;
-        }
-        int index = Math.min(sortedNanos.length - 1, (int) Math.ceil(percentile / 100.0 * sortedNanos.length) - 1);
-        return sortedNanos[Math.max(0, index)] / 1e6;
-    }
-
-    private static String arg(String[] args, String name, String fallback) {
-        for (int i = 0; i + 1 < args.length; i++) {
-            if (args[i].equals(name)) {
-                return args[i + 1];
-            }
-        }
-        return fallback;
     }
 }

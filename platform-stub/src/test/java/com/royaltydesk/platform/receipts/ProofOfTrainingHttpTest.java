@@ -14,9 +14,22 @@ import com.royaltydesk.verify.ReceiptCheck;
 import com.royaltydesk.verify.ReceiptStatus;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.LongStream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class ProofOfTrainingHttpTest extends SandboxPlatformTest {
+
+    @TempDir
+    Path verifierState;
 
     private HttpResponse<String> record(String body) throws Exception {
         return platform.json("POST", "/v1/proof-of-training", platform.platformKey(), body);
@@ -123,6 +136,79 @@ class ProofOfTrainingHttpTest extends SandboxPlatformTest {
 
         assertError(withKey("key-2", proofJson("ds_sandbox_demo", "creator_42", "m2")), 409, "idempotency_key_reused");
         assertThat(logSize()).isEqualTo(1);
+    }
+
+    @Test
+    void record_manyAtOnce_eachInTheLogOnceAtItsOwnIndex_andEveryBundleVerifies() throws Exception {
+        int count = 24;
+        List<HttpResponse<String>> responses =
+                atOnce(count, i -> record(proofJson("ds_sandbox_demo", "creator_42", "model-" + i)));
+
+        List<Long> indexes = new ArrayList<>();
+        for (HttpResponse<String> response : responses) {
+            assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
+            JsonNode receipt = RunningPlatform.body(response);
+            indexes.add(receipt.path("log_index").asLong());
+            String bundle = platform.get(
+                            "/v1/receipts/" + receipt.path("receipt_id").asText() + "/bundle", platform.creator42Key())
+                    .body();
+            assertThat(Receipts.bundles(platform, verifierState).verify(bundle).status())
+                    .as(receipt.path("receipt_id").asText())
+                    .isEqualTo(ReceiptStatus.VERIFIED);
+        }
+        assertThat(indexes)
+                .containsExactlyInAnyOrderElementsOf(
+                        LongStream.range(0, count).boxed().toList());
+        assertThat(logSize()).isEqualTo(count);
+    }
+
+    @Test
+    void record_sameIdempotencyKeyAtOnce_oneReceiptForAll_loggedOnce() throws Exception {
+        String body = proofJson("ds_sandbox_demo", "creator_42", "m");
+
+        List<HttpResponse<String>> responses = atOnce(8, i -> withKey("key-race", body));
+
+        List<String> receiptIds = new ArrayList<>();
+        long firstAnswers = 0;
+        for (HttpResponse<String> response : responses) {
+            assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
+            receiptIds.add(RunningPlatform.body(response).path("receipt_id").asText());
+            if (response.headers().firstValue("Idempotent-Replayed").isEmpty()) {
+                firstAnswers++;
+            }
+        }
+        assertThat(receiptIds).containsOnly(receiptIds.get(0));
+        assertThat(firstAnswers).isEqualTo(1);
+        assertThat(logSize()).isEqualTo(1);
+    }
+
+    private interface Request {
+        HttpResponse<String> send(int i) throws Exception;
+    }
+
+    /** {@code count} requests released together, so they reach the log in shared groups. */
+    private static List<HttpResponse<String>> atOnce(int count, Request request) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(count);
+        try {
+            CountDownLatch go = new CountDownLatch(1);
+            List<Future<HttpResponse<String>>> sent = new ArrayList<>();
+            for (int i = 0; i < count; i++) {
+                int n = i;
+                Callable<HttpResponse<String>> call = () -> {
+                    go.await();
+                    return request.send(n);
+                };
+                sent.add(pool.submit(call));
+            }
+            go.countDown();
+            List<HttpResponse<String>> responses = new ArrayList<>();
+            for (Future<HttpResponse<String>> response : sent) {
+                responses.add(response.get());
+            }
+            return responses;
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     private HttpResponse<String> withKey(String idempotencyKey, String body) throws Exception {

@@ -1,0 +1,184 @@
+package com.royaltydesk.platform.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.royaltydesk.verify.MerkleProofs;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Load generator for {@code POST /v1/proof-of-training} against the standalone platform jar (H2
+ * file, 256 MB heap): receipts issued at peak, then paced at half the peak, then every issued
+ * receipt checked the way a stranger would — its leaf hash computed here from the JWT the client
+ * got, its inclusion proof in the log's current tree verified with the receipt-verifier's RFC 9162
+ * code against the checkpoint's root. Prints numbers; asserts nothing. See BENCHMARKS.md.
+ */
+public final class ReceiptsBenchmark {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final HttpClient http =
+            HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    private final String base;
+    private final String platformKey;
+    /** Every receipt acknowledged: id, log index and the JWT as the client received it. */
+    private final List<Issued> issued = Collections.synchronizedList(new ArrayList<>());
+
+    private record Issued(String receiptId, long logIndex, String jwt) {}
+
+    private ReceiptsBenchmark(String base, String platformKey) {
+        this.base = base;
+        this.platformKey = platformKey;
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path jar = Path.of(BenchPlatform.arg(args, "--jar", "platform-stub/target/platform-stub.jar"));
+        int threads = Integer.parseInt(BenchPlatform.arg(args, "--threads", "8"));
+        int seconds = Integer.parseInt(BenchPlatform.arg(args, "--seconds", "15"));
+        Path data = Files.createTempDirectory("rdk-receipts-bench");
+        Process platform = BenchPlatform.start(jar, data, 0, null);
+        try {
+            String base = BenchPlatform.awaitUrl(data.resolve("stdout-0.txt"), platform);
+            JsonNode credentials = JSON.readTree(
+                    data.resolve("data-0/sandbox-credentials.json").toFile());
+            ReceiptsBenchmark bench =
+                    new ReceiptsBenchmark(base, credentials.path("platform_key").asText());
+            System.out.printf(
+                    "platform %s, H2 file, heap -Xmx256m, %d client threads on the same cores%n", base, threads);
+            bench.run("warm-up", threads, 3, 0);
+            bench.issued.clear();
+            BenchPlatform.Result peak = bench.run("receipts, peak", threads, seconds, 0);
+            System.out.println(peak.toString("receipts"));
+            BenchPlatform.Result half = bench.run("receipts, paced at half peak", threads, seconds, peak.rate() / 2);
+            System.out.println(half.toString("receipts"));
+            bench.checkEveryReceiptInTheLog(threads);
+            System.out.println("platform peak resident memory: " + BenchPlatform.peakRss(platform.pid()));
+            System.out.printf("database files on disk: %.1f MB%n", BenchPlatform.sizeOf(data.resolve("data-0")) / 1e6);
+        } finally {
+            platform.destroy();
+            platform.waitFor(30, TimeUnit.SECONDS);
+        }
+    }
+
+    private BenchPlatform.Result run(String phase, int threads, int seconds, double pacePerSecond) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        AtomicLong count = new AtomicLong();
+        List<Long> latencies = Collections.synchronizedList(new ArrayList<>());
+        long start = System.nanoTime();
+        long end = start + TimeUnit.SECONDS.toNanos(seconds);
+        double perThreadInterval = pacePerSecond > 0 ? threads / pacePerSecond : 0;
+        List<Future<?>> workers = new ArrayList<>();
+        for (int t = 0; t < threads; t++) {
+            workers.add(pool.submit(() -> {
+                long nextSend = System.nanoTime();
+                while (System.nanoTime() < end) {
+                    if (perThreadInterval > 0) {
+                        long wait = nextSend - System.nanoTime();
+                        if (wait > 0) {
+                            Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
+                        }
+                        nextSend += (long) (perThreadInterval * 1e9);
+                    }
+                    long sent = System.nanoTime();
+                    HttpResponse<String> response = http.send(
+                            request("/v1/proof-of-training")
+                                    .header("Content-Type", "application/json")
+                                    .POST(HttpRequest.BodyPublishers.ofString(claim(count.get())))
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString());
+                    latencies.add(System.nanoTime() - sent);
+                    if (response.statusCode() != 201) {
+                        throw new IllegalStateException(
+                                "receipt answered " + response.statusCode() + ": " + response.body());
+                    }
+                    JsonNode body = JSON.readTree(response.body());
+                    issued.add(new Issued(
+                            body.path("receipt_id").asText(),
+                            body.path("log_index").asLong(),
+                            body.path("receipt_jwt").asText()));
+                    count.incrementAndGet();
+                }
+                return null;
+            }));
+        }
+        for (Future<?> worker : workers) {
+            worker.get();
+        }
+        pool.shutdown();
+        return BenchPlatform.Result.of(phase, count.get(), (System.nanoTime() - start) / 1e9, latencies);
+    }
+
+    /**
+     * Every receipt acknowledged in the measured phases: a distinct log index, and an inclusion
+     * proof in the current tree that verifies against the checkpoint's root for the leaf hash of
+     * the JWT the client received.
+     */
+    private void checkEveryReceiptInTheLog(int threads) throws Exception {
+        JsonNode checkpoint = get("/v1/log/checkpoint");
+        long treeSize = checkpoint.path("tree_size").asLong();
+        byte[] root = HexFormat.of().parseHex(checkpoint.path("root_hash").asText());
+        long distinct = issued.stream().mapToLong(Issued::logIndex).distinct().count();
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        AtomicLong verified = new AtomicLong();
+        AtomicLong failed = new AtomicLong();
+        long start = System.nanoTime();
+        List<Future<?>> checks = new ArrayList<>();
+        for (Issued receipt : List.copyOf(issued)) {
+            checks.add(pool.submit(() -> {
+                JsonNode proof = get("/v1/log/inclusion?receipt_id=" + receipt.receiptId() + "&tree_size=" + treeSize);
+                List<byte[]> path = new ArrayList<>();
+                proof.path("hashes").forEach(h -> path.add(HexFormat.of().parseHex(h.asText())));
+                byte[] leaf = MerkleProofs.leafHash(receipt.jwt().getBytes(StandardCharsets.US_ASCII));
+                boolean ok = proof.path("log_index").asLong() == receipt.logIndex()
+                        && MerkleProofs.verifyInclusion(leaf, receipt.logIndex(), treeSize, path, root);
+                (ok ? verified : failed).incrementAndGet();
+                return null;
+            }));
+        }
+        for (Future<?> check : checks) {
+            check.get();
+        }
+        pool.shutdown();
+        System.out.printf(
+                "log check: tree size %d; %d receipts acknowledged, %d distinct log indexes; inclusion proofs"
+                        + " verified %d, failed %d (%.1f s)%n",
+                treeSize, issued.size(), distinct, verified.get(), failed.get(), (System.nanoTime() - start) / 1e9);
+    }
+
+    private JsonNode get(String path) throws Exception {
+        HttpResponse<String> response = http.send(request(path).GET().build(), HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException(path + " answered " + response.statusCode() + ": " + response.body());
+        }
+        return JSON.readTree(response.body());
+    }
+
+    private HttpRequest.Builder request(String path) {
+        return HttpRequest.newBuilder(URI.create(base + path))
+                .timeout(Duration.ofSeconds(60))
+                .header("Accept", "application/json")
+                .header("Authorization", "Bearer " + platformKey);
+    }
+
+    /** A claim for the sandbox's demo asset; the model varies so receipts are not all alike. */
+    private static String claim(long n) {
+        return "{\"dataset_id\":\"ds_sandbox_demo\",\"creator_id\":\"creator_42\",\"model_id\":\"bench-model-"
+                + (n % 16) + "\",\"artifact_hash\":\"sha256:" + "cd".repeat(32)
+                + "\",\"metadata\":{\"license\":\"cc-by-4.0\",\"portion_used\":0.5}}";
+    }
+}

@@ -1,0 +1,159 @@
+package com.royaltydesk.platform.receipts;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.royaltydesk.platform.db.DataAccessException;
+import java.math.BigDecimal;
+import java.sql.SQLIntegrityConstraintViolationException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The grouping itself, with a writer that records what it was given: receipts that wait while a
+ * group is written go together into the next one; a group the database refuses is written again
+ * one by one, so only the refused receipt fails; a failure to make a group durable reaches every
+ * member. (The real transaction, journal and log are tested over HTTP in ProofOfTrainingHttpTest
+ * and ReceiptJournalHttpTest.)
+ */
+class ReceiptGroupsTest {
+
+    private final ExecutorService pool = Executors.newCachedThreadPool();
+    private final List<List<String>> groupsWritten = Collections.synchronizedList(new ArrayList<>());
+    private final AtomicLong nextIndex = new AtomicLong();
+
+    @AfterEach
+    void stop() {
+        pool.shutdownNow();
+    }
+
+    @Test
+    void receiptsArrivingWhileAGroupIsWritten_goTogetherIntoTheNext() throws Exception {
+        CountDownLatch firstGroupEntered = new CountDownLatch(1);
+        CountDownLatch othersWaiting = new CountDownLatch(1);
+        ReceiptGroups groups = new ReceiptGroups(group -> {
+            List<String> ids = record(group);
+            if (ids.contains("r0")) {
+                firstGroupEntered.countDown();
+                await(othersWaiting);
+            }
+            return () -> {};
+        });
+
+        Future<Receipt> first = pool.submit(() -> groups.store(signed("r0")));
+        assertThat(firstGroupEntered.await(10, TimeUnit.SECONDS)).isTrue();
+        List<Future<Receipt>> others = new ArrayList<>();
+        for (int i = 1; i <= 5; i++) {
+            String id = "r" + i;
+            others.add(pool.submit(() -> groups.store(signed(id))));
+        }
+        Thread.sleep(200); // let all five queue behind the group being written
+        othersWaiting.countDown();
+
+        assertThat(first.get(10, TimeUnit.SECONDS).logIndex()).isZero();
+        List<Long> indexes = new ArrayList<>();
+        for (Future<Receipt> other : others) {
+            indexes.add(other.get(10, TimeUnit.SECONDS).logIndex());
+        }
+        assertThat(indexes).containsExactlyInAnyOrder(1L, 2L, 3L, 4L, 5L);
+        assertThat(groupsWritten).hasSize(2);
+        assertThat(groupsWritten.get(1)).containsExactlyInAnyOrder("r1", "r2", "r3", "r4", "r5");
+    }
+
+    @Test
+    void aGroupTheDatabaseRefuses_isWrittenOneByOne_andOnlyTheRefusedOneFails() throws Exception {
+        CountDownLatch release = new CountDownLatch(1);
+        ReceiptGroups groups = new ReceiptGroups(group -> {
+            List<String> ids = record(group);
+            if (ids.contains("hold")) {
+                await(release);
+            }
+            if (ids.contains("clash")) {
+                throw new DataAccessException(new SQLIntegrityConstraintViolationException("duplicate key", "23505"));
+            }
+            return () -> {};
+        });
+        Future<Receipt> holder = pool.submit(() -> groups.store(signed("hold")));
+        Thread.sleep(100);
+        Future<Receipt> before = pool.submit(() -> groups.store(signed("fine-1")));
+        Future<Receipt> clash = pool.submit(() -> groups.store(signed("clash")));
+        Future<Receipt> after = pool.submit(() -> groups.store(signed("fine-2")));
+        Thread.sleep(200);
+        release.countDown();
+
+        holder.get(10, TimeUnit.SECONDS);
+        assertThat(before.get(10, TimeUnit.SECONDS).receiptId()).isEqualTo("fine-1");
+        assertThat(after.get(10, TimeUnit.SECONDS).receiptId()).isEqualTo("fine-2");
+        assertThatThrownBy(() -> clash.get(10, TimeUnit.SECONDS)).hasCauseInstanceOf(DataAccessException.class);
+        assertThat(groupsWritten.get(1)).hasSize(3); // the three together first, then one by one
+        assertThat(groupsWritten.subList(2, groupsWritten.size()))
+                .containsExactlyInAnyOrder(List.of("fine-1"), List.of("clash"), List.of("fine-2"));
+    }
+
+    @Test
+    void aGroupThatCannotBeMadeDurable_failsEveryMember_andTheNextGroupStillRuns() throws Exception {
+        ReceiptGroups groups = new ReceiptGroups(group -> {
+            List<String> ids = record(group);
+            return () -> {
+                if (ids.contains("lost")) {
+                    throw new IllegalStateException("disk full");
+                }
+            };
+        });
+
+        assertThatThrownBy(() -> groups.store(signed("lost"))).hasMessage("disk full");
+        assertThat(groups.store(signed("next")).receiptId()).isEqualTo("next");
+    }
+
+    private List<String> record(List<ReceiptGroups.Pending> group) {
+        List<String> ids = group.stream().map(p -> p.signed().receiptId()).toList();
+        groupsWritten.add(ids);
+        for (ReceiptGroups.Pending pending : group) {
+            pending.stored(pending.signed().at(nextIndex.getAndIncrement()));
+        }
+        return ids;
+    }
+
+    private static void await(CountDownLatch latch) {
+        try {
+            assertThat(latch.await(10, TimeUnit.SECONDS)).isTrue();
+        } catch (InterruptedException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static ReceiptService.Signed signed(String receiptId) {
+        ValidClaim claim = new ValidClaim(
+                "ds_1",
+                "cd".repeat(32),
+                "creator_1",
+                "model",
+                "sha256:" + "ab".repeat(32),
+                null,
+                "cc-by-4.0",
+                BigDecimal.ONE,
+                null,
+                false);
+        SigningKey key = new SigningKey(
+                "kid-1",
+                SigningAlgorithm.EDDSA,
+                KeyPurpose.RECEIPTS,
+                SigningKey.LIVE,
+                null,
+                Instant.EPOCH,
+                null,
+                null,
+                null);
+        return new ReceiptService.Signed(receiptId, "00", claim, key, "jwt", Instant.EPOCH, Instant.EPOCH, null, null);
+    }
+}
