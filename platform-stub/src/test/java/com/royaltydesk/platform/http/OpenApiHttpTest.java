@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.royaltydesk.platform.testutil.RunningPlatform;
 import java.nio.file.Path;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -67,4 +68,49 @@ class OpenApiHttpTest {
                             .isEqualTo("#/components/responses/Error")));
         }
     }
+
+    @Test
+    void openApi_everyOperationHasItsOwnId_andEverySuccessSchemaNamesItsRequiredFields() throws Exception {
+        try (RunningPlatform platform = RunningPlatform.start(dataDir, true)) {
+            JsonNode document = RunningPlatform.body(platform.get("/openapi.json"));
+            Set<String> ids = new HashSet<>();
+            List<String> bare = new java.util.ArrayList<>();
+
+            document.path("paths")
+                    .fields()
+                    .forEachRemaining(path -> path.getValue().fields().forEachRemaining(operation -> {
+                        String id = operation.getValue().path("operationId").asText("");
+                        assertThat(id)
+                                .as(operation.getKey() + " " + path.getKey())
+                                .matches("[a-z][A-Za-z]+");
+                        assertThat(ids.add(id))
+                                .as("operationId used twice: " + id)
+                                .isTrue();
+                        operation.getValue().path("responses").fields().forEachRemaining(response -> {
+                            JsonNode schema = response.getValue().at("/content/application~1json/schema");
+                            boolean success = response.getKey().startsWith("2");
+                            if (success
+                                    && !path.getKey().equals("/openapi.json")
+                                    && !schema.isMissingNode()
+                                    && !schema.has("$ref")
+                                    && !schema.has("required")) {
+                                bare.add(operation.getKey() + " " + path.getKey() + " " + response.getKey());
+                            }
+                        });
+                    }));
+            document.path("components").path("schemas").fields().forEachRemaining(schema -> {
+                if (schema.getValue().has("properties")
+                        && !schema.getValue().has("required")
+                        && !REQUEST_ONLY.contains(schema.getKey())) {
+                    bare.add("#/components/schemas/" + schema.getKey());
+                }
+            });
+
+            assertThat(bare).as("success schemas that name no required field").isEmpty();
+        }
+    }
+
+    /** Schemas of request bodies, and the price model both sides share (its fields depend on its type). */
+    private static final Set<String> REQUEST_ONLY =
+            Set.of("SignUpRequest", "AssetRegistration", "ProofOfTraining", "UsageEvent", "PriceModel");
 }

@@ -148,8 +148,12 @@ public final class RunningPlatform implements AutoCloseable {
                 .PUT(HttpRequest.BodyPublishers.ofByteArray(content)));
     }
 
+    /** Every answer is held to openapi.json on the way back ({@link OpenApiContract}). */
     private HttpResponse<String> send(HttpRequest.Builder request) throws IOException, InterruptedException {
-        return client.send(request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
+        HttpRequest built = request.timeout(Duration.ofSeconds(30)).build();
+        HttpResponse<String> response = client.send(built, HttpResponse.BodyHandlers.ofString());
+        OpenApiContract.check(built.method(), built.uri(), response);
+        return response;
     }
 
     private URI uri(String path) {
