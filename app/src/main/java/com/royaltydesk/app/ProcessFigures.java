@@ -16,9 +16,37 @@ final class ProcessFigures {
 
     private ProcessFigures() {}
 
-    /** Since the OS started the process, so JVM and JavaFX start-up are counted too. */
-    static Optional<Duration> sinceLaunch(Instant now) {
-        return ProcessHandle.current().info().startInstant().map(start -> Duration.between(start, now));
+    /** Linux's clock ticks per second as /proc shows them (USER_HZ, 100 on every architecture it runs on). */
+    private static final double TICKS_PER_SECOND = 100;
+
+    /**
+     * Since the OS started the process, so JVM and JavaFX start-up are counted too: on Linux from
+     * the process's start tick in {@code /proc/self/stat} against {@code /proc/uptime}, both since
+     * boot (10 ms resolution). Not {@code ProcessHandle}'s start instant: it adds the start tick to
+     * the boot time in whole seconds, which put every figure up to a second late (issue #17).
+     */
+    static Optional<Duration> sinceLaunch() {
+        try {
+            String stat = Files.readString(Path.of("/proc/self/stat"));
+            String uptime = Files.readString(Path.of("/proc/uptime"));
+            return Optional.of(sinceLaunch(stat, uptime));
+        } catch (IOException | UnsupportedOperationException | IllegalArgumentException e) {
+            // Not Linux: the start instant is the best there is.
+            return ProcessHandle.current().info().startInstant().map(start -> Duration.between(start, Instant.now()));
+        }
+    }
+
+    /** The time between a process's start (its {@code /proc/<pid>/stat}) and the moment {@code /proc/uptime} was read. */
+    static Duration sinceLaunch(String procStat, String procUptime) {
+        // The command name (field 2) may hold spaces and parentheses: count fields after the last ')'.
+        String[] afterName =
+                procStat.substring(procStat.lastIndexOf(')') + 2).trim().split("\\s+");
+        if (afterName.length < 20) {
+            throw new IllegalArgumentException("not a /proc/<pid>/stat line: " + procStat);
+        }
+        long startTicks = Long.parseLong(afterName[19]); // field 22, starttime
+        double uptimeSeconds = Double.parseDouble(procUptime.trim().split("\\s+")[0]);
+        return Duration.ofMillis(Math.round((uptimeSeconds - startTicks / TICKS_PER_SECOND) * 1000));
     }
 
     static OptionalLong residentKb() {
@@ -57,8 +85,8 @@ final class ProcessFigures {
      * E.g. {@code usable 1234 ms after launch, resident memory 210 MB (private 150 MB)}: the
      * private part leaves out file-backed pages such as the shared class-data archive.
      */
-    static String summary(Instant now) {
-        String usable = sinceLaunch(now).map(d -> d.toMillis() + " ms").orElse("n/a");
+    static String summary() {
+        String usable = sinceLaunch().map(d -> d.toMillis() + " ms").orElse("n/a");
         return "usable " + usable + " after launch, resident memory " + megabytes(residentKb()) + " (private "
                 + megabytes(privateResidentKb()) + ")";
     }

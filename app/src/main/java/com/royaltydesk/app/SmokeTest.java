@@ -27,7 +27,7 @@ final class SmokeTest {
                 finish(
                         0,
                         "smoke test passed: " + message.getValue() + " · "
-                                + ProcessFigures.summary(java.time.Instant.now()) + " · "
+                                + ProcessFigures.summary() + " · "
                                 + StartupTimeline.summary());
             } else if (now == PlatformStatus.FAILED_TO_START) {
                 finish(1, "smoke test failed: " + message.getValue());

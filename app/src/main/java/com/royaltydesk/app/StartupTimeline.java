@@ -1,6 +1,5 @@
 package com.royaltydesk.app;
 
-import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -21,7 +20,7 @@ final class StartupTimeline {
 
     static void mark(String step) {
         if (MARKS.stream().noneMatch(m -> m.step().equals(step))) {
-            ProcessFigures.sinceLaunch(Instant.now()).ifPresent(d -> MARKS.add(new Mark(step, d.toMillis())));
+            ProcessFigures.sinceLaunch().ifPresent(d -> MARKS.add(new Mark(step, d.toMillis())));
         }
     }
 
