@@ -3,6 +3,7 @@ package com.royaltydesk.app.concurrency;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
@@ -30,6 +31,11 @@ public final class BackgroundTasks {
      * runs on the UI thread. Cancelling the returned future before it finishes skips both.
      */
     public <T> Future<?> run(Callable<T> work, Consumer<? super T> onSuccess, Consumer<? super Throwable> onFailure) {
+        if (workers.isShutdown()) {
+            // The app is closing (a property changed as its window went): nothing new starts, and
+            // no stack trace on the way out.
+            return CompletableFuture.completedFuture(null);
+        }
         return workers.submit(() -> {
             T result;
             try {

@@ -107,4 +107,15 @@ class BackgroundTasksTest {
 
         assertThat(ticks).containsExactly(0, 1);
     }
+
+    @Test
+    void run_afterTheWorkersStopped_startsNothing_andThrowsNothing() {
+        executors.close();
+        List<String> heard = new ArrayList<>();
+
+        Future<?> future = tasks.run(() -> "late", heard::add, error -> heard.add("failed"));
+
+        assertThat(future.isDone()).isTrue();
+        assertThat(heard).isEmpty();
+    }
 }

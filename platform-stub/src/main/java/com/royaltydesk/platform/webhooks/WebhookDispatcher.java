@@ -23,6 +23,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
 import javax.net.ssl.SSLContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -63,6 +64,10 @@ public final class WebhookDispatcher implements AutoCloseable {
     private final PinnedPost transport;
     private final ScheduledExecutorService poller;
     private final ExecutorService senders;
+    /** Held (shared) while an attempt's outcome is written; {@link #close} takes it alone before interrupting senders. */
+    private final ReentrantReadWriteLock outcomeWrites = new ReentrantReadWriteLock();
+
+    private volatile boolean closing;
     /** Endpoints with an attempt in flight; only the poller adds, a finished attempt removes. */
     private final Set<String> busyEndpoints = ConcurrentHashMap.newKeySet();
 
@@ -223,6 +228,21 @@ public final class WebhookDispatcher implements AutoCloseable {
     }
 
     private void record(Due due, Instant started, Integer status, String error) {
+        // Once the dispatcher is closing, an outcome not yet being written is dropped, not written
+        // by a thread that may be interrupted halfway (see close()).
+        if (!outcomeWrites.readLock().tryLock()) {
+            return;
+        }
+        try {
+            if (!closing) {
+                writeOutcome(due, started, status, error);
+            }
+        } finally {
+            outcomeWrites.readLock().unlock();
+        }
+    }
+
+    private void writeOutcome(Due due, Instant started, Integer status, String error) {
         Instant now = clock.instant();
         String trimmed = error == null ? null : error.substring(0, Math.min(MAX_ERROR, error.length()));
         jdbc.inTransactionJournaledElsewhere(c -> {
@@ -280,11 +300,27 @@ public final class WebhookDispatcher implements AutoCloseable {
     }
 
     @Override
+    /**
+     * Stops polling and sending without interrupting a thread that is inside the database: H2
+     * closes its file channel for every thread when one is interrupted during file I/O, and the
+     * stop's own checkpoint then fails (seen in the app's smoke test: a clean stop became an unclean
+     * one). The poll finishes its query; attempts already writing their outcome finish it; only
+     * then are senders still waiting on a receiver interrupted, and their attempts are written by
+     * no one — each delivery's lease runs out and it is sent again after the restart.
+     */
     public void close() {
-        poller.shutdownNow();
-        senders.shutdownNow();
+        closing = true;
+        poller.shutdown();
         try {
-            poller.awaitTermination(5, TimeUnit.SECONDS);
+            if (!poller.awaitTermination(30, TimeUnit.SECONDS)) {
+                LOG.warn("a webhook poll was still running at stop");
+            }
+            outcomeWrites.writeLock().lock();
+            try {
+                senders.shutdownNow();
+            } finally {
+                outcomeWrites.writeLock().unlock();
+            }
             senders.awaitTermination(5, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
