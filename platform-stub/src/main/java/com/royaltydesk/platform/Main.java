@@ -208,6 +208,13 @@ public final class Main implements Callable<Integer> {
 
     /** The configuration the parsed flags ask for; a flag value that cannot work is a usage error. */
     PlatformConfig config() {
+        // logback.xml picks its appender by this name: any other value would log nothing at all.
+        String logFormat = System.getProperty("rdk.log.format", System.getenv().getOrDefault("RDK_LOG_FORMAT", "text"));
+        if (!logFormat.equals("text") && !logFormat.equals("json")) {
+            throw new CommandLine.ParameterException(
+                    spec.commandLine(),
+                    "RDK_LOG_FORMAT (or -Drdk.log.format) must be text or json, not '" + logFormat + "'.");
+        }
         Path dir = dataDir != null ? dataDir : UserDataDirectory.resolve().resolve("platform");
         SigningAlgorithm algorithm;
         try {

@@ -299,6 +299,7 @@ public final class PlatformServer implements AutoCloseable {
         try {
             javalin.stop();
             services.webhookDispatcher().close();
+            services.metrics().close();
             automaticBackups.close();
             if (journalsAtStop != null) {
                 journalsAtStop.close();

@@ -20,6 +20,7 @@ import com.royaltydesk.platform.keys.JdbcApiKeyStore;
 import com.royaltydesk.platform.log.CheckpointStore;
 import com.royaltydesk.platform.log.ReceiptLog;
 import com.royaltydesk.platform.log.Witnessing;
+import com.royaltydesk.platform.metrics.PlatformMetrics;
 import com.royaltydesk.platform.receipts.ClaimValidator;
 import com.royaltydesk.platform.receipts.JdbcSigningKeyStore;
 import com.royaltydesk.platform.receipts.KeyEncryptionKey;
@@ -74,6 +75,7 @@ public record PlatformServices(
         SandboxBootstrap sandboxBootstrap,
         RateLimiter sandboxLimiter,
         Backups backups,
+        PlatformMetrics metrics,
         Clock clock) {
 
     /** Sandbox receipts a single client address may request per minute. */
@@ -82,6 +84,7 @@ public record PlatformServices(
     public static PlatformServices create(PlatformConfig config, Database database, ObjectMapper json, Clock clock) {
         // Every write the platform acknowledges is on disk first (group commit on H2), and on its own
         // H2 file also in a journal H2 can be rebuilt from (decision 0017).
+        PlatformMetrics metrics = new PlatformMetrics();
         GroupCommit groupCommit = GroupCommit.forUrl(database.dataSource(), config.jdbcUrl());
         ChangeJournal changeJournal = null;
         if (groupCommit.enabled()) {
@@ -123,10 +126,11 @@ public record PlatformServices(
                 json,
                 outbox,
                 clock,
-                receiptJournal);
+                receiptJournal,
+                metrics);
         CheckpointStore checkpointStore = new CheckpointStore(database.dataSource(), jdbc, clock);
-        LogEvidence logEvidence = new LogEvidence(
-                new ReceiptLog(database.dataSource()), checkpointStore, signingKeys, clock, config.sandbox());
+        ReceiptLog receiptLog = new ReceiptLog(database.dataSource());
+        LogEvidence logEvidence = new LogEvidence(receiptLog, checkpointStore, signingKeys, clock, config.sandbox());
         TrustRoots trustRoots = new TrustRoots(signingKeys, logEvidence, config.issuer(), config.sandbox());
         HostService hosts = new HostService(jdbc, keys, clock);
         UsageStore usageStore = new UsageStore(database.dataSource(), database.dialect());
@@ -134,12 +138,24 @@ public record PlatformServices(
         // On H2 an ingested batch is durable once journaled, not once H2 has written it (decision 0017).
         UsageJournal usageJournal = jdbc.commitsNeedWaiting() ? UsageJournal.open(config.dataDir(), json) : null;
         IngestionService ingestion = new IngestionService(
-                jdbc, usageStore, receipts, assets, hosts, config.usageLimits(), gate, clock, usageJournal);
+                jdbc, usageStore, receipts, assets, hosts, config.usageLimits(), gate, clock, usageJournal, metrics);
         Corrections corrections = new Corrections(jdbc, usageStore, gate, clock);
         BillingServices billing = BillingServices.create(
-                database.dataSource(), jdbc, assets, config.payoutPolicy(), gate, outbox, config.sandbox(), clock);
+                database.dataSource(),
+                jdbc,
+                assets,
+                config.payoutPolicy(),
+                gate,
+                outbox,
+                config.sandbox(),
+                clock,
+                metrics);
         WebhookService webhooks = new WebhookService(database.dataSource(), jdbc, guard, clock);
-        WebhookDispatcher dispatcher = new WebhookDispatcher(jdbc, config.webhooks(), guard, clock);
+        WebhookDispatcher dispatcher = new WebhookDispatcher(jdbc, config.webhooks(), guard, clock, metrics);
+        metrics.observe(receiptLog::size, webhooks::backlog, () -> {
+            Database.PoolState pool = database.poolState();
+            return new PlatformMetrics.PoolFigures(pool.active(), pool.idle(), pool.waiting());
+        });
         SandboxBootstrap bootstrap = new SandboxBootstrap(jdbc, keys, creators, assets, hosts, json, clock);
         RateLimiter limiter = new RateLimiter(SANDBOX_RECEIPTS_PER_MINUTE, Duration.ofMinutes(1), clock);
         return new PlatformServices(
@@ -174,6 +190,7 @@ public record PlatformServices(
                         config.dataDir(),
                         clock,
                         journalPositions(receiptJournal, usageJournal, changeJournal)),
+                metrics,
                 clock);
     }
 

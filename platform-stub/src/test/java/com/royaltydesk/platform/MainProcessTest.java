@@ -2,6 +2,8 @@ package com.royaltydesk.platform;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -94,6 +96,75 @@ class MainProcessTest {
         assertThat(process.waitFor(20, TimeUnit.SECONDS)).isTrue();
         assertThat(process.exitValue()).isNotZero();
         assertThat(Files.readString(stdoutFile)).doesNotContain(LINE_PREFIX);
+    }
+
+    @Test
+    void main_jsonLogs_oneJsonObjectPerStderrLine_andTheListeningLineStaysOnStdout() throws Exception {
+        Path stdoutFile = dataDir.resolve("stdout.txt");
+        Path stderrFile = dataDir.resolve("stderr.txt");
+        Process process = command(
+                        "--port",
+                        "0",
+                        "--sandbox",
+                        "--data-dir",
+                        dataDir.resolve("data").toString(),
+                        "--backup-every",
+                        "PT1M")
+                .redirectOutput(stdoutFile.toFile())
+                .redirectError(stderrFile.toFile())
+                .start();
+        try {
+            assertThat(awaitFirstLine(stdoutFile, process)).startsWith(LINE_PREFIX);
+            // The first automatic backup is written ~5 s after start, and logged.
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+            while (System.nanoTime() < deadline && !Files.readString(stderrFile).contains("automatic backup written")) {
+                Thread.sleep(100);
+            }
+            List<String> lines = Files.readAllLines(stderrFile).stream()
+                    .filter(line -> !line.isBlank())
+                    .toList();
+            assertThat(lines).isNotEmpty();
+            for (String line : lines) {
+                JsonNode event = new ObjectMapper().readTree(line);
+                assertThat(event.path("level").asText()).as(line).isNotEmpty();
+                assertThat(event.path("formattedMessage").asText()).as(line).isNotEmpty();
+            }
+            assertThat(String.join("\n", lines)).contains("automatic backup written");
+        } finally {
+            process.destroy();
+            process.waitFor(20, TimeUnit.SECONDS);
+        }
+    }
+
+    @Test
+    void main_unknownLogFormat_usageErrorBeforeAnythingStarts() throws Exception {
+        Path stdoutFile = dataDir.resolve("stdout.txt");
+        Process process = new ProcessBuilder(List.of(
+                        ProcessHandle.current().info().command().orElse("java"),
+                        "-Drdk.log.format=xml",
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        Main.class.getName(),
+                        "--data-dir",
+                        dataDir.toString()))
+                .redirectOutput(stdoutFile.toFile())
+                .redirectErrorStream(true)
+                .start();
+
+        assertThat(process.waitFor(20, TimeUnit.SECONDS)).isTrue();
+        assertThat(process.exitValue()).isEqualTo(2);
+        assertThat(Files.readString(stdoutFile)).contains("must be text or json, not 'xml'");
+    }
+
+    /** Main with JSON logs (the environment variable an operator's container would set). */
+    private static ProcessBuilder command(String... args) {
+        String java = ProcessHandle.current().info().command().orElse("java");
+        List<String> command = new java.util.ArrayList<>(
+                List.of(java, "-cp", System.getProperty("java.class.path"), Main.class.getName()));
+        command.addAll(List.of(args));
+        ProcessBuilder builder = new ProcessBuilder(command);
+        builder.environment().put("RDK_LOG_FORMAT", "json");
+        return builder;
     }
 
     private static Process startMain(Path stdoutFile, String... args) throws Exception {

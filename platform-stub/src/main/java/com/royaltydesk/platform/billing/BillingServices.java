@@ -2,6 +2,7 @@ package com.royaltydesk.platform.billing;
 
 import com.royaltydesk.platform.assets.AssetService;
 import com.royaltydesk.platform.db.Jdbc;
+import com.royaltydesk.platform.metrics.PlatformMetrics;
 import com.royaltydesk.platform.usage.PeriodGate;
 import com.royaltydesk.platform.webhooks.Outbox;
 import java.time.Clock;
@@ -26,12 +27,13 @@ public record BillingServices(
             PeriodGate gate,
             Outbox outbox,
             boolean sandbox,
-            Clock clock) {
+            Clock clock,
+            PlatformMetrics metrics) {
         SettlementStore store = new SettlementStore(dataSource);
         DisputeService disputes = new DisputeService(dataSource, jdbc, outbox, clock);
         PayoutExecutor payouts = new PayoutExecutor(jdbc, store, sandbox, outbox, clock);
         SettlementService settlements = new SettlementService(
-                jdbc, store, disputes, assets, new SettlementCalculator(policy), payouts, gate, outbox, clock);
+                jdbc, store, disputes, assets, new SettlementCalculator(policy), payouts, gate, outbox, clock, metrics);
         ReportService reports = new ReportService(dataSource, assets);
         return new BillingServices(
                 reports,

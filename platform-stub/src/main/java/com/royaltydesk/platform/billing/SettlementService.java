@@ -6,6 +6,7 @@ import com.royaltydesk.platform.assets.AssetService;
 import com.royaltydesk.platform.assets.PriceModel;
 import com.royaltydesk.platform.db.DataAccessException;
 import com.royaltydesk.platform.db.Jdbc;
+import com.royaltydesk.platform.metrics.PlatformMetrics;
 import com.royaltydesk.platform.usage.PeriodGate;
 import com.royaltydesk.platform.webhooks.EventTypes;
 import com.royaltydesk.platform.webhooks.Outbox;
@@ -42,6 +43,7 @@ public final class SettlementService {
     private final PeriodGate gate;
     private final Outbox outbox;
     private final Clock clock;
+    private final PlatformMetrics metrics;
 
     public SettlementService(
             Jdbc jdbc,
@@ -52,7 +54,9 @@ public final class SettlementService {
             PayoutExecutor executor,
             PeriodGate gate,
             Outbox outbox,
-            Clock clock) {
+            Clock clock,
+            PlatformMetrics metrics) {
+        this.metrics = metrics;
         this.jdbc = jdbc;
         this.store = store;
         this.disputes = disputes;
@@ -65,6 +69,12 @@ public final class SettlementService {
     }
 
     public Outcome settle(YearMonth period, Pool pool) {
+        Outcome outcome = settleOnce(period, pool);
+        metrics.settlement(outcome.created());
+        return outcome;
+    }
+
+    private Outcome settleOnce(YearMonth period, Pool pool) {
         if (!period.isBefore(YearMonth.from(clock.instant().atZone(java.time.ZoneOffset.UTC)))) {
             throw ApiException.invalid(
                     "period", "Only a period that has ended can be settled; " + period + " is still open.");

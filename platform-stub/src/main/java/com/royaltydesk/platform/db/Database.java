@@ -166,6 +166,21 @@ public final class Database implements AutoCloseable {
         return dialect;
     }
 
+    /** The connection pool right now, for the metrics: connections in use, idle, open, and threads waiting for one. */
+    public record PoolState(int active, int idle, int total, int waiting) {}
+
+    public PoolState poolState() {
+        var pool = dataSource.getHikariPoolMXBean();
+        if (pool == null) {
+            return new PoolState(0, 0, 0, 0);
+        }
+        return new PoolState(
+                pool.getActiveConnections(),
+                pool.getIdleConnections(),
+                pool.getTotalConnections(),
+                pool.getThreadsAwaitingConnection());
+    }
+
     /** True when a trivial query answers; used by the health check. */
     public boolean isReachable() {
         try (Connection connection = dataSource.getConnection();

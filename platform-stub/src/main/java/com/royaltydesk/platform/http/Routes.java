@@ -32,6 +32,9 @@ public final class Routes {
 
         HealthHandler health = new HealthHandler(services.database());
         r.add(HandlerType.GET, "/health", health::get);
+        r.add(HandlerType.GET, "/health/live", health::live);
+        r.add(HandlerType.GET, "/health/ready", health::ready);
+        r.add(HandlerType.GET, "/metrics", new MetricsHandler(services.metrics(), auth)::get);
         r.add(HandlerType.GET, "/openapi.json", new OpenApiHandler()::get);
 
         CreatorsHandler creators =

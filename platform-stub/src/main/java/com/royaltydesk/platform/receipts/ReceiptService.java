@@ -9,6 +9,7 @@ import com.royaltydesk.platform.db.Jdbc;
 import com.royaltydesk.platform.idempotency.IdempotencyStore;
 import com.royaltydesk.platform.log.MerkleTree;
 import com.royaltydesk.platform.log.ReceiptLog;
+import com.royaltydesk.platform.metrics.PlatformMetrics;
 import com.royaltydesk.platform.webhooks.EventTypes;
 import com.royaltydesk.platform.webhooks.Outbox;
 import java.nio.charset.StandardCharsets;
@@ -46,6 +47,7 @@ public final class ReceiptService {
     /** Null where the database is durable at commit (PostgreSQL). */
     private final ReceiptJournal journal;
 
+    private final PlatformMetrics metrics;
     private final ReceiptGroups groups = new ReceiptGroups(this::commit);
 
     public ReceiptService(
@@ -57,7 +59,9 @@ public final class ReceiptService {
             ObjectMapper json,
             Outbox outbox,
             Clock clock,
-            ReceiptJournal journal) {
+            ReceiptJournal journal,
+            PlatformMetrics metrics) {
+        this.metrics = metrics;
         this.journal = journal;
         this.jdbc = jdbc;
         this.receipts = receipts;
@@ -85,7 +89,9 @@ public final class ReceiptService {
             }
         }
         try {
-            return new Issued(store(claim, idempotencyKey, requestHash), false);
+            Receipt receipt = store(claim, idempotencyKey, requestHash);
+            metrics.receiptIssued();
+            return new Issued(receipt, false);
         } catch (DataAccessException e) {
             // A concurrent request with the same key won the race: answer as it did.
             if (idempotencyKey != null && e.isConstraintViolation()) {

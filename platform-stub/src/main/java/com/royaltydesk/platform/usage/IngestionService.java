@@ -7,6 +7,7 @@ import com.royaltydesk.platform.assets.AssetService;
 import com.royaltydesk.platform.db.DataAccessException;
 import com.royaltydesk.platform.db.Jdbc;
 import com.royaltydesk.platform.hosts.HostService;
+import com.royaltydesk.platform.metrics.PlatformMetrics;
 import com.royaltydesk.platform.receipts.ReceiptService;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -41,6 +42,8 @@ public final class IngestionService {
     /** Null where the database is durable at commit (PostgreSQL): there the commit is the acknowledgement. */
     private final UsageJournal journal;
 
+    private final PlatformMetrics metrics;
+
     public IngestionService(
             Jdbc jdbc,
             UsageStore store,
@@ -50,7 +53,9 @@ public final class IngestionService {
             UsageLimits limits,
             PeriodGate gate,
             Clock clock,
-            UsageJournal journal) {
+            UsageJournal journal,
+            PlatformMetrics metrics) {
+        this.metrics = metrics;
         this.journal = journal;
         this.hosts = hosts;
         this.jdbc = jdbc;
@@ -73,7 +78,8 @@ public final class IngestionService {
         if (events.size() > limits.maxBatch()) {
             throw ApiException.invalid("events", "A batch holds at most " + limits.maxBatch() + " events.");
         }
-        return gate.whileIngesting(() -> {
+        long started = System.nanoTime();
+        IngestResult result = gate.whileIngesting(() -> {
             try {
                 return ingestOpen(hostId, events);
             } catch (PeriodClosedMeanwhile e) {
@@ -82,6 +88,13 @@ public final class IngestionService {
                 return ingestOpen(hostId, events);
             }
         });
+        metrics.usageBatch(
+                result.accepted(),
+                result.duplicates(),
+                result.held(),
+                result.rejected().size(),
+                java.time.Duration.ofNanos(System.nanoTime() - started));
+        return result;
     }
 
     /**

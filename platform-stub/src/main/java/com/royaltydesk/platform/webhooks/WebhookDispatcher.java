@@ -1,6 +1,7 @@
 package com.royaltydesk.platform.webhooks;
 
 import com.royaltydesk.platform.db.Jdbc;
+import com.royaltydesk.platform.metrics.PlatformMetrics;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -68,14 +69,22 @@ public final class WebhookDispatcher implements AutoCloseable {
     private final ReentrantReadWriteLock outcomeWrites = new ReentrantReadWriteLock();
 
     private volatile boolean closing;
+    private final PlatformMetrics metrics;
     /** Endpoints with an attempt in flight; only the poller adds, a finished attempt removes. */
     private final Set<String> busyEndpoints = ConcurrentHashMap.newKeySet();
 
-    public WebhookDispatcher(Jdbc jdbc, WebhookSettings settings, UrlGuard guard, Clock clock) {
-        this(jdbc, settings, guard, clock, defaultTls());
+    public WebhookDispatcher(
+            Jdbc jdbc, WebhookSettings settings, UrlGuard guard, Clock clock, PlatformMetrics metrics) {
+        this(jdbc, settings, guard, clock, defaultTls(), metrics);
     }
 
-    WebhookDispatcher(Jdbc jdbc, WebhookSettings settings, UrlGuard guard, Clock clock, SSLContext tls) {
+    WebhookDispatcher(Jdbc jdbc, WebhookSettings settings, UrlGuard guard, Clock clock) {
+        this(jdbc, settings, guard, clock, defaultTls(), new PlatformMetrics());
+    }
+
+    WebhookDispatcher(
+            Jdbc jdbc, WebhookSettings settings, UrlGuard guard, Clock clock, SSLContext tls, PlatformMetrics metrics) {
+        this.metrics = metrics;
         this.jdbc = jdbc;
         this.settings = settings;
         this.guard = guard;
@@ -224,6 +233,7 @@ public final class WebhookDispatcher implements AutoCloseable {
         } catch (IOException | RuntimeException e) {
             error = e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
         }
+        metrics.webhookAttempt(status != null && status >= 200 && status < 300);
         record(due, started, status, error);
     }
 

@@ -129,6 +129,19 @@ public final class WebhookService {
         });
     }
 
+    /** Deliveries waiting for a first or next attempt, on every endpoint: the metrics' webhook backlog. */
+    public long backlog() {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement s =
+                        c.prepareStatement("SELECT COUNT(*) FROM webhook_deliveries WHERE status = 'pending'");
+                ResultSet r = s.executeQuery()) {
+            r.next();
+            return r.getLong(1);
+        } catch (SQLException e) {
+            throw new DataAccessException(e);
+        }
+    }
+
     public List<Endpoint> list(String creatorId) {
         List<Endpoint> endpoints = new ArrayList<>();
         try (Connection c = dataSource.getConnection();
