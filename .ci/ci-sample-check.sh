@@ -5,16 +5,15 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 work=$(mktemp -d)
-java -jar platform-stub/target/platform-stub.jar --port 0 --sandbox --data-dir "$work/data" >"$work/out" 2>"$work/err" &
-pid=$!
-trap 'kill $pid 2>/dev/null || true; rm -rf "$work"' EXIT
-for _ in $(seq 1 100); do grep -q 'listening on' "$work/out" && break; sleep 0.1; done
+source .ci/start-platform-jar.sh
+trap 'kill ${PLATFORM_PID:-0} 2>/dev/null || true; rm -rf "$work"' EXIT
+start_platform_jar "$work" --sandbox
 creds="$work/data/sandbox-credentials.json"
 key() { python3 -c "import json; d=json.load(open('$creds')); print($1)"; }
 printf 'dataset published by CI %s\n' "$(date +%s%N)" >"$work/dataset.txt"
 
 run() {
-  RDK_API_URL=$(sed -n 's/^Royalty Desk platform listening on //p' "$work/out") \
+  RDK_API_URL=$PLATFORM_URL \
   RDK_CREATOR_KEY=$(key "d['creators'][0]['api_key']") RDK_PLATFORM_KEY=$(key "d['platform_key']") \
   RDK_ASSET_FILE="$work/dataset.txt" RDK_MODEL_ID=ci-model RDK_OUT_DIR="$work/site-$1" \
     bash demos/ci/publish-demos.sh

@@ -7,12 +7,10 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 work=$(mktemp -d)
-java -jar platform-stub/target/platform-stub.jar --port 0 --sandbox --data-dir "$work/data" >"$work/out" 2>"$work/err" &
-pid=$!
-trap 'kill $pid 2>/dev/null || true; rm -rf "$work"' EXIT
-for _ in $(seq 1 100); do grep -q 'listening on' "$work/out" && break; sleep 0.1; done
-url=$(sed -n 's/^Royalty Desk platform listening on //p' "$work/out")
-[ -n "$url" ] || { cat "$work/err"; echo "platform did not start" >&2; exit 1; }
+source .ci/start-platform-jar.sh
+trap 'kill ${PLATFORM_PID:-0} 2>/dev/null || true; rm -rf "$work"' EXIT
+start_platform_jar "$work" --sandbox
+url=$PLATFORM_URL
 
 json() { python3 -c "import json,sys; print(json.load(sys.stdin)$1)"; }
 platform_key=$(json "['platform_key']" <"$work/data/sandbox-credentials.json")
