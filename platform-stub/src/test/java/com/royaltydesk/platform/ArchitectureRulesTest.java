@@ -16,7 +16,9 @@ import org.junit.jupiter.api.Test;
  * The platform's package rules (ARCHITECTURE.md), checked on its own sources: HTTP stays in
  * {@code http}, domain packages never reach into it, and SQL lives in {@code db}, the journals and
  * the stores — with today's exceptions named one by one (#17 moves their SQL into stores), so a new
- * one fails here and a fixed one must be struck from the list.
+ * one fails here and a fixed one must be struck from the list. "SQL" is a statement prepared or a
+ * result set read: a service may hold the caller's {@code Connection} to keep one transaction
+ * across stores, which is what stores on the caller's connection are for.
  */
 class ArchitectureRulesTest {
 
@@ -24,27 +26,18 @@ class ArchitectureRulesTest {
 
     /** Services that still hold SQL of their own; the list only shrinks. */
     private static final Set<String> SQL_OUTSIDE_STORES_TODAY = Set.of(
-            "assets/AssetService.java",
             "backup/Backups.java",
             "backup/DatabaseRebuild.java",
             "billing/BalanceService.java",
-            "billing/BillingServices.java",
             "billing/DisputeService.java",
             "billing/PayoutExecutor.java",
             "billing/ReportService.java",
-            "billing/SettlementService.java",
             "billing/StatementService.java",
-            "creators/CreatorService.java",
-            "hosts/HostService.java",
-            "keys/ApiKeyService.java",
             "keys/PlatformKeyBootstrap.java",
             "log/ReceiptLog.java",
-            "receipts/SigningKeys.java",
             "sandbox/SandboxBootstrap.java",
             "usage/Corrections.java",
-            "usage/IngestionService.java",
             "usage/PeriodGate.java",
-            "usage/PostgresUsageWrites.java",
             "usage/UsageOps.java",
             "webhooks/Outbox.java",
             "webhooks/WebhookDispatcher.java",
@@ -66,7 +59,15 @@ class ArchitectureRulesTest {
     @Test
     void sql_onlyInDbJournalsAndStores_andTheNamedServicesOfToday() {
         Set<String> outsideStores = new TreeSet<>();
-        for (String file : importing("import java.sql.", "import javax.sql.")) {
+        for (String file : importing(
+                "import java.sql.PreparedStatement;",
+                "import java.sql.ResultSet;",
+                "import java.sql.Statement;",
+                "import java.sql.CallableStatement;",
+                ".prepareStatement(",
+                ".createStatement(",
+                "java.sql.PreparedStatement ",
+                "java.sql.ResultSet ")) {
             if (!file.startsWith("db/") && !file.startsWith("journal/") && !file.endsWith("Store.java")) {
                 outsideStores.add(file);
             }

@@ -7,8 +7,6 @@ import com.royaltydesk.platform.keys.ApiKeyService;
 import com.royaltydesk.platform.keys.IssuedKey;
 import com.royaltydesk.platform.keys.Role;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.util.HashSet;
@@ -33,6 +31,7 @@ public final class HostService {
     private static final Pattern MODEL_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._:/-]{0,127}");
 
     private final Jdbc jdbc;
+    private final HostStore store = new HostStore();
     private final ApiKeyService keys;
     private final Clock clock;
 
@@ -46,42 +45,30 @@ public final class HostService {
         List<String> valid = validModels(models);
         return jdbc.inTransaction(connection -> {
             Registered host = register(connection, Ids.newId("host"), displayName);
-            replaceModels(connection, host.hostId(), valid);
+            store.replaceModels(connection, host.hostId(), valid);
             return new Registered(host.hostId(), host.key(), valid);
         });
     }
 
     /** Registers with a chosen id inside the caller's transaction (the sandbox's {@code host_sandbox}). */
     public Registered register(Connection connection, String hostId, String displayName) throws SQLException {
-        try (PreparedStatement insert =
-                connection.prepareStatement("INSERT INTO hosts (host_id, display_name, created_at) VALUES (?, ?, ?)")) {
-            insert.setString(1, hostId);
-            insert.setString(2, displayName);
-            insert.setTimestamp(3, Jdbc.timestamp(clock.instant()));
-            insert.executeUpdate();
-        }
+        store.insert(connection, hostId, displayName, clock.instant());
         return new Registered(hostId, keys.issue(connection, Role.HOST, hostId), List.of());
     }
 
     /** The sandbox's host plays every model host in demos: it serves every model the sandbox records. */
     public void serveEveryModel(Connection connection, String hostId) throws SQLException {
-        replaceModels(connection, hostId, List.of(EVERY_MODEL));
+        store.replaceModels(connection, hostId, List.of(EVERY_MODEL));
     }
 
     /** Replaces the models {@code hostId} serves. */
     public List<String> changeModels(String hostId, List<String> models) {
         List<String> valid = validModels(models);
         jdbc.inTransaction(connection -> {
-            try (PreparedStatement exists =
-                    connection.prepareStatement("SELECT 1 FROM hosts WHERE host_id = ? FOR UPDATE")) {
-                exists.setString(1, hostId);
-                try (ResultSet row = exists.executeQuery()) {
-                    if (!row.next()) {
-                        throw ApiException.notFound("No host " + hostId + ".");
-                    }
-                }
+            if (!store.lock(connection, hostId)) {
+                throw ApiException.notFound("No host " + hostId + ".");
             }
-            replaceModels(connection, hostId, valid);
+            store.replaceModels(connection, hostId, valid);
             return null;
         });
         return valid;
@@ -89,35 +76,7 @@ public final class HostService {
 
     /** What {@code hostId} serves, read once per batch: a set of model ids, or {@value #EVERY_MODEL}. */
     public Set<String> models(String hostId) {
-        return jdbc.read(connection -> {
-            try (PreparedStatement select = connection.prepareStatement(
-                    "SELECT model_id FROM host_models WHERE host_id = ? LIMIT " + (MAX_MODELS + 1))) {
-                select.setString(1, hostId);
-                Set<String> models = new HashSet<>();
-                try (ResultSet rows = select.executeQuery()) {
-                    while (rows.next()) {
-                        models.add(rows.getString(1));
-                    }
-                }
-                return models;
-            }
-        });
-    }
-
-    private static void replaceModels(Connection connection, String hostId, List<String> models) throws SQLException {
-        try (PreparedStatement delete = connection.prepareStatement("DELETE FROM host_models WHERE host_id = ?")) {
-            delete.setString(1, hostId);
-            delete.executeUpdate();
-        }
-        try (PreparedStatement insert =
-                connection.prepareStatement("INSERT INTO host_models (host_id, model_id) VALUES (?, ?)")) {
-            for (String model : models) {
-                insert.setString(1, hostId);
-                insert.setString(2, model);
-                insert.addBatch();
-            }
-            insert.executeBatch();
-        }
+        return jdbc.read(connection -> store.models(connection, hostId, MAX_MODELS + 1));
     }
 
     /** 1 to {@value #MAX_MODELS} distinct model ids, each a valid model id; never the wildcard. */

@@ -121,8 +121,7 @@ public final class UsageStore {
             Instant receivedAt)
             throws SQLException {
         if (dialect == Dialect.POSTGRESQL) {
-            return PostgresUsageWrites.insertIfAbsent(
-                    connection, hostId, batchId, events, held, holdReason, receivedAt);
+            return PostgresUsageStore.insertIfAbsent(connection, hostId, batchId, events, held, holdReason, receivedAt);
         }
         String sql = "INSERT INTO usage_events (" + EVENT_COLUMNS + ")"
                 + " SELECT CAST(? AS VARCHAR(64)), CAST(? AS VARCHAR(128)), CAST(? AS VARCHAR(64)), CAST(? AS VARCHAR(128)),"
@@ -204,7 +203,7 @@ public final class UsageStore {
             sums.units = sums.units.add(e.units());
         }
         if (dialect == Dialect.POSTGRESQL) {
-            PostgresUsageWrites.addToRollups(connection, groups);
+            PostgresUsageStore.addToRollups(connection, groups);
             return;
         }
         try (PreparedStatement merge = connection.prepareStatement(MERGE_ROLLUP)) {

@@ -17,7 +17,7 @@ import java.util.function.Predicate;
  * statements instead of one per event, and a concurrent insert of the same {@code event_id} from
  * another instance waits for that one to commit and then counts as a duplicate instead of failing.
  */
-final class PostgresUsageWrites {
+final class PostgresUsageStore {
 
     /** Rows per statement: 17 parameters each stays well under PostgreSQL's 32,767 per statement. */
     private static final int ROWS_PER_STATEMENT = 1000;
@@ -25,7 +25,7 @@ final class PostgresUsageWrites {
     private static final String ROLLUP_COLUMNS =
             "period, usage_day, creator_id, asset_id, model_id, receipt_id, currency, events, tokens, revenue, amount, units";
 
-    private PostgresUsageWrites() {}
+    private PostgresUsageStore() {}
 
     /** Inserts the events this host has not sent before; answers, per event, whether it was new. */
     static boolean[] insertIfAbsent(
