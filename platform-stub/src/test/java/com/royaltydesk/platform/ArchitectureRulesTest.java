@@ -51,6 +51,20 @@ class ArchitectureRulesTest {
     }
 
     @Test
+    void core_dependsOnNoOtherPackageOfThePlatform() {
+        List<String> core = importing("package com.royaltydesk.platform.core;");
+        assertThat(core).as("the scan sees the kernel").contains("core/ApiException.java");
+
+        assertThat(core.stream()
+                        .filter(file -> read(SOURCES.resolve(file))
+                                .replace("import com.royaltydesk.platform.core.", "")
+                                .contains("import com.royaltydesk.platform."))
+                        .toList())
+                .as("kernel files importing another package of the platform")
+                .isEmpty();
+    }
+
+    @Test
     void domainPackages_neverImportHttp() {
         assertThat(outside(importing("import com.royaltydesk.platform.http."), "http/"))
                 .containsExactly("PlatformServer.java");

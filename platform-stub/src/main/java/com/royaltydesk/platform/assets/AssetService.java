@@ -1,8 +1,8 @@
 package com.royaltydesk.platform.assets;
 
-import com.royaltydesk.platform.ApiException;
-import com.royaltydesk.platform.Ids;
-import com.royaltydesk.platform.Validate;
+import com.royaltydesk.platform.core.ApiException;
+import com.royaltydesk.platform.core.Ids;
+import com.royaltydesk.platform.core.Validate;
 import com.royaltydesk.platform.db.DataAccessException;
 import java.io.IOException;
 import java.io.InputStream;

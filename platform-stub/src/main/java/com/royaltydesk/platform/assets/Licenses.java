@@ -1,6 +1,6 @@
 package com.royaltydesk.platform.assets;
 
-import com.royaltydesk.platform.ApiException;
+import com.royaltydesk.platform.core.ApiException;
 import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;

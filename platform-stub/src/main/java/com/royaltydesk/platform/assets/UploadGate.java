@@ -1,6 +1,6 @@
 package com.royaltydesk.platform.assets;
 
-import com.royaltydesk.platform.ApiException;
+import com.royaltydesk.platform.core.ApiException;
 import java.time.Duration;
 import java.util.concurrent.Semaphore;
 

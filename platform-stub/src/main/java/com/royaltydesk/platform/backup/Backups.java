@@ -2,9 +2,9 @@ package com.royaltydesk.platform.backup;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.royaltydesk.platform.ApiException;
 import com.royaltydesk.platform.PlatformConfig;
 import com.royaltydesk.platform.Version;
+import com.royaltydesk.platform.core.ApiException;
 import com.royaltydesk.platform.db.DataAccessException;
 import com.royaltydesk.platform.db.Dialect;
 import com.royaltydesk.platform.journal.MarkedJournal;

@@ -1,6 +1,6 @@
 package com.royaltydesk.platform.billing;
 
-import com.royaltydesk.platform.ApiException;
+import com.royaltydesk.platform.core.ApiException;
 import com.royaltydesk.platform.db.DataAccessException;
 import com.royaltydesk.platform.db.Queries;
 import java.math.BigDecimal;

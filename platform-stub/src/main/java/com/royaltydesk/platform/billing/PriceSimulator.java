@@ -1,10 +1,10 @@
 package com.royaltydesk.platform.billing;
 
-import com.royaltydesk.platform.ApiException;
 import com.royaltydesk.platform.assets.Asset;
 import com.royaltydesk.platform.assets.AssetService;
 import com.royaltydesk.platform.assets.PriceModel;
 import com.royaltydesk.platform.assets.PriceModelRules;
+import com.royaltydesk.platform.core.ApiException;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.YearMonth;

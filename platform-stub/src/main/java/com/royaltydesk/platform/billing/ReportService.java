@@ -1,9 +1,9 @@
 package com.royaltydesk.platform.billing;
 
-import com.royaltydesk.platform.ApiException;
 import com.royaltydesk.platform.assets.Asset;
 import com.royaltydesk.platform.assets.AssetService;
 import com.royaltydesk.platform.assets.PriceModel;
+import com.royaltydesk.platform.core.ApiException;
 import com.royaltydesk.platform.db.DataAccessException;
 import com.royaltydesk.platform.db.Queries;
 import java.math.BigDecimal;

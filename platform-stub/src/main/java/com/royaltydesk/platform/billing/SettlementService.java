@@ -1,9 +1,9 @@
 package com.royaltydesk.platform.billing;
 
-import com.royaltydesk.platform.ApiException;
-import com.royaltydesk.platform.Ids;
 import com.royaltydesk.platform.assets.AssetService;
 import com.royaltydesk.platform.assets.PriceModel;
+import com.royaltydesk.platform.core.ApiException;
+import com.royaltydesk.platform.core.Ids;
 import com.royaltydesk.platform.db.DataAccessException;
 import com.royaltydesk.platform.db.Jdbc;
 import com.royaltydesk.platform.metrics.PlatformMetrics;

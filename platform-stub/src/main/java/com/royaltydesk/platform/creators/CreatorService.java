@@ -1,7 +1,7 @@
 package com.royaltydesk.platform.creators;
 
-import com.royaltydesk.platform.ApiException;
-import com.royaltydesk.platform.Ids;
+import com.royaltydesk.platform.core.ApiException;
+import com.royaltydesk.platform.core.Ids;
 import com.royaltydesk.platform.db.Jdbc;
 import com.royaltydesk.platform.keys.ApiKeyService;
 import com.royaltydesk.platform.keys.IssuedKey;

@@ -1,13 +1,13 @@
 package com.royaltydesk.platform.http;
 
-import com.royaltydesk.platform.ApiException;
-import com.royaltydesk.platform.Validate;
 import com.royaltydesk.platform.assets.Asset;
 import com.royaltydesk.platform.assets.AssetRegistration;
 import com.royaltydesk.platform.assets.AssetService;
 import com.royaltydesk.platform.assets.PriceChange;
 import com.royaltydesk.platform.assets.PriceModel;
 import com.royaltydesk.platform.assets.UploadGate;
+import com.royaltydesk.platform.core.ApiException;
+import com.royaltydesk.platform.core.Validate;
 import com.royaltydesk.platform.keys.Principal;
 import com.royaltydesk.platform.keys.Role;
 import com.royaltydesk.platform.receipts.ReceiptService;

@@ -1,7 +1,7 @@
 package com.royaltydesk.platform.http;
 
-import com.royaltydesk.platform.ApiException;
 import com.royaltydesk.platform.PlatformConfig;
+import com.royaltydesk.platform.core.ApiException;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
 import io.javalin.http.staticfiles.Location;

@@ -1,6 +1,6 @@
 package com.royaltydesk.platform.http;
 
-import com.royaltydesk.platform.ApiException;
+import com.royaltydesk.platform.core.ApiException;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 

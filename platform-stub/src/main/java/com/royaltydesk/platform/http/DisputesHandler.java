@@ -1,8 +1,8 @@
 package com.royaltydesk.platform.http;
 
-import com.royaltydesk.platform.ApiException;
-import com.royaltydesk.platform.Validate;
 import com.royaltydesk.platform.billing.DisputeService;
+import com.royaltydesk.platform.core.ApiException;
+import com.royaltydesk.platform.core.Validate;
 import com.royaltydesk.platform.keys.Principal;
 import com.royaltydesk.platform.keys.Role;
 import com.royaltydesk.platform.receipts.Receipt;

@@ -1,7 +1,7 @@
 package com.royaltydesk.platform.http;
 
 import com.fasterxml.jackson.core.JacksonException;
-import com.royaltydesk.platform.ApiException;
+import com.royaltydesk.platform.core.ApiException;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;

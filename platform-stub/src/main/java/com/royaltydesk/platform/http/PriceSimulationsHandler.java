@@ -1,8 +1,8 @@
 package com.royaltydesk.platform.http;
 
-import com.royaltydesk.platform.Validate;
 import com.royaltydesk.platform.assets.PriceModel;
 import com.royaltydesk.platform.billing.PriceSimulator;
+import com.royaltydesk.platform.core.Validate;
 import com.royaltydesk.platform.keys.Principal;
 import com.royaltydesk.platform.keys.Role;
 import com.royaltydesk.platform.usage.Periods;

@@ -1,9 +1,9 @@
 package com.royaltydesk.platform.http;
 
-import com.royaltydesk.platform.ApiException;
-import com.royaltydesk.platform.Validate;
 import com.royaltydesk.platform.billing.Money;
 import com.royaltydesk.platform.billing.ReportService;
+import com.royaltydesk.platform.core.ApiException;
+import com.royaltydesk.platform.core.Validate;
 import com.royaltydesk.platform.keys.Role;
 import com.royaltydesk.platform.receipts.ClaimValidator;
 import com.royaltydesk.platform.usage.Corrections;

@@ -1,6 +1,6 @@
 package com.royaltydesk.platform.http;
 
-import com.royaltydesk.platform.ApiException;
+import com.royaltydesk.platform.core.ApiException;
 import com.royaltydesk.platform.receipts.ClaimValidator;
 import com.royaltydesk.platform.receipts.ProofOfTraining;
 import com.royaltydesk.platform.receipts.ReceiptService;

@@ -1,13 +1,13 @@
 package com.royaltydesk.platform.http;
 
-import com.royaltydesk.platform.ApiException;
-import com.royaltydesk.platform.Validate;
 import com.royaltydesk.platform.assets.MoneyBounds;
 import com.royaltydesk.platform.billing.BalanceService;
 import com.royaltydesk.platform.billing.PayoutExecutor;
 import com.royaltydesk.platform.billing.SettlementService;
 import com.royaltydesk.platform.billing.SettlementStore;
 import com.royaltydesk.platform.billing.StatementService;
+import com.royaltydesk.platform.core.ApiException;
+import com.royaltydesk.platform.core.Validate;
 import com.royaltydesk.platform.keys.Principal;
 import com.royaltydesk.platform.keys.Role;
 import com.royaltydesk.platform.usage.Periods;

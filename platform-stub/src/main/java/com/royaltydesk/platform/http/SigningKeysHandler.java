@@ -1,6 +1,6 @@
 package com.royaltydesk.platform.http;
 
-import com.royaltydesk.platform.ApiException;
+import com.royaltydesk.platform.core.ApiException;
 import com.royaltydesk.platform.keys.Role;
 import com.royaltydesk.platform.receipts.KeyPurpose;
 import com.royaltydesk.platform.receipts.SigningAlgorithm;

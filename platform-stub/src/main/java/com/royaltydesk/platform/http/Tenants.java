@@ -1,7 +1,7 @@
 package com.royaltydesk.platform.http;
 
-import com.royaltydesk.platform.ApiException;
-import com.royaltydesk.platform.Validate;
+import com.royaltydesk.platform.core.ApiException;
+import com.royaltydesk.platform.core.Validate;
 import com.royaltydesk.platform.keys.Principal;
 import com.royaltydesk.platform.keys.Role;
 

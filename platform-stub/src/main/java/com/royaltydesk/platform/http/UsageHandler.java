@@ -2,8 +2,8 @@ package com.royaltydesk.platform.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.royaltydesk.platform.ApiException;
-import com.royaltydesk.platform.Validate;
+import com.royaltydesk.platform.core.ApiException;
+import com.royaltydesk.platform.core.Validate;
 import com.royaltydesk.platform.keys.Principal;
 import com.royaltydesk.platform.keys.Role;
 import com.royaltydesk.platform.sandbox.RateLimiter;

@@ -1,6 +1,6 @@
 package com.royaltydesk.platform.http;
 
-import com.royaltydesk.platform.Validate;
+import com.royaltydesk.platform.core.Validate;
 import com.royaltydesk.platform.keys.Principal;
 import com.royaltydesk.platform.keys.Role;
 import com.royaltydesk.platform.webhooks.WebhookService;

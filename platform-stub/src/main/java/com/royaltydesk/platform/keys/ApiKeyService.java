@@ -1,6 +1,6 @@
 package com.royaltydesk.platform.keys;
 
-import com.royaltydesk.platform.Ids;
+import com.royaltydesk.platform.core.Ids;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;

@@ -1,6 +1,6 @@
 package com.royaltydesk.platform.log;
 
-import com.royaltydesk.platform.ApiException;
+import com.royaltydesk.platform.core.ApiException;
 import com.royaltydesk.platform.db.DataAccessException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;

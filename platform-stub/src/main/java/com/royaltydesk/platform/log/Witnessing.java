@@ -1,6 +1,6 @@
 package com.royaltydesk.platform.log;
 
-import com.royaltydesk.platform.ApiException;
+import com.royaltydesk.platform.core.ApiException;
 import com.royaltydesk.verify.note.NoteException;
 import com.royaltydesk.verify.note.NoteKey;
 import com.royaltydesk.verify.note.NoteVerifier;

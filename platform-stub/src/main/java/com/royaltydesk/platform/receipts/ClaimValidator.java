@@ -2,11 +2,11 @@ package com.royaltydesk.platform.receipts;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.royaltydesk.platform.ApiException;
-import com.royaltydesk.platform.Validate;
 import com.royaltydesk.platform.assets.Asset;
 import com.royaltydesk.platform.assets.AssetService;
 import com.royaltydesk.platform.assets.Licenses;
+import com.royaltydesk.platform.core.ApiException;
+import com.royaltydesk.platform.core.Validate;
 import java.math.BigDecimal;
 import java.util.regex.Pattern;
 

@@ -1,7 +1,7 @@
 package com.royaltydesk.platform.receipts;
 
 import com.nimbusds.jose.jwk.OctetKeyPair;
-import com.royaltydesk.platform.ApiException;
+import com.royaltydesk.platform.core.ApiException;
 import com.royaltydesk.platform.log.CheckpointNote;
 import com.royaltydesk.platform.log.CheckpointStore;
 import com.royaltydesk.platform.log.ReceiptLog;

@@ -2,8 +2,8 @@ package com.royaltydesk.platform.receipts;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.royaltydesk.platform.ApiException;
-import com.royaltydesk.platform.Ids;
+import com.royaltydesk.platform.core.ApiException;
+import com.royaltydesk.platform.core.Ids;
 import com.royaltydesk.platform.db.DataAccessException;
 import com.royaltydesk.platform.db.Jdbc;
 import com.royaltydesk.platform.idempotency.IdempotencyStore;

@@ -3,7 +3,7 @@ package com.royaltydesk.platform.receipts;
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.JWKSet;
-import com.royaltydesk.platform.ApiException;
+import com.royaltydesk.platform.core.ApiException;
 import com.royaltydesk.platform.db.DataAccessException;
 import com.royaltydesk.platform.db.Jdbc;
 import java.sql.Connection;

@@ -1,7 +1,7 @@
 package com.royaltydesk.platform.usage;
 
-import com.royaltydesk.platform.ApiException;
-import com.royaltydesk.platform.Ids;
+import com.royaltydesk.platform.core.ApiException;
+import com.royaltydesk.platform.core.Ids;
 import com.royaltydesk.platform.db.Jdbc;
 import java.math.BigDecimal;
 import java.sql.PreparedStatement;

@@ -1,11 +1,11 @@
 package com.royaltydesk.platform.usage;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.royaltydesk.platform.ApiException;
 import com.royaltydesk.platform.assets.Asset;
 import com.royaltydesk.platform.assets.AssetService;
 import com.royaltydesk.platform.assets.MoneyBounds;
 import com.royaltydesk.platform.assets.PriceModel;
+import com.royaltydesk.platform.core.ApiException;
 import com.royaltydesk.platform.hosts.HostService;
 import com.royaltydesk.platform.receipts.ClaimValidator;
 import com.royaltydesk.platform.receipts.Receipt;

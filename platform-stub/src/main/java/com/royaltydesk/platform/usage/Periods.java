@@ -1,6 +1,6 @@
 package com.royaltydesk.platform.usage;
 
-import com.royaltydesk.platform.ApiException;
+import com.royaltydesk.platform.core.ApiException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;

@@ -2,7 +2,7 @@ package com.royaltydesk.platform.webhooks;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.royaltydesk.platform.Ids;
+import com.royaltydesk.platform.core.Ids;
 import com.royaltydesk.platform.db.Jdbc;
 import java.sql.Connection;
 import java.sql.PreparedStatement;

@@ -1,6 +1,6 @@
 package com.royaltydesk.platform.webhooks;
 
-import com.royaltydesk.platform.ApiException;
+import com.royaltydesk.platform.core.ApiException;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.URISyntaxException;

@@ -1,7 +1,7 @@
 package com.royaltydesk.platform.webhooks;
 
-import com.royaltydesk.platform.ApiException;
-import com.royaltydesk.platform.Ids;
+import com.royaltydesk.platform.core.ApiException;
+import com.royaltydesk.platform.core.Ids;
 import com.royaltydesk.platform.db.DataAccessException;
 import com.royaltydesk.platform.db.Jdbc;
 import java.sql.Connection;
