@@ -4,7 +4,14 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongConsumer;
 
 /** What the load generators share: the platform jar started as its own process, and their numbers. */
 final class BenchPlatform {
@@ -75,6 +82,50 @@ final class BenchPlatform {
             Thread.sleep(50);
         }
         throw new IllegalStateException("platform did not start");
+    }
+
+    /** One request of a phase: sends it, reports its latency in nanoseconds, returns the units it carried. */
+    interface Request {
+        long send(LongConsumer latencyNanos) throws Exception;
+    }
+
+    /**
+     * A phase: {@code threads} clients send requests for {@code seconds}, each client paced so all
+     * together send {@code requestsPerSecond} (0: each sends as soon as it has its answer).
+     */
+    static Result phase(String name, int threads, int seconds, double requestsPerSecond, Request request)
+            throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        AtomicLong units = new AtomicLong();
+        List<Long> latencies = Collections.synchronizedList(new ArrayList<>());
+        long start = System.nanoTime();
+        long end = start + TimeUnit.SECONDS.toNanos(seconds);
+        double perClientInterval = requestsPerSecond > 0 ? threads / requestsPerSecond : 0;
+        List<Future<?>> clients = new ArrayList<>();
+        for (int t = 0; t < threads; t++) {
+            clients.add(pool.submit(() -> {
+                long nextSend = System.nanoTime();
+                while (System.nanoTime() < end) {
+                    if (perClientInterval > 0) {
+                        long wait = nextSend - System.nanoTime();
+                        if (wait > 0) {
+                            Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
+                        }
+                        nextSend += (long) (perClientInterval * 1e9);
+                    }
+                    units.addAndGet(request.send(latencies::add));
+                }
+                return null;
+            }));
+        }
+        try {
+            for (Future<?> client : clients) {
+                client.get();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        return Result.of(name, units.get(), (System.nanoTime() - start) / 1e9, latencies);
     }
 
     static String peakRss(long pid) {

@@ -120,43 +120,16 @@ public final class IngestionBenchmark {
 
     private BenchPlatform.Result run(String phase, boolean dryRun, int threads, int seconds, double paceEventsPerSecond)
             throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(threads);
-        AtomicLong events = new AtomicLong();
-        List<Long> latencies = java.util.Collections.synchronizedList(new ArrayList<>());
-        long start = System.nanoTime();
-        long end = start + TimeUnit.SECONDS.toNanos(seconds);
-        double perThreadInterval = paceEventsPerSecond > 0 ? threads * BATCH / paceEventsPerSecond : 0;
-        List<Future<?>> workers = new ArrayList<>();
-        for (int t = 0; t < threads; t++) {
-            workers.add(pool.submit(() -> {
-                long nextSend = System.nanoTime();
-                while (System.nanoTime() < end) {
-                    if (perThreadInterval > 0) {
-                        long wait = nextSend - System.nanoTime();
-                        if (wait > 0) {
-                            Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
-                        }
-                        nextSend += (long) (perThreadInterval * 1e9);
-                    }
-                    String body = batch();
-                    long sent = System.nanoTime();
-                    HttpResponse<String> response =
-                            post(dryRun ? "/v1/usage-events?dry_run=true" : "/v1/usage-events", body);
-                    latencies.add(System.nanoTime() - sent);
-                    if (response.statusCode() != 200) {
-                        throw new IllegalStateException(
-                                "batch answered " + response.statusCode() + ": " + response.body());
-                    }
-                    events.addAndGet(BATCH);
-                }
-                return null;
-            }));
-        }
-        for (Future<?> worker : workers) {
-            worker.get();
-        }
-        pool.shutdown();
-        return BenchPlatform.Result.of(phase, events.get(), (System.nanoTime() - start) / 1e9, latencies);
+        return BenchPlatform.phase(phase, threads, seconds, paceEventsPerSecond / BATCH, latency -> {
+            String body = batch();
+            long sent = System.nanoTime();
+            HttpResponse<String> response = post(dryRun ? "/v1/usage-events?dry_run=true" : "/v1/usage-events", body);
+            latency.accept(System.nanoTime() - sent);
+            if (response.statusCode() != 200) {
+                throw new IllegalStateException("batch answered " + response.statusCode() + ": " + response.body());
+            }
+            return BATCH;
+        });
     }
 
     /** Ingests until the creator has {@code total} events this month, for the report benchmark. */

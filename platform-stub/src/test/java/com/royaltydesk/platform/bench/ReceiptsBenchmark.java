@@ -76,51 +76,26 @@ public final class ReceiptsBenchmark {
     }
 
     private BenchPlatform.Result run(String phase, int threads, int seconds, double pacePerSecond) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(threads);
-        AtomicLong count = new AtomicLong();
-        List<Long> latencies = Collections.synchronizedList(new ArrayList<>());
-        long start = System.nanoTime();
-        long end = start + TimeUnit.SECONDS.toNanos(seconds);
-        double perThreadInterval = pacePerSecond > 0 ? threads / pacePerSecond : 0;
-        List<Future<?>> workers = new ArrayList<>();
-        for (int t = 0; t < threads; t++) {
-            workers.add(pool.submit(() -> {
-                long nextSend = System.nanoTime();
-                while (System.nanoTime() < end) {
-                    if (perThreadInterval > 0) {
-                        long wait = nextSend - System.nanoTime();
-                        if (wait > 0) {
-                            Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
-                        }
-                        nextSend += (long) (perThreadInterval * 1e9);
-                    }
-                    long sent = System.nanoTime();
-                    HttpResponse<String> response = http.send(
-                            request("/v1/proof-of-training")
-                                    .header("Content-Type", "application/json")
-                                    .POST(HttpRequest.BodyPublishers.ofString(claim(count.get())))
-                                    .build(),
-                            HttpResponse.BodyHandlers.ofString());
-                    latencies.add(System.nanoTime() - sent);
-                    if (response.statusCode() != 201) {
-                        throw new IllegalStateException(
-                                "receipt answered " + response.statusCode() + ": " + response.body());
-                    }
-                    JsonNode body = JSON.readTree(response.body());
-                    issued.add(new Issued(
-                            body.path("receipt_id").asText(),
-                            body.path("log_index").asLong(),
-                            body.path("receipt_jwt").asText()));
-                    count.incrementAndGet();
-                }
-                return null;
-            }));
-        }
-        for (Future<?> worker : workers) {
-            worker.get();
-        }
-        pool.shutdown();
-        return BenchPlatform.Result.of(phase, count.get(), (System.nanoTime() - start) / 1e9, latencies);
+        AtomicLong sentSoFar = new AtomicLong();
+        return BenchPlatform.phase(phase, threads, seconds, pacePerSecond, latency -> {
+            long sent = System.nanoTime();
+            HttpResponse<String> response = http.send(
+                    request("/v1/proof-of-training")
+                            .header("Content-Type", "application/json")
+                            .POST(HttpRequest.BodyPublishers.ofString(claim(sentSoFar.getAndIncrement())))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
+            latency.accept(System.nanoTime() - sent);
+            if (response.statusCode() != 201) {
+                throw new IllegalStateException("receipt answered " + response.statusCode() + ": " + response.body());
+            }
+            JsonNode body = JSON.readTree(response.body());
+            issued.add(new Issued(
+                    body.path("receipt_id").asText(),
+                    body.path("log_index").asLong(),
+                    body.path("receipt_jwt").asText()));
+            return 1;
+        });
     }
 
     /**

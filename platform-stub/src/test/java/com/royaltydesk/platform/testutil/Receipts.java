@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.royaltydesk.verify.BundleVerifier;
 import com.royaltydesk.verify.ReceiptCheck;
+import com.royaltydesk.verify.ReceiptStatus;
 import com.royaltydesk.verify.ReceiptVerifier;
 import com.royaltydesk.verify.state.FileCheckpointMemory;
 import com.royaltydesk.verify.trust.TrustPolicy;
@@ -111,5 +112,13 @@ public final class Receipts {
     /** A bundle verifier holding the platform's trust root now, remembering checkpoints in {@code state}. */
     public static BundleVerifier bundles(RunningPlatform platform, Path state) throws Exception {
         return new BundleVerifier(Clock.systemUTC(), trust(platform), new FileCheckpointMemory(state));
+    }
+
+    /** The receipt's offline bundle, fetched with {@code key}, as the receipt-verifier judges it (checkpoints remembered in {@code state}). */
+    public static ReceiptStatus bundleStatus(RunningPlatform platform, Path state, String receiptId, String key)
+            throws Exception {
+        String bundle =
+                platform.get("/v1/receipts/" + receiptId + "/bundle", key).body();
+        return bundles(platform, state).verify(bundle).status();
     }
 }
