@@ -29,7 +29,6 @@ class ArchitectureRulesTest {
             "backup/Backups.java",
             "backup/DatabaseRebuild.java",
             "billing/BalanceService.java",
-            "billing/DisputeService.java",
             "billing/PayoutExecutor.java",
             "billing/ReportService.java",
             "billing/StatementService.java",

@@ -30,7 +30,7 @@ public record BillingServices(
             Clock clock,
             PlatformMetrics metrics) {
         SettlementStore store = new SettlementStore(dataSource);
-        DisputeService disputes = new DisputeService(dataSource, jdbc, outbox, clock);
+        DisputeService disputes = new DisputeService(dataSource, store, jdbc, outbox, clock);
         PayoutExecutor payouts = new PayoutExecutor(jdbc, store, sandbox, outbox, clock);
         SettlementService settlements = new SettlementService(
                 jdbc, store, disputes, assets, new SettlementCalculator(policy), payouts, gate, outbox, clock, metrics);
