@@ -309,7 +309,6 @@ public final class WebhookDispatcher implements AutoCloseable {
         return Duration.ofMillis(Math.max(1, (long) (delay * jitter)));
     }
 
-    @Override
     /**
      * Stops polling and sending without interrupting a thread that is inside the database: H2
      * closes its file channel for every thread when one is interrupted during file I/O, and the
@@ -318,6 +317,7 @@ public final class WebhookDispatcher implements AutoCloseable {
      * then are senders still waiting on a receiver interrupted, and their attempts are written by
      * no one — each delivery's lease runs out and it is sent again after the restart.
      */
+    @Override
     public void close() {
         closing = true;
         poller.shutdown();
