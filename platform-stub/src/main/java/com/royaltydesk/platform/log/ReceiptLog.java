@@ -13,7 +13,7 @@ import javax.sql.DataSource;
 
 /**
  * The append-only receipt log. Entries are appended by the receipt transaction itself ({@link
- * #reserveNextIndex}); this class reads committed entries into memory in index order (they never
+ * #reserveNextIndices}); this class reads committed entries into memory in index order (they never
  * change) and answers roots and proofs for any size up to the committed one.
  */
 public final class ReceiptLog {
@@ -29,14 +29,10 @@ public final class ReceiptLog {
     }
 
     /**
-     * Inside the caller's transaction: locks the log head and takes the next index. The lock is
-     * held until commit, so entries are appended one at a time and indices never skip or repeat.
+     * Inside the caller's transaction: locks the log head and takes the next {@code count} indices
+     * in a row, returning the first. The lock is held until commit, so groups of entries are
+     * appended one after the other and indices never skip or repeat.
      */
-    public static long reserveNextIndex(Connection connection) throws SQLException {
-        return reserveNextIndices(connection, 1);
-    }
-
-    /** The same for {@code count} entries in a row: returns the first of their indices. */
     public static long reserveNextIndices(Connection connection, int count) throws SQLException {
         long index;
         try (PreparedStatement select =

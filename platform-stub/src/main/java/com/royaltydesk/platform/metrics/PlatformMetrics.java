@@ -50,10 +50,10 @@ public final class PlatformMetrics implements AutoCloseable {
 
     /** Gauges read when scraped: the receipt log's size, the webhook backlog, the connection pool. */
     public void observe(Supplier<Number> logSize, Supplier<Number> webhookBacklog, Supplier<PoolFigures> pool) {
-        Gauge.builder("rdk.receipt.log.size", () -> logSize.get())
+        Gauge.builder("rdk.receipt.log.size", logSize)
                 .description("Entries in the append-only receipt log")
                 .register(registry);
-        Gauge.builder("rdk.webhook.backlog", () -> webhookBacklog.get())
+        Gauge.builder("rdk.webhook.backlog", webhookBacklog)
                 .description("Webhook deliveries waiting for a first or next attempt")
                 .register(registry);
         Gauge.builder("rdk.db.pool.active", () -> pool.get().active())

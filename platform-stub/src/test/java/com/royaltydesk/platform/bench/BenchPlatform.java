@@ -1,8 +1,10 @@
 package com.royaltydesk.platform.bench;
 
+import com.royaltydesk.platform.testutil.ListeningLine;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -15,8 +17,6 @@ import java.util.function.LongConsumer;
 
 /** What the load generators share: the platform jar started as its own process, and their numbers. */
 final class BenchPlatform {
-
-    private static final String LISTENING = "Royalty Desk platform listening on ";
 
     private BenchPlatform() {}
 
@@ -72,16 +72,8 @@ final class BenchPlatform {
 
     /** The base URL from the platform's listening line, once it printed it (30 s at most). */
     static String awaitUrl(Path out, Process process) throws Exception {
-        for (int i = 0; i < 600 && process.isAlive(); i++) {
-            List<String> lines = Files.exists(out) ? Files.readAllLines(out) : List.of();
-            for (String line : lines) {
-                if (line.startsWith(LISTENING)) {
-                    return line.substring(LISTENING.length()).trim();
-                }
-            }
-            Thread.sleep(50);
-        }
-        throw new IllegalStateException("platform did not start");
+        Path err = out.resolveSibling(out.getFileName().toString().replace("stdout", "stderr"));
+        return ListeningLine.await(out, err, process, Duration.ofSeconds(30));
     }
 
     /** One request of a phase: sends it, reports its latency in nanoseconds, returns the units it carried. */

@@ -216,38 +216,16 @@ class DemoHistoryHttpTest {
 
     @Test
     void priceChange_onlyForAMonthToCome_inTheAssetsCurrency_byItsOwner() throws Exception {
-        String path = "/v1/assets/ds_demo_news_archive/price-changes";
         String price = "{\"type\":\"per_use\",\"rate\":0.00003}";
+        String euros = "{\"type\":\"per_use\",\"rate\":0.00003,\"currency\":\"EUR\"}";
+        YearMonth next = thisMonth.plusMonths(1);
         com.royaltydesk.platform.testutil.ErrorAssertions.assertError(
-                platform.json(
-                        "POST",
-                        path,
-                        platform.creator42Key(),
-                        "{\"price_model\":" + price + ",\"effective_from\":\"" + thisMonth + "\"}"),
-                400,
-                "invalid_request");
+                priceChange(platform.creator42Key(), price, thisMonth), 400, "invalid_request");
         com.royaltydesk.platform.testutil.ErrorAssertions.assertError(
-                platform.json(
-                        "POST",
-                        path,
-                        platform.creator42Key(),
-                        "{\"price_model\":{\"type\":\"per_use\",\"rate\":0.00003,\"currency\":\"EUR\"},"
-                                + "\"effective_from\":\"" + thisMonth.plusMonths(1) + "\"}"),
-                400,
-                "invalid_request");
+                priceChange(platform.creator42Key(), euros, next), 400, "invalid_request");
         com.royaltydesk.platform.testutil.ErrorAssertions.assertError(
-                platform.json(
-                        "POST",
-                        path,
-                        platform.hostKey(),
-                        "{\"price_model\":" + price + ",\"effective_from\":\"" + thisMonth.plusMonths(1) + "\"}"),
-                403,
-                "forbidden");
-        var set = platform.json(
-                "POST",
-                path,
-                platform.creator42Key(),
-                "{\"price_model\":" + price + ",\"effective_from\":\"" + thisMonth.plusMonths(1) + "\"}");
+                priceChange(platform.hostKey(), price, next), 403, "forbidden");
+        var set = priceChange(platform.creator42Key(), price, next);
         assertThat(set.statusCode()).as(set.body()).isEqualTo(201);
         // This month's usage is still priced at the floor-plus rate in force now.
         JsonNode report = RunningPlatform.body(
@@ -257,6 +235,16 @@ class DemoHistoryHttpTest {
                 assertThat(line.path("price_model").asText()).isEqualTo("floor_plus");
             }
         }
+    }
+
+    /** A price change of the demo's news archive from {@code from}, asked with {@code key}. */
+    private java.net.http.HttpResponse<String> priceChange(String key, String priceModel, YearMonth from)
+            throws Exception {
+        return platform.json(
+                "POST",
+                "/v1/assets/ds_demo_news_archive/price-changes",
+                key,
+                "{\"price_model\":" + priceModel + ",\"effective_from\":\"" + from + "\"}");
     }
 
     @Test

@@ -7,7 +7,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -44,18 +43,8 @@ public final class JarPlatform implements AutoCloseable {
                 .redirectOutput(out.toFile())
                 .redirectError(dir.resolve("platform-stderr.txt").toFile())
                 .start();
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        while (System.nanoTime() < deadline && process.isAlive()) {
-            List<String> lines = Files.exists(out) ? Files.readAllLines(out) : List.of();
-            if (!lines.isEmpty()) {
-                return new JarPlatform(
-                        process, dir.resolve("data"), lines.get(0).replace("Royalty Desk platform listening on ", ""));
-            }
-            Thread.sleep(50);
-        }
-        process.destroyForcibly();
-        throw new IllegalStateException(
-                "the platform jar did not start: " + Files.readString(dir.resolve("platform-stderr.txt")));
+        String baseUrl = ListeningLine.await(out, dir.resolve("platform-stderr.txt"), process, Duration.ofSeconds(60));
+        return new JarPlatform(process, dir.resolve("data"), baseUrl);
     }
 
     public String baseUrl() {

@@ -75,7 +75,7 @@ public final class OpenApiContract {
         }
         if (!content.has(contentType)) {
             throw new AssertionError("undocumented content type '" + contentType + "': " + where + " (documented: "
-                    + iterable(content.fieldNames()) + ")");
+                    + content.toString() + ")");
         }
         if (!contentType.equals("application/json")) {
             return;
@@ -148,11 +148,5 @@ public final class OpenApiContract {
 
     private static String abbreviated(String body) {
         return body.length() <= 600 ? body : body.substring(0, 600) + "…";
-    }
-
-    private static String iterable(java.util.Iterator<String> names) {
-        List<String> list = new ArrayList<>();
-        names.forEachRemaining(list::add);
-        return String.join(", ", list);
     }
 }

@@ -1,8 +1,8 @@
 package com.royaltydesk.platform.testutil;
 
 import com.royaltydesk.platform.Main;
-import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -32,7 +32,8 @@ public record PlatformProcess(Process process, String baseUrl) {
                 .redirectOutput(stdout.toFile())
                 .redirectError(Path.of(stdout + ".err").toFile())
                 .start();
-        return new PlatformProcess(process, awaitListening(stdout, process));
+        return new PlatformProcess(
+                process, ListeningLine.await(stdout, Path.of(stdout + ".err"), process, Duration.ofSeconds(30)));
     }
 
     /** SIGKILL: no shutdown hook runs, nothing is flushed or released politely. */
@@ -41,21 +42,5 @@ public record PlatformProcess(Process process, String baseUrl) {
         if (!process.waitFor(20, TimeUnit.SECONDS)) {
             throw new AssertionError("the platform process did not die");
         }
-    }
-
-    private static String awaitListening(Path stdout, Process process) throws Exception {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        while (System.nanoTime() < deadline && process.isAlive()) {
-            List<String> lines = Files.exists(stdout) ? Files.readAllLines(stdout) : List.of();
-            if (!lines.isEmpty()) {
-                return lines.get(0).replace("Royalty Desk platform listening on ", "");
-            }
-            Thread.sleep(20);
-        }
-        process.destroyForcibly();
-        Path err = Path.of(stdout + ".err");
-        String said = Files.exists(err) ? Files.readString(err) : "";
-        throw new AssertionError(
-                "platform did not start; it said: " + said.substring(Math.max(0, said.length() - 3000)));
     }
 }
