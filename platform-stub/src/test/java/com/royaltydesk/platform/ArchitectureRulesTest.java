@@ -30,7 +30,6 @@ class ArchitectureRulesTest {
             "backup/DatabaseRebuild.java",
             "billing/BalanceService.java",
             "billing/PayoutExecutor.java",
-            "billing/ReportService.java",
             "billing/StatementService.java",
             "keys/PlatformKeyBootstrap.java",
             "log/ReceiptLog.java",
@@ -80,7 +79,13 @@ class ArchitectureRulesTest {
                 ".prepareStatement(",
                 ".createStatement(",
                 "java.sql.PreparedStatement ",
-                "java.sql.ResultSet ")) {
+                "java.sql.ResultSet ",
+                // SQL text handed to a helper (Queries.list, say) is SQL all the same.
+                "\"SELECT ",
+                "\"INSERT INTO ",
+                "\"UPDATE ",
+                "\"DELETE FROM ",
+                "\"MERGE INTO ")) {
             if (!file.startsWith("db/") && !file.startsWith("journal/") && !file.endsWith("Store.java")) {
                 outsideStores.add(file);
             }

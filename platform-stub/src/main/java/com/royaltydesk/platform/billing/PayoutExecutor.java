@@ -2,6 +2,7 @@ package com.royaltydesk.platform.billing;
 
 import com.royaltydesk.platform.core.ApiException;
 import com.royaltydesk.platform.core.Ids;
+import com.royaltydesk.platform.core.Validate;
 import com.royaltydesk.platform.db.Jdbc;
 import com.royaltydesk.platform.webhooks.EventTypes;
 import com.royaltydesk.platform.webhooks.Outbox;
@@ -69,6 +70,18 @@ public final class PayoutExecutor {
      * failed} with {@code reason}. Anything but a pending payout is a 409 naming its status.
      */
     public SettlementStore.Payout report(String payoutId, String status, String txRef, String reason) {
+        if ("paid".equals(status)) {
+            if (txRef == null
+                    || txRef.isEmpty()
+                    || txRef.length() > 128
+                    || !txRef.chars().allMatch(ch -> ch > 0x20 && ch < 0x7f)) {
+                throw ApiException.invalid("tx_ref", "A paid payout needs tx_ref: 1-128 visible ASCII characters.");
+            }
+        } else if ("failed".equals(status)) {
+            Validate.requiredText(reason, "reason", 200);
+        } else {
+            throw ApiException.invalid("status", "status must be paid or failed.");
+        }
         return jdbc.inTransaction(c -> {
             SettlementStore.Payout payout = store.lockPayout(c, payoutId)
                     .orElseThrow(() -> ApiException.notFound("No payout " + payoutId + "."));

@@ -4,23 +4,24 @@ import com.royaltydesk.platform.assets.Asset;
 import com.royaltydesk.platform.assets.AssetService;
 import com.royaltydesk.platform.assets.PriceModel;
 import com.royaltydesk.platform.core.ApiException;
-import com.royaltydesk.platform.db.DataAccessException;
-import com.royaltydesk.platform.db.Queries;
+import com.royaltydesk.platform.usage.Periods;
 import java.math.BigDecimal;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.LongFunction;
 import javax.sql.DataSource;
 
 /**
- * Usage reports and billing previews, read from the daily rollups kept at ingestion (never from
- * raw events), plus voids booked into the period as adjustment lines.
+ * Usage reports, billing previews and earnings charts, from the daily rollups kept at ingestion
+ * (never from raw events) plus voids booked into the period as adjustment lines: prices, names,
+ * headline totals, windows and limits here, the reads in {@link ReportStore}.
  */
 public final class ReportService {
 
@@ -95,236 +96,230 @@ public final class ReportService {
     /** One asset's or model's usage earnings month by month, in one currency. */
     public record MonthSeries(String key, String label, String currency, List<MonthPoint> points) {}
 
+    /** The open period so far: totals, by asset and by day. */
+    public record BillingPreview(
+            String creatorId,
+            String period,
+            Instant asOf,
+            BigDecimal total,
+            BigDecimal totalRounded,
+            String currency,
+            List<Total> totals,
+            List<AssetEarnings> byAsset,
+            List<DayEarnings> byDay) {}
+
+    /** Earnings by day for charts. */
+    public record Earnings(String creatorId, String period, String groupBy, List<Series> series) {}
+
+    /** {@code GET /v1/earnings/monthly}. */
+    public record MonthlyEarnings(String creatorId, String from, String to, String groupBy, List<MonthSeries> series) {}
+
     /** The longest window {@link #earningsByMonth} covers (months, both ends included). */
     public static final int MAX_MONTHS = 24;
 
-    private static final int MAX_RECEIPT_REFS = 100;
+    /** Adjustments shown on a report's first page; the rest are paged from {@code GET /v1/usage/adjustments}. */
+    static final int ADJUSTMENTS_INLINE = 100;
     /** Documented maxima (OpenAPI): beyond them the answer is a 422 naming the limit, never a cut. */
     static final int MAX_PREVIEW_ASSETS = 1000;
 
     static final int MAX_DAY_ROWS = 1000;
     static final int MAX_CHART_POINTS = 20_000;
 
-    private final DataSource dataSource;
+    private final ReportStore store;
     private final AssetService assets;
 
     public ReportService(DataSource dataSource, AssetService assets) {
-        this.dataSource = dataSource;
+        this.store = new ReportStore(dataSource);
         this.assets = assets;
     }
 
     /** Lines ordered by model, asset and currency; {@code offset}/{@code limit} page through them. */
     public List<LineItem> lines(String creatorId, String period, int offset, int limit) {
-        String sql = "SELECT model_id, asset_id, currency, SUM(events), SUM(tokens), SUM(amount),"
-                + " COUNT(DISTINCT receipt_id) FROM usage_rollups"
-                + " WHERE creator_id = ? AND period = ? GROUP BY model_id, asset_id, currency"
-                + " ORDER BY model_id, asset_id, currency OFFSET ? ROWS FETCH NEXT ? ROWS ONLY";
-        try (Connection connection = dataSource.getConnection();
-                PreparedStatement select = connection.prepareStatement(sql)) {
-            select.setString(1, creatorId);
-            select.setString(2, period);
-            select.setInt(3, offset);
-            select.setInt(4, limit);
-            List<LineItem> lines = new ArrayList<>();
-            Map<String, PriceModel> prices = new java.util.HashMap<>(); // an asset's lines share its month's price
-            try (ResultSet r = select.executeQuery()) {
-                while (r.next()) {
-                    String modelId = r.getString(1);
-                    String assetId = r.getString(2);
+        Map<String, PriceModel> prices = new HashMap<>(); // an asset's lines share its month's price
+        return store.lines(creatorId, period, offset, limit).stream()
+                .map(line -> {
                     PriceModel model =
-                            prices.computeIfAbsent(assetId, id -> assets.priceIn(assets.get(null, id), period));
-                    lines.add(new LineItem(
-                            modelId,
-                            assetId,
+                            prices.computeIfAbsent(line.assetId(), id -> assets.priceIn(assets.get(null, id), period));
+                    return new LineItem(
+                            line.modelId(),
+                            line.assetId(),
                             model.type(),
                             rateOf(model),
-                            r.getLong(4),
-                            r.getLong(5),
-                            Money.plain(r.getBigDecimal(6)),
-                            r.getString(3),
-                            receiptRefs(connection, creatorId, period, modelId, assetId),
-                            r.getLong(7)));
-                }
-            }
-            return lines;
-        } catch (SQLException e) {
-            throw new DataAccessException(e);
-        }
+                            line.events(),
+                            line.tokens(),
+                            Money.plain(line.amount()),
+                            line.currency(),
+                            line.receiptRefs(),
+                            line.receiptCount());
+                })
+                .toList();
+    }
+
+    /**
+     * The report around one page of its lines: the totals per currency, a headline total when the
+     * period has one currency (zero USD when it has none), and on the first page the first
+     * {@value #ADJUSTMENTS_INLINE} adjustments with a cursor ({@code cursorAt}) to the rest.
+     */
+    public UsageReport usageReport(
+            String creatorId,
+            String period,
+            List<LineItem> lines,
+            String nextCursor,
+            boolean firstPage,
+            LongFunction<String> cursorAt) {
+        List<Total> totals = totals(creatorId, period);
+        long adjustmentCount = firstPage ? store.adjustmentCount(creatorId, period) : 0;
+        List<Adjustment> shown = firstPage ? store.adjustments(creatorId, period, 0, ADJUSTMENTS_INLINE) : List.of();
+        Total single = totals.size() == 1 ? totals.get(0) : null;
+        return new UsageReport(
+                creatorId,
+                period,
+                lines,
+                shown,
+                adjustmentCount,
+                shown.size() < adjustmentCount ? cursorAt.apply(shown.size() - 1L) : null,
+                single == null ? (totals.isEmpty() ? BigDecimal.ZERO : null) : single.total(),
+                single == null ? (totals.isEmpty() ? "USD" : null) : single.currency(),
+                totals,
+                nextCursor);
     }
 
     /** Adjustments booked into the period, oldest first, from {@code offset}. */
     public List<Adjustment> adjustments(String creatorId, String period, int offset, int limit) {
-        String sql = "SELECT e.event_id, e.host_id, e.asset_id, e.model_id, e.period, v.amount, e.currency, v.reason"
-                + " FROM usage_voids v JOIN usage_events e ON e.seq = v.event_seq"
-                + " WHERE e.creator_id = ? AND v.booked_period = ? ORDER BY v.created_at, v.void_id"
-                + " OFFSET ? ROWS FETCH NEXT ? ROWS ONLY";
-        return Queries.list(
-                dataSource,
-                sql,
-                r -> new Adjustment(
-                        r.getString(1),
-                        r.getString(2),
-                        r.getString(3),
-                        r.getString(4),
-                        r.getString(5),
-                        Money.plain(r.getBigDecimal(6)),
-                        r.getString(7),
-                        r.getString(8)),
-                creatorId,
-                period,
-                offset,
-                limit);
-    }
-
-    public long adjustmentCount(String creatorId, String period) {
-        return Queries.list(
-                        dataSource,
-                        "SELECT COUNT(*) FROM usage_voids v JOIN usage_events e ON e.seq = v.event_seq"
-                                + " WHERE e.creator_id = ? AND v.booked_period = ?",
-                        r -> r.getLong(1),
-                        creatorId,
-                        period)
-                .get(0);
+        return store.adjustments(creatorId, period, offset, limit);
     }
 
     /** Totals per currency over all lines and adjustments of the period. */
     public List<Total> totals(String creatorId, String period) {
-        Map<String, BigDecimal> totals = new LinkedHashMap<>();
-        String sql = "SELECT currency, SUM(amount) FROM usage_rollups WHERE creator_id = ? AND period = ?"
-                + " GROUP BY currency ORDER BY currency";
-        try (Connection connection = dataSource.getConnection();
-                PreparedStatement select = connection.prepareStatement(sql)) {
-            select.setString(1, creatorId);
-            select.setString(2, period);
-            try (ResultSet r = select.executeQuery()) {
-                while (r.next()) {
-                    totals.put(r.getString(1), r.getBigDecimal(2));
-                }
-            }
-        } catch (SQLException e) {
-            throw new DataAccessException(e);
-        }
-        // Every adjustment, summed in SQL: a list would be paged, a total must not be.
-        for (Adjustment sum : Queries.list(
-                dataSource,
-                "SELECT e.currency, SUM(v.amount) FROM usage_voids v JOIN usage_events e ON e.seq = v.event_seq"
-                        + " WHERE e.creator_id = ? AND v.booked_period = ? GROUP BY e.currency",
-                r -> new Adjustment(null, null, null, null, null, r.getBigDecimal(2), r.getString(1), null),
-                creatorId,
-                period)) {
-            totals.merge(sum.currency(), sum.amount(), BigDecimal::add);
-        }
-        return totals.entrySet().stream()
+        return store.totals(creatorId, period).entrySet().stream()
                 .map(t -> new Total(t.getKey(), Money.plain(t.getValue())))
                 .toList();
     }
 
-    public List<AssetEarnings> byAsset(String creatorId, String period) {
-        String sql = "SELECT asset_id, currency, SUM(events), SUM(tokens), SUM(amount) FROM usage_rollups"
-                + " WHERE creator_id = ? AND period = ? GROUP BY asset_id, currency ORDER BY asset_id, currency";
-        return Queries.listAtMost(
-                dataSource,
-                sql,
-                MAX_PREVIEW_ASSETS,
-                () -> ApiException.limitExceeded("The billing preview lists at most " + MAX_PREVIEW_ASSETS
-                        + " assets and this period has more; read them all, paged, from GET /v1/usage-report."),
-                r -> {
-                    Asset asset = assets.get(null, r.getString(1));
+    /**
+     * The period open at {@code now} so far: its total (and that total rounded to the currency's
+     * minor unit) when it has one currency, zero USD when it has none, with every currency's total,
+     * and the earnings by asset and by day.
+     */
+    public BillingPreview preview(String creatorId, Instant now) {
+        String period = Periods.of(now);
+        List<Total> totals = totals(creatorId, period);
+        Total single = totals.size() == 1 ? totals.get(0) : new Total("USD", BigDecimal.ZERO);
+        return new BillingPreview(
+                creatorId,
+                period,
+                now,
+                single.total(),
+                Money.roundToMinorUnit(single.total(), single.currency()),
+                single.currency(),
+                totals,
+                byAsset(creatorId, period),
+                byDay(creatorId, period));
+    }
+
+    List<AssetEarnings> byAsset(String creatorId, String period) {
+        return store
+                .byAsset(
+                        creatorId,
+                        period,
+                        MAX_PREVIEW_ASSETS,
+                        () -> ApiException.limitExceeded("The billing preview lists at most " + MAX_PREVIEW_ASSETS
+                                + " assets and this period has more; read them all, paged, from GET /v1/usage-report."))
+                .stream()
+                .map(row -> {
+                    Asset asset = assets.get(null, row.assetId());
                     return new AssetEarnings(
                             asset.assetId(),
                             asset.name(),
                             assets.priceIn(asset, period).type(),
-                            r.getLong(3),
-                            r.getLong(4),
-                            Money.plain(r.getBigDecimal(5)),
-                            r.getString(2));
-                },
-                creatorId,
-                period);
+                            row.events(),
+                            row.tokens(),
+                            Money.plain(row.amount()),
+                            row.currency());
+                })
+                .toList();
     }
 
-    public List<DayEarnings> byDay(String creatorId, String period) {
-        String sql = "SELECT usage_day, currency, SUM(amount) FROM usage_rollups WHERE creator_id = ? AND period = ?"
-                + " GROUP BY usage_day, currency ORDER BY usage_day, currency";
-        return Queries.listAtMost(
-                dataSource,
-                sql,
-                MAX_DAY_ROWS,
-                () -> ApiException.limitExceeded("The billing preview's by_day holds at most " + MAX_DAY_ROWS
-                        + " day-and-currency rows (31 days in up to 32 currencies) and this period has more."),
-                r -> new DayEarnings(r.getDate(1).toLocalDate(), Money.plain(r.getBigDecimal(3)), r.getString(2)),
-                creatorId,
-                period);
-    }
-
-    /** Earnings by day, one series per asset or per model ({@code byModel}), for charts. */
-    public List<Series> earningsByDay(String creatorId, String period, boolean byModel) {
-        String key = byModel ? "model_id" : "asset_id";
-        String sql = "SELECT " + key
-                + ", currency, usage_day, SUM(amount) FROM usage_rollups WHERE creator_id = ? AND period = ?"
-                + " GROUP BY " + key + ", currency, usage_day ORDER BY " + key
-                + ", currency, usage_day";
-        record Row(String id, String currency, LocalDate day, BigDecimal amount) {}
-        List<Row> rows = Queries.listAtMost(
-                dataSource,
-                sql,
-                MAX_CHART_POINTS,
-                () -> ApiException.limitExceeded("Earnings by day hold at most " + MAX_CHART_POINTS
-                        + " points (series × days) and this period has more; read the usage report, paged, instead."),
-                r -> new Row(r.getString(1), r.getString(2), r.getDate(3).toLocalDate(), r.getBigDecimal(4)),
-                creatorId,
-                period);
-        Map<String, Series> series = new LinkedHashMap<>();
-        for (Row row : rows) {
-            Series line = series.computeIfAbsent(
-                    row.id() + "|" + row.currency(),
-                    k -> new Series(
-                            row.id(),
-                            byModel ? row.id() : assets.get(null, row.id()).name(),
-                            row.currency(),
-                            new ArrayList<>()));
-            line.points().add(new Point(row.day(), Money.plain(row.amount())));
-        }
-        return List.copyOf(series.values());
+    List<DayEarnings> byDay(String creatorId, String period) {
+        return store
+                .byDay(
+                        creatorId,
+                        period,
+                        MAX_DAY_ROWS,
+                        () -> ApiException.limitExceeded("The billing preview's by_day holds at most " + MAX_DAY_ROWS
+                                + " day-and-currency rows (31 days in up to 32 currencies) and this period has more."))
+                .stream()
+                .map(row -> new DayEarnings(LocalDate.parse(row.at()), Money.plain(row.amount()), row.currency()))
+                .toList();
     }
 
     /**
-     * Usage earnings month by month from {@code from} to {@code to} (YYYY-MM, inclusive, at most
-     * {@link #MAX_MONTHS}), one series per asset or model: what usage earned at the prices in force,
+     * Earnings by day for charts, one series per asset or per model ({@code groupBy}: asset, the
+     * default, or model), in {@code period} or, when it is null, the period open at {@code now}.
+     */
+    public Earnings earnings(String creatorId, String period, String groupBy, Instant now) {
+        String month = period == null
+                ? Periods.of(now)
+                : Periods.parse(period, "period").toString();
+        boolean byModel = byModel(groupBy);
+        Map<String, Series> series = new LinkedHashMap<>();
+        for (ReportStore.PointRow row : store.seriesByDay(
+                creatorId,
+                month,
+                byModel,
+                MAX_CHART_POINTS,
+                () -> ApiException.limitExceeded(
+                        "Earnings by day hold at most " + MAX_CHART_POINTS
+                                + " points (series × days) and this period has more; read the usage report, paged, instead."))) {
+            series.computeIfAbsent(
+                            row.seriesId() + "|" + row.currency(),
+                            k -> new Series(
+                                    row.seriesId(), label(row.seriesId(), byModel), row.currency(), new ArrayList<>()))
+                    .points()
+                    .add(new Point(LocalDate.parse(row.at()), Money.plain(row.amount())));
+        }
+        return new Earnings(creatorId, month, byModel ? "model" : "asset", List.copyOf(series.values()));
+    }
+
+    /**
+     * Usage earnings month by month from {@code from} to {@code to} (YYYY-MM, inclusive; by default
+     * the {@value #MAX_MONTHS}/2 months before the one open at {@code now} and that one; at most
+     * {@value #MAX_MONTHS}), one series per asset or model: what usage earned at the prices in force,
      * before the floors and pool bonuses a settlement adds.
      */
-    public List<MonthSeries> earningsByMonth(String creatorId, String from, String to, boolean byModel) {
-        String key = byModel ? "model_id" : "asset_id";
+    public MonthlyEarnings earningsByMonth(String creatorId, String from, String to, String groupBy, Instant now) {
+        YearMonth last = to == null ? YearMonth.from(now.atZone(ZoneOffset.UTC)) : Periods.parse(to, "to");
+        YearMonth first = from == null ? last.minusMonths(MAX_MONTHS / 2) : Periods.parse(from, "from");
+        if (first.isAfter(last)) {
+            throw ApiException.invalid("from", "from must not be after to.");
+        }
+        if (first.plusMonths(MAX_MONTHS - 1).isBefore(last)) {
+            throw ApiException.limitExceeded("Monthly earnings cover at most " + MAX_MONTHS + " months; ask for "
+                    + first + " to " + first.plusMonths(MAX_MONTHS - 1) + " and then the rest.");
+        }
+        boolean byModel = byModel(groupBy);
         Map<String, MonthSeries> series = new LinkedHashMap<>();
-        Queries.listAtMost(
-                        dataSource,
-                        "SELECT " + key + ", currency, period, SUM(amount) FROM usage_rollups"
-                                + " WHERE creator_id = ? AND period BETWEEN ? AND ?"
-                                + " GROUP BY " + key + ", currency, period ORDER BY " + key + ", currency, period",
-                        MAX_CHART_POINTS,
-                        () -> ApiException.limitExceeded("Monthly earnings hold at most " + MAX_CHART_POINTS
-                                + " points (series × months) and this window has more; ask for fewer months."),
-                        r -> new String[] {
-                            r.getString(1),
-                            r.getString(2).trim(),
-                            r.getString(3).trim(),
-                            r.getBigDecimal(4).toPlainString()
-                        },
-                        creatorId,
-                        from,
-                        to)
-                .forEach(row -> series.computeIfAbsent(
-                                row[0] + "|" + row[1],
-                                k -> new MonthSeries(
-                                        row[0],
-                                        byModel
-                                                ? row[0]
-                                                : assets.get(null, row[0]).name(),
-                                        row[1],
-                                        new ArrayList<>()))
-                        .points()
-                        .add(new MonthPoint(row[2], Money.plain(new BigDecimal(row[3])))));
-        return List.copyOf(series.values());
+        for (ReportStore.PointRow row : store.seriesByMonth(
+                creatorId,
+                first.toString(),
+                last.toString(),
+                byModel,
+                MAX_CHART_POINTS,
+                () -> ApiException.limitExceeded("Monthly earnings hold at most " + MAX_CHART_POINTS
+                        + " points (series × months) and this window has more; ask for fewer months."))) {
+            series.computeIfAbsent(
+                            row.seriesId() + "|" + row.currency(),
+                            k -> new MonthSeries(
+                                    row.seriesId(), label(row.seriesId(), byModel), row.currency(), new ArrayList<>()))
+                    .points()
+                    .add(new MonthPoint(row.at(), Money.plain(row.amount())));
+        }
+        return new MonthlyEarnings(
+                creatorId,
+                first.toString(),
+                last.toString(),
+                byModel ? "model" : "asset",
+                List.copyOf(series.values()));
     }
 
     /** One asset's usage in one month, summed from the rollups: what a price simulation is computed from. */
@@ -332,21 +327,7 @@ public final class ReportService {
 
     /** {@code assetId}'s months from {@code from} to {@code to} (YYYY-MM, inclusive) that have usage. */
     public List<AssetMonth> assetMonths(String creatorId, String assetId, String from, String to) {
-        return Queries.list(
-                dataSource,
-                "SELECT period, SUM(events), SUM(tokens), SUM(revenue), SUM(amount) FROM usage_rollups"
-                        + " WHERE creator_id = ? AND asset_id = ? AND period BETWEEN ? AND ?"
-                        + " GROUP BY period ORDER BY period",
-                r -> new AssetMonth(
-                        r.getString(1).trim(),
-                        r.getLong(2),
-                        r.getLong(3),
-                        Money.plain(r.getBigDecimal(4)),
-                        Money.plain(r.getBigDecimal(5))),
-                creatorId,
-                assetId,
-                from,
-                to);
+        return store.assetMonths(creatorId, assetId, from, to);
     }
 
     /**
@@ -354,36 +335,7 @@ public final class ReportService {
      * subscription bonus — in the same window; a month missing here was not settled.
      */
     public Map<String, BigDecimal> settledAssetEarnings(String creatorId, String assetId, String from, String to) {
-        Map<String, BigDecimal> booked = new LinkedHashMap<>();
-        Queries.list(
-                        dataSource,
-                        "SELECT s.period, COALESCE(SUM(l.amount), 0) FROM settlements s LEFT JOIN ledger_entries l"
-                                + " ON l.period = s.period AND l.creator_id = ? AND l.asset_id = ? AND l.kind IN (?, ?, ?)"
-                                + " WHERE s.period BETWEEN ? AND ? GROUP BY s.period ORDER BY s.period",
-                        r -> Map.entry(r.getString(1).trim(), Money.plain(r.getBigDecimal(2))),
-                        creatorId,
-                        assetId,
-                        LedgerLine.EARNED,
-                        LedgerLine.FLOOR_TOPUP,
-                        LedgerLine.SUBSCRIPTION_BONUS,
-                        from,
-                        to)
-                .forEach(e -> booked.put(e.getKey(), e.getValue()));
-        return booked;
-    }
-
-    private static List<String> receiptRefs(
-            Connection connection, String creatorId, String period, String modelId, String assetId)
-            throws SQLException {
-        return Queries.list(
-                connection,
-                "SELECT DISTINCT receipt_id FROM usage_rollups WHERE creator_id = ? AND period = ? AND model_id = ?"
-                        + " AND asset_id = ? ORDER BY receipt_id FETCH FIRST " + MAX_RECEIPT_REFS + " ROWS ONLY",
-                r -> r.getString(1),
-                creatorId,
-                period,
-                modelId,
-                assetId);
+        return store.settledAssetEarnings(creatorId, assetId, from, to);
     }
 
     /**
@@ -392,17 +344,22 @@ public final class ReportService {
      */
     public List<String> receiptIds(
             String creatorId, String period, String assetId, String modelId, int offset, int limit) {
-        return Queries.list(
-                dataSource,
-                "SELECT DISTINCT receipt_id FROM usage_rollups WHERE creator_id = ? AND period = ? AND asset_id = ?"
-                        + " AND model_id = ? ORDER BY receipt_id OFFSET ? ROWS FETCH NEXT ? ROWS ONLY",
-                r -> r.getString(1),
-                creatorId,
-                period,
-                assetId,
-                modelId,
-                offset,
-                limit);
+        return store.receiptIds(creatorId, period, assetId, modelId, offset, limit);
+    }
+
+    private static boolean byModel(String groupBy) {
+        if (groupBy == null || groupBy.equals("asset")) {
+            return false;
+        }
+        if (groupBy.equals("model")) {
+            return true;
+        }
+        throw ApiException.invalid("group_by", "group_by must be asset or model.");
+    }
+
+    /** A series' name on a chart: the asset's name, or the model id itself. */
+    private String label(String seriesId, boolean byModel) {
+        return byModel ? seriesId : assets.get(null, seriesId).name();
     }
 
     static BigDecimal rateOf(PriceModel model) {

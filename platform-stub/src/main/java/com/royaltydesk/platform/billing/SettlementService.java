@@ -1,6 +1,7 @@
 package com.royaltydesk.platform.billing;
 
 import com.royaltydesk.platform.assets.AssetService;
+import com.royaltydesk.platform.assets.MoneyBounds;
 import com.royaltydesk.platform.assets.PriceModel;
 import com.royaltydesk.platform.core.ApiException;
 import com.royaltydesk.platform.core.Ids;
@@ -17,6 +18,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.util.ArrayList;
+import java.util.Currency;
 import java.util.List;
 import java.util.Map;
 
@@ -32,7 +34,26 @@ public final class SettlementService {
     public record Outcome(SettlementStore.Settlement settlement, boolean created) {}
 
     /** The optional subscription pool split among subscription_bonus assets by usage. */
-    public record Pool(BigDecimal amount, String currency) {}
+    public record Pool(BigDecimal amount, String currency) {
+
+        /** A pool as a request gives it: more than 0, within {@link MoneyBounds#MAX_POOL}; USD unless named. */
+        public static Pool of(BigDecimal amount, String currency) {
+            if (!MoneyBounds.positiveAtMost(amount, MoneyBounds.MAX_POOL)) {
+                throw ApiException.invalid(
+                        "subscription_pool.amount",
+                        "amount must be greater than 0 and at most " + MoneyBounds.MAX_POOL.toPlainString()
+                                + ", with at most " + MoneyBounds.MAX_SCALE + " decimals.");
+            }
+            try {
+                return new Pool(
+                        amount,
+                        Currency.getInstance(currency == null ? "USD" : currency)
+                                .getCurrencyCode());
+            } catch (IllegalArgumentException e) {
+                throw ApiException.invalid("subscription_pool.currency", "currency must be an ISO 4217 code.");
+            }
+        }
+    }
 
     private final Jdbc jdbc;
     private final SettlementStore store;

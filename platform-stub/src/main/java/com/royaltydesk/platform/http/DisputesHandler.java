@@ -59,8 +59,7 @@ public final class DisputesHandler {
 
     /** The caller's disputes (a platform key names the creator), paged by cursor. */
     public void list(Context ctx) {
-        String creator =
-                Tenants.oneCreator(auth.require(ctx, Role.CREATOR, Role.PLATFORM), ctx.queryParam("creator_id"));
+        String creator = Tenants.oneCreator(auth, ctx);
         int limit = Validate.limit(ctx.queryParam("limit"), DEFAULT_LIMIT, MAX_LIMIT);
         int offset = Cursors.offset(ctx.queryParam("cursor"));
         Paged<DisputeService.Dispute> page =

@@ -1,10 +1,10 @@
 package com.royaltydesk.platform.http;
 
-import com.royaltydesk.platform.assets.MoneyBounds;
 import com.royaltydesk.platform.billing.BalanceService;
 import com.royaltydesk.platform.billing.PayoutExecutor;
 import com.royaltydesk.platform.billing.SettlementService;
 import com.royaltydesk.platform.billing.SettlementStore;
+import com.royaltydesk.platform.billing.StatementCsv;
 import com.royaltydesk.platform.billing.StatementService;
 import com.royaltydesk.platform.core.ApiException;
 import com.royaltydesk.platform.core.Validate;
@@ -14,9 +14,7 @@ import com.royaltydesk.platform.usage.Periods;
 import io.javalin.http.Context;
 import java.math.BigDecimal;
 import java.time.Instant;
-import java.util.Currency;
 import java.util.List;
-import java.util.stream.Collectors;
 
 /** Settlements, payouts, statements (JSON and CSV) and balances. */
 public final class SettlementsHandler {
@@ -109,7 +107,7 @@ public final class SettlementsHandler {
     }
 
     public void statements(Context ctx) {
-        String creator = requiredCreator(ctx);
+        String creator = Tenants.oneCreator(auth, ctx);
         String period = Periods.parse(ctx.queryParam("period"), "period").toString();
         if ("csv".equals(ctx.queryParam("format"))) {
             List<StatementService.Statement> list =
@@ -131,11 +129,10 @@ public final class SettlementsHandler {
     }
 
     public void balances(Context ctx) {
-        String creator = requiredCreator(ctx);
+        String creator = Tenants.oneCreator(auth, ctx);
         ctx.json(new BalanceList(creator, balances.balances(creator)));
     }
 
-    /** Sandbox: make a creator's next payouts fail. */
     /** {@code POST /v1/payouts/{id}/status} body: the payment rail's answer. */
     public record PayoutReport(String status, String txRef, String reason) {}
 
@@ -144,35 +141,16 @@ public final class SettlementsHandler {
         auth.require(ctx, Role.PLATFORM);
         String payoutId = Validate.id(ctx.pathParam("id"), "id");
         PayoutReport report = bodies.read(ctx, PayoutReport.class);
-        SettlementStore.Payout payout;
-        if ("paid".equals(report.status())) {
-            String txRef = report.txRef();
-            if (txRef == null
-                    || txRef.isEmpty()
-                    || txRef.length() > 128
-                    || !txRef.chars().allMatch(c -> c > 0x20 && c < 0x7f)) {
-                throw ApiException.invalid("tx_ref", "A paid payout needs tx_ref: 1-128 visible ASCII characters.");
-            }
-            payout = executor.report(payoutId, "paid", txRef, null);
-        } else if ("failed".equals(report.status())) {
-            String reason = Validate.requiredText(report.reason(), "reason", 200);
-            payout = executor.report(payoutId, "failed", null, reason);
-        } else {
-            throw ApiException.invalid("status", "status must be paid or failed.");
-        }
-        ctx.json(payout);
+        ctx.json(executor.report(payoutId, report.status(), report.txRef(), report.reason()));
     }
 
+    /** Sandbox: make a creator's next payouts fail. */
     public void failPayouts(Context ctx) {
         auth.require(ctx, Role.PLATFORM);
         record FailRequest(String creatorId) {}
         FailRequest request = bodies.read(ctx, FailRequest.class);
         executor.failPayoutsFor(Validate.id(request.creatorId(), "creator_id"));
         ctx.status(204);
-    }
-
-    private String requiredCreator(Context ctx) {
-        return Tenants.oneCreator(auth.require(ctx, Role.CREATOR, Role.PLATFORM), ctx.queryParam("creator_id"));
     }
 
     private SettlementView view(SettlementStore.Settlement s) {
@@ -190,82 +168,6 @@ public final class SettlementsHandler {
     }
 
     private static SettlementService.Pool pool(PoolRequest pool) {
-        if (pool == null) {
-            return null;
-        }
-        if (!MoneyBounds.positiveAtMost(pool.amount(), MoneyBounds.MAX_POOL)) {
-            throw ApiException.invalid(
-                    "subscription_pool.amount",
-                    "amount must be greater than 0 and at most " + MoneyBounds.MAX_POOL.toPlainString()
-                            + ", with at most " + MoneyBounds.MAX_SCALE + " decimals.");
-        }
-        try {
-            return new SettlementService.Pool(
-                    pool.amount(),
-                    Currency.getInstance(pool.currency() == null ? "USD" : pool.currency())
-                            .getCurrencyCode());
-        } catch (IllegalArgumentException e) {
-            throw ApiException.invalid("subscription_pool.currency", "currency must be an ISO 4217 code.");
-        }
-    }
-
-    /** Statements as CSV: one row per line, then the totals and the digest. */
-    static final class StatementCsv {
-        private StatementCsv() {}
-
-        static String render(List<StatementService.Statement> statements) {
-            StringBuilder csv =
-                    new StringBuilder("currency,kind,asset_id,model_id,receipt_ids,events,tokens,amount,ref\n");
-            for (StatementService.Statement s : statements) {
-                csv.append(row(
-                        s.currency(),
-                        "opening_balance",
-                        "",
-                        "",
-                        "",
-                        "",
-                        "",
-                        s.openingBalance().toPlainString(),
-                        ""));
-                for (StatementService.Line l : s.lines()) {
-                    csv.append(row(
-                            s.currency(),
-                            l.kind(),
-                            nz(l.assetId()),
-                            nz(l.modelId()),
-                            l.receiptIds().stream().collect(Collectors.joining(" ")),
-                            Long.toString(l.events()),
-                            Long.toString(l.tokens()),
-                            l.amount().toPlainString(),
-                            nz(l.ref())));
-                }
-                csv.append(
-                        row(s.currency(), "paid", "", "", "", "", "", s.paid().toPlainString(), ""));
-                csv.append(row(
-                        s.currency(),
-                        "carried:" + s.carryReason(),
-                        "",
-                        "",
-                        "",
-                        "",
-                        "",
-                        s.carried().toPlainString(),
-                        ""));
-                csv.append(row(s.currency(), "digest", "", "", "", "", "", "", s.digest()));
-            }
-            return csv.toString();
-        }
-
-        private static String row(String... cells) {
-            return java.util.Arrays.stream(cells).map(StatementCsv::cell).collect(Collectors.joining(",")) + "\n";
-        }
-
-        private static String cell(String value) {
-            return value.contains(",") || value.contains("\"") ? "\"" + value.replace("\"", "\"\"") + "\"" : value;
-        }
-
-        private static String nz(String value) {
-            return value == null ? "" : value;
-        }
+        return pool == null ? null : SettlementService.Pool.of(pool.amount(), pool.currency());
     }
 }

@@ -4,6 +4,7 @@ import com.royaltydesk.platform.core.ApiException;
 import com.royaltydesk.platform.core.Validate;
 import com.royaltydesk.platform.keys.Principal;
 import com.royaltydesk.platform.keys.Role;
+import io.javalin.http.Context;
 
 /**
  * Which creator's data a list request covers. The tenant comes from the key: a creator always gets
@@ -30,5 +31,10 @@ final class Tenants {
             throw ApiException.invalid("creator_id", "creator_id is required with a platform key.");
         }
         return creator;
+    }
+
+    /** {@link #oneCreator(Principal, String)} for a request a creator or the platform may make. */
+    static String oneCreator(Auth auth, Context ctx) {
+        return oneCreator(auth.require(ctx, Role.CREATOR, Role.PLATFORM), ctx.queryParam("creator_id"));
     }
 }
