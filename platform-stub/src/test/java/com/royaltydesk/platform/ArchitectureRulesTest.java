@@ -2,6 +2,7 @@ package com.royaltydesk.platform;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.royaltydesk.platform.testutil.NoDatabase;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -10,6 +11,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -20,6 +22,7 @@ import org.junit.jupiter.api.Test;
  * result set read: a service may hold the caller's {@code Connection} to keep one transaction
  * across stores, which is what stores on the caller's connection are for.
  */
+@Tag(NoDatabase.TAG)
 class ArchitectureRulesTest {
 
     private static final Path SOURCES = Path.of("src/main/java/com/royaltydesk/platform");

@@ -2,10 +2,13 @@ package com.royaltydesk.platform;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.royaltydesk.platform.testutil.NoDatabase;
 import java.nio.file.Path;
 import java.util.Map;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
+@Tag(NoDatabase.TAG)
 class UserDataDirectoryTest {
 
     @Test

@@ -3,10 +3,13 @@ package com.royaltydesk.platform.billing;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.royaltydesk.platform.assets.PriceModel;
+import com.royaltydesk.platform.testutil.NoDatabase;
 import java.math.BigDecimal;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** The arithmetic of one simulated month, computed by hand. */
+@Tag(NoDatabase.TAG)
 class PriceSimulatorTest {
 
     private static BigDecimal d(String value) {

@@ -2,6 +2,7 @@ package com.royaltydesk.platform.billing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.royaltydesk.platform.testutil.NoDatabase;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
@@ -9,8 +10,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
+@Tag(NoDatabase.TAG)
 class SettlementCalculatorTest {
 
     private static BigDecimal d(String value) {

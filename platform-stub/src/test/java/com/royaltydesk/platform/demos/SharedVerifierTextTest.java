@@ -2,14 +2,17 @@ package com.royaltydesk.platform.demos;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.royaltydesk.platform.testutil.NoDatabase;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
  * The two verify pages each carry the verifier (single files you can copy); a fix made in one and
  * not the other would leave a page that trusts what the other refuses.
  */
+@Tag(NoDatabase.TAG)
 class SharedVerifierTextTest {
 
     private static final String START = "// ==== shared verifier";

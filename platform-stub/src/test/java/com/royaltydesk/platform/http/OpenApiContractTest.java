@@ -3,6 +3,7 @@ package com.royaltydesk.platform.http;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.royaltydesk.platform.testutil.NoDatabase;
 import com.royaltydesk.platform.testutil.OpenApiContract;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -13,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import javax.net.ssl.SSLSession;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -20,6 +22,7 @@ import org.junit.jupiter.api.Test;
  * or the suite's silence would mean nothing. (Responses written here, not by a platform: this tests
  * the checker, the HTTP tests test the platform.)
  */
+@Tag(NoDatabase.TAG)
 class OpenApiContractTest {
 
     private static final URI RECEIPT = URI.create("http://127.0.0.1:1/v1/receipts/pt_1");

@@ -3,6 +3,7 @@ package com.royaltydesk.platform.journal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.royaltydesk.platform.testutil.NoDatabase;
 import java.io.RandomAccessFile;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -14,10 +15,12 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The journal on a real folder: reopened, torn, flipped, rolled, shared by threads, and killed. */
+@Tag(NoDatabase.TAG)
 class JournalTest {
 
     @TempDir

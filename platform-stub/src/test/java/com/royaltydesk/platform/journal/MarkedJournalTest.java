@@ -2,16 +2,19 @@ package com.royaltydesk.platform.journal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.royaltydesk.platform.testutil.NoDatabase;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** What a mark lets go: never what the oldest kept backup needs to be brought up to date. */
+@Tag(NoDatabase.TAG)
 class MarkedJournalTest {
 
     private static final long SMALL_SEGMENTS = 4 * 1024;

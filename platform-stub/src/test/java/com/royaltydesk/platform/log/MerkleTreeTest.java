@@ -3,16 +3,19 @@ package com.royaltydesk.platform.log;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.royaltydesk.platform.testutil.NoDatabase;
 import com.royaltydesk.verify.MerkleProofs;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
  * The builder against the Certificate Transparency known answers, and against the independent
  * RFC 9162 verifier for every index and size pair of small trees.
  */
+@Tag(NoDatabase.TAG)
 class MerkleTreeTest {
 
     private static final List<String> CT_LEAVES =

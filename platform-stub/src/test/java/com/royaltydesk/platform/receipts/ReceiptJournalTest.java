@@ -3,13 +3,16 @@ package com.royaltydesk.platform.receipts;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.royaltydesk.platform.testutil.NoDatabase;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.Instant;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** What a backup taken while a group of receipts is being committed must replay (a real journal on disk). */
+@Tag(NoDatabase.TAG)
 class ReceiptJournalTest {
 
     @TempDir

@@ -17,8 +17,8 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -28,21 +28,27 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class DemoHistoryHttpTest {
 
+    // One history for the whole class: making it is most of each test's time. The tests read it;
+    // the one price change they make is for a month to come, which no other test reads.
     @TempDir
-    Path dir;
+    static Path dir;
 
-    private RunningPlatform platform;
+    private static RunningPlatform platform;
     private final YearMonth thisMonth = YearMonth.now(ZoneOffset.UTC);
 
-    @BeforeEach
-    void start() {
-        platform = RunningPlatform.start(
-                new PlatformConfig(PlatformConfig.DEFAULT_HOST, 0, dir.resolve("p"), null, true).withDemoHistory());
+    @BeforeAll
+    static void start() {
+        platform = startWithHistory(dir.resolve("p"));
     }
 
-    @AfterEach
-    void stop() {
+    @AfterAll
+    static void stop() {
         platform.close();
+    }
+
+    private static RunningPlatform startWithHistory(Path dataDir) {
+        return RunningPlatform.start(
+                new PlatformConfig(PlatformConfig.DEFAULT_HOST, 0, dataDir, null, true).withDemoHistory());
     }
 
     @Test
@@ -276,18 +282,21 @@ class DemoHistoryHttpTest {
     }
 
     @Test
-    void aSecondStart_makesNoSecondHistory() throws Exception {
-        long receiptsBefore = platform.checkpointJson().path("tree_size").asLong();
-        platform.close();
-        platform = RunningPlatform.start(
-                new PlatformConfig(PlatformConfig.DEFAULT_HOST, 0, dir.resolve("p"), null, true).withDemoHistory());
-        assertThat(platform.server().demoHistory()).isEmpty();
-        assertThat(platform.checkpointJson().path("tree_size").asLong()).isEqualTo(receiptsBefore);
-        // The clock is real again: a receipt made now is issued now.
-        String receiptId =
-                Receipts.record(platform, "after-history").path("receipt_id").asText();
-        JsonNode now = RunningPlatform.body(platform.get("/v1/receipts/" + receiptId, platform.platformKey()));
-        assertThat(Instant.parse(now.path("issued_at").asText()))
-                .isCloseTo(Instant.now(), org.assertj.core.api.Assertions.within(1, ChronoUnit.MINUTES));
+    void aSecondStart_makesNoSecondHistory(@TempDir Path own) throws Exception {
+        // A history of its own: this test restarts its platform and adds a receipt.
+        long receiptsBefore;
+        try (RunningPlatform first = startWithHistory(own)) {
+            receiptsBefore = first.checkpointJson().path("tree_size").asLong();
+        }
+        try (RunningPlatform again = startWithHistory(own)) {
+            assertThat(again.server().demoHistory()).isEmpty();
+            assertThat(again.checkpointJson().path("tree_size").asLong()).isEqualTo(receiptsBefore);
+            // The clock is real again: a receipt made now is issued now.
+            String receiptId =
+                    Receipts.record(again, "after-history").path("receipt_id").asText();
+            JsonNode now = RunningPlatform.body(again.get("/v1/receipts/" + receiptId, again.platformKey()));
+            assertThat(Instant.parse(now.path("issued_at").asText()))
+                    .isCloseTo(Instant.now(), org.assertj.core.api.Assertions.within(1, ChronoUnit.MINUTES));
+        }
     }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
+import com.royaltydesk.platform.testutil.NoDatabase;
 import com.royaltydesk.platform.testutil.Tarpit;
 import com.royaltydesk.platform.testutil.WebhookReceiver;
 import com.sun.net.httpserver.HttpsConfigurator;
@@ -30,6 +31,7 @@ import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLHandshakeException;
 import javax.net.ssl.TrustManagerFactory;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -37,6 +39,7 @@ import org.junit.jupiter.api.io.TempDir;
  * Real sockets on loopback: the delivery connects to the address the guard vetted, under the URL's
  * host name, with one deadline and the certificate checked against that name.
  */
+@Tag(NoDatabase.TAG)
 class PinnedPostTest {
 
     private static final String NAME = "hooks.example.test";

@@ -4,10 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.royaltydesk.platform.core.ApiException;
+import com.royaltydesk.platform.testutil.NoDatabase;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** Webhooks cannot be turned inward: every IANA special-purpose range, and loopback-only when embedded. */
+@Tag(NoDatabase.TAG)
 class UrlGuardTest {
 
     @ParameterizedTest
