@@ -8,7 +8,7 @@ import com.royaltydesk.app.ui.review.ReviewViewModel;
 import com.royaltydesk.app.ui.review.ReviewWindow;
 import com.royaltydesk.app.verify.ReceiptChecker;
 import com.royaltydesk.app.verify.TrustStore;
-import com.royaltydesk.platform.Version;
+import com.royaltydesk.platform.core.Version;
 import com.royaltydesk.verify.state.FileCheckpointMemory;
 import java.nio.file.Path;
 import java.time.Clock;

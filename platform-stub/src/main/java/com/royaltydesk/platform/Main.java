@@ -3,6 +3,7 @@ package com.royaltydesk.platform;
 import com.royaltydesk.platform.assets.UploadLimits;
 import com.royaltydesk.platform.backup.Backups;
 import com.royaltydesk.platform.billing.PayoutPolicy;
+import com.royaltydesk.platform.core.Version;
 import com.royaltydesk.platform.db.DatabaseLogin;
 import com.royaltydesk.platform.db.Dialect;
 import com.royaltydesk.platform.receipts.KeyResealing;

@@ -2,7 +2,10 @@ package com.royaltydesk.platform;
 
 import com.royaltydesk.platform.assets.UploadLimits;
 import com.royaltydesk.platform.billing.PayoutPolicy;
+import com.royaltydesk.platform.db.Database;
 import com.royaltydesk.platform.db.DatabaseLogin;
+import com.royaltydesk.platform.http.BrowserAccess;
+import com.royaltydesk.platform.receipts.KeyResealing;
 import com.royaltydesk.platform.receipts.SigningAlgorithm;
 import com.royaltydesk.platform.usage.UsageLimits;
 import com.royaltydesk.platform.webhooks.WebhookSettings;
@@ -56,7 +59,8 @@ public record PlatformConfig(
         Path keyEncryptionKeyFile,
         UploadLimits uploadLimits,
         Duration backupEvery,
-        boolean demoHistory) {
+        boolean demoHistory)
+        implements BrowserAccess.Settings, KeyResealing.Settings {
 
     public static final String DEFAULT_HOST = "127.0.0.1";
 
@@ -261,16 +265,8 @@ public record PlatformConfig(
         return new PlatformConfig(DEFAULT_HOST, 0, dataDir, null, true).changed(c -> c.appOnly = true);
     }
 
-    /**
-     * An H2 file database in the data dir. PostgreSQL compatibility mode keeps the migrations
-     * portable; DB_CLOSE_ON_EXIT=FALSE leaves closing to our own shutdown, which first drains HTTP
-     * requests, so H2's JVM hook cannot close the database under a request still writing.
-     * H2 writes commits to the file up to a second later; {@code db.GroupCommit} makes each
-     * acknowledged write durable first, sharing one write among concurrent requests.
-     */
+    /** The platform's default database: the H2 file in {@code dataDir} ({@link Database#h2FileUrl}). */
     public static String defaultJdbcUrl(Path dataDir) {
-        Path file = dataDir.toAbsolutePath().resolve("royaltydesk");
-        return "jdbc:h2:file:" + file
-                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_ON_EXIT=FALSE;QUERY_CACHE_SIZE=128";
+        return Database.h2FileUrl(dataDir);
     }
 }

@@ -12,6 +12,7 @@ import com.royaltydesk.platform.db.Database;
 import com.royaltydesk.platform.db.GroupCommit;
 import com.royaltydesk.platform.db.Jdbc;
 import com.royaltydesk.platform.hosts.HostService;
+import com.royaltydesk.platform.http.Routes;
 import com.royaltydesk.platform.idempotency.IdempotencyStore;
 import com.royaltydesk.platform.journal.ChangeJournal;
 import com.royaltydesk.platform.journal.RowChangeTrigger;
@@ -30,8 +31,10 @@ import com.royaltydesk.platform.receipts.ReceiptJournal;
 import com.royaltydesk.platform.receipts.ReceiptService;
 import com.royaltydesk.platform.receipts.ReceiptSigner;
 import com.royaltydesk.platform.receipts.ReceiptStore;
+import com.royaltydesk.platform.receipts.SigningAlgorithm;
 import com.royaltydesk.platform.receipts.SigningKeys;
 import com.royaltydesk.platform.receipts.TrustRoots;
+import com.royaltydesk.platform.sandbox.DemoHistory;
 import com.royaltydesk.platform.sandbox.RateLimiter;
 import com.royaltydesk.platform.sandbox.SandboxBootstrap;
 import com.royaltydesk.platform.usage.Corrections;
@@ -76,10 +79,26 @@ public record PlatformServices(
         RateLimiter sandboxLimiter,
         Backups backups,
         PlatformMetrics metrics,
-        Clock clock) {
+        Clock clock)
+        implements Routes.Services, DemoHistory.Services {
 
     /** Sandbox receipts a single client address may request per minute. */
     public static final int SANDBOX_RECEIPTS_PER_MINUTE = 10;
+
+    @Override
+    public boolean sandbox() {
+        return config.sandbox();
+    }
+
+    @Override
+    public Duration uploadReadTimeout() {
+        return config.uploadLimits().readTimeout();
+    }
+
+    @Override
+    public SigningAlgorithm signingAlgorithm() {
+        return config.signingAlgorithm();
+    }
 
     public static PlatformServices create(PlatformConfig config, Database database, ObjectMapper json, Clock clock) {
         // Every write the platform acknowledges is on disk first (group commit on H2), and on its own

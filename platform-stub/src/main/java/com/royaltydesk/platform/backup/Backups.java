@@ -2,10 +2,10 @@ package com.royaltydesk.platform.backup;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.royaltydesk.platform.PlatformConfig;
-import com.royaltydesk.platform.Version;
 import com.royaltydesk.platform.core.ApiException;
+import com.royaltydesk.platform.core.Version;
 import com.royaltydesk.platform.db.DataAccessException;
+import com.royaltydesk.platform.db.Database;
 import com.royaltydesk.platform.db.Dialect;
 import com.royaltydesk.platform.journal.MarkedJournal;
 import java.io.IOException;
@@ -357,7 +357,7 @@ public final class Backups {
 
     private static Path databaseFrom(Path script, Path folder) throws IOException {
         Files.createDirectories(folder);
-        try (Connection c = DriverManager.getConnection(PlatformConfig.defaultJdbcUrl(folder), "", "");
+        try (Connection c = DriverManager.getConnection(Database.h2FileUrl(folder), "", "");
                 Statement s = c.createStatement()) {
             s.execute("RUNSCRIPT FROM " + quoted(script));
             s.execute("SHUTDOWN");

@@ -7,8 +7,6 @@ import com.royaltydesk.platform.db.Jdbc;
 import com.royaltydesk.platform.webhooks.EventTypes;
 import com.royaltydesk.platform.webhooks.Outbox;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
@@ -123,13 +121,7 @@ public final class PayoutExecutor {
     /** Sandbox: make this creator's next payouts fail. */
     public void failPayoutsFor(String creatorId) {
         jdbc.inTransaction(c -> {
-            try (PreparedStatement s = c.prepareStatement(
-                    "INSERT INTO sandbox_payout_failures (creator_id) SELECT CAST(? AS VARCHAR(64)) WHERE NOT EXISTS"
-                            + " (SELECT 1 FROM sandbox_payout_failures WHERE creator_id = ?)")) {
-                s.setString(1, creatorId);
-                s.setString(2, creatorId);
-                s.executeUpdate();
-            }
+            store.setPayoutsToFail(c, creatorId, true);
             return null;
         });
     }
@@ -137,10 +129,7 @@ public final class PayoutExecutor {
     /** Sandbox: this creator's next payouts go through again. */
     public void stopFailingPayoutsFor(String creatorId) {
         jdbc.inTransaction(c -> {
-            try (PreparedStatement s = c.prepareStatement("DELETE FROM sandbox_payout_failures WHERE creator_id = ?")) {
-                s.setString(1, creatorId);
-                s.executeUpdate();
-            }
+            store.setPayoutsToFail(c, creatorId, false);
             return null;
         });
     }
@@ -160,7 +149,7 @@ public final class PayoutExecutor {
         if (!sandbox) {
             return; // the payment rail reports back through report()
         }
-        if (failureRequested(c, payout.creatorId())) {
+        if (store.payoutsSetToFail(c, payout.creatorId())) {
             fail(c, payout, "sandbox: payouts to this creator are set to fail", now);
             return;
         }
@@ -179,15 +168,6 @@ public final class PayoutExecutor {
                 List.of(new LedgerLine(LedgerLine.PAYOUT_RETURNED, null, payout.amount(), payout.payoutId())),
                 now);
         announce(c, withStatus(payout, "failed", null, reason));
-    }
-
-    private static boolean failureRequested(Connection c, String creatorId) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement("SELECT 1 FROM sandbox_payout_failures WHERE creator_id = ?")) {
-            s.setString(1, creatorId);
-            try (ResultSet r = s.executeQuery()) {
-                return r.next();
-            }
-        }
     }
 
     private SettlementStore.Payout announce(Connection c, SettlementStore.Payout p) throws SQLException {

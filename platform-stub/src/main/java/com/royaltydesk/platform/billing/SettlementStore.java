@@ -286,6 +286,31 @@ public final class SettlementStore {
         }
     }
 
+    /** Sandbox: whether this creator's next payouts are set to fail. */
+    boolean payoutsSetToFail(Connection c, String creatorId) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("SELECT 1 FROM sandbox_payout_failures WHERE creator_id = ?")) {
+            s.setString(1, creatorId);
+            try (ResultSet r = s.executeQuery()) {
+                return r.next();
+            }
+        }
+    }
+
+    /** Sandbox: set this creator's next payouts to fail, or to go through again. */
+    void setPayoutsToFail(Connection c, String creatorId, boolean fail) throws SQLException {
+        String sql = fail
+                ? "INSERT INTO sandbox_payout_failures (creator_id) SELECT CAST(? AS VARCHAR(64)) WHERE NOT EXISTS"
+                        + " (SELECT 1 FROM sandbox_payout_failures WHERE creator_id = ?)"
+                : "DELETE FROM sandbox_payout_failures WHERE creator_id = ?";
+        try (PreparedStatement s = c.prepareStatement(sql)) {
+            s.setString(1, creatorId);
+            if (fail) {
+                s.setString(2, creatorId);
+            }
+            s.executeUpdate();
+        }
+    }
+
     /** The creator's held payouts, oldest first (at most {@code limit}; the caller pages). */
     List<String> heldPayoutIds(Connection c, String creatorId, int limit) throws SQLException {
         try (PreparedStatement s =

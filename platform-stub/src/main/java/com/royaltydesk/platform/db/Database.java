@@ -2,6 +2,7 @@ package com.royaltydesk.platform.db;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -13,6 +14,19 @@ import org.flywaydb.core.Flyway;
  * closes the last connection, which makes H2 write everything out and release the file.
  */
 public final class Database implements AutoCloseable {
+
+    /**
+     * The URL of the H2 file database in {@code dataDir}. PostgreSQL compatibility mode keeps the
+     * migrations portable; DB_CLOSE_ON_EXIT=FALSE leaves closing to our own shutdown, which first
+     * drains HTTP requests, so H2's JVM hook cannot close the database under a request still writing.
+     * H2 writes commits to the file up to a second later; {@link GroupCommit} makes each acknowledged
+     * write durable first, sharing one write among concurrent requests.
+     */
+    public static String h2FileUrl(Path dataDir) {
+        Path file = dataDir.toAbsolutePath().resolve("royaltydesk");
+        return "jdbc:h2:file:" + file
+                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_ON_EXIT=FALSE;QUERY_CACHE_SIZE=128";
+    }
 
     private static final int MAX_POOL_SIZE = 10;
 

@@ -1,10 +1,10 @@
 package com.royaltydesk.platform.http;
 
-import com.royaltydesk.platform.PlatformConfig;
 import com.royaltydesk.platform.core.ApiException;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
 import io.javalin.http.staticfiles.Location;
+import java.util.List;
 
 /**
  * What browsers get: the static demo pages under {@code /demos/} (from the jar), and CORS so those
@@ -16,9 +16,20 @@ import io.javalin.http.staticfiles.Location;
  */
 public final class BrowserAccess {
 
+    /** Who may call from a browser; the platform's configuration is one. */
+    public interface Settings {
+        /** Only the embedded app's own loopback origin. */
+        boolean appOnly();
+
+        boolean sandbox();
+
+        /** Origins allowed by name; empty for none (any origin in a sandbox). */
+        List<String> corsOrigins();
+    }
+
     private BrowserAccess() {}
 
-    public static void install(JavalinConfig config, PlatformConfig platform) {
+    public static void install(JavalinConfig config, Settings platform) {
         config.staticFiles.add(files -> {
             files.hostedPath = "/demos";
             files.directory = "/demos";

@@ -1,7 +1,7 @@
 package com.royaltydesk.platform.http;
 
-import com.royaltydesk.platform.Version;
 import com.royaltydesk.platform.core.ApiException;
+import com.royaltydesk.platform.core.Version;
 import com.royaltydesk.platform.db.Database;
 import io.javalin.http.Context;
 

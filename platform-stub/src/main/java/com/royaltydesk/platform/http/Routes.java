@@ -1,9 +1,31 @@
 package com.royaltydesk.platform.http;
 
-import com.royaltydesk.platform.PlatformServices;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.royaltydesk.platform.assets.AssetService;
+import com.royaltydesk.platform.assets.UploadGate;
+import com.royaltydesk.platform.backup.Backups;
+import com.royaltydesk.platform.billing.BillingServices;
+import com.royaltydesk.platform.creators.CreatorService;
+import com.royaltydesk.platform.db.Database;
+import com.royaltydesk.platform.hosts.HostService;
+import com.royaltydesk.platform.keys.ApiKeyService;
+import com.royaltydesk.platform.log.Witnessing;
+import com.royaltydesk.platform.metrics.PlatformMetrics;
+import com.royaltydesk.platform.receipts.ClaimValidator;
+import com.royaltydesk.platform.receipts.LogEvidence;
+import com.royaltydesk.platform.receipts.ReceiptService;
+import com.royaltydesk.platform.receipts.SigningAlgorithm;
+import com.royaltydesk.platform.receipts.SigningKeys;
+import com.royaltydesk.platform.receipts.TrustRoots;
+import com.royaltydesk.platform.sandbox.RateLimiter;
+import com.royaltydesk.platform.usage.Corrections;
+import com.royaltydesk.platform.usage.IngestionService;
+import com.royaltydesk.platform.webhooks.WebhookService;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Handler;
 import io.javalin.http.HandlerType;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -13,6 +35,59 @@ public final class Routes {
 
     /** One served route, as the OpenAPI document must list it. */
     public record Route(String method, String path) {}
+
+    /** What the routes' handlers are built from; the platform's wired services are one. */
+    public interface Services {
+        ObjectMapper json();
+
+        Clock clock();
+
+        boolean sandbox();
+
+        Database database();
+
+        PlatformMetrics metrics();
+
+        ApiKeyService keys();
+
+        CreatorService creators();
+
+        HostService hosts();
+
+        AssetService assets();
+
+        UploadGate uploadGate();
+
+        /** How long an upload may wait for its next bytes. */
+        Duration uploadReadTimeout();
+
+        ReceiptService receipts();
+
+        ClaimValidator claims();
+
+        LogEvidence logEvidence();
+
+        TrustRoots trustRoots();
+
+        Witnessing witnessing();
+
+        SigningKeys signingKeys();
+
+        /** The algorithm a rotation makes new keys with. */
+        SigningAlgorithm signingAlgorithm();
+
+        IngestionService ingestion();
+
+        Corrections corrections();
+
+        BillingServices billing();
+
+        WebhookService webhooks();
+
+        Backups backups();
+
+        RateLimiter sandboxLimiter();
+    }
 
     static final String JSON_UTF8 = "application/json; charset=utf-8";
 
@@ -24,11 +99,11 @@ public final class Routes {
     }
 
     /** Registers every route and returns the list of them. */
-    public static List<Route> install(JavalinConfig config, PlatformServices services) {
+    public static List<Route> install(JavalinConfig config, Services services) {
         Routes r = new Routes(config);
         Auth auth = new Auth(services.keys());
         RequestBodies bodies = new RequestBodies(services.json());
-        boolean sandbox = services.config().sandbox();
+        boolean sandbox = services.sandbox();
 
         HealthHandler health = new HealthHandler(services.database());
         r.add(HandlerType.GET, "/health", health::get);
@@ -53,7 +128,7 @@ public final class Routes {
         AssetsHandler assets = new AssetsHandler(
                 services.assets(),
                 services.uploadGate(),
-                services.config().uploadLimits().readTimeout(),
+                services.uploadReadTimeout(),
                 services.receipts(),
                 auth,
                 bodies);
@@ -128,7 +203,7 @@ public final class Routes {
                 "/.well-known/rdk-trust-root.json",
                 new TrustRootHandler(services.trustRoots(), services.json())::get);
         SigningKeysHandler signingKeys = new SigningKeysHandler(
-                services.signingKeys(), auth, bodies, services.config().signingAlgorithm(), services.clock());
+                services.signingKeys(), auth, bodies, services.signingAlgorithm(), services.clock());
         r.add(HandlerType.POST, "/v1/admin/signing-keys/rotate", signingKeys::rotate);
         r.add(HandlerType.POST, "/v1/admin/backups", new BackupsHandler(services.backups(), auth)::make);
         r.add(HandlerType.POST, "/v1/admin/signing-keys/{kid}/retire", signingKeys::retire);

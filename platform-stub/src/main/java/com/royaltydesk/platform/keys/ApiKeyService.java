@@ -32,6 +32,11 @@ public final class ApiKeyService {
 
     /** Creates a key inside the caller's transaction, so it exists exactly when its owner does. */
     /** {@code ownerId}: the creator for creator keys, the host for host keys, null for platform keys. */
+    /** Whether any live key has {@code role}, inside the caller's transaction. */
+    public boolean anyLive(Connection connection, Role role) throws SQLException {
+        return store.anyLive(connection, role);
+    }
+
     public IssuedKey issue(Connection connection, Role role, String ownerId) throws SQLException {
         String prefix = "rdk_" + mode + "_" + role.wireName() + "_";
         String secret = prefix + Ids.randomBase62(SECRET_LENGTH);

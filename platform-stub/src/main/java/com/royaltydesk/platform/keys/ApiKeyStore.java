@@ -19,6 +19,9 @@ public interface ApiKeyStore {
             Instant now)
             throws SQLException;
 
+    /** Whether any live (not revoked) key has this role, inside the caller's transaction. */
+    boolean anyLive(Connection connection, Role role) throws SQLException;
+
     /** The live (not revoked) key with this hash. */
     Optional<Principal> findLiveByHash(String keyHash);
 

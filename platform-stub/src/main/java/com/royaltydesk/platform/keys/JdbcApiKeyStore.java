@@ -46,6 +46,17 @@ public final class JdbcApiKeyStore implements ApiKeyStore {
     }
 
     @Override
+    public boolean anyLive(Connection connection, Role role) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement(
+                "SELECT 1 FROM api_keys WHERE role = ? AND revoked_at IS NULL FETCH FIRST 1 ROWS ONLY")) {
+            select.setString(1, role.wireName());
+            try (ResultSet row = select.executeQuery()) {
+                return row.next();
+            }
+        }
+    }
+
+    @Override
     public Optional<Principal> findLiveByHash(String keyHash) {
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement select = connection.prepareStatement(

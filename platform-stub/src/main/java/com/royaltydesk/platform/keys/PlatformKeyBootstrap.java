@@ -8,8 +8,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -35,12 +33,8 @@ public final class PlatformKeyBootstrap {
     /** Makes the first platform key if there is none; true when it did. */
     public boolean runOnce(Path dataDir) {
         return jdbc.inTransaction(c -> {
-            try (PreparedStatement s = c.prepareStatement(
-                            "SELECT 1 FROM api_keys WHERE role = 'platform' AND revoked_at IS NULL FETCH FIRST 1 ROWS ONLY");
-                    ResultSet r = s.executeQuery()) {
-                if (r.next()) {
-                    return false;
-                }
+            if (keys.anyLive(c, Role.PLATFORM)) {
+                return false;
             }
             String secret = keys.issue(c, Role.PLATFORM, null).secret();
             write(dataDir.resolve(FILE_NAME), secret);

@@ -1,8 +1,8 @@
 package com.royaltydesk.platform.receipts;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.royaltydesk.platform.PlatformConfig;
 import com.royaltydesk.platform.db.Database;
+import com.royaltydesk.platform.db.DatabaseLogin;
 import com.royaltydesk.platform.db.GroupCommit;
 import com.royaltydesk.platform.db.Jdbc;
 import com.royaltydesk.platform.journal.ChangeJournal;
@@ -23,9 +23,20 @@ public final class KeyResealing {
     /** What was done, for the operator. */
     public record Resealed(int keys, String from, String to, Path newKeyFile) {}
 
+    /** Where the keys are and what seals them today; the platform's configuration is one. */
+    public interface Settings {
+        String jdbcUrl();
+
+        DatabaseLogin databaseLogin();
+
+        Path keyEncryptionKeyFile();
+
+        Path dataDir();
+    }
+
     private KeyResealing() {}
 
-    public static Resealed run(PlatformConfig config, Map<String, String> env, Path newKeyFile) {
+    public static Resealed run(Settings config, Map<String, String> env, Path newKeyFile) {
         try (Database database = Database.open(config.jdbcUrl(), config.databaseLogin())) {
             KeyEncryptionKey current = KeyEncryptionKey.resolve(
                     env,

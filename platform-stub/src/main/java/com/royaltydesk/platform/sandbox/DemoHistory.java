@@ -1,13 +1,22 @@
 package com.royaltydesk.platform.sandbox;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.royaltydesk.platform.PlatformServices;
 import com.royaltydesk.platform.assets.AssetRegistration;
+import com.royaltydesk.platform.assets.AssetService;
 import com.royaltydesk.platform.assets.PriceModel;
+import com.royaltydesk.platform.billing.BillingServices;
 import com.royaltydesk.platform.billing.SettlementService;
+import com.royaltydesk.platform.db.Jdbc;
+import com.royaltydesk.platform.hosts.HostService;
+import com.royaltydesk.platform.receipts.ClaimValidator;
 import com.royaltydesk.platform.receipts.ProofOfTraining;
+import com.royaltydesk.platform.receipts.ReceiptService;
+import com.royaltydesk.platform.usage.Corrections;
 import com.royaltydesk.platform.usage.IngestResult;
+import com.royaltydesk.platform.usage.IngestionService;
+import com.royaltydesk.platform.webhooks.WebhookService;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
@@ -79,7 +88,30 @@ public final class DemoHistory {
     /** One training run: a receipt, and the usage it earns from the day after. */
     private record Trained(String receiptId, String assetId, String modelId, LocalDate from, long baseTokens) {}
 
-    private final PlatformServices services;
+    /** The services a history is made through, as a user's requests would be; the platform's are one. */
+    public interface Services {
+        Jdbc jdbc();
+
+        ObjectMapper json();
+
+        AssetService assets();
+
+        HostService hosts();
+
+        WebhookService webhooks();
+
+        ReceiptService receipts();
+
+        ClaimValidator claims();
+
+        IngestionService ingestion();
+
+        Corrections corrections();
+
+        BillingServices billing();
+    }
+
+    private final Services services;
     private final SandboxClock clock;
     private final LocalDate firstDay;
     private final Random random = new Random(2026);
@@ -88,7 +120,7 @@ public final class DemoHistory {
     private long events;
     private int settlements;
 
-    public DemoHistory(PlatformServices services, SandboxClock clock) {
+    public DemoHistory(Services services, SandboxClock clock) {
         this.services = services;
         this.clock = clock;
         this.firstDay = YearMonth.from(clock.realNow().atZone(ZoneOffset.UTC))

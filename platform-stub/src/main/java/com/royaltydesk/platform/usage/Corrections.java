@@ -4,8 +4,6 @@ import com.royaltydesk.platform.core.ApiException;
 import com.royaltydesk.platform.core.Ids;
 import com.royaltydesk.platform.db.Jdbc;
 import java.math.BigDecimal;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.time.Clock;
 import java.time.Instant;
 
@@ -34,47 +32,21 @@ public final class Corrections {
     public Voided voidEvent(String hostId, String eventId, String reason) {
         return gate.whileIngesting(() -> jdbc.inTransaction(connection -> {
             gate.holdOpen(connection);
-            long seq;
-            String status;
-            String period;
-            BigDecimal amount;
-            try (PreparedStatement select = connection.prepareStatement(
-                    "SELECT seq, status, period, amount FROM usage_events WHERE host_id = ? AND event_id = ? FOR UPDATE")) {
-                select.setString(1, hostId);
-                select.setString(2, eventId);
-                try (ResultSet r = select.executeQuery()) {
-                    if (!r.next()) {
-                        throw ApiException.notFound("No event " + eventId + " from host " + hostId + ".");
-                    }
-                    seq = r.getLong(1);
-                    status = r.getString(2);
-                    period = r.getString(3);
-                    amount = r.getBigDecimal(4);
-                }
+            UsageStore.EventToVoid event = store.lockEvent(connection, hostId, eventId);
+            if (event == null) {
+                throw ApiException.notFound("No event " + eventId + " from host " + hostId + ".");
             }
-            if (!"accepted".equals(status)) {
+            if (!"accepted".equals(event.status())) {
                 throw ApiException.conflict(
-                        "not_voidable", "Event " + eventId + " is " + status + "; only accepted events can be voided.");
+                        "not_voidable",
+                        "Event " + eventId + " is " + event.status() + "; only accepted events can be voided.");
             }
             Instant now = clock.instant();
-            String booked = store.closedPeriods(connection).contains(period) ? Periods.of(now) : period;
+            // A settled period stays as it was paid: its void is booked into the period open now.
+            String booked = store.closedPeriods(connection).contains(event.period()) ? Periods.of(now) : event.period();
             String voidId = Ids.newId("void");
-            BigDecimal correction = amount.negate();
-            try (PreparedStatement insert = connection.prepareStatement(
-                    "INSERT INTO usage_voids (void_id, event_seq, reason, booked_period, amount, created_at) VALUES (?, ?, ?, ?, ?, ?)")) {
-                insert.setString(1, voidId);
-                insert.setLong(2, seq);
-                insert.setString(3, reason);
-                insert.setString(4, booked);
-                insert.setBigDecimal(5, correction);
-                insert.setTimestamp(6, Jdbc.timestamp(now));
-                insert.executeUpdate();
-            }
-            try (PreparedStatement update =
-                    connection.prepareStatement("UPDATE usage_events SET status = 'voided' WHERE seq = ?")) {
-                update.setLong(1, seq);
-                update.executeUpdate();
-            }
+            BigDecimal correction = event.amount().negate();
+            store.insertVoid(connection, voidId, event.seq(), reason, booked, correction, now);
             UsageOps.journalVoid(voidId, hostId, eventId, reason, booked, correction, now);
             return new Voided(voidId, eventId, booked, correction);
         }));

@@ -1,8 +1,8 @@
 package com.royaltydesk.platform.usage;
 
 import com.royaltydesk.platform.db.Dialect;
+import com.royaltydesk.platform.db.TransactionLocks;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
@@ -53,21 +53,11 @@ public final class PeriodGate {
      * and keeps any from starting until this transaction ends. Read the closed periods after this.
      */
     public void holdOpen(Connection transaction) throws SQLException {
-        advisoryLock(transaction, "SELECT pg_advisory_xact_lock_shared(?)");
+        TransactionLocks.shared(transaction, dialect, ADVISORY_KEY);
     }
 
     /** First thing in a settling transaction: waits for usage writes on every instance to finish. */
     public void holdClosed(Connection transaction) throws SQLException {
-        advisoryLock(transaction, "SELECT pg_advisory_xact_lock(?)");
-    }
-
-    private void advisoryLock(Connection transaction, String sql) throws SQLException {
-        if (dialect != Dialect.POSTGRESQL) {
-            return;
-        }
-        try (PreparedStatement lockStatement = transaction.prepareStatement(sql)) {
-            lockStatement.setLong(1, ADVISORY_KEY);
-            lockStatement.execute();
-        }
+        TransactionLocks.exclusive(transaction, dialect, ADVISORY_KEY);
     }
 }

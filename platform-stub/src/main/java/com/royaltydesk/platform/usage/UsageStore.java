@@ -94,6 +94,50 @@ public final class UsageStore {
     }
 
     /** The same inside a transaction, after {@link PeriodGate#holdOpen}. */
+    /** An event as a void reads it: its row, locked until the transaction ends. */
+    record EventToVoid(long seq, String status, String period, BigDecimal amount) {}
+
+    /** The event {@code eventId} of {@code hostId}, its row locked; null when there is none. */
+    EventToVoid lockEvent(Connection connection, String hostId, String eventId) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement(
+                "SELECT seq, status, period, amount FROM usage_events WHERE host_id = ? AND event_id = ? FOR UPDATE")) {
+            select.setString(1, hostId);
+            select.setString(2, eventId);
+            try (ResultSet r = select.executeQuery()) {
+                return r.next()
+                        ? new EventToVoid(r.getLong(1), r.getString(2), r.getString(3), r.getBigDecimal(4))
+                        : null;
+            }
+        }
+    }
+
+    /** Books a void of the event at {@code seq} into {@code bookedPeriod} and marks the event voided. */
+    void insertVoid(
+            Connection connection,
+            String voidId,
+            long seq,
+            String reason,
+            String bookedPeriod,
+            BigDecimal correction,
+            Instant now)
+            throws SQLException {
+        try (PreparedStatement insert = connection.prepareStatement(
+                "INSERT INTO usage_voids (void_id, event_seq, reason, booked_period, amount, created_at) VALUES (?, ?, ?, ?, ?, ?)")) {
+            insert.setString(1, voidId);
+            insert.setLong(2, seq);
+            insert.setString(3, reason);
+            insert.setString(4, bookedPeriod);
+            insert.setBigDecimal(5, correction);
+            insert.setTimestamp(6, Jdbc.timestamp(now));
+            insert.executeUpdate();
+        }
+        try (PreparedStatement update =
+                connection.prepareStatement("UPDATE usage_events SET status = 'voided' WHERE seq = ?")) {
+            update.setLong(1, seq);
+            update.executeUpdate();
+        }
+    }
+
     Set<String> closedPeriods(Connection connection) throws SQLException {
         try (PreparedStatement select = connection.prepareStatement("SELECT period FROM closed_periods");
                 ResultSet rows = select.executeQuery()) {

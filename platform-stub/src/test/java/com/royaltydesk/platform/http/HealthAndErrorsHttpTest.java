@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.royaltydesk.platform.Version;
+import com.royaltydesk.platform.core.Version;
 import com.royaltydesk.platform.testutil.RunningPlatform;
 import com.royaltydesk.platform.testutil.SandboxPlatformTest;
 import com.royaltydesk.platform.testutil.TestDatabase;

@@ -8,7 +8,7 @@ import com.royaltydesk.app.concurrency.BackgroundTasks;
 import com.royaltydesk.app.testutil.QueueExecutor;
 import com.royaltydesk.platform.PlatformConfig;
 import com.royaltydesk.platform.PlatformServer;
-import com.royaltydesk.platform.Version;
+import com.royaltydesk.platform.core.Version;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;

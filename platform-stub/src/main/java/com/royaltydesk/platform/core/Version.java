@@ -1,4 +1,4 @@
-package com.royaltydesk.platform;
+package com.royaltydesk.platform.core;
 
 import java.io.IOException;
 import java.io.InputStream;
