@@ -4,9 +4,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.royaltydesk.platform.core.ApiException;
 import com.royaltydesk.platform.core.Version;
-import com.royaltydesk.platform.db.DataAccessException;
-import com.royaltydesk.platform.db.Database;
 import com.royaltydesk.platform.db.Dialect;
+import com.royaltydesk.platform.db.H2Scripts;
 import com.royaltydesk.platform.journal.MarkedJournal;
 import java.io.IOException;
 import java.io.InputStream;
@@ -20,10 +19,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -126,7 +122,7 @@ public final class Backups {
                 Files.delete(script); // H2 writes the file itself
                 // Read before the snapshot starts: every record before these positions is in it.
                 Map<String, Long> journalFrom = journalPositions.get();
-                scriptAtOneMoment(script);
+                H2Scripts.scriptAtOneMoment(dataSource, script);
                 restrictToOwner(partial);
                 Map<String, String> sums = writeBackup(script, partial, now, journalFrom);
                 Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE);
@@ -141,34 +137,6 @@ public final class Backups {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write a backup into " + directory, e);
         }
-    }
-
-    /**
-     * {@code SCRIPT} reads each table through the session's transaction. H2's serializable level
-     * reads one snapshot of the whole database, so events and their rollups, receipts and the log
-     * head agree in the backup as they did at that moment; its repeatable read pins each table only
-     * when first read (a backup at that level disagreed with itself in 39 of 40 tries). Writers are
-     * not blocked: the transaction only reads.
-     */
-    private void scriptAtOneMoment(Path script) {
-        try (Connection c = dataSource.getConnection()) {
-            int isolation = c.getTransactionIsolation();
-            c.setAutoCommit(false);
-            c.setTransactionIsolation(Connection.TRANSACTION_SERIALIZABLE);
-            try (Statement s = c.createStatement()) {
-                s.execute("SCRIPT TO " + quoted(script));
-            } finally {
-                c.rollback();
-                c.setTransactionIsolation(isolation);
-                c.setAutoCommit(true);
-            }
-        } catch (SQLException e) {
-            throw new DataAccessException(e);
-        }
-    }
-
-    private static String quoted(Path file) {
-        return "'" + file.toAbsolutePath().toString().replace("'", "''") + "'";
     }
 
     /**
@@ -357,10 +325,8 @@ public final class Backups {
 
     private static Path databaseFrom(Path script, Path folder) throws IOException {
         Files.createDirectories(folder);
-        try (Connection c = DriverManager.getConnection(Database.h2FileUrl(folder), "", "");
-                Statement s = c.createStatement()) {
-            s.execute("RUNSCRIPT FROM " + quoted(script));
-            s.execute("SHUTDOWN");
+        try {
+            H2Scripts.runInto(script, folder);
         } catch (SQLException e) {
             throw new IOException("its database script does not run (" + e.getMessage() + ")", e);
         }

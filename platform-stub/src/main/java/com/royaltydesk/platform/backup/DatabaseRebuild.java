@@ -1,6 +1,5 @@
 package com.royaltydesk.platform.backup;
 
-import com.royaltydesk.platform.db.DataAccessException;
 import com.royaltydesk.platform.journal.Journal;
 import com.royaltydesk.platform.journal.JournalsFromTheStart;
 import com.royaltydesk.platform.journal.MarkedJournal;
@@ -8,10 +7,6 @@ import com.royaltydesk.platform.log.CheckpointStore;
 import com.royaltydesk.platform.log.ReceiptLog;
 import com.royaltydesk.platform.log.StoredCheckpoint;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.Map;
@@ -106,23 +101,11 @@ public final class DatabaseRebuild {
      * does not reproduce the newest signed checkpoint's root.
      */
     public static Optional<String> problem(DataSource dataSource, CheckpointStore checkpoints) {
-        long receipts;
-        long nextIndex;
-        long treeSize;
-        try (Connection c = dataSource.getConnection();
-                Statement s = c.createStatement();
-                ResultSet r = s.executeQuery("SELECT COUNT(*), COALESCE(MAX(log_index) + 1, 0),"
-                        + " (SELECT tree_size FROM receipt_log_head WHERE id = 1) FROM receipts")) {
-            r.next();
-            receipts = r.getLong(1);
-            nextIndex = r.getLong(2);
-            treeSize = r.getLong(3);
-        } catch (SQLException e) {
-            throw new DataAccessException(e);
-        }
-        if (receipts != nextIndex || receipts != treeSize) {
-            return Optional.of("its receipt log holds " + receipts + " receipts for indexes up to " + (nextIndex - 1)
-                    + " and a tree of size " + treeSize);
+        ReceiptLog.Shape log = ReceiptLog.shape(dataSource);
+        long treeSize = log.treeSize();
+        if (!log.whole()) {
+            return Optional.of("its receipt log holds " + log.receipts() + " receipts for indexes up to "
+                    + (log.nextIndex() - 1) + " and a tree of size " + treeSize);
         }
         Optional<StoredCheckpoint> newest = checkpoints.newest();
         if (newest.isEmpty()) {

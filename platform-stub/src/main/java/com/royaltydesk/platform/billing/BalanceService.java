@@ -2,11 +2,8 @@ package com.royaltydesk.platform.billing;
 
 import com.royaltydesk.platform.core.ApiException;
 import com.royaltydesk.platform.db.DataAccessException;
-import com.royaltydesk.platform.db.Queries;
 import java.math.BigDecimal;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
@@ -35,6 +32,7 @@ public final class BalanceService {
             String currency, BigDecimal pending, BigDecimal available, List<Held> held, List<AssetPending> byAsset) {}
 
     private final DataSource dataSource;
+    private final BalanceStore store = new BalanceStore();
     private final DisputeService disputes;
     private final PayoutPolicy policy;
 
@@ -46,20 +44,9 @@ public final class BalanceService {
 
     public List<Balance> balances(String creatorId) {
         try (Connection c = dataSource.getConnection()) {
-            Map<String, BigDecimal> ledger = sums(
-                    c,
-                    "SELECT currency, SUM(amount) FROM ledger_entries WHERE creator_id = ?" + " GROUP BY currency",
-                    creatorId);
-            Map<String, BigDecimal> pending = sums(
-                    c,
-                    "SELECT currency, SUM(amount) FROM usage_rollups WHERE creator_id = ?"
-                            + " AND period NOT IN (SELECT period FROM closed_periods) GROUP BY currency",
-                    creatorId);
-            Map<String, BigDecimal> fraud = sums(
-                    c,
-                    "SELECT currency, SUM(amount) FROM usage_events WHERE creator_id = ?"
-                            + " AND status = 'held' GROUP BY currency",
-                    creatorId);
+            Map<String, BigDecimal> ledger = store.onLedger(c, creatorId);
+            Map<String, BigDecimal> pending = store.unsettled(c, creatorId);
+            Map<String, BigDecimal> fraud = store.heldForReview(c, creatorId);
             Map<String, BigDecimal> disputed = disputes.openHeld(creatorId);
             TreeMap<String, Boolean> currencies = new TreeMap<>();
             for (Map<String, BigDecimal> map : List.of(ledger, pending, fraud, disputed)) {
@@ -97,40 +84,23 @@ public final class BalanceService {
         if (fraud.containsKey(currency)) {
             held.add(new Held("fraud_hold", Money.plain(fraud.get(currency))));
         }
+        List<AssetPending> byAsset = store
+                .unsettledByAsset(
+                        c,
+                        creatorId,
+                        currency,
+                        MAX_PENDING_ASSETS,
+                        () -> ApiException.limitExceeded("Balances list pending earnings of at most "
+                                + MAX_PENDING_ASSETS + " assets and this creator has more; read them per period,"
+                                + " paged, from GET /v1/usage-report."))
+                .stream()
+                .map(sum -> new AssetPending(sum.assetId(), Money.plain(sum.amount())))
+                .toList();
         return new Balance(
                 currency,
                 Money.plain(pending.getOrDefault(currency, BigDecimal.ZERO)),
                 Money.plain(available),
                 List.copyOf(held),
-                pendingByAsset(c, creatorId, currency));
-    }
-
-    private static List<AssetPending> pendingByAsset(Connection c, String creatorId, String currency)
-            throws SQLException {
-        return Queries.listAtMost(
-                c,
-                "SELECT asset_id, SUM(amount) FROM usage_rollups WHERE creator_id = ? AND currency = ?"
-                        + " AND period NOT IN (SELECT period FROM closed_periods) GROUP BY asset_id ORDER BY asset_id",
-                MAX_PENDING_ASSETS,
-                () -> ApiException.limitExceeded("Balances list pending earnings of at most " + MAX_PENDING_ASSETS
-                        + " assets and this creator has more; read them per period, paged, from GET /v1/usage-report."),
-                r -> new AssetPending(r.getString(1), Money.plain(r.getBigDecimal(2))),
-                creatorId,
-                currency);
-    }
-
-    private static Map<String, BigDecimal> sums(Connection c, String sql, String creatorId) throws SQLException {
-        Map<String, BigDecimal> sums = new TreeMap<>();
-        try (PreparedStatement s = c.prepareStatement(sql)) {
-            s.setString(1, creatorId);
-            try (ResultSet r = s.executeQuery()) {
-                while (r.next()) {
-                    if (r.getBigDecimal(2) != null && r.getBigDecimal(2).signum() != 0) {
-                        sums.put(r.getString(1), r.getBigDecimal(2));
-                    }
-                }
-            }
-        }
-        return sums;
+                byAsset);
     }
 }

@@ -61,6 +61,27 @@ public final class ReceiptLog {
     }
 
     /** The committed size of the log. */
+    /** How the stored log looks: receipts stored, one past the highest index, and the head's tree size. */
+    public record Shape(long receipts, long nextIndex, long treeSize) {
+
+        /** Whole: every index up to the head's size holds exactly one receipt. */
+        public boolean whole() {
+            return receipts == nextIndex && receipts == treeSize;
+        }
+    }
+
+    public static Shape shape(DataSource dataSource) {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement s = c.prepareStatement("SELECT COUNT(*), COALESCE(MAX(log_index) + 1, 0),"
+                        + " (SELECT tree_size FROM receipt_log_head WHERE id = 1) FROM receipts");
+                ResultSet r = s.executeQuery()) {
+            r.next();
+            return new Shape(r.getLong(1), r.getLong(2), r.getLong(3));
+        } catch (SQLException e) {
+            throw new DataAccessException(e);
+        }
+    }
+
     public long size() {
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement select =

@@ -6,6 +6,7 @@ import com.royaltydesk.platform.assets.AssetService;
 import com.royaltydesk.platform.assets.PriceModel;
 import com.royaltydesk.platform.creators.CreatorService;
 import com.royaltydesk.platform.db.Jdbc;
+import com.royaltydesk.platform.db.PlatformSettings;
 import com.royaltydesk.platform.hosts.HostService;
 import com.royaltydesk.platform.keys.ApiKeyService;
 import com.royaltydesk.platform.keys.Role;
@@ -16,11 +17,9 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 
 /**
@@ -122,24 +121,12 @@ public final class SandboxBootstrap {
     }
 
     private static boolean alreadyDone(Connection connection) throws SQLException {
-        try (PreparedStatement select =
-                connection.prepareStatement("SELECT 1 FROM platform_settings WHERE setting_name = ? FOR UPDATE")) {
-            select.setString(1, MARKER);
-            try (ResultSet row = select.executeQuery()) {
-                return row.next();
-            }
-        }
+        return PlatformSettings.lockedValue(connection, MARKER) != null;
     }
 
     private void markDone(Connection connection) throws SQLException {
-        try (PreparedStatement insert = connection.prepareStatement(
-                "INSERT INTO platform_settings (setting_name, setting_value, updated_at) VALUES (?, ?, ?)")) {
-            Timestamp now = Timestamp.from(clock.instant());
-            insert.setString(1, MARKER);
-            insert.setString(2, now.toInstant().toString());
-            insert.setTimestamp(3, now);
-            insert.executeUpdate();
-        }
+        Instant now = clock.instant();
+        PlatformSettings.insert(connection, MARKER, now.toString(), now);
     }
 
     private void write(Path dataDir, SandboxCredentials credentials) {

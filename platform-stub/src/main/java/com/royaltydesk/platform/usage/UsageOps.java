@@ -3,12 +3,9 @@ package com.royaltydesk.platform.usage;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.royaltydesk.platform.db.Jdbc;
 import com.royaltydesk.platform.journal.RowChanges;
 import java.math.BigDecimal;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
@@ -69,47 +66,28 @@ public final class UsageOps {
     }
 
     private boolean applyVoid(Connection connection, JsonNode op) throws SQLException {
-        try (PreparedStatement known = connection.prepareStatement("SELECT 1 FROM usage_voids WHERE void_id = ?")) {
-            known.setString(1, op.path("void_id").asText());
-            try (ResultSet r = known.executeQuery()) {
-                if (r.next()) {
-                    return false;
-                }
-            }
+        String voidId = op.path("void_id").asText();
+        if (store.voidExists(connection, voidId)) {
+            return false;
         }
-        long seq;
-        try (PreparedStatement event = connection.prepareStatement(
-                "SELECT seq, status FROM usage_events WHERE host_id = ? AND event_id = ?")) {
-            event.setString(1, op.path("host_id").asText());
-            event.setString(2, op.path("event_id").asText());
-            try (ResultSet r = event.executeQuery()) {
-                if (!r.next() || !"accepted".equals(r.getString(2))) {
-                    // Cannot be, with both journals whole: said, and the start goes on.
-                    LOG.warn(
-                            "a journaled void names event {} of host {}, which is not an accepted event here",
-                            op.path("event_id").asText(),
-                            op.path("host_id").asText());
-                    return false;
-                }
-                seq = r.getLong(1);
-            }
+        UsageStore.EventToVoid event = store.lockEvent(
+                connection, op.path("host_id").asText(), op.path("event_id").asText());
+        if (event == null || !"accepted".equals(event.status())) {
+            // Cannot be, with both journals whole: said, and the start goes on.
+            LOG.warn(
+                    "a journaled void names event {} of host {}, which is not an accepted event here",
+                    op.path("event_id").asText(),
+                    op.path("host_id").asText());
+            return false;
         }
-        try (PreparedStatement insert = connection.prepareStatement(
-                "INSERT INTO usage_voids (void_id, event_seq, reason, booked_period, amount, created_at) VALUES (?, ?, ?, ?, ?, ?)")) {
-            insert.setString(1, op.path("void_id").asText());
-            insert.setLong(2, seq);
-            insert.setString(3, op.path("reason").asText());
-            insert.setString(4, op.path("booked_period").asText());
-            insert.setBigDecimal(5, new BigDecimal(op.path("amount").asText()));
-            insert.setTimestamp(
-                    6, Jdbc.timestamp(Instant.parse(op.path("created_at").asText())));
-            insert.executeUpdate();
-        }
-        try (PreparedStatement update =
-                connection.prepareStatement("UPDATE usage_events SET status = 'voided' WHERE seq = ?")) {
-            update.setLong(1, seq);
-            update.executeUpdate();
-        }
+        store.insertVoid(
+                connection,
+                voidId,
+                event.seq(),
+                op.path("reason").asText(),
+                op.path("booked_period").asText(),
+                new BigDecimal(op.path("amount").asText()),
+                Instant.parse(op.path("created_at").asText()));
         return true;
     }
 

@@ -111,6 +111,15 @@ public final class UsageStore {
         }
     }
 
+    boolean voidExists(Connection connection, String voidId) throws SQLException {
+        try (PreparedStatement known = connection.prepareStatement("SELECT 1 FROM usage_voids WHERE void_id = ?")) {
+            known.setString(1, voidId);
+            try (ResultSet r = known.executeQuery()) {
+                return r.next();
+            }
+        }
+    }
+
     /** Books a void of the event at {@code seq} into {@code bookedPeriod} and marks the event voided. */
     void insertVoid(
             Connection connection,

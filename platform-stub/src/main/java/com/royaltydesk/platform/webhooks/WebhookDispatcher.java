@@ -2,12 +2,11 @@ package com.royaltydesk.platform.webhooks;
 
 import com.royaltydesk.platform.db.Jdbc;
 import com.royaltydesk.platform.metrics.PlatformMetrics;
+import com.royaltydesk.platform.webhooks.DeliveryStore.Due;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.NoSuchAlgorithmException;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -48,17 +47,8 @@ public final class WebhookDispatcher implements AutoCloseable {
 
     private static final int MAX_ERROR = 500;
 
-    private record Due(
-            String deliveryId,
-            String eventId,
-            String endpointId,
-            String url,
-            String secret,
-            String payload,
-            int attempts,
-            Instant eventCreatedAt) {}
-
     private final Jdbc jdbc;
+    private final DeliveryStore store = new DeliveryStore();
     private final WebhookSettings settings;
     private final UrlGuard guard;
     private final Clock clock;
@@ -150,55 +140,15 @@ public final class WebhookDispatcher implements AutoCloseable {
         // Delivery bookkeeping is not journaled: after a rebuild a delivery may go again (at least once).
         return jdbc.inTransactionJournaledElsewhere(c -> {
             Instant now = clock.instant();
-            List<String> ids = new ArrayList<>();
-            try (PreparedStatement s = c.prepareStatement("SELECT delivery_id, endpoint_id FROM ("
-                    + "SELECT d.delivery_id, d.endpoint_id, d.next_attempt_at, ROW_NUMBER() OVER"
-                    + " (PARTITION BY d.endpoint_id ORDER BY d.next_attempt_at, d.delivery_id) AS place"
-                    + " FROM webhook_deliveries d JOIN webhook_endpoints w ON w.endpoint_id = d.endpoint_id"
-                    + " WHERE d.status = 'pending' AND w.status = 'active' AND d.next_attempt_at <= ?"
-                    + " AND (d.lease_until IS NULL OR d.lease_until < ?)) oldest"
-                    + " WHERE place = 1 ORDER BY next_attempt_at, delivery_id FETCH FIRST ? ROWS ONLY")) {
-                s.setTimestamp(1, Jdbc.timestamp(now));
-                s.setTimestamp(2, Jdbc.timestamp(now));
-                s.setInt(3, free + busy.size());
-                try (ResultSet r = s.executeQuery()) {
-                    while (r.next() && ids.size() < free) {
-                        if (!busy.contains(r.getString(2))) {
-                            ids.add(r.getString(1));
-                        }
-                    }
-                }
-            }
             List<Due> due = new ArrayList<>();
-            for (String id : ids) {
-                // Conditional: another instance may have leased it since the select.
-                try (PreparedStatement s = c.prepareStatement(
-                        "UPDATE webhook_deliveries SET lease_until = ?"
-                                + " WHERE delivery_id = ? AND status = 'pending' AND (lease_until IS NULL OR lease_until < ?)")) {
-                    s.setTimestamp(1, Jdbc.timestamp(now.plus(settings.lease())));
-                    s.setString(2, id);
-                    s.setTimestamp(3, Jdbc.timestamp(now));
-                    if (s.executeUpdate() != 1) {
-                        continue;
-                    }
+            for (DeliveryStore.Candidate candidate : store.oldestDuePerEndpoint(c, now, free + busy.size())) {
+                if (due.size() == free || busy.contains(candidate.endpointId())) {
+                    continue;
                 }
-                try (PreparedStatement s = c.prepareStatement(
-                        "SELECT d.delivery_id, d.event_id, d.endpoint_id, w.url, w.secret, e.payload, d.attempts, e.created_at"
-                                + " FROM webhook_deliveries d JOIN webhook_endpoints w ON w.endpoint_id = d.endpoint_id"
-                                + " JOIN webhook_events e ON e.event_id = d.event_id WHERE d.delivery_id = ?")) {
-                    s.setString(1, id);
-                    try (ResultSet r = s.executeQuery()) {
-                        if (r.next()) {
-                            due.add(new Due(
-                                    r.getString(1),
-                                    r.getString(2),
-                                    r.getString(3),
-                                    r.getString(4),
-                                    r.getString(5),
-                                    r.getString(6),
-                                    r.getInt(7),
-                                    Jdbc.instant(r.getTimestamp(8))));
-                        }
+                if (store.lease(c, candidate.deliveryId(), now, now.plus(settings.lease()))) {
+                    Due leased = store.due(c, candidate.deliveryId());
+                    if (leased != null) {
+                        due.add(leased);
                     }
                 }
             }
@@ -256,15 +206,13 @@ public final class WebhookDispatcher implements AutoCloseable {
         Instant now = clock.instant();
         String trimmed = error == null ? null : error.substring(0, Math.min(MAX_ERROR, error.length()));
         jdbc.inTransactionJournaledElsewhere(c -> {
-            try (PreparedStatement s = c.prepareStatement(
-                    "INSERT INTO webhook_attempts (delivery_id, attempted_at, status_code, error, duration_ms) VALUES (?, ?, ?, ?, ?)")) {
-                s.setString(1, due.deliveryId());
-                s.setTimestamp(2, Jdbc.timestamp(started));
-                s.setObject(3, status);
-                s.setString(4, trimmed);
-                s.setLong(5, Duration.between(started, now).toMillis());
-                s.executeUpdate();
-            }
+            store.insertAttempt(
+                    c,
+                    due.deliveryId(),
+                    started,
+                    status,
+                    trimmed,
+                    Duration.between(started, now).toMillis());
             int attempts = due.attempts() + 1;
             String next;
             Instant nextAt = now;
@@ -272,30 +220,15 @@ public final class WebhookDispatcher implements AutoCloseable {
                 next = "succeeded";
             } else if (status != null && status == 410) {
                 next = "failed";
-                try (PreparedStatement s = c.prepareStatement(
-                        "UPDATE webhook_endpoints SET status = 'disabled', disabled_reason = ? WHERE endpoint_id = ?")) {
-                    s.setString(1, "receiver answered 410 Gone");
-                    s.setString(2, due.endpointId());
-                    s.executeUpdate();
-                }
+                store.disableEndpoint(c, due.endpointId(), "receiver answered 410 Gone");
             } else if (!now.isBefore(due.eventCreatedAt().plus(settings.giveUpAfter()))) {
                 next = "failed";
             } else {
                 next = "pending";
                 nextAt = now.plus(backoff(attempts));
             }
-            try (PreparedStatement s = c.prepareStatement(
-                    "UPDATE webhook_deliveries SET status = ?, attempts = ?, next_attempt_at = ?, lease_until = NULL,"
-                            + " last_status_code = ?, last_error = ?, updated_at = ? WHERE delivery_id = ?")) {
-                s.setString(1, next);
-                s.setInt(2, attempts);
-                s.setTimestamp(3, Jdbc.timestamp(nextAt));
-                s.setObject(4, status);
-                s.setString(5, trimmed);
-                s.setTimestamp(6, Jdbc.timestamp(now));
-                s.setString(7, due.deliveryId());
-                s.executeUpdate();
-            }
+            store.updateDelivery(
+                    c, due.deliveryId(), new DeliveryStore.Outcome(next, attempts, nextAt, status, trimmed), now);
             return null;
         });
     }

@@ -5,12 +5,9 @@ import com.royaltydesk.platform.core.Ids;
 import com.royaltydesk.platform.db.DataAccessException;
 import com.royaltydesk.platform.db.Jdbc;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -50,9 +47,12 @@ public final class WebhookService {
             List<Attempt> log) {}
 
     private static final int MAX_ENDPOINTS_PER_OWNER = 20;
+    /** Well above what creation allows per owner, so a list is whole even after a race past the limit. */
+    private static final int MAX_LISTED = 100;
 
     private final DataSource dataSource;
     private final Jdbc jdbc;
+    private final WebhookStore store = new WebhookStore();
     private final UrlGuard guard;
     private final Clock clock;
 
@@ -88,22 +88,11 @@ public final class WebhookService {
                 clock.instant(),
                 WebhookSigner.newSecret());
         jdbc.inTransaction(c -> {
-            if (count(c, creatorId) >= MAX_ENDPOINTS_PER_OWNER) {
+            if (store.countEndpoints(c, creatorId) >= MAX_ENDPOINTS_PER_OWNER) {
                 throw ApiException.conflict(
                         "too_many_endpoints", "At most " + MAX_ENDPOINTS_PER_OWNER + " webhook endpoints per owner.");
             }
-            try (PreparedStatement s = c.prepareStatement(
-                    "INSERT INTO webhook_endpoints (endpoint_id, owner_role, creator_id, url, event_types, secret, status, created_at)"
-                            + " VALUES (?, ?, ?, ?, ?, ?, 'active', ?)")) {
-                s.setString(1, endpoint.endpointId());
-                s.setString(2, creatorId == null ? "platform" : "creator");
-                s.setString(3, creatorId);
-                s.setString(4, endpoint.url());
-                s.setString(5, String.join(",", types));
-                s.setString(6, endpoint.secret());
-                s.setTimestamp(7, Jdbc.timestamp(endpoint.createdAt()));
-                s.executeUpdate();
-            }
+            store.insertEndpoint(c, creatorId, endpoint);
             return null;
         });
         return endpoint;
@@ -117,145 +106,50 @@ public final class WebhookService {
      * new start picks anew; returns how many. Called at each start, before deliveries run.
      */
     public int pointSandboxSinkAt(String baseUrl) {
-        String url = baseUrl + SANDBOX_SINK_PATH;
-        return jdbc.inTransaction(c -> {
-            try (PreparedStatement s =
-                    c.prepareStatement("UPDATE webhook_endpoints SET url = ? WHERE url LIKE ? AND url <> ?")) {
-                s.setString(1, url);
-                s.setString(2, "%" + SANDBOX_SINK_PATH);
-                s.setString(3, url);
-                return s.executeUpdate();
-            }
-        });
+        return jdbc.inTransaction(c -> store.repoint(c, SANDBOX_SINK_PATH, baseUrl + SANDBOX_SINK_PATH));
     }
 
     /** Deliveries waiting for a first or next attempt, on every endpoint: the metrics' webhook backlog. */
     public long backlog() {
-        try (Connection c = dataSource.getConnection();
-                PreparedStatement s =
-                        c.prepareStatement("SELECT COUNT(*) FROM webhook_deliveries WHERE status = 'pending'");
-                ResultSet r = s.executeQuery()) {
-            r.next();
-            return r.getLong(1);
-        } catch (SQLException e) {
-            throw new DataAccessException(e);
-        }
+        return read(store::pendingDeliveries);
     }
 
+    /** The owner's endpoints, oldest first: all of them, as creation allows no more than this reads. */
     public List<Endpoint> list(String creatorId) {
-        List<Endpoint> endpoints = new ArrayList<>();
-        try (Connection c = dataSource.getConnection();
-                PreparedStatement s = c.prepareStatement(
-                        "SELECT endpoint_id, url, event_types, status, disabled_reason, created_at FROM webhook_endpoints"
-                                + " WHERE status <> 'deleted' AND " + ownerClause(creatorId)
-                                + " ORDER BY created_at FETCH FIRST 100 ROWS ONLY")) {
-            if (creatorId != null) {
-                s.setString(1, creatorId);
-            }
-            try (ResultSet r = s.executeQuery()) {
-                while (r.next()) {
-                    endpoints.add(new Endpoint(
-                            r.getString(1),
-                            r.getString(2),
-                            List.of(r.getString(3).split(",")),
-                            r.getString(4),
-                            r.getString(5),
-                            Jdbc.instant(r.getTimestamp(6)),
-                            null));
-                }
-            }
-            return endpoints;
-        } catch (SQLException e) {
-            throw new DataAccessException(e);
-        }
+        return read(c -> store.endpoints(c, creatorId, MAX_LISTED));
     }
 
     public void delete(String creatorId, String endpointId) {
         requireOwned(creatorId, endpointId);
         jdbc.inTransaction(c -> {
-            try (PreparedStatement s =
-                    c.prepareStatement("UPDATE webhook_endpoints SET status = 'deleted' WHERE endpoint_id = ?")) {
-                s.setString(1, endpointId);
-                s.executeUpdate();
-            }
-            try (PreparedStatement s = c.prepareStatement(
-                    "UPDATE webhook_deliveries SET status = 'failed', last_error = 'endpoint deleted' WHERE endpoint_id = ? AND status = 'pending'")) {
-                s.setString(1, endpointId);
-                s.executeUpdate();
-            }
+            store.deleteEndpoint(c, endpointId);
             return null;
         });
     }
 
     public List<Delivery> deliveries(String creatorId, String endpointId, int limit) {
         requireOwned(creatorId, endpointId);
-        List<Delivery> deliveries = new ArrayList<>();
-        try (Connection c = dataSource.getConnection();
-                PreparedStatement s = c.prepareStatement(
-                        "SELECT d.delivery_id, d.endpoint_id, d.event_id, e.event_type, d.status, d.attempts, d.next_attempt_at,"
-                                + " d.last_status_code, d.last_error, d.created_at FROM webhook_deliveries d"
-                                + " JOIN webhook_events e ON e.event_id = d.event_id WHERE d.endpoint_id = ?"
-                                + " ORDER BY d.created_at DESC, d.delivery_id FETCH FIRST ? ROWS ONLY")) {
-            s.setString(1, endpointId);
-            s.setInt(2, limit);
-            try (ResultSet r = s.executeQuery()) {
-                while (r.next()) {
-                    deliveries.add(new Delivery(
-                            r.getString(1),
-                            r.getString(2),
-                            r.getString(3),
-                            r.getString(4),
-                            r.getString(5),
-                            r.getInt(6),
-                            Jdbc.instant(r.getTimestamp(7)),
-                            (Integer) r.getObject(8),
-                            r.getString(9),
-                            Jdbc.instant(r.getTimestamp(10)),
-                            attempts(c, r.getString(1))));
-                }
-            }
-            return deliveries;
-        } catch (SQLException e) {
-            throw new DataAccessException(e);
-        }
+        return read(c -> store.deliveries(c, endpointId, limit));
     }
 
     /** Sends the delivery's event again as a new delivery, now. */
     public String redeliver(String creatorId, String deliveryId) {
         return jdbc.inTransaction(c -> {
-            String endpointId;
-            String eventId;
-            try (PreparedStatement s =
-                    c.prepareStatement("SELECT endpoint_id, event_id FROM webhook_deliveries WHERE delivery_id = ?")) {
-                s.setString(1, deliveryId);
-                try (ResultSet r = s.executeQuery()) {
-                    if (!r.next()) {
-                        throw ApiException.notFound("No delivery " + deliveryId + ".");
-                    }
-                    endpointId = r.getString(1);
-                    eventId = r.getString(2);
-                }
+            WebhookStore.DeliveryRef delivery = store.delivery(c, deliveryId);
+            if (delivery == null) {
+                throw ApiException.notFound("No delivery " + deliveryId + ".");
             }
-            requireOwned(creatorId, endpointId);
-            requireActive(c, endpointId);
-            Outbox.insertDelivery(c, endpointId, eventId, clock.instant());
-            return endpointId;
+            requireOwned(creatorId, delivery.endpointId());
+            // A disabled endpoint gets nothing, a redelivery included.
+            String status = store.endpointStatus(c, delivery.endpointId());
+            if (status != null && !"active".equals(status)) {
+                throw ApiException.conflict(
+                        "endpoint_not_active",
+                        "Webhook endpoint " + delivery.endpointId() + " is " + status + "; it receives no deliveries.");
+            }
+            Outbox.insertDelivery(c, delivery.endpointId(), delivery.eventId(), clock.instant());
+            return delivery.endpointId();
         });
-    }
-
-    /** A disabled endpoint gets nothing, a redelivery included. */
-    private static void requireActive(java.sql.Connection c, String endpointId) throws java.sql.SQLException {
-        try (PreparedStatement s = c.prepareStatement("SELECT status FROM webhook_endpoints WHERE endpoint_id = ?")) {
-            s.setString(1, endpointId);
-            try (ResultSet r = s.executeQuery()) {
-                if (r.next() && !"active".equals(r.getString(1))) {
-                    throw ApiException.conflict(
-                            "endpoint_not_active",
-                            "Webhook endpoint " + endpointId + " is " + r.getString(1)
-                                    + "; it receives no deliveries.");
-                }
-            }
-        }
     }
 
     private void requireOwned(String creatorId, String endpointId) {
@@ -265,36 +159,11 @@ public final class WebhookService {
         }
     }
 
-    private static List<Attempt> attempts(Connection c, String deliveryId) throws SQLException {
-        List<Attempt> attempts = new ArrayList<>();
-        try (PreparedStatement s = c.prepareStatement(
-                "SELECT attempted_at, status_code, error, duration_ms FROM webhook_attempts WHERE delivery_id = ? ORDER BY seq"
-                        + " FETCH FIRST 100 ROWS ONLY")) {
-            s.setString(1, deliveryId);
-            try (ResultSet r = s.executeQuery()) {
-                while (r.next()) {
-                    attempts.add(new Attempt(
-                            Jdbc.instant(r.getTimestamp(1)), (Integer) r.getObject(2), r.getString(3), r.getLong(4)));
-                }
-            }
+    private <T> T read(Jdbc.TransactionWork<T> work) {
+        try (Connection c = dataSource.getConnection()) {
+            return work.apply(c);
+        } catch (SQLException e) {
+            throw new DataAccessException(e);
         }
-        return attempts;
-    }
-
-    private static int count(Connection c, String creatorId) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement(
-                "SELECT COUNT(*) FROM webhook_endpoints WHERE status <> 'deleted' AND " + ownerClause(creatorId))) {
-            if (creatorId != null) {
-                s.setString(1, creatorId);
-            }
-            try (ResultSet r = s.executeQuery()) {
-                r.next();
-                return r.getInt(1);
-            }
-        }
-    }
-
-    private static String ownerClause(String creatorId) {
-        return creatorId == null ? "owner_role = 'platform'" : "creator_id = ?";
     }
 }
