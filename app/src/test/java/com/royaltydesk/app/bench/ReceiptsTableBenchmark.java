@@ -144,18 +144,18 @@ public final class ReceiptsTableBenchmark {
         Platform.runLater(() -> viewModel.connect(client));
         while (true) {
             await(() -> fx(() -> !viewModel.messageProperty().get().startsWith("Loading")));
-            int loaded = fx(() -> viewModel.receipts().size());
-            if (loaded >= count || !fx(() -> viewModel.hasMoreProperty().get())) {
+            int loaded = fx(() -> viewModel.list().receipts().size());
+            if (loaded >= count || !fx(() -> viewModel.list().hasMoreProperty().get())) {
                 break;
             }
             int before = loaded;
             Platform.runLater(viewModel::loadMore);
-            await(() -> fx(() -> viewModel.receipts().size() > before));
+            await(() -> fx(() -> viewModel.list().receipts().size() > before));
         }
         System.out.printf(
                 "paged %,d receipts into the table in %.1f s (pages of 500)%n",
-                fx(() -> viewModel.receipts().size()), (System.nanoTime() - started) / 1e9);
-        await(() -> fx(() -> viewModel.statesCheckedProperty().get() >= count));
+                fx(() -> viewModel.list().receipts().size()), (System.nanoTime() - started) / 1e9);
+        await(() -> fx(() -> viewModel.list().statesCheckedProperty().get() >= count));
         System.out.printf(
                 "every signature state checked %.1f s after the first page%n", (System.nanoTime() - started) / 1e9);
         report("loading: page appends and state batches", handlers);
@@ -185,12 +185,12 @@ public final class ReceiptsTableBenchmark {
         List<Long> filtering = new ArrayList<>();
         int handlersBefore = handlers.size();
         for (String search : List.of("model-7", "model-1", "", "pt_", "")) {
-            filtering.add(fxTimed(() -> viewModel.searchProperty().set(search)));
+            filtering.add(fxTimed(() -> viewModel.list().searchProperty().set(search)));
             Thread.sleep(400);
             filtering.add(fxTimed(() -> table[0].layout()));
         }
         for (StateFilter state : List.of(StateFilter.NOT_VERIFIED, StateFilter.VERIFIED, StateFilter.ALL)) {
-            filtering.add(fxTimed(() -> viewModel.stateFilterProperty().set(state)));
+            filtering.add(fxTimed(() -> viewModel.list().stateFilterProperty().set(state)));
             Thread.sleep(400);
             filtering.add(fxTimed(() -> table[0].layout()));
         }

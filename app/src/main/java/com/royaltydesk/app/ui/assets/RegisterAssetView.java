@@ -41,36 +41,36 @@ final class RegisterAssetView extends ScrollPane {
         Label title = new Label("Register an asset");
         title.getStyleClass().add("panel-title");
 
+        AssetForm fields = viewModel.form();
         VBox form = new VBox(
                 10,
                 title,
                 content(viewModel, dialogs),
                 field(
                         "_Name",
-                        text(viewModel.nameProperty(), "asset-name", "What buyers and statements call it"),
-                        viewModel,
-                        RegisterAssetViewModel.NAME),
-                field("_License", license(viewModel), viewModel, RegisterAssetViewModel.LICENSE),
-                field("_Paid by", priceType(viewModel), viewModel, RegisterAssetViewModel.TYPE),
-                priceField(viewModel, "Ra_te per token", viewModel.rateProperty(), "price-rate", PriceModelInput.RATE),
+                        text(fields.nameProperty(), "asset-name", "What buyers and statements call it"),
+                        fields,
+                        AssetForm.NAME),
+                field("_License", license(fields), fields, AssetForm.LICENSE),
+                field("_Paid by", priceType(fields), fields, AssetForm.TYPE),
+                priceField(fields, "Ra_te per token", fields.rateProperty(), "price-rate", PriceModelInput.RATE),
                 priceField(
-                        viewModel,
+                        fields,
                         "_Share of revenue (0–1)",
-                        viewModel.shareProperty(),
+                        fields.shareProperty(),
                         "price-share",
                         PriceModelInput.SHARE),
+                priceField(fields, "Monthly _floor", fields.floorProperty(), "price-floor", PriceModelInput.FLOOR),
                 priceField(
-                        viewModel, "Monthly _floor", viewModel.floorProperty(), "price-floor", PriceModelInput.FLOOR),
-                priceField(
-                        viewModel,
+                        fields,
                         "Pool _weight (optional, default 1)",
-                        viewModel.weightProperty(),
+                        fields.weightProperty(),
                         "price-weight",
                         PriceModelInput.WEIGHT),
                 field(
                         "C_urrency",
-                        text(viewModel.currencyProperty(), "price-currency", "USD"),
-                        viewModel,
+                        text(fields.currencyProperty(), "price-currency", "USD"),
+                        fields,
                         PriceModelInput.CURRENCY),
                 submit(viewModel));
         form.setPadding(new Insets(4, 12, 12, 12));
@@ -112,32 +112,32 @@ final class RegisterAssetView extends ScrollPane {
         source.setId("asset-source");
         source.setWrapText(true);
         source.getStyleClass().add("muted");
-        source.textProperty().bind(viewModel.sourceProperty());
+        source.textProperty().bind(viewModel.content().sourceProperty());
 
         ProgressBar progress = new ProgressBar();
         progress.setId("hash-progress");
         progress.setMaxWidth(Double.MAX_VALUE);
-        progress.progressProperty().bind(viewModel.progressProperty());
+        progress.progressProperty().bind(viewModel.content().progressProperty());
         HBox.setHgrow(progress, Priority.ALWAYS);
         Button cancel = new Button("Cancel");
         cancel.setId("cancel-hashing");
         cancel.setOnAction(e -> viewModel.cancelHashing());
         HBox progressRow = new HBox(8, progress, cancel);
         progressRow.setAlignment(Pos.CENTER_LEFT);
-        progressRow.visibleProperty().bind(viewModel.hashingProperty());
+        progressRow.visibleProperty().bind(viewModel.content().hashingProperty());
         progressRow.managedProperty().bind(progressRow.visibleProperty());
         Label progressText = new Label();
         progressText.setId("hash-progress-text");
         progressText.getStyleClass().add("muted");
-        progressText.textProperty().bind(viewModel.progressTextProperty());
-        progressText.visibleProperty().bind(viewModel.hashingProperty());
+        progressText.textProperty().bind(viewModel.content().progressTextProperty());
+        progressText.visibleProperty().bind(viewModel.content().hashingProperty());
         progressText.managedProperty().bind(progressText.visibleProperty());
 
         Label summary = new Label();
         summary.setId("hash-summary");
         summary.setWrapText(true);
-        summary.textProperty().bind(viewModel.hashSummaryProperty());
-        summary.visibleProperty().bind(viewModel.hashSummaryProperty().isNotEmpty());
+        summary.textProperty().bind(viewModel.content().summaryProperty());
+        summary.visibleProperty().bind(viewModel.content().summaryProperty().isNotEmpty());
         summary.managedProperty().bind(summary.visibleProperty());
 
         Label explain = new Label("Hashed on this computer; the platform checks the upload against the hash.");
@@ -154,21 +154,21 @@ final class RegisterAssetView extends ScrollPane {
         return field;
     }
 
-    private static ComboBox<String> license(RegisterAssetViewModel viewModel) {
-        ComboBox<String> license = new ComboBox<>(FXCollections.observableList(RegisterAssetViewModel.LICENSES));
+    private static ComboBox<String> license(AssetForm form) {
+        ComboBox<String> license = new ComboBox<>(FXCollections.observableList(AssetForm.LICENSES));
         license.setId("asset-license");
         license.setEditable(true);
         license.setMaxWidth(Double.MAX_VALUE);
         license.setPromptText("cc-by-4.0, or licenseref-<name>");
-        license.valueProperty().bindBidirectional(viewModel.licenseProperty());
+        license.valueProperty().bindBidirectional(form.licenseProperty());
         // Typing a custom license counts at once, not only when the field loses focus.
         license.getEditor()
                 .textProperty()
-                .addListener((obs, old, now) -> viewModel.licenseProperty().set(now));
+                .addListener((obs, old, now) -> form.licenseProperty().set(now));
         return license;
     }
 
-    private static ComboBox<String> priceType(RegisterAssetViewModel viewModel) {
+    private static ComboBox<String> priceType(AssetForm form) {
         ComboBox<String> type = new ComboBox<>(FXCollections.observableList(PriceModelInput.TYPES));
         type.setId("price-type");
         type.setMaxWidth(Double.MAX_VALUE);
@@ -187,26 +187,24 @@ final class RegisterAssetView extends ScrollPane {
                         .orElse(text);
             }
         });
-        type.valueProperty().bindBidirectional(viewModel.priceTypeProperty());
+        type.valueProperty().bindBidirectional(form.priceTypeProperty());
         return type;
     }
 
     /** A price-model field, shown only for the models that use it. */
-    private static VBox priceField(
-            RegisterAssetViewModel viewModel, String label, StringProperty value, String id, String field) {
-        VBox box = field(label, text(value, id, ""), viewModel, field);
+    private static VBox priceField(AssetForm form, String label, StringProperty value, String id, String field) {
+        VBox box = field(label, text(value, id, ""), form, field);
         box.visibleProperty()
                 .bind(Bindings.createBooleanBinding(
-                        () -> PriceModelInput.fieldsOf(
-                                        viewModel.priceTypeProperty().get())
+                        () -> PriceModelInput.fieldsOf(form.priceTypeProperty().get())
                                 .contains(field),
-                        viewModel.priceTypeProperty()));
+                        form.priceTypeProperty()));
         box.managedProperty().bind(box.visibleProperty());
         return box;
     }
 
     /** A labelled input with its message right under it, in the error colour. */
-    private static VBox field(String label, Node input, RegisterAssetViewModel viewModel, String field) {
+    private static VBox field(String label, Node input, AssetForm form, String field) {
         // Alt and the underlined letter moves the focus to the input; screen readers name it too.
         Label caption = new Label(label);
         caption.setMnemonicParsing(true);
@@ -216,8 +214,8 @@ final class RegisterAssetView extends ScrollPane {
         error.setId("error-" + field.replace('_', '-'));
         error.getStyleClass().add("error-text");
         error.setWrapText(true);
-        error.textProperty().bind(viewModel.errorProperty(field));
-        error.visibleProperty().bind(viewModel.errorProperty(field).isNotEmpty());
+        error.textProperty().bind(form.errorProperty(field));
+        error.visibleProperty().bind(form.errorProperty(field).isNotEmpty());
         error.managedProperty().bind(error.visibleProperty());
         return new VBox(3, caption, input, error);
     }

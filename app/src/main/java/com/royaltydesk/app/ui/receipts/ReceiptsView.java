@@ -55,13 +55,15 @@ public final class ReceiptsView extends BorderPane {
         TextField search = new TextField();
         search.setId("receipt-search");
         search.setPromptText("Search receipt, model or dataset");
-        search.textProperty().bindBidirectional(viewModel.searchProperty());
+        search.textProperty().bindBidirectional(viewModel.list().searchProperty());
         HBox.setHgrow(search, Priority.ALWAYS);
-        TextField model = filterField(viewModel.modelFilterProperty(), "receipt-model-filter", "Model", viewModel);
-        TextField asset = filterField(viewModel.assetFilterProperty(), "receipt-asset-filter", "Asset id", viewModel);
+        TextField model =
+                filterField(viewModel.list().modelFilterProperty(), "receipt-model-filter", "Model", viewModel);
+        TextField asset =
+                filterField(viewModel.list().assetFilterProperty(), "receipt-asset-filter", "Asset id", viewModel);
         ComboBox<StateFilter> state = new ComboBox<>(FXCollections.observableArrayList(StateFilter.values()));
         state.setId("receipt-state-filter");
-        state.valueProperty().bindBidirectional(viewModel.stateFilterProperty());
+        state.valueProperty().bindBidirectional(viewModel.list().stateFilterProperty());
         Button refresh = new Button("Refresh");
         refresh.setId("refresh-receipts");
         refresh.setOnAction(e -> viewModel.refresh());
@@ -91,7 +93,7 @@ public final class ReceiptsView extends BorderPane {
     }
 
     private VBox table(ReceiptsViewModel viewModel) {
-        TableView<ReceiptSummary> table = new TableView<>(viewModel.receipts());
+        TableView<ReceiptSummary> table = new TableView<>(viewModel.list().receipts());
         table.setId("receipts-table");
         // Preferred widths fit typical values (a 23-character id, a model name, a short date): at
         // 1440 px nothing is cut; narrower, every column gives way in proportion and a tooltip shows it all.
@@ -109,9 +111,9 @@ public final class ReceiptsView extends BorderPane {
         signature.setMinWidth(55);
         signature.setCellValueFactory(cell -> Bindings.createStringBinding(
                 () -> stateText(
-                        viewModel.states().get(cell.getValue().receiptId()),
+                        viewModel.list().states().get(cell.getValue().receiptId()),
                         viewModel.sandboxSessionProperty().get()),
-                viewModel.statesCheckedProperty(),
+                viewModel.list().statesCheckedProperty(),
                 viewModel.sandboxSessionProperty()));
         signature.setCellFactory(c -> new TextCellWithTooltip());
         table.getColumns().add(signature);
@@ -123,14 +125,14 @@ public final class ReceiptsView extends BorderPane {
         table.setPlaceholder(
                 new Label("No receipts yet. They appear here when proof-of-training is recorded for your assets."));
         table.getSelectionModel().selectedItemProperty().addListener((obs, old, now) -> viewModel.select(now));
-        viewModel.revealedProperty().addListener((obs, old, now) -> {
+        viewModel.list().revealedProperty().addListener((obs, old, now) -> {
             if (now != null) {
                 table.getSelectionModel().select(now);
                 table.scrollTo(now);
             }
         });
         Button more = new Button("Load more");
-        more.visibleProperty().bind(viewModel.hasMoreProperty());
+        more.visibleProperty().bind(viewModel.list().hasMoreProperty());
         more.managedProperty().bind(more.visibleProperty());
         more.setOnAction(e -> viewModel.loadMore());
         VBox box = new VBox(8, table, more);
@@ -179,50 +181,57 @@ public final class ReceiptsView extends BorderPane {
         badge.setWrapText(true); // the verdict is read first: never cut off
         badge.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         badge.getStyleClass().add("badge");
-        badge.textProperty().bind(viewModel.verdictProperty());
-        badge.visibleProperty().bind(viewModel.verdictProperty().isNotEmpty());
-        viewModel.verdictStyleProperty().addListener((obs, old, now) -> styleBadge(badge, now));
-        styleBadge(badge, viewModel.verdictStyleProperty().get());
+        badge.textProperty().bind(viewModel.inspection().verdictProperty());
+        badge.visibleProperty().bind(viewModel.inspection().verdictProperty().isNotEmpty());
+        viewModel.inspection().verdictStyleProperty().addListener((obs, old, now) -> styleBadge(badge, now));
+        styleBadge(badge, viewModel.inspection().verdictStyleProperty().get());
         Label subject = new Label();
         subject.setId("verification-subject");
         subject.setWrapText(true);
-        subject.textProperty().bind(viewModel.subjectProperty());
+        subject.textProperty().bind(viewModel.inspection().subjectProperty());
         Label claims = new Label();
         claims.setId("receipt-claims-in-words");
         claims.setWrapText(true);
         claims.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE); // what is claimed, never cut off
-        claims.textProperty().bind(viewModel.claimsInWordsProperty());
-        claims.visibleProperty().bind(viewModel.claimsInWordsProperty().isNotEmpty());
+        claims.textProperty().bind(viewModel.inspection().claimsInWordsProperty());
+        claims.visibleProperty()
+                .bind(viewModel.inspection().claimsInWordsProperty().isNotEmpty());
         claims.managedProperty().bind(claims.visibleProperty());
         Label signingKey = new Label();
         signingKey.setId("verification-key");
         signingKey.setWrapText(true);
         signingKey.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE); // who vouched, in full
         signingKey.getStyleClass().add("muted");
-        signingKey.textProperty().bind(viewModel.signingKeyProperty());
-        signingKey.visibleProperty().bind(viewModel.signingKeyProperty().isNotEmpty());
+        signingKey.textProperty().bind(viewModel.inspection().signingKeyProperty());
+        signingKey
+                .visibleProperty()
+                .bind(viewModel.inspection().signingKeyProperty().isNotEmpty());
         signingKey.managedProperty().bind(signingKey.visibleProperty());
 
-        ListView<BundleReport.Check> checks = new ListView<>(viewModel.checks());
+        ListView<BundleReport.Check> checks =
+                new ListView<>(viewModel.inspection().checks());
         checks.setId("verification-checks");
         checks.setPrefHeight(260);
         checks.setCellFactory(CheckCell::new);
-        TitledPane headerPane = new TitledPane("Header", readOnly(viewModel.headerProperty()));
-        TitledPane payloadPane = new TitledPane("Claims as signed (JSON)", readOnly(viewModel.payloadProperty()));
+        TitledPane headerPane =
+                new TitledPane("Header", readOnly(viewModel.inspection().headerProperty()));
+        TitledPane payloadPane = new TitledPane(
+                "Claims as signed (JSON)", readOnly(viewModel.inspection().payloadProperty()));
         payloadPane.setExpanded(false);
         headerPane.setExpanded(false);
         Button export = new Button("Export bundle…");
         export.setId("export-bundle");
-        export.disableProperty().bind(viewModel.canExportProperty().not());
+        export.disableProperty().bind(viewModel.inspection().canExportProperty().not());
         export.setOnAction(e -> dialogs.chooseBundleToSave(
                         getScene().getWindow(), BundleFiles.suggestedName("receipt", System.getProperty("os.name")))
                 .ifPresent(viewModel::exportBundle));
         Button dispute = new Button("Dispute…");
         dispute.setId("dispute-receipt");
-        dispute.disableProperty().bind(viewModel.disputableProperty().isNull());
+        dispute.disableProperty()
+                .bind(viewModel.inspection().disputableProperty().isNull());
         dispute.setOnAction(e -> dialogs.askDisputeReason(
                         getScene().getWindow(),
-                        viewModel.disputableProperty().get().receiptId())
+                        viewModel.inspection().disputableProperty().get().receiptId())
                 .ifPresent(viewModel::dispute));
         VBox box = new VBox(
                 10, badge, subject, claims, signingKey, checks, payloadPane, headerPane, new HBox(8, export, dispute));

@@ -76,9 +76,9 @@ class AssetsViewModelTest {
 
         register.choose(file);
         drainUntil(() -> register.canRegisterProperty().get());
-        assertThat(register.hashSummaryProperty().get()).startsWith("sha256:" + sha256(content));
-        assertThat(register.nameProperty().get()).isEqualTo("images-v1.tar");
-        register.nameProperty().set("Annotated images v1");
+        assertThat(register.content().summaryProperty().get()).startsWith("sha256:" + sha256(content));
+        assertThat(register.form().nameProperty().get()).isEqualTo("images-v1.tar");
+        register.form().nameProperty().set("Annotated images v1");
         register.register();
         drainUntil(() -> assets.rows().size() == 1);
 
@@ -99,12 +99,12 @@ class AssetsViewModelTest {
         Files.writeString(folder.resolve("a.jpg"), "first photo");
         Files.writeString(folder.resolve("b.jpg"), "second photo");
         Files.writeString(folder.resolve(".hidden"), "not an asset");
-        register.priceTypeProperty().set("rev_share");
-        register.shareProperty().set("0.15");
+        register.form().priceTypeProperty().set("rev_share");
+        register.form().shareProperty().set("0.15");
 
         register.choose(folder);
         drainUntil(() -> register.canRegisterProperty().get());
-        assertThat(register.hashSummaryProperty().get()).startsWith("2 files");
+        assertThat(register.content().summaryProperty().get()).startsWith("2 files");
         register.register();
         drainUntil(() -> assets.rows().size() == 2);
 
@@ -117,25 +117,26 @@ class AssetsViewModelTest {
         register.choose(Files.writeString(dir.resolve("x.txt"), "x"));
         drainUntil(() -> register.canRegisterProperty().get());
 
-        register.rateProperty().set("abc");
-        register.currencyProperty().set("XYZ");
-        register.licenseProperty().set("my own license");
-        register.nameProperty().set(" ");
+        register.form().rateProperty().set("abc");
+        register.form().currencyProperty().set("XYZ");
+        register.form().licenseProperty().set("my own license");
+        register.form().nameProperty().set(" ");
 
-        assertThat(register.errorProperty(PriceModelInput.RATE).get()).contains("Not a number");
-        assertThat(register.errorProperty(PriceModelInput.CURRENCY).get()).contains("three letters");
-        assertThat(register.errorProperty(RegisterAssetViewModel.LICENSE).get()).contains("licenseref-");
-        assertThat(register.errorProperty(RegisterAssetViewModel.NAME).get()).contains("name");
+        assertThat(register.form().errorProperty(PriceModelInput.RATE).get()).contains("Not a number");
+        assertThat(register.form().errorProperty(PriceModelInput.CURRENCY).get())
+                .contains("three letters");
+        assertThat(register.form().errorProperty(AssetForm.LICENSE).get()).contains("licenseref-");
+        assertThat(register.form().errorProperty(AssetForm.NAME).get()).contains("name");
         assertThat(register.canRegisterProperty().get()).isFalse();
         register.register();
         assets.refresh();
         drainUntil(() -> !assets.messageProperty().get().startsWith("Loading"));
         assertThat(assets.rows()).isEmpty();
 
-        register.priceTypeProperty().set("rev_share");
-        register.shareProperty().set("1.5");
-        assertThat(register.errorProperty(PriceModelInput.SHARE).get()).contains("at most 1");
-        assertThat(register.errorProperty(PriceModelInput.RATE).get())
+        register.form().priceTypeProperty().set("rev_share");
+        register.form().shareProperty().set("1.5");
+        assertThat(register.form().errorProperty(PriceModelInput.SHARE).get()).contains("at most 1");
+        assertThat(register.form().errorProperty(PriceModelInput.RATE).get())
                 .as("rate does not apply to rev_share")
                 .isEmpty();
     }
@@ -148,14 +149,16 @@ class AssetsViewModelTest {
         }
 
         register.choose(big);
-        drainUntil(() -> register.progressProperty().get() > 0);
-        assertThat(register.progressTextProperty().get()).contains("of 4.3 GB").contains("/s");
+        drainUntil(() -> register.content().progressProperty().get() > 0);
+        assertThat(register.content().progressTextProperty().get())
+                .contains("of 4.3 GB")
+                .contains("/s");
         register.cancelHashing();
 
-        assertThat(register.hashingProperty().get()).isFalse();
+        assertThat(register.content().hashingProperty().get()).isFalse();
         assertThat(register.statusProperty().get()).isEqualTo("Hashing cancelled. Nothing was registered.");
         assertThat(register.canRegisterProperty().get()).isFalse();
-        assertThat(register.digests()).isNull();
+        assertThat(register.content().digests()).isNull();
     }
 
     @Test
@@ -208,8 +211,8 @@ class AssetsViewModelTest {
                 .contains("already registered")
                 .doesNotContain("a.mp3")
                 .endsWith("Press “Register and upload” to try these again.");
-        assertThat(register.digests()).extracting(d -> d.name()).containsExactly("b.mp3");
-        assertThat(register.hashSummaryProperty().get()).isEqualTo("1 file still to register or upload");
+        assertThat(register.content().digests()).extracting(d -> d.name()).containsExactly("b.mp3");
+        assertThat(register.content().summaryProperty().get()).isEqualTo("1 file still to register or upload");
         assertThat(register.canRegisterProperty().get()).isTrue();
         assertThat(assets.rows()).extracting(AssetsViewModel.Row::name).containsExactly("songs/a.mp3", "songs/c.mp3");
     }
@@ -238,7 +241,7 @@ class AssetsViewModelTest {
         drainUntil(() -> assets.rows().stream().allMatch(row -> row.status().equals("Content checked")));
 
         assertThat(assets.rows()).extracting(AssetsViewModel.Row::name).containsExactly("texts/a.txt", "texts/b.txt");
-        assertThat(register.digests()).isNull();
+        assertThat(register.content().digests()).isNull();
     }
 
     @Test

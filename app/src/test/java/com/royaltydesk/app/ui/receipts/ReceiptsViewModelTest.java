@@ -69,9 +69,9 @@ class ReceiptsViewModelTest {
         SandboxCalls.recordReceipt(platform.baseUrl(), dir.resolve("platform"), "model-b");
 
         viewModel.connect(client);
-        drainUntil(() -> viewModel.receipts().size() == 2);
+        drainUntil(() -> viewModel.list().receipts().size() == 2);
 
-        assertThat(viewModel.receipts()).extracting(r -> r.modelId()).containsExactly("model-a", "model-b");
+        assertThat(viewModel.list().receipts()).extracting(r -> r.modelId()).containsExactly("model-a", "model-b");
         assertThat(viewModel.messageProperty().get()).isEqualTo("2 receipts");
     }
 
@@ -80,22 +80,22 @@ class ReceiptsViewModelTest {
         SandboxCalls.recordReceipt(platform.baseUrl(), dir.resolve("platform"), "llama-x");
         SandboxCalls.recordReceipt(platform.baseUrl(), dir.resolve("platform"), "mistral-y");
         viewModel.connect(client);
-        drainUntil(() -> viewModel.receipts().size() == 2);
+        drainUntil(() -> viewModel.list().receipts().size() == 2);
 
-        viewModel.modelFilterProperty().set("llama-x");
+        viewModel.list().modelFilterProperty().set("llama-x");
         viewModel.refresh();
-        drainUntil(() -> viewModel.receipts().size() == 1);
-        assertThat(viewModel.receipts()).extracting(r -> r.modelId()).containsExactly("llama-x");
+        drainUntil(() -> viewModel.list().receipts().size() == 1);
+        assertThat(viewModel.list().receipts()).extracting(r -> r.modelId()).containsExactly("llama-x");
 
-        viewModel.modelFilterProperty().set("");
-        viewModel.assetFilterProperty().set("ds_not_this_one");
+        viewModel.list().modelFilterProperty().set("");
+        viewModel.list().assetFilterProperty().set("ds_not_this_one");
         viewModel.refresh();
         drainUntil(() -> viewModel.messageProperty().get().equals("0 receipts"));
-        assertThat(viewModel.receipts()).isEmpty();
+        assertThat(viewModel.list().receipts()).isEmpty();
 
-        viewModel.assetFilterProperty().set("ds_sandbox_demo");
+        viewModel.list().assetFilterProperty().set("ds_sandbox_demo");
         viewModel.refresh();
-        drainUntil(() -> viewModel.receipts().size() == 2);
+        drainUntil(() -> viewModel.list().receipts().size() == 2);
     }
 
     @Test
@@ -103,15 +103,15 @@ class ReceiptsViewModelTest {
         SandboxCalls.recordReceipt(platform.baseUrl(), dir.resolve("platform"), "model-a");
         SandboxCalls.recordReceipt(platform.baseUrl(), dir.resolve("platform"), "model-b");
         viewModel.connect(client);
-        drainUntil(() -> viewModel.statesCheckedProperty().get() == 2);
+        drainUntil(() -> viewModel.list().statesCheckedProperty().get() == 2);
 
-        assertThat(viewModel.states().values()).containsOnly(com.royaltydesk.verify.ReceiptStatus.VERIFIED);
-        viewModel.stateFilterProperty().set(StateFilter.NOT_VERIFIED);
-        drainUntil(() -> viewModel.receipts().isEmpty());
-        assertThat(viewModel.receipts()).isEmpty();
-        viewModel.stateFilterProperty().set(StateFilter.VERIFIED);
-        drainUntil(() -> viewModel.receipts().size() == 2);
-        assertThat(viewModel.receipts()).hasSize(2);
+        assertThat(viewModel.list().states().values()).containsOnly(com.royaltydesk.verify.ReceiptStatus.VERIFIED);
+        viewModel.list().stateFilterProperty().set(StateFilter.NOT_VERIFIED);
+        drainUntil(() -> viewModel.list().receipts().isEmpty());
+        assertThat(viewModel.list().receipts()).isEmpty();
+        viewModel.list().stateFilterProperty().set(StateFilter.VERIFIED);
+        drainUntil(() -> viewModel.list().receipts().size() == 2);
+        assertThat(viewModel.list().receipts()).hasSize(2);
     }
 
     @Test
@@ -119,36 +119,39 @@ class ReceiptsViewModelTest {
         SandboxCalls.recordReceipt(platform.baseUrl(), dir.resolve("platform"), "llama-x");
         SandboxCalls.recordReceipt(platform.baseUrl(), dir.resolve("platform"), "mistral-y");
         viewModel.connect(client);
-        drainUntil(() -> viewModel.receipts().size() == 2);
+        drainUntil(() -> viewModel.list().receipts().size() == 2);
 
-        viewModel.searchProperty().set("MISTRAL");
-        drainUntil(() -> viewModel.receipts().size() == 1);
+        viewModel.list().searchProperty().set("MISTRAL");
+        drainUntil(() -> viewModel.list().receipts().size() == 1);
 
-        assertThat(viewModel.receipts()).extracting(r -> r.modelId()).containsExactly("mistral-y");
+        assertThat(viewModel.list().receipts()).extracting(r -> r.modelId()).containsExactly("mistral-y");
     }
 
     @Test
     void select_realReceipt_validWithEveryCheckPassed() throws Exception {
         SandboxCalls.recordReceipt(platform.baseUrl(), dir.resolve("platform"), "model-a");
         viewModel.connect(client);
-        drainUntil(() -> !viewModel.receipts().isEmpty());
+        drainUntil(() -> !viewModel.list().receipts().isEmpty());
 
-        viewModel.select(viewModel.receipts().get(0));
-        drainUntil(() -> !"checking".equals(viewModel.verdictStyleProperty().get()));
+        viewModel.select(viewModel.list().receipts().get(0));
+        drainUntil(() ->
+                !"checking".equals(viewModel.inspection().verdictStyleProperty().get()));
 
-        assertThat(viewModel.verdictStyleProperty().get()).isEqualTo("sandbox");
-        assertThat(viewModel.verdictProperty().get()).isEqualTo(Badges.sandboxVerified());
-        assertThat(viewModel.checks()).isNotEmpty().allMatch(BundleReport.Check::passed);
-        assertThat(viewModel.payloadProperty().get()).contains("model-a").contains("creator_42");
+        assertThat(viewModel.inspection().verdictStyleProperty().get()).isEqualTo("sandbox");
+        assertThat(viewModel.inspection().verdictProperty().get()).isEqualTo(Badges.sandboxVerified());
+        assertThat(viewModel.inspection().checks()).isNotEmpty().allMatch(BundleReport.Check::passed);
+        assertThat(viewModel.inspection().payloadProperty().get())
+                .contains("model-a")
+                .contains("creator_42");
     }
 
     @Test
     void exportedBundle_opensValidWithThePlatformStopped_andTamperingIsCaught() throws Exception {
         SandboxCalls.recordReceipt(platform.baseUrl(), dir.resolve("platform"), "model-a");
         viewModel.connect(client);
-        drainUntil(() -> !viewModel.receipts().isEmpty());
-        viewModel.select(viewModel.receipts().get(0));
-        drainUntil(() -> viewModel.canExportProperty().get());
+        drainUntil(() -> !viewModel.list().receipts().isEmpty());
+        viewModel.select(viewModel.list().receipts().get(0));
+        drainUntil(() -> viewModel.inspection().canExportProperty().get());
         Path file = dir.resolve("receipt.bundle.json");
         viewModel.exportBundle(file);
         drainUntil(() -> Files.exists(file));
@@ -156,16 +159,16 @@ class ReceiptsViewModelTest {
         platform = null;
 
         viewModel.openBundle(file);
-        drainUntil(() -> viewModel.subjectProperty().get().contains("offline"));
-        String offlineVerdict = viewModel.verdictStyleProperty().get();
+        drainUntil(() -> viewModel.inspection().subjectProperty().get().contains("offline"));
+        String offlineVerdict = viewModel.inspection().verdictStyleProperty().get();
 
         Path tampered = dir.resolve("tampered.bundle.json");
         Files.writeString(tampered, Files.readString(file).replaceFirst("\"log_index\":\\d+", "\"log_index\":77"));
         viewModel.openBundle(tampered);
-        drainUntil(() -> viewModel.subjectProperty().get().startsWith("Bundle tampered.bundle.json"));
+        drainUntil(() -> viewModel.inspection().subjectProperty().get().startsWith("Bundle tampered.bundle.json"));
 
         assertThat(offlineVerdict).isEqualTo("sandbox");
-        assertThat(viewModel.verdictStyleProperty().get()).isEqualTo("invalid");
-        assertThat(viewModel.verdictProperty().get()).isEqualTo("Not in log");
+        assertThat(viewModel.inspection().verdictStyleProperty().get()).isEqualTo("invalid");
+        assertThat(viewModel.inspection().verdictProperty().get()).isEqualTo("Not in log");
     }
 }
