@@ -1,6 +1,7 @@
 package com.royaltydesk.platform.testutil;
 
 import com.royaltydesk.platform.PlatformConfig;
+import com.royaltydesk.platform.db.Database;
 import com.royaltydesk.platform.db.DatabaseLogin;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -32,6 +33,10 @@ public final class TestDatabase {
 
     private static final Set<String> CREATED = new LinkedHashSet<>();
     private static String reachability;
+    /** An empty database with every migration applied, copied for each data dir (this JVM's own). */
+    private static String template;
+
+    private static final String TEMPLATE_PREFIX = "rdk_test_template_";
 
     private TestDatabase() {}
 
@@ -98,13 +103,50 @@ public final class TestDatabase {
             try (Connection admin = admin();
                     Statement statement = admin.createStatement()) {
                 statement.execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
-                statement.execute("CREATE DATABASE " + name);
+                statement.execute("CREATE DATABASE " + name + " TEMPLATE " + template(statement));
             } catch (SQLException e) {
                 CREATED.remove(name);
                 throw new IllegalStateException("cannot create test database " + name + ": " + e.getMessage(), e);
             }
         }
         return name;
+    }
+
+    /**
+     * This JVM's template: created and migrated the first time a database is asked for, so each
+     * test's database starts as a copy of it and the platform finds its schema current (Flyway is
+     * skipped, as on any restart) instead of migrating again — about a third of a start on PostgreSQL.
+     */
+    private static String template(Statement admin) throws SQLException {
+        if (template == null) {
+            dropTemplatesOfGoneRuns(admin);
+            String name = TEMPLATE_PREFIX + ProcessHandle.current().pid();
+            CREATED.add(name);
+            admin.execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
+            admin.execute("CREATE DATABASE " + name);
+            // Opening migrates; closing leaves no connection, which a template may not have when copied.
+            Database.open(serverUrl() + name, login()).close();
+            template = name;
+        }
+        return template;
+    }
+
+    /** A run killed before its exit hook leaves its template behind; no live process has that pid. */
+    private static void dropTemplatesOfGoneRuns(Statement admin) throws SQLException {
+        List<String> gone = new ArrayList<>();
+        try (var rows =
+                admin.executeQuery("SELECT datname FROM pg_database WHERE datname LIKE '" + TEMPLATE_PREFIX + "%'")) {
+            while (rows.next()) {
+                String pid = rows.getString(1).substring(TEMPLATE_PREFIX.length());
+                if (pid.chars().allMatch(Character::isDigit)
+                        && ProcessHandle.of(Long.parseLong(pid)).isEmpty()) {
+                    gone.add(rows.getString(1));
+                }
+            }
+        }
+        for (String name : gone) {
+            admin.execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
+        }
     }
 
     public static boolean postgresRequired() {
