@@ -75,11 +75,15 @@ public final class PayoutExecutor {
                     || !txRef.chars().allMatch(ch -> ch > 0x20 && ch < 0x7f)) {
                 throw ApiException.invalid("tx_ref", "A paid payout needs tx_ref: 1-128 visible ASCII characters.");
             }
-        } else if ("failed".equals(status)) {
-            Validate.requiredText(reason, "reason", 200);
-        } else {
-            throw ApiException.invalid("status", "status must be paid or failed.");
+            return reported(payoutId, status, txRef, null);
         }
+        if ("failed".equals(status)) {
+            return reported(payoutId, status, null, Validate.requiredText(reason, "reason", 200));
+        }
+        throw ApiException.invalid("status", "status must be paid or failed.");
+    }
+
+    private SettlementStore.Payout reported(String payoutId, String status, String txRef, String reason) {
         return jdbc.inTransaction(c -> {
             SettlementStore.Payout payout = store.lockPayout(c, payoutId)
                     .orElseThrow(() -> ApiException.notFound("No payout " + payoutId + "."));

@@ -118,10 +118,11 @@ class PayoutsHttpTest {
         BigDecimal amount = pending.path("amount").decimalValue();
 
         var failed =
-                report(pending.path("payout_id").asText(), "{\"status\":\"failed\",\"reason\":\"account closed\"}");
+                report(pending.path("payout_id").asText(), "{\"status\":\"failed\",\"reason\":\"  account closed \"}");
 
         assertThat(failed.statusCode()).as(failed.body()).isEqualTo(200);
         assertThat(payout().path("status").asText()).isEqualTo("failed");
+        // Stored as the rail's words without the blanks around them, like every other text field.
         assertThat(payout().path("failure_reason").asText()).isEqualTo("account closed");
         JsonNode balances = RunningPlatform.body(platform.get("/v1/balances", creatorKey));
         assertThat(balances.toString()).contains(amount.stripTrailingZeros().toPlainString());
