@@ -53,7 +53,12 @@ class PriceSimulatorWindowTest extends SandboxWithHistoryWindowTest {
                 .setValue(13));
         clickOn("#simulate-price");
         TableView<?> months = lookup("#simulate-months-table").queryAs(TableView.class);
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> months.getItems().size() == 13);
+        Label totals = lookup("#simulate-totals").queryAs(Label.class);
+        // The rows and then the totals are set in one step on the FX thread; wait for the last of them.
+        WaitForAsyncUtils.waitFor(
+                20,
+                TimeUnit.SECONDS,
+                () -> months.getItems().size() == 13 && !totals.getText().isEmpty());
         long settled = 0;
         int month = 0;
         for (Object item : months.getItems()) {
@@ -70,9 +75,7 @@ class PriceSimulatorWindowTest extends SandboxWithHistoryWindowTest {
             month++;
         }
         assertThat(settled).isEqualTo(11);
-        assertThat(lookup("#simulate-totals").queryAs(Label.class).getText())
-                .startsWith("Over 13 months: earned")
-                .contains("it would have earned");
+        assertThat(totals.getText()).startsWith("Over 13 months: earned").contains("it would have earned");
 
         // Apply it from next month: asked first; then the platform holds it as a change to come.
         String next =
