@@ -15,6 +15,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiConsumer;
 import java.util.function.LongFunction;
 import javax.sql.DataSource;
 
@@ -262,23 +263,21 @@ public final class ReportService {
                 ? Periods.of(now)
                 : Periods.parse(period, "period").toString();
         boolean byModel = byModel(groupBy);
-        Map<String, Series> series = new LinkedHashMap<>();
-        for (ReportStore.PointRow row : store.seriesByDay(
-                creatorId,
-                month,
+        List<Series> series = grouped(
+                store.series(
+                        creatorId,
+                        month,
+                        month,
+                        byModel,
+                        true,
+                        MAX_CHART_POINTS,
+                        () -> ApiException.limitExceeded("Earnings by day hold at most " + MAX_CHART_POINTS
+                                + " points (series × days) and this period has more; read the usage report, paged,"
+                                + " instead.")),
                 byModel,
-                MAX_CHART_POINTS,
-                () -> ApiException.limitExceeded(
-                        "Earnings by day hold at most " + MAX_CHART_POINTS
-                                + " points (series × days) and this period has more; read the usage report, paged, instead."))) {
-            series.computeIfAbsent(
-                            row.seriesId() + "|" + row.currency(),
-                            k -> new Series(
-                                    row.seriesId(), label(row.seriesId(), byModel), row.currency(), new ArrayList<>()))
-                    .points()
-                    .add(new Point(LocalDate.parse(row.at()), Money.plain(row.amount())));
-        }
-        return new Earnings(creatorId, month, byModel ? "model" : "asset", List.copyOf(series.values()));
+                (key, label, currency) -> new Series(key, label, currency, new ArrayList<>()),
+                (line, row) -> line.points().add(new Point(LocalDate.parse(row.at()), Money.plain(row.amount()))));
+        return new Earnings(creatorId, month, byModel ? "model" : "asset", series);
     }
 
     /**
@@ -298,28 +297,20 @@ public final class ReportService {
                     + first + " to " + first.plusMonths(MAX_MONTHS - 1) + " and then the rest.");
         }
         boolean byModel = byModel(groupBy);
-        Map<String, MonthSeries> series = new LinkedHashMap<>();
-        for (ReportStore.PointRow row : store.seriesByMonth(
-                creatorId,
-                first.toString(),
-                last.toString(),
+        List<MonthSeries> series = grouped(
+                store.series(
+                        creatorId,
+                        first.toString(),
+                        last.toString(),
+                        byModel,
+                        false,
+                        MAX_CHART_POINTS,
+                        () -> ApiException.limitExceeded("Monthly earnings hold at most " + MAX_CHART_POINTS
+                                + " points (series × months) and this window has more; ask for fewer months.")),
                 byModel,
-                MAX_CHART_POINTS,
-                () -> ApiException.limitExceeded("Monthly earnings hold at most " + MAX_CHART_POINTS
-                        + " points (series × months) and this window has more; ask for fewer months."))) {
-            series.computeIfAbsent(
-                            row.seriesId() + "|" + row.currency(),
-                            k -> new MonthSeries(
-                                    row.seriesId(), label(row.seriesId(), byModel), row.currency(), new ArrayList<>()))
-                    .points()
-                    .add(new MonthPoint(row.at(), Money.plain(row.amount())));
-        }
-        return new MonthlyEarnings(
-                creatorId,
-                first.toString(),
-                last.toString(),
-                byModel ? "model" : "asset",
-                List.copyOf(series.values()));
+                (key, label, currency) -> new MonthSeries(key, label, currency, new ArrayList<>()),
+                (line, row) -> line.points().add(new MonthPoint(row.at(), Money.plain(row.amount()))));
+        return new MonthlyEarnings(creatorId, first.toString(), last.toString(), byModel ? "model" : "asset", series);
     }
 
     /** One asset's usage in one month, summed from the rollups: what a price simulation is computed from. */
@@ -355,6 +346,32 @@ public final class ReportService {
             return true;
         }
         throw ApiException.invalid("group_by", "group_by must be asset or model.");
+    }
+
+    /** Makes an empty series of a chart. */
+    @FunctionalInterface
+    private interface NewSeries<S> {
+        S make(String key, String label, String currency);
+    }
+
+    /**
+     * Rows in series order (asset or model, then currency) as one series each, labelled for the
+     * chart; {@code addPoint} appends a row's point to its series.
+     */
+    private <S> List<S> grouped(
+            List<ReportStore.PointRow> rows,
+            boolean byModel,
+            NewSeries<S> newSeries,
+            BiConsumer<S, ReportStore.PointRow> addPoint) {
+        Map<String, S> series = new LinkedHashMap<>();
+        for (ReportStore.PointRow row : rows) {
+            addPoint.accept(
+                    series.computeIfAbsent(
+                            row.seriesId() + "|" + row.currency(),
+                            k -> newSeries.make(row.seriesId(), label(row.seriesId(), byModel), row.currency())),
+                    row);
+        }
+        return List.copyOf(series.values());
     }
 
     /** A series' name on a chart: the asset's name, or the model id itself. */

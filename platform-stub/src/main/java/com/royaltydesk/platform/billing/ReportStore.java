@@ -164,39 +164,34 @@ final class ReportStore {
                 period);
     }
 
-    /** Sums per asset (or model), currency and day, in that order. */
-    List<PointRow> seriesByDay(
-            String creatorId, String period, boolean byModel, int atMost, Supplier<RuntimeException> tooMany) {
+    /**
+     * Sums per asset (or model), currency and point — each day ({@code byDay}, as YYYY-MM-DD) or each
+     * month (YYYY-MM) — of the periods {@code from} to {@code to} (inclusive), in that order.
+     */
+    List<PointRow> series(
+            String creatorId,
+            String from,
+            String to,
+            boolean byModel,
+            boolean byDay,
+            int atMost,
+            Supplier<RuntimeException> tooMany) {
         String key = byModel ? "model_id" : "asset_id";
+        String point = byDay ? "usage_day" : "period";
         return Queries.listAtMost(
                 dataSource,
-                "SELECT " + key + ", currency, usage_day, SUM(amount) FROM usage_rollups"
-                        + " WHERE creator_id = ? AND period = ?"
-                        + " GROUP BY " + key + ", currency, usage_day ORDER BY " + key + ", currency, usage_day",
+                "SELECT " + key + ", currency, " + point + ", SUM(amount) FROM usage_rollups"
+                        + " WHERE creator_id = ? AND period BETWEEN ? AND ?"
+                        + " GROUP BY " + key + ", currency, " + point + " ORDER BY " + key + ", currency, " + point,
                 atMost,
                 tooMany,
                 r -> new PointRow(
                         r.getString(1),
-                        r.getString(2),
-                        r.getDate(3).toLocalDate().toString(),
+                        r.getString(2).trim(),
+                        byDay
+                                ? r.getDate(3).toLocalDate().toString()
+                                : r.getString(3).trim(),
                         r.getBigDecimal(4)),
-                creatorId,
-                period);
-    }
-
-    /** Sums per asset (or model), currency and month from {@code from} to {@code to} (inclusive), in that order. */
-    List<PointRow> seriesByMonth(
-            String creatorId, String from, String to, boolean byModel, int atMost, Supplier<RuntimeException> tooMany) {
-        String key = byModel ? "model_id" : "asset_id";
-        return Queries.listAtMost(
-                dataSource,
-                "SELECT " + key + ", currency, period, SUM(amount) FROM usage_rollups"
-                        + " WHERE creator_id = ? AND period BETWEEN ? AND ?"
-                        + " GROUP BY " + key + ", currency, period ORDER BY " + key + ", currency, period",
-                atMost,
-                tooMany,
-                r -> new PointRow(
-                        r.getString(1), r.getString(2).trim(), r.getString(3).trim(), r.getBigDecimal(4)),
                 creatorId,
                 from,
                 to);

@@ -24,17 +24,15 @@ final class Tenants {
         return requestedCreator == null ? null : Validate.id(requestedCreator, "creator_id");
     }
 
-    /** One creator's data: a creator gets its own; the platform must say whose ({@code creator_id}). */
-    static String oneCreator(Principal caller, String requestedCreator) {
-        String creator = scope(caller, requestedCreator);
+    /**
+     * One creator's data, for a request a creator or the platform may make: a creator gets its own;
+     * the platform must say whose ({@code creator_id}).
+     */
+    static String oneCreator(Auth auth, Context ctx) {
+        String creator = scope(auth.require(ctx, Role.CREATOR, Role.PLATFORM), ctx.queryParam("creator_id"));
         if (creator == null) {
             throw ApiException.invalid("creator_id", "creator_id is required with a platform key.");
         }
         return creator;
-    }
-
-    /** {@link #oneCreator(Principal, String)} for a request a creator or the platform may make. */
-    static String oneCreator(Auth auth, Context ctx) {
-        return oneCreator(auth.require(ctx, Role.CREATOR, Role.PLATFORM), ctx.queryParam("creator_id"));
     }
 }
