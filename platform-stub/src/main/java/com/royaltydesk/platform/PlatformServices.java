@@ -169,7 +169,7 @@ public record PlatformServices(
                 config.sandbox(),
                 clock,
                 metrics);
-        WebhookService webhooks = new WebhookService(database.dataSource(), jdbc, guard, clock);
+        WebhookService webhooks = new WebhookService(jdbc, guard, clock);
         WebhookDispatcher dispatcher = new WebhookDispatcher(jdbc, config.webhooks(), guard, clock, metrics);
         metrics.observe(receiptLog::size, webhooks::backlog, () -> {
             Database.PoolState pool = database.poolState();

@@ -1,7 +1,7 @@
 package com.royaltydesk.platform.billing;
 
 import com.royaltydesk.platform.core.ApiException;
-import com.royaltydesk.platform.db.DataAccessException;
+import com.royaltydesk.platform.db.Jdbc;
 import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import javax.sql.DataSource;
 
 /**
  * A creator's money by state, per currency: pending (usage in periods not yet settled), available
@@ -31,19 +30,19 @@ public final class BalanceService {
     public record Balance(
             String currency, BigDecimal pending, BigDecimal available, List<Held> held, List<AssetPending> byAsset) {}
 
-    private final DataSource dataSource;
+    private final Jdbc jdbc;
     private final BalanceStore store = new BalanceStore();
     private final DisputeService disputes;
     private final PayoutPolicy policy;
 
-    public BalanceService(DataSource dataSource, DisputeService disputes, PayoutPolicy policy) {
-        this.dataSource = dataSource;
+    public BalanceService(Jdbc jdbc, DisputeService disputes, PayoutPolicy policy) {
+        this.jdbc = jdbc;
         this.disputes = disputes;
         this.policy = policy;
     }
 
     public List<Balance> balances(String creatorId) {
-        try (Connection c = dataSource.getConnection()) {
+        return jdbc.read(c -> {
             Map<String, BigDecimal> ledger = store.onLedger(c, creatorId);
             Map<String, BigDecimal> pending = store.unsettled(c, creatorId);
             Map<String, BigDecimal> fraud = store.heldForReview(c, creatorId);
@@ -57,9 +56,7 @@ public final class BalanceService {
                 balances.add(balance(c, creatorId, currency, ledger, pending, fraud, disputed));
             }
             return balances;
-        } catch (SQLException e) {
-            throw new DataAccessException(e);
-        }
+        });
     }
 
     private Balance balance(

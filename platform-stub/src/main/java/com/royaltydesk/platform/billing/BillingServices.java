@@ -39,8 +39,8 @@ public record BillingServices(
                 reports,
                 store,
                 settlements,
-                new StatementService(dataSource),
-                new BalanceService(dataSource, disputes, policy),
+                new StatementService(jdbc),
+                new BalanceService(jdbc, disputes, policy),
                 disputes,
                 payouts,
                 new PriceSimulator(reports, assets, clock));

@@ -1,18 +1,16 @@
 package com.royaltydesk.platform.billing;
 
 import com.royaltydesk.platform.core.ApiException;
-import com.royaltydesk.platform.db.DataAccessException;
+import com.royaltydesk.platform.db.Jdbc;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.function.BiFunction;
-import javax.sql.DataSource;
 
 /**
  * A creator's statement for a settled period: every line traceable to its asset, model, receipts
@@ -70,16 +68,16 @@ public final class StatementService {
     /** At most this many receipt ids inside a JSON line; exports carry them all. */
     public static final int RECEIPT_IDS_PER_LINE = 100;
 
-    private final DataSource dataSource;
+    private final Jdbc jdbc;
 
-    public StatementService(DataSource dataSource) {
-        this.dataSource = dataSource;
+    public StatementService(Jdbc jdbc) {
+        this.jdbc = jdbc;
     }
 
     public List<Statement> statements(String creatorId, String period, LinePage page) {
-        List<Statement> statements = new ArrayList<>();
         int idsPerLine = page == LinePage.ALL ? Integer.MAX_VALUE : RECEIPT_IDS_PER_LINE;
-        try (Connection c = dataSource.getConnection()) {
+        List<Statement> statements = jdbc.read(c -> {
+            List<Statement> found = new ArrayList<>();
             for (StatementStore.Stored stored : StatementStore.statements(c, creatorId, period)) {
                 String currency = stored.currency();
                 if (page.currency() != null && !page.currency().equals(currency)) {
@@ -91,7 +89,7 @@ public final class StatementService {
                 long lineCount = usageCount + source.ledgerCount();
                 List<Line> lines = source.page(page.offset(), page.limit(), usageCount, idsPerLine);
                 long next = (long) page.offset() + lines.size();
-                statements.add(new Statement(
+                found.add(new Statement(
                         creatorId,
                         period,
                         currency,
@@ -106,9 +104,8 @@ public final class StatementService {
                         stored.carryReason(),
                         digest(source)));
             }
-        } catch (SQLException e) {
-            throw new DataAccessException(e);
-        }
+            return found;
+        });
         if (statements.isEmpty()) {
             throw ApiException.notFound("No statement for " + creatorId + " in " + period
                     + (page.currency() == null ? "" : " in " + page.currency())

@@ -2,16 +2,12 @@ package com.royaltydesk.platform.webhooks;
 
 import com.royaltydesk.platform.core.ApiException;
 import com.royaltydesk.platform.core.Ids;
-import com.royaltydesk.platform.db.DataAccessException;
 import com.royaltydesk.platform.db.Jdbc;
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import javax.sql.DataSource;
 
 /**
  * Webhook endpoints and their delivery logs, scoped to an owner: the platform (owner {@code null}
@@ -50,14 +46,12 @@ public final class WebhookService {
     /** Well above what creation allows per owner, so a list is whole even after a race past the limit. */
     private static final int MAX_LISTED = 100;
 
-    private final DataSource dataSource;
     private final Jdbc jdbc;
     private final WebhookStore store = new WebhookStore();
     private final UrlGuard guard;
     private final Clock clock;
 
-    public WebhookService(DataSource dataSource, Jdbc jdbc, UrlGuard guard, Clock clock) {
-        this.dataSource = dataSource;
+    public WebhookService(Jdbc jdbc, UrlGuard guard, Clock clock) {
         this.jdbc = jdbc;
         this.guard = guard;
         this.clock = clock;
@@ -111,12 +105,12 @@ public final class WebhookService {
 
     /** Deliveries waiting for a first or next attempt, on every endpoint: the metrics' webhook backlog. */
     public long backlog() {
-        return read(store::pendingDeliveries);
+        return jdbc.read(store::pendingDeliveries);
     }
 
     /** The owner's endpoints, oldest first: all of them, as creation allows no more than this reads. */
     public List<Endpoint> list(String creatorId) {
-        return read(c -> store.endpoints(c, creatorId, MAX_LISTED));
+        return jdbc.read(c -> store.endpoints(c, creatorId, MAX_LISTED));
     }
 
     public void delete(String creatorId, String endpointId) {
@@ -129,7 +123,7 @@ public final class WebhookService {
 
     public List<Delivery> deliveries(String creatorId, String endpointId, int limit) {
         requireOwned(creatorId, endpointId);
-        return read(c -> store.deliveries(c, endpointId, limit));
+        return jdbc.read(c -> store.deliveries(c, endpointId, limit));
     }
 
     /** Sends the delivery's event again as a new delivery, now. */
@@ -156,14 +150,6 @@ public final class WebhookService {
         boolean owned = list(creatorId).stream().anyMatch(e -> e.endpointId().equals(endpointId));
         if (!owned) {
             throw ApiException.notFound("No webhook endpoint " + endpointId + ".");
-        }
-    }
-
-    private <T> T read(Jdbc.TransactionWork<T> work) {
-        try (Connection c = dataSource.getConnection()) {
-            return work.apply(c);
-        } catch (SQLException e) {
-            throw new DataAccessException(e);
         }
     }
 }
