@@ -1,8 +1,6 @@
 package com.royaltydesk.platform.bench;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,8 +11,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.TreeMap;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
@@ -82,16 +78,21 @@ public final class H2CrashSettings {
         Path file = dir.resolve("file-1");
         int roundsInFile = 0;
         Map<Integer, Long> ackedBefore = Map.of();
+        Round sized = null;
         for (int round = 1; round <= rounds; round++) {
             Round result = round(setting, file, round, roundsInFile == 0 ? null : ackedBefore);
             tally.add(result);
+            if (result.events > 0) {
+                sized = result; // the file as the last start in it found it
+            }
             roundsInFile++;
             ackedBefore = result.acked;
             boolean anomaly = !result.found.isEmpty();
             if (anomaly || roundsInFile == freshEvery || round == rounds) {
-                if (!anomaly && result.events > 0) {
-                    tally.fileEnded(Files.size(file.resolve("db.mv.db")), result.events);
+                if (sized != null) {
+                    tally.fileEnded(sized.bytes, sized.events);
                 }
+                sized = null;
                 if (anomaly && tally.keepFirst(result.found.get(0).kind())) {
                     Files.move(file, dir.resolve("kept-" + result.found.get(0).kind() + "-round-" + round));
                 } else {
@@ -110,6 +111,9 @@ public final class H2CrashSettings {
     private Round round(H2CrashSetting setting, Path file, int round, Map<Integer, Long> ackedBefore)
             throws IOException, InterruptedException {
         Files.createDirectories(file);
+        // The child's stdout goes to a file, not a pipe: what it printed before the kill is all
+        // there afterwards (a pipe's reader can lose the tail when the process dies under it).
+        Path output = file.resolve("round-" + round + ".out");
         Process child = new ProcessBuilder(
                         Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                         "-Xmx256m",
@@ -119,29 +123,30 @@ public final class H2CrashSettings {
                         file.toString(),
                         setting.label(),
                         Integer.toString(round))
+                .redirectOutput(output.toFile())
                 .redirectError(ProcessBuilder.Redirect.DISCARD)
                 .start();
-        BlockingQueue<String> lines = new LinkedBlockingQueue<>();
-        Thread reader = new Thread(() -> readLines(child, lines), "child-output");
-        reader.start();
         Round result = new Round();
         long started = System.nanoTime();
         long deadline = System.currentTimeMillis() + START_LIMIT_MS;
+        int linesRead = 0;
         boolean ready = false;
         while (!ready) {
-            String line = lines.poll(100, TimeUnit.MILLISECONDS);
-            if (line == null) {
-                if (!child.isAlive() && !reader.isAlive() && lines.isEmpty()) {
-                    break;
-                }
-                if (System.currentTimeMillis() > deadline) {
-                    result.found.add(new Finding("start-hung", "no READY within 5 min"));
-                    break;
-                }
-                continue;
+            List<String> lines = wholeLines(output);
+            for (; linesRead < lines.size() && !ready; linesRead++) {
+                ready = lines.get(linesRead).startsWith("READY");
+                result.read(lines.get(linesRead), ackedBefore, setting.promisesDurability());
             }
-            ready = line.startsWith("READY");
-            result.read(line, ackedBefore, setting.promisesDurability());
+            if (ready
+                    || !child.isAlive()
+                            && linesRead == Files.readAllLines(output).size()) {
+                break;
+            }
+            if (System.currentTimeMillis() > deadline) {
+                result.found.add(new Finding("start-hung", "no READY within 5 min"));
+                break;
+            }
+            Thread.sleep(20);
         }
         result.startMs = (System.nanoTime() - started) / 1_000_000;
         if (ready) {
@@ -149,22 +154,18 @@ public final class H2CrashSettings {
         }
         child.destroyForcibly(); // SIGKILL
         child.waitFor();
-        reader.join();
-        for (String line; (line = lines.poll()) != null; ) {
-            result.read(line, ackedBefore, setting.promisesDurability());
+        List<String> lines = wholeLines(output);
+        for (; linesRead < lines.size(); linesRead++) {
+            result.read(lines.get(linesRead), ackedBefore, setting.promisesDurability());
         }
+        Files.delete(output);
         return result;
     }
 
-    private static void readLines(Process child, BlockingQueue<String> lines) {
-        try (BufferedReader in =
-                new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
-            for (String line; (line = in.readLine()) != null; ) {
-                lines.add(line);
-            }
-        } catch (IOException e) {
-            lines.add("FOUND harness-read-failed " + e.getMessage());
-        }
+    /** The lines the child has finished writing (a line still being written is left for the next look). */
+    private static List<String> wholeLines(Path output) throws IOException {
+        String text = Files.readString(output, StandardCharsets.UTF_8);
+        return text.substring(0, text.lastIndexOf('\n') + 1).lines().toList();
     }
 
     private static void deleteTree(Path dir) throws IOException {
@@ -185,6 +186,7 @@ public final class H2CrashSettings {
         final List<Finding> found = new ArrayList<>();
         final Map<Integer, Long> acked = new TreeMap<>();
         long events;
+        long bytes;
         long startMs;
 
         void read(String line, Map<Integer, Long> ackedBefore, boolean durable) {
@@ -192,7 +194,11 @@ public final class H2CrashSettings {
             switch (parts[0]) {
                 case "FOUND" -> found.add(new Finding(parts[1], parts.length > 2 ? parts[2] : ""));
                 case "ACK" -> acked.merge(Integer.parseInt(parts[1]), Long.parseLong(parts[2]), Math::max);
-                case "SIZE" -> events = Long.parseLong(parts[1]);
+                case "SIZE" -> {
+                    String[] size = parts[2].split(" ");
+                    events = Long.parseLong(parts[1]);
+                    bytes = Long.parseLong(size[0]);
+                }
                 case "PRESENT" -> present(line, ackedBefore, durable);
                 default -> {}
             }

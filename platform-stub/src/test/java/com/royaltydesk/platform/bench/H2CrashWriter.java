@@ -61,8 +61,8 @@ public final class H2CrashWriter {
         }
         long entries;
         try {
-            entries = checkWhatTheKillLeft(check, round);
-        } catch (SQLException | RuntimeException | Error e) {
+            entries = checkWhatTheKillLeft(check, round, dir);
+        } catch (SQLException | java.io.IOException | RuntimeException | Error e) {
             found("check-failed", e);
             System.exit(4);
             return;
@@ -83,7 +83,8 @@ public final class H2CrashWriter {
     }
 
     /** What the kill before this round left behind; returns how many map entries were read. */
-    private long checkWhatTheKillLeft(Connection connection, int round) throws SQLException {
+    private long checkWhatTheKillLeft(Connection connection, int round, Path dir)
+            throws SQLException, java.io.IOException {
         createTablesIfAbsent(connection);
         SessionLocal session =
                 (SessionLocal) connection.unwrap(JdbcConnection.class).getSession();
@@ -118,7 +119,7 @@ public final class H2CrashWriter {
                     say("PRESENT " + r.getInt(1) + " " + r.getLong(2) + " " + r.getLong(3));
                 }
             }
-            say("SIZE " + events);
+            say("SIZE " + events + " " + java.nio.file.Files.size(dir.resolve("db.mv.db")));
         }
         return entries;
     }
