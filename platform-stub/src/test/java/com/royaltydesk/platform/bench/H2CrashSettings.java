@@ -126,6 +126,9 @@ public final class H2CrashSettings {
                 .redirectOutput(output.toFile())
                 .redirectError(ProcessBuilder.Redirect.DISCARD)
                 .start();
+        // A harness stopped mid-round must not leave its child writing on (it would never stop).
+        Thread killChild = new Thread(child::destroyForcibly);
+        Runtime.getRuntime().addShutdownHook(killChild);
         Round result = new Round();
         long started = System.nanoTime();
         long deadline = System.currentTimeMillis() + START_LIMIT_MS;
@@ -154,6 +157,7 @@ public final class H2CrashSettings {
         }
         child.destroyForcibly(); // SIGKILL
         child.waitFor();
+        Runtime.getRuntime().removeShutdownHook(killChild);
         List<String> lines = wholeLines(output);
         for (; linesRead < lines.size(); linesRead++) {
             result.read(lines.get(linesRead), ackedBefore, setting.promisesDurability());
