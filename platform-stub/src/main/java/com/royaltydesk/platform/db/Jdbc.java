@@ -73,7 +73,8 @@ public final class Jdbc {
 
     /**
      * Runs {@code work} in one transaction and returns at commit, before the commit is on disk, with
-     * no journal record: for a journal's replay at start, which makes H2 durable once it is done.
+     * no change-journal record: for a usage batch, which its own journal makes durable (decision
+     * 0023), and for a journal's replay at start, which makes H2 durable once it is done.
      */
     public <T> T inTransactionWithoutWaiting(TransactionWork<T> work) {
         try (RowChanges.Scope ignored = RowChanges.unjournaled()) {

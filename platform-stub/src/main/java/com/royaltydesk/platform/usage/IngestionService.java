@@ -23,8 +23,9 @@ import java.util.Set;
 
 /**
  * Takes a host's batch of usage events: checks each, drops repeats, stores the rest and adds the
- * accepted ones to the rollups — all in one transaction, committed before the answer, so an
- * acknowledged event survives a crash and a resent one counts once.
+ * accepted ones to the rollups — all in one transaction, committed before the answer and durable
+ * before it (PostgreSQL at commit; H2 through the usage journal), so an acknowledged event survives
+ * a crash and a resent one counts once.
  */
 public final class IngestionService {
 
@@ -43,6 +44,7 @@ public final class IngestionService {
     private final UsageJournal journal;
 
     private final PlatformMetrics metrics;
+    private final BatchesInFlight inFlight = new BatchesInFlight();
 
     public IngestionService(
             Jdbc jdbc,
@@ -158,7 +160,7 @@ public final class IngestionService {
     /**
      * A concurrent batch with the same ids makes the insert fail on the dedup key: retry, and they
      * count as duplicates; so does a lock conflict with a concurrent batch. With a journal the batch
-     * is acknowledged once H2 has written it and its record is in the journal.
+     * is acknowledged once its record is on disk ({@link #storeJournaled}).
      */
     private Stored storeWithRetry(String hostId, String batchId, List<PricedEvent> events, Instant now) {
         Set<String> burst = burstReceipts(events);
@@ -167,17 +169,7 @@ public final class IngestionService {
                 if (journal == null) {
                     return jdbc.inTransaction(connection -> store(connection, hostId, batchId, events, burst, now));
                 }
-                // H2 is still made durable at commit (an explicit checkpoint per wave of commits):
-                // without it, kill -9 left H2 files unopenable within a few rounds (decision 0017).
-                // The journal is the second copy that survives when H2 loses what it had written.
-                Stored stored = jdbc.inTransactionJournaledElsewhere(
-                        connection -> store(connection, hostId, batchId, events, burst, now));
-                if (stored.inserted().isEmpty()) {
-                    journal.awaitDurable(); // duplicates only: durable once the batches that stored them are
-                } else {
-                    journal.appendDurably(new UsageJournal.Batch(hostId, batchId, now, stored.inserted(), burst));
-                }
-                return stored;
+                return storeJournaled(hostId, batchId, events, burst, now);
             } catch (DataAccessException e) {
                 // A lock held too long by a concurrent batch (rollup rows they share) rolled this one
                 // back whole: run it again, as for a duplicate id inserted meanwhile.
@@ -185,6 +177,40 @@ public final class IngestionService {
                     throw e;
                 }
             }
+        }
+    }
+
+    /**
+     * On the embedded H2 file the journal is where a batch becomes durable (decision 0023): it is
+     * committed to H2 without waiting for H2 to write it out, its record is appended, and it is
+     * acknowledged once the journal is on disk up to its record — and up to the records of every
+     * batch whose events it may have found stored (see {@link BatchesInFlight}). H2 writes in the
+     * background; after a crash the journal puts back what H2 lost, counted once.
+     */
+    private Stored storeJournaled(
+            String hostId, String batchId, List<PricedEvent> events, Set<String> burst, Instant now) {
+        return inFlight.commitAndJournal(
+                () -> jdbc.inTransactionWithoutWaiting(
+                        connection -> store(connection, hostId, batchId, events, burst, now)),
+                stored -> {
+                    if (!stored.inserted().isEmpty()) {
+                        appendOrMakeH2Durable(new UsageJournal.Batch(hostId, batchId, now, stored.inserted(), burst));
+                    }
+                },
+                journal::awaitDurable);
+    }
+
+    /**
+     * A batch committed but not journaled would leave its events to H2 alone, while later batches
+     * call them duplicates: if the journal cannot take the record, H2's file is made to hold them
+     * before the failure is answered.
+     */
+    private void appendOrMakeH2Durable(UsageJournal.Batch batch) {
+        try {
+            journal.append(batch);
+        } catch (RuntimeException e) {
+            jdbc.makeDurable();
+            throw e;
         }
     }
 

@@ -18,11 +18,12 @@ import java.util.Set;
 import java.util.function.Consumer;
 
 /**
- * Where an ingested batch becomes durable on the embedded H2 platform (decision 0017): its events
- * are committed to H2 without waiting for H2 to write them out, then one record — host, batch, the
- * priced events, which receipts were held — goes into the {@link Journal}, and the batch is
- * acknowledged once that record is on disk. H2 catches up by itself; every few seconds a checkpoint
- * makes it durable and {@value #APPLIED} records how far, so older segments can go.
+ * Where an ingested batch becomes durable on the embedded H2 platform (decisions 0017, 0023): its
+ * events are committed to H2 without waiting for H2 to write them out, then one record — host,
+ * batch, the priced events, which receipts were held — goes into the {@link Journal}, and the batch
+ * is acknowledged once that record is on disk. H2 writes in the background; a checkpoint at a clean
+ * stop, and after a start has applied the journal, records in {@value #APPLIED} how far H2 holds it,
+ * so older segments can go.
  *
  * <p>After a crash, every record past that mark is applied again before the platform serves:
  * inserting an event that is already there does nothing, so a record H2 already holds changes
@@ -49,9 +50,9 @@ public final class UsageJournal implements AutoCloseable {
         return new UsageJournal(MarkedJournal.open(dataDir.resolve(FOLDER)), json);
     }
 
-    /** Journals the batch and returns once its record is on disk. */
-    public void appendDurably(Batch batch) {
-        journal.appendDurably(encode(batch));
+    /** Journals the batch; its record is on disk once {@link #awaitDurable} has returned after this. */
+    public void append(Batch batch) {
+        journal.append(encode(batch));
     }
 
     /** Returns once every record written so far is on disk (a batch of duplicates rests on earlier ones). */
