@@ -3,9 +3,4 @@
 # concurrent ingestion and receipt issuing, restart, check that nothing acknowledged was lost.
 # Usage: bench/crash-rounds.sh [--rounds 500] [--seed 19]
 set -euo pipefail
-cd "$(dirname "$0")/.."
-./mvnw -q -B -pl platform-stub -am -DskipTests install
-./mvnw -q -B -pl platform-stub dependency:build-classpath -Dmdep.outputFile=target/bench-classpath.txt -Dmdep.includeScope=test
-cd platform-stub
-exec java -cp "target/test-classes:target/classes:$(cat target/bench-classpath.txt)" \
-  com.royaltydesk.platform.bench.CrashRounds --jar target/platform-stub.jar "$@"
+exec "$(dirname "$0")/platform-bench-main.sh" CrashRounds --jar target/platform-stub.jar "$@"
