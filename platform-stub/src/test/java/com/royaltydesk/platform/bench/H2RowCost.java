@@ -19,7 +19,8 @@ import java.util.UUID;
  * file's bytes per row. Layouts: the platform's today ({@code (host_id, event_id)} unique, two
  * secondary indexes, insert-if-absent), the same with a plain insert, without the secondary
  * indexes, with a 128-bit fingerprint as the unique key instead of the strings, and with no unique
- * key at all (the sequential key only). Not a test: run {@code bench/h2-row-cost.sh [rows]}.
+ * key at all (the sequential key only); and what a restore makes of each file (rebuilt from one
+ * {@code SCRIPT}). Not a test: run {@code bench/h2-row-cost.sh [rows]}.
  */
 public final class H2RowCost {
 
@@ -49,6 +50,10 @@ public final class H2RowCost {
         NONE
     }
 
+    /** The platform's own URL settings ({@code db.Database.h2FileUrl}). */
+    private static final String PLATFORM_SETTINGS =
+            ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_ON_EXIT=FALSE;QUERY_CACHE_SIZE=128";
+
     private static final String COLUMNS = "host_id, event_id, batch_id, model_id, receipt_id, asset_id, creator_id,"
             + " event_time, period, tokens, revenue, amount, units, currency, status, hold_reason, received_at";
 
@@ -71,8 +76,7 @@ public final class H2RowCost {
     }
 
     private static void measure(Layout layout, int rows, Path dir) throws SQLException, java.io.IOException {
-        String url = "jdbc:h2:file:" + dir.resolve("db").toAbsolutePath()
-                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_ON_EXIT=FALSE;QUERY_CACHE_SIZE=128";
+        String url = "jdbc:h2:file:" + dir.resolve("db").toAbsolutePath() + PLATFORM_SETTINGS;
         try (Connection c = DriverManager.getConnection(url, "sa", "")) {
             createTable(c, layout);
             c.setAutoCommit(false);
@@ -93,9 +97,34 @@ public final class H2RowCost {
                 long ms = Math.max(1, (System.nanoTime() - started) / 1_000_000);
                 checkpoint.execute("CHECKPOINT");
                 long bytes = Files.size(dir.resolve("db.mv.db"));
-                System.out.printf("%-62s %,9d rows/s   %,6d B/row%n", layout.label, rows * 1000L / ms, bytes / rows);
+                long rebuilt = rebuiltFromScript(c, dir);
+                System.out.printf(
+                        "%-62s %,9d rows/s   %,6d B/row   rebuilt from SCRIPT %,5d B/row%n",
+                        layout.label, rows * 1000L / ms, bytes / rows, rebuilt / rows);
             }
         }
+    }
+
+    /**
+     * What a restore makes of the same rows: the database as one {@code SCRIPT} (what a backup holds)
+     * run into a new file. Returns that file's size.
+     */
+    private static long rebuiltFromScript(Connection c, Path dir) throws SQLException, java.io.IOException {
+        Path script = dir.resolve("backup.sql");
+        try (Statement s = c.createStatement()) {
+            s.execute("SCRIPT TO '" + script + "'");
+        }
+        Path rebuilt = dir.resolve("rebuilt");
+        try (Connection r = DriverManager.getConnection(
+                        "jdbc:h2:file:" + rebuilt.resolve("db").toAbsolutePath() + PLATFORM_SETTINGS, "sa", "");
+                Statement s = r.createStatement()) {
+            s.execute("RUNSCRIPT FROM '" + script + "'");
+        }
+        long size = Files.size(rebuilt.resolve("db.mv.db"));
+        Files.delete(rebuilt.resolve("db.mv.db"));
+        Files.delete(rebuilt);
+        Files.delete(script);
+        return size;
     }
 
     private static void createTable(Connection c, Layout layout) throws SQLException {
