@@ -58,6 +58,6 @@ enum H2CrashSetting {
 
     /** Whether an acknowledged commit must survive {@code kill -9} in this setting. */
     boolean promisesDurability() {
-        return durabilityStatement != null || !extraUrl.isEmpty() && extraUrl.contains("WRITE_DELAY=0");
+        return durabilityStatement != null || extraUrl.contains("WRITE_DELAY=0");
     }
 }
