@@ -6,7 +6,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 work=$(mktemp -d)
 source .ci/start-platform-jar.sh
-trap 'kill ${PLATFORM_PID:-0} 2>/dev/null || true; rm -rf "$work"' EXIT
+trap 'stop_platform_jar; rm -rf "$work"' EXIT
 start_platform_jar "$work" --sandbox
 creds="$work/data/sandbox-credentials.json"
 key() { python3 -c "import json; d=json.load(open('$creds')); print($1)"; }

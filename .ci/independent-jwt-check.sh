@@ -8,7 +8,7 @@ cd "$(dirname "$0")/.."
 
 work=$(mktemp -d)
 source .ci/start-platform-jar.sh
-trap 'kill ${PLATFORM_PID:-0} 2>/dev/null || true; rm -rf "$work"' EXIT
+trap 'stop_platform_jar; rm -rf "$work"' EXIT
 start_platform_jar "$work" --sandbox
 url=$PLATFORM_URL
 
