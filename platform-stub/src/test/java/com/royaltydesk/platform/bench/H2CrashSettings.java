@@ -140,9 +140,7 @@ public final class H2CrashSettings {
                 ready = lines.get(linesRead).startsWith("READY");
                 result.read(lines.get(linesRead), ackedBefore, setting.promisesDurability());
             }
-            if (ready
-                    || !child.isAlive()
-                            && linesRead == Files.readAllLines(output).size()) {
+            if (ready || !child.isAlive() && linesRead == wholeLines(output).size()) {
                 break;
             }
             if (System.currentTimeMillis() > deadline) {
