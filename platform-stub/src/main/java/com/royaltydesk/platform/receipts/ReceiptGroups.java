@@ -4,6 +4,7 @@ import com.royaltydesk.platform.db.DataAccessException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.TreeSet;
 
 /**
  * Appends signed receipts to the log in groups (issue #15): the receipts that arrive while one group
@@ -16,6 +17,11 @@ import java.util.List;
  * commit while the previous one waits for the disk. A group the database refuses (an
  * Idempotency-Key raced by a concurrent request) is written again one receipt at a time, so each
  * request gets its own answer, as it did before groups.
+ *
+ * <p>A receipt is visible in the database from its group's commit, before the group is durable. A
+ * request that answers with a receipt it found there (an Idempotency-Key repeated) first waits,
+ * through {@link #awaitEarlierWritesDurable}, until every write begun before it is durable — or a
+ * power loss could take back a receipt two answers called issued.
  */
 final class ReceiptGroups {
 
@@ -60,6 +66,10 @@ final class ReceiptGroups {
     private final Object lock = new Object();
     private final ArrayDeque<Pending> waiting = new ArrayDeque<>();
     private boolean writing;
+    /** Writes (a group's commit and its wait for the disk) begun and not yet durable or failed. */
+    private final TreeSet<Long> writesNotDurable = new TreeSet<>();
+
+    private long lastWrite;
 
     ReceiptGroups(Writer writer) {
         this.writer = writer;
@@ -93,7 +103,37 @@ final class ReceiptGroups {
         }
     }
 
+    /**
+     * Returns once every write begun before this call is durable (or has failed): a receipt read
+     * from the database now was committed by one of them.
+     */
+    void awaitEarlierWritesDurable() {
+        synchronized (lock) {
+            long upTo = lastWrite;
+            while (!writesNotDurable.isEmpty() && writesNotDurable.first() <= upTo) {
+                awaitSettled();
+            }
+        }
+    }
+
     private void write(List<Pending> group) {
+        long ticket;
+        synchronized (lock) {
+            // Taken before the commit: a reader that sees the commit must find the write still open.
+            ticket = ++lastWrite;
+            writesNotDurable.add(ticket);
+        }
+        try {
+            commitAndAwaitDurable(group);
+        } finally {
+            synchronized (lock) {
+                writesNotDurable.remove(ticket);
+                lock.notifyAll();
+            }
+        }
+    }
+
+    private void commitAndAwaitDurable(List<Pending> group) {
         List<Pending> committed = new ArrayList<>();
         List<Durability> durability = new ArrayList<>();
         try {

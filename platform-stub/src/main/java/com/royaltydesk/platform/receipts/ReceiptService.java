@@ -121,6 +121,8 @@ public final class ReceiptService {
                         "idempotency_key_reused",
                         "This Idempotency-Key was already used with a different request body.");
             }
+            // The first request may still be waiting for the disk: answer only once it would.
+            groups.awaitEarlierWritesDurable();
             return new Issued(receipts.find(entry.resultId()).orElseThrow(), true);
         });
     }

@@ -115,6 +115,56 @@ class ReceiptGroupsTest {
         assertThat(groups.store(signed("next")).receiptId()).isEqualTo("next");
     }
 
+    /**
+     * A repeated Idempotency-Key finds the first receipt in the database as soon as its group has
+     * committed; the answer must wait, as the first request's does, until the group is on disk.
+     */
+    @Test
+    void aReaderOfACommittedReceipt_waitsUntilItsWriteIsDurable_butNotForLaterWrites() throws Exception {
+        CountDownLatch firstCommitted = new CountDownLatch(1);
+        CountDownLatch secondCommitted = new CountDownLatch(1);
+        CountDownLatch firstOnDisk = new CountDownLatch(1);
+        CountDownLatch secondOnDisk = new CountDownLatch(1);
+        ReceiptGroups groups = new ReceiptGroups(group -> {
+            boolean first = record(group).contains("first");
+            (first ? firstCommitted : secondCommitted).countDown();
+            return () -> await(first ? firstOnDisk : secondOnDisk);
+        });
+        Future<Receipt> first = pool.submit(() -> groups.store(signed("first")));
+        assertThat(firstCommitted.await(10, TimeUnit.SECONDS)).isTrue();
+
+        Thread[] reader = new Thread[1];
+        Future<?> replay = pool.submit(() -> {
+            reader[0] = Thread.currentThread();
+            groups.awaitEarlierWritesDurable();
+        });
+        awaitWaitingOrDone(replay, reader);
+        assertThat(replay)
+                .as("answered while the receipt's group was not yet on disk")
+                .isNotDone();
+
+        // A group begun after the reader asked does not hold it, or steady load could starve it.
+        Future<Receipt> second = pool.submit(() -> groups.store(signed("second")));
+        assertThat(secondCommitted.await(10, TimeUnit.SECONDS)).isTrue();
+        firstOnDisk.countDown();
+        replay.get(10, TimeUnit.SECONDS);
+        assertThat(first.get(10, TimeUnit.SECONDS).receiptId()).isEqualTo("first");
+        assertThat(second).isNotDone();
+        secondOnDisk.countDown();
+        assertThat(second.get(10, TimeUnit.SECONDS).receiptId()).isEqualTo("second");
+    }
+
+    private static void awaitWaitingOrDone(Future<?> future, Thread[] thread) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (System.nanoTime() < deadline && !future.isDone()) {
+            Thread t = thread[0];
+            if (t != null && (t.getState() == Thread.State.WAITING || t.getState() == Thread.State.TIMED_WAITING)) {
+                return;
+            }
+            Thread.sleep(5);
+        }
+    }
+
     private List<String> record(List<ReceiptGroups.Pending> group) {
         List<String> ids = group.stream().map(p -> p.signed().receiptId()).toList();
         groupsWritten.add(ids);
