@@ -39,6 +39,8 @@ import java.util.Optional;
  */
 public final class PlatformServer implements AutoCloseable {
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(PlatformServer.class);
+
     private final PlatformConfig config;
     private final Database database;
     private final Javalin javalin;
@@ -74,15 +76,16 @@ public final class PlatformServer implements AutoCloseable {
     public static PlatformServer start(PlatformConfig config) {
         Objects.requireNonNull(config, "config");
         createDataDir(config);
-        Opened opened = openDatabase(config);
+        ObjectMapper json = Json.mapper();
+        // A sandbox's clock can be set back while its demo history is made; a live platform's cannot.
+        SandboxClock sandboxClock = config.sandbox() ? new SandboxClock(Clock.systemUTC()) : null;
+        Replayed replayed = applyJournals(
+                config, openDatabase(config), json, sandboxClock == null ? Clock.systemUTC() : sandboxClock);
+        Opened opened = replayed.opened();
         Database database = opened.database();
         try {
-            ObjectMapper json = Json.mapper();
-            // A sandbox's clock can be set back while its demo history is made; a live platform's cannot.
-            SandboxClock sandboxClock = config.sandbox() ? new SandboxClock(Clock.systemUTC()) : null;
-            PlatformServices services = PlatformServices.create(
-                    config, database, json, sandboxClock == null ? Clock.systemUTC() : sandboxClock);
-            JournalReplay.Restored restored = JournalReplay.apply(services, database);
+            PlatformServices services = replayed.services();
+            JournalReplay.Restored restored = replayed.restored();
             Optional<String> rebuilt = opened.rebuilt()
                     .map(r -> checkedRebuild(config, database, services, r)
                             .words(restored.receipts(), restored.events(), restored.changes()));
@@ -177,6 +180,54 @@ public final class PlatformServer implements AutoCloseable {
     /** The database, and the rebuild that made it when the file was damaged. */
     private record Opened(Database database, Optional<DatabaseRebuild.Rebuilt> rebuilt) {}
 
+    /** The opened database with its services, once the journals are applied to it. */
+    private record Replayed(Opened opened, PlatformServices services, JournalReplay.Restored restored) {}
+
+    /**
+     * Applies the journals to the opened database. Damage H2's open did not report can surface
+     * here, when the start's own writes meet it (an index entry whose row is gone, after a kill):
+     * then the file is treated as unopenable — closed, moved aside, rebuilt — and the journals are
+     * applied to the rebuilt one. A rebuilt database that fails here is not rebuilt again.
+     */
+    private static Replayed applyJournals(PlatformConfig config, Opened opened, ObjectMapper json, Clock clock) {
+        PlatformServices services;
+        try {
+            services = PlatformServices.create(config, opened.database(), json, clock);
+        } catch (RuntimeException e) {
+            opened.database().close();
+            throw e;
+        }
+        try {
+            return new Replayed(opened, services, JournalReplay.apply(services, opened.database()));
+        } catch (RuntimeException e) {
+            boolean rebuildable = opened.rebuilt().isEmpty()
+                    && UnopenableDatabase.isOwnFile(config.jdbcUrl(), config.dataDir())
+                    && UnopenableDatabase.isDamageFoundAtStart(e);
+            closeJournals(services);
+            opened.database().close();
+            if (!rebuildable) {
+                throw e;
+            }
+            LOG.warn(
+                    "the database failed while the journals were applied to it, as a damaged file does: {}",
+                    UnopenableDatabase.h2Says(e));
+            return applyJournals(config, rebuild(config, e), json, clock);
+        }
+    }
+
+    private static void closeJournals(PlatformServices services) {
+        for (AutoCloseable journal :
+                java.util.Arrays.asList(services.changeJournal(), services.receiptJournal(), services.usageJournal())) {
+            try {
+                if (journal != null) {
+                    journal.close();
+                }
+            } catch (Exception closing) {
+                LOG.warn("a journal did not close cleanly: {}", closing.toString());
+            }
+        }
+    }
+
     /**
      * Opens the database. A damaged H2 file of this data folder is moved aside and rebuilt from the
      * newest backup and the journals; with nothing to rebuild from, the start is refused in words
@@ -200,22 +251,29 @@ public final class PlatformServer implements AutoCloseable {
             if (!ownFile || !UnopenableDatabase.isDamage(e)) {
                 throw e;
             }
-            Path aside = UnopenableDatabase.moveAside(config.dataDir(), e, Instant.now());
-            String h2Said = UnopenableDatabase.h2Says(e);
-            Optional<DatabaseRebuild.Rebuilt> rebuilt = DatabaseRebuild.fromNewestBackup(
-                            config.dataDir(), aside, h2Said)
-                    .or(() -> DatabaseRebuild.fromTheJournalsAlone(config.dataDir(), aside, h2Said));
-            if (rebuilt.isEmpty()) {
-                throw UnopenableDatabase.refuse(
-                        config.dataDir(),
-                        aside,
-                        e,
-                        "There is no backup in " + config.dataDir().resolve("backups")
-                                + " that the journals can bring up to date, and the journals do not reach back"
-                                + " to the first start.");
-            }
-            return new Opened(Database.open(config.jdbcUrl(), config.databaseLogin()), rebuilt);
+            return rebuild(config, e);
         }
+    }
+
+    /**
+     * Moves the damaged file aside and rebuilds it from the newest backup and the journals, or from
+     * the journals alone; refuses the start in words when neither is possible.
+     */
+    private static Opened rebuild(PlatformConfig config, RuntimeException e) {
+        Path aside = UnopenableDatabase.moveAside(config.dataDir(), e, Instant.now());
+        String h2Said = UnopenableDatabase.h2Says(e);
+        Optional<DatabaseRebuild.Rebuilt> rebuilt = DatabaseRebuild.fromNewestBackup(config.dataDir(), aside, h2Said)
+                .or(() -> DatabaseRebuild.fromTheJournalsAlone(config.dataDir(), aside, h2Said));
+        if (rebuilt.isEmpty()) {
+            throw UnopenableDatabase.refuse(
+                    config.dataDir(),
+                    aside,
+                    e,
+                    "There is no backup in " + config.dataDir().resolve("backups")
+                            + " that the journals can bring up to date, and the journals do not reach back"
+                            + " to the first start.");
+        }
+        return new Opened(Database.open(config.jdbcUrl(), config.databaseLogin()), rebuilt);
     }
 
     /** The rebuild, once the journals are applied and the receipt log checks; the start refused otherwise. */

@@ -29,6 +29,7 @@ public final class UnopenableDatabase {
     private static final int FILE_CORRUPTED = 90030;
     private static final int ALREADY_OPEN = 90020;
     private static final int GENERAL_ERROR = 50000;
+    private static final int ROW_NOT_FOUND_IN_PRIMARY_INDEX = 90143;
     private static final DateTimeFormatter STAMP =
             DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
 
@@ -81,6 +82,25 @@ public final class UnopenableDatabase {
             }
         }
         return damage;
+    }
+
+    /**
+     * True when the start's own writes, before anything is served, failed on damage the open did
+     * not report: a damaged file as {@link #isDamage} sees it, or an index entry whose row is gone
+     * from its table. While serving, H2 raises that second error for a row a concurrent transaction
+     * deleted; at start nothing else runs, so there it can only be damage (seen after a kill -9).
+     */
+    public static boolean isDamageFoundAtStart(Throwable failure) {
+        return isDamage(failure) || rowMissingFromPrimaryIndex(failure) != null;
+    }
+
+    private static SQLException rowMissingFromPrimaryIndex(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SQLException sql && sql.getErrorCode() == ROW_NOT_FOUND_IN_PRIMARY_INDEX) {
+                return sql;
+            }
+        }
+        return null;
     }
 
     private static boolean mentionsStoreFailure(SQLException sql) {
@@ -141,7 +161,9 @@ public final class UnopenableDatabase {
     }
 
     private static String rootMessage(Throwable failure) {
-        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+        // H2 wraps a missing row in a lock timeout ("Timeout trying to lock table {0}"): name the row.
+        SQLException missingRow = rowMissingFromPrimaryIndex(failure);
+        for (Throwable cause = missingRow != null ? missingRow : failure; cause != null; cause = cause.getCause()) {
             if (cause instanceof SQLException sql) {
                 String message = String.valueOf(sql.getMessage());
                 int cut = message.indexOf(" [");

@@ -7,9 +7,12 @@ import static org.junit.jupiter.api.Assumptions.assumeFalse;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.royaltydesk.platform.PlatformConfig;
 import com.royaltydesk.platform.db.UnopenableDatabase;
+import com.royaltydesk.platform.journal.ChangeJournal;
 import com.royaltydesk.platform.journal.JournalsFromTheStart;
+import com.royaltydesk.platform.journal.MarkedJournal;
 import com.royaltydesk.platform.receipts.ReceiptJournal;
 import com.royaltydesk.platform.testutil.Evidence;
+import com.royaltydesk.platform.testutil.H2Damage;
 import com.royaltydesk.platform.testutil.Receipts;
 import com.royaltydesk.platform.testutil.RunningPlatform;
 import com.royaltydesk.platform.testutil.TestDatabase;
@@ -211,6 +214,39 @@ class RebuildFromBackupTest {
                 .hasMessageContaining("There is no backup in")
                 .hasMessageContaining("do not reach back to the first start");
         assertThat(dir.resolve(UnopenableDatabase.NOTE)).exists();
+    }
+
+    /**
+     * Damage the open does not see: after a kill, the start's whole-file read passed, then the
+     * change journal's first creator update met an index entry whose row was gone from its table
+     * (session 12's crash run, round 39). The start treats it as a damaged file: moved aside and
+     * rebuilt, where it used to fail every start.
+     */
+    @Test
+    void aRowGoneFromItsTable_metWhileTheJournalsAreApplied_fileMovedAsideAndRebuilt() throws Exception {
+        platform = start();
+        String key = platform.platformKey();
+        Receipts.CreatorReceipt newcomer =
+                Receipts.forNewCreator(platform, "row-gone", "{\"type\":\"per_use\",\"rate\":0.0003}", "m");
+        String newcomersAssets =
+                withoutPort(platform.get("/v1/assets", newcomer.creatorKey()).body());
+        platform.close();
+        platform = null;
+        H2Damage.removeRowKeepingItsIndexEntries(dir, "creators", "creator_id", newcomer.creatorId());
+        // As after a kill: the journals are applied again from their first record.
+        MarkedJournal.resetMark(dir.resolve(ChangeJournal.FOLDER), 0);
+
+        platform = start();
+
+        assertThat(platform.server().rebuilt().orElseThrow())
+                .contains("rebuilt from the journals alone")
+                .contains("Row \"")
+                .contains("not found in primary index \"public.creators_DATA\"");
+        assertThat(movedAside()).hasSize(1);
+        assertThat(withoutPort(platform.get("/v1/assets", newcomer.creatorKey()).body()))
+                .isEqualTo(newcomersAssets);
+        assertThat(platform.get("/v1/receipts/" + newcomer.receiptId(), key).statusCode())
+                .isEqualTo(200);
     }
 
     private static String withoutPort(String body) {

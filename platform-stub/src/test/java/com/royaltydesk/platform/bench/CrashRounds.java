@@ -253,7 +253,7 @@ public final class CrashRounds {
         if (said.contains("a crash had interrupted")) {
             commitsFinished++;
         }
-        if (said.contains("it was rebuilt from the backup")) {
+        if (said.contains(" was rebuilt from ")) { // from a backup and the journals, or from the journals alone
             rebuilds++;
         }
     }
