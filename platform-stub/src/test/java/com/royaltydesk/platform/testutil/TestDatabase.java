@@ -36,7 +36,8 @@ public final class TestDatabase {
     /** An empty database with every migration applied, copied for each data dir (this JVM's own). */
     private static String template;
 
-    private static final String TEMPLATE_PREFIX = "rdk_test_template_";
+    private static final String DATABASE_PREFIX = "rdk_test_";
+    private static final String TEMPLATE_PREFIX = DATABASE_PREFIX + "template_";
 
     private TestDatabase() {}
 
@@ -92,14 +93,16 @@ public final class TestDatabase {
         return url.endsWith("/") ? url : url + "/";
     }
 
-    /** One database per data dir, created empty the first time that dir is used in this run. */
+    /**
+     * One database per data dir, created empty the first time that dir is used in this run. Named
+     * with this JVM's pid: none is dropped at exit — dropping ~130 databases one by one (each waits
+     * for a checkpoint) outlasted Surefire's 30 s for a fork to exit — but by the next test JVM,
+     * once this one is gone ({@link #dropDatabasesOfGoneRuns}). CI's server is thrown away anyway.
+     */
     private static synchronized String databaseFor(Path dataDir) {
-        String name = "rdk_test_"
-                + sha256(dataDir.toAbsolutePath().normalize().toString()).substring(0, 20);
+        String name = DATABASE_PREFIX + ProcessHandle.current().pid() + "_"
+                + sha256(dataDir.toAbsolutePath().normalize().toString()).substring(0, 16);
         if (CREATED.add(name)) {
-            if (CREATED.size() == 1) {
-                Runtime.getRuntime().addShutdownHook(new Thread(TestDatabase::dropAll, "drop-test-databases"));
-            }
             try (Connection admin = admin();
                     Statement statement = admin.createStatement()) {
                 statement.execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
@@ -119,9 +122,10 @@ public final class TestDatabase {
      */
     private static String template(Statement admin) throws SQLException {
         if (template == null) {
-            dropTemplatesOfGoneRuns(admin);
+            Thread dropper = new Thread(TestDatabase::dropDatabasesOfGoneRuns, "drop-databases-of-gone-test-runs");
+            dropper.setDaemon(true);
+            dropper.start();
             String name = TEMPLATE_PREFIX + ProcessHandle.current().pid();
-            CREATED.add(name);
             admin.execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
             admin.execute("CREATE DATABASE " + name);
             // Opening migrates; closing leaves no connection, which a template may not have when copied.
@@ -131,22 +135,46 @@ public final class TestDatabase {
         return template;
     }
 
-    /** A run killed before its exit hook leaves its template behind; no live process has that pid. */
-    private static void dropTemplatesOfGoneRuns(Statement admin) throws SQLException {
-        List<String> gone = new ArrayList<>();
-        try (var rows =
-                admin.executeQuery("SELECT datname FROM pg_database WHERE datname LIKE '" + TEMPLATE_PREFIX + "%'")) {
-            while (rows.next()) {
-                String pid = rows.getString(1).substring(TEMPLATE_PREFIX.length());
-                if (pid.chars().allMatch(Character::isDigit)
-                        && ProcessHandle.of(Long.parseLong(pid)).isEmpty()) {
-                    gone.add(rows.getString(1));
+    /**
+     * Drops the templates and databases of test JVMs that no longer run (their pid is gone), in the
+     * background: a JVM that ends first leaves the rest to the next. Names from before the pid was
+     * part of them (no pid) are dropped too.
+     */
+    private static void dropDatabasesOfGoneRuns() {
+        try (Connection admin = admin();
+                Statement statement = admin.createStatement()) {
+            List<String> gone = new ArrayList<>();
+            try (var rows = statement.executeQuery(
+                    "SELECT datname FROM pg_database WHERE datname LIKE '" + DATABASE_PREFIX + "%'")) {
+                while (rows.next()) {
+                    String name = rows.getString(1);
+                    if (ownerIsGone(name)) {
+                        gone.add(name);
+                    }
                 }
             }
+            for (String name : gone) {
+                statement.execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
+            }
+        } catch (SQLException | RuntimeException e) {
+            // Best effort: what is left is dropped by a later run.
         }
-        for (String name : gone) {
-            admin.execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
+    }
+
+    /** {@code rdk_test_template_<pid>} or {@code rdk_test_<pid>_<hash>}: true when no process has that pid. */
+    static boolean ownerIsGone(String name) {
+        String pid;
+        if (name.startsWith(TEMPLATE_PREFIX)) {
+            pid = name.substring(TEMPLATE_PREFIX.length());
+        } else {
+            String rest = name.substring(DATABASE_PREFIX.length());
+            int end = rest.indexOf('_');
+            pid = end < 0 ? "" : rest.substring(0, end);
         }
+        if (pid.isEmpty() || !pid.chars().allMatch(Character::isDigit)) {
+            return true; // named before pids were part of the name
+        }
+        return ProcessHandle.of(Long.parseLong(pid)).isEmpty();
     }
 
     public static boolean postgresRequired() {
@@ -169,17 +197,6 @@ public final class TestDatabase {
 
     private static Connection admin() throws SQLException {
         return DriverManager.getConnection(serverUrl() + "postgres", login().user(), login().password());
-    }
-
-    private static synchronized void dropAll() {
-        try (Connection admin = admin();
-                Statement statement = admin.createStatement()) {
-            for (String name : CREATED) {
-                statement.execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
-            }
-        } catch (SQLException | RuntimeException e) {
-            // Best effort at exit: a leftover database is dropped by the next run that uses its name.
-        }
     }
 
     private static String env(String name, String fallback) {
