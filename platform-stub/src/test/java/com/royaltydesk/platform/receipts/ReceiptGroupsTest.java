@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.royaltydesk.platform.db.DataAccessException;
+import com.royaltydesk.platform.testutil.Parked;
 import java.math.BigDecimal;
 import java.sql.SQLIntegrityConstraintViolationException;
 import java.time.Instant;
@@ -138,7 +139,7 @@ class ReceiptGroupsTest {
             reader[0] = Thread.currentThread();
             groups.awaitEarlierWritesDurable();
         });
-        awaitWaitingOrDone(replay, reader);
+        Parked.awaitParkedOrDone(replay, reader);
         assertThat(replay)
                 .as("answered while the receipt's group was not yet on disk")
                 .isNotDone();
@@ -152,17 +153,6 @@ class ReceiptGroupsTest {
         assertThat(second).isNotDone();
         secondOnDisk.countDown();
         assertThat(second.get(10, TimeUnit.SECONDS).receiptId()).isEqualTo("second");
-    }
-
-    private static void awaitWaitingOrDone(Future<?> future, Thread[] thread) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (System.nanoTime() < deadline && !future.isDone()) {
-            Thread t = thread[0];
-            if (t != null && (t.getState() == Thread.State.WAITING || t.getState() == Thread.State.TIMED_WAITING)) {
-                return;
-            }
-            Thread.sleep(5);
-        }
     }
 
     private List<String> record(List<ReceiptGroups.Pending> group) {

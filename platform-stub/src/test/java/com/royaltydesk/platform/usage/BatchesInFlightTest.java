@@ -3,6 +3,7 @@ package com.royaltydesk.platform.usage;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.royaltydesk.platform.testutil.NoDatabase;
+import com.royaltydesk.platform.testutil.Parked;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -60,7 +61,7 @@ class BatchesInFlightTest {
                     });
                 },
                 threads);
-        awaitWaitingOrDone(b, bThread);
+        Parked.awaitParkedOrDone(b, bThread);
         // Without the wait, b is done by now; with it, b is parked until a has left.
         assertThat(b).as("b answered while a's record was not yet appended").isNotDone();
 
@@ -86,17 +87,6 @@ class BatchesInFlightTest {
 
         assertThat(later).isEqualTo("later");
         assertThat(durableCalls).containsExactly("later durable");
-    }
-
-    private static void awaitWaitingOrDone(CompletableFuture<?> future, Thread[] thread) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (System.nanoTime() < deadline && !future.isDone()) {
-            Thread t = thread[0];
-            if (t != null && (t.getState() == Thread.State.WAITING || t.getState() == Thread.State.TIMED_WAITING)) {
-                return;
-            }
-            Thread.sleep(5);
-        }
     }
 
     private static void await(CountDownLatch latch) {
