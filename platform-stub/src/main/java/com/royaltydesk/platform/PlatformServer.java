@@ -29,9 +29,12 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A running platform: the database, migrated, and the HTTP server on its port. Built from a {@link
@@ -39,7 +42,7 @@ import java.util.Optional;
  */
 public final class PlatformServer implements AutoCloseable {
 
-    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(PlatformServer.class);
+    private static final Logger LOG = LoggerFactory.getLogger(PlatformServer.class);
 
     private final PlatformConfig config;
     private final Database database;
@@ -217,7 +220,7 @@ public final class PlatformServer implements AutoCloseable {
 
     private static void closeJournals(PlatformServices services) {
         for (AutoCloseable journal :
-                java.util.Arrays.asList(services.changeJournal(), services.receiptJournal(), services.usageJournal())) {
+                Arrays.asList(services.changeJournal(), services.receiptJournal(), services.usageJournal())) {
             try {
                 if (journal != null) {
                     journal.close();
