@@ -38,7 +38,7 @@ public final class DatabaseRebuild {
                     ? "the journals alone (there was no backup yet; they hold every write since the first start)"
                     : "the backup of " + WHEN.format(backupCreatedAt) + " and the journals";
             String since = backup == null ? "the first start" : "that backup";
-            return "The platform's database was damaged and could not be opened as it was, so it was rebuilt from "
+            return "The platform's database was damaged and could not be used as it was, so it was rebuilt from "
                     + from
                     + ": " + receipts + " receipts, " + events
                     + " usage events and " + changes + " other changes (assets, keys, settlements, payouts, disputes,"

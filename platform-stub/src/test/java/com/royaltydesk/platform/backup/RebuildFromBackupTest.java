@@ -112,7 +112,7 @@ class RebuildFromBackupTest {
 
         String words = platform.server().rebuilt().orElseThrow();
         assertThat(words)
-                .contains("could not be opened", "StackOverflowError", "rebuilt from the backup of")
+                .contains("could not be used as it was", "StackOverflowError", "rebuilt from the backup of")
                 .contains("4 receipts, 7 usage events and ")
                 .contains("other changes (assets, keys, settlements");
         assertThat(movedAside()).hasSize(1);

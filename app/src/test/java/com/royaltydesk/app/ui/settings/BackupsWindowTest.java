@@ -118,7 +118,7 @@ class BackupsWindowTest extends FxRobot {
         javafx.scene.Node banner = words.getParent();
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, banner::isVisible);
         assertThat(words.getText())
-                .contains("could not be opened")
+                .contains("could not be used as it was")
                 .contains("rebuilt from the backup of")
                 .contains("royaltydesk.mv.db.unopenable-")
                 .contains("other changes (assets, keys, settlements");
