@@ -26,6 +26,19 @@ public abstract class SandboxWithHistoryWindowTest extends FxRobot {
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> status.getText().startsWith("Platform healthy"));
     }
 
+    /**
+     * Looks a node up on the FX thread: a refresh that replaces nodes while a lookup walks the
+     * scene from the test thread made one fail with an IndexOutOfBoundsException (CI, stop 26).
+     */
+    protected <T extends javafx.scene.Node> T find(String query, Class<T> type) throws Exception {
+        return onFx(() -> lookup(query).queryAs(type));
+    }
+
+    /** Reads what the FX thread owns on the FX thread: a list a refresh replaces must not be iterated elsewhere. */
+    protected static <T> T onFx(java.util.concurrent.Callable<T> read) throws Exception {
+        return WaitForAsyncUtils.asyncFx(read).get();
+    }
+
     @AfterEach
     void closeApp() throws Exception {
         if (app != null) {

@@ -39,7 +39,7 @@ class DemoHistoryWindowTest extends SandboxWithHistoryWindowTest {
         launchWithHistory(dir, dialogs);
 
         clickOn("Earnings");
-        TableView<?> payouts = lookup("#payouts").queryAs(TableView.class);
+        TableView<?> payouts = find("#payouts", TableView.class);
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> payouts.getItems().size() == 11);
         assertThat(onFx(() -> payouts.getItems().stream()
                         .map(p -> ((Payouts.Payout) p).status())
@@ -49,7 +49,7 @@ class DemoHistoryWindowTest extends SandboxWithHistoryWindowTest {
 
         clickOn("Get started");
         clickOn("#settle-last-month");
-        Label message = lookup("#get-started-message").queryAs(Label.class);
+        Label message = find("#get-started-message", Label.class);
         YearMonth last = YearMonth.now(ZoneOffset.UTC).minusMonths(1);
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> message.getText().startsWith("Settled " + last));
         assertThat(message.getText()).contains("Your payout:").contains("paid");
@@ -63,10 +63,10 @@ class DemoHistoryWindowTest extends SandboxWithHistoryWindowTest {
 
         // The year: a bar for each of thirteen months, and their exact sum in words above them.
         clickOn("#earnings-scale-year");
-        Label total = lookup("#earnings-total").queryAs(Label.class);
+        Label total = find("#earnings-total", Label.class);
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> total.getText().startsWith("Earned from usage from"));
         WaitForAsyncUtils.waitForFxEvents();
-        StackedBarChart<?, ?> chart = lookup("#earnings-chart").queryAs(StackedBarChart.class);
+        StackedBarChart<?, ?> chart = find("#earnings-chart", StackedBarChart.class);
         assertThat(chart.getXAxis().getLabel()).isEqualTo("Month");
         Set<Object> months = new HashSet<>();
         BigDecimal sum = BigDecimal.ZERO;
@@ -77,7 +77,7 @@ class DemoHistoryWindowTest extends SandboxWithHistoryWindowTest {
             }
         }
         assertThat(months).hasSize(13);
-        assertThat(lookup("#earnings-total").queryAs(Label.class).getText())
+        assertThat(find("#earnings-total", Label.class).getText())
                 .startsWith("Earned from usage from "
                         + YearMonth.now(ZoneOffset.UTC).minusMonths(12))
                 .contains(new MoneyFormat(Locale.getDefault()).format(sum, "USD"));
@@ -85,8 +85,8 @@ class DemoHistoryWindowTest extends SandboxWithHistoryWindowTest {
         // From an amount to the evidence: a bar → its usage lines → a receipt → its full check.
         XYChart.Data<?, ?> bar = chart.getData().get(0).getData().get(0);
         clickOn(bar.getNode());
-        TableView<?> lines = lookup("#earnings-trace-lines").queryAs(TableView.class);
-        Label traceTitle = lookup("#earnings-trace-title").queryAs(Label.class);
+        TableView<?> lines = find("#earnings-trace-lines", TableView.class);
+        Label traceTitle = find("#earnings-trace-title", Label.class);
         WaitForAsyncUtils.waitFor(
                 20, TimeUnit.SECONDS, () -> traceTitle.getText().startsWith("Behind "));
         WaitForAsyncUtils.waitForFxEvents();
@@ -95,15 +95,15 @@ class DemoHistoryWindowTest extends SandboxWithHistoryWindowTest {
         assertThat(lines.getItems()).isNotEmpty();
         @SuppressWarnings("unchecked")
         javafx.scene.control.ListView<String> receipts =
-                lookup("#earnings-trace-receipts").queryAs(javafx.scene.control.ListView.class);
+                find("#earnings-trace-receipts", javafx.scene.control.ListView.class);
         WaitForAsyncUtils.waitFor(
                 10, TimeUnit.SECONDS, () -> !receipts.getItems().isEmpty());
         String receipt = receipts.getItems().get(0);
         interact(() -> receipts.getSelectionModel().select(0));
         clickOn("#earnings-trace-open");
-        Label verdict = lookup("#verification-badge").queryAs(Label.class);
+        Label verdict = find("#verification-badge", Label.class);
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> verdict.getText().startsWith("Verified"));
-        TableView<?> receiptTable = lookup("#receipts-table").queryAs(TableView.class);
+        TableView<?> receiptTable = find("#receipts-table", TableView.class);
         Object selected = receiptTable.getSelectionModel().getSelectedItem();
         assertThat(((com.royaltydesk.app.api.ReceiptSummary) selected).receiptId())
                 .isEqualTo(receipt);
@@ -111,14 +111,13 @@ class DemoHistoryWindowTest extends SandboxWithHistoryWindowTest {
         // Dispute it from there; Earnings lists it beside the demo's dispute, whose hold — taken when
         // last month was settled above — shows in the balances.
         clickOn("#dispute-receipt");
-        Label receiptsMessage = lookup("#receipts-message").queryAs(Label.class);
+        Label receiptsMessage = find("#receipts-message", Label.class);
         WaitForAsyncUtils.waitFor(
                 20, TimeUnit.SECONDS, () -> receiptsMessage.getText().startsWith("Dispute dsp_"));
         clickOn("Earnings");
         clickOn("#earnings-scale-month");
         @SuppressWarnings("unchecked")
-        javafx.scene.control.ListView<String> corrections =
-                lookup("#corrections").queryAs(javafx.scene.control.ListView.class);
+        javafx.scene.control.ListView<String> corrections = find("#corrections", javafx.scene.control.ListView.class);
         WaitForAsyncUtils.waitFor(
                 20,
                 TimeUnit.SECONDS,
@@ -128,8 +127,7 @@ class DemoHistoryWindowTest extends SandboxWithHistoryWindowTest {
                 .anySatisfy(c -> assertThat(c).contains("last year's edition"))
                 .anySatisfy(c -> assertThat(c).contains("only the 2010-2020 issues"));
         @SuppressWarnings("unchecked")
-        javafx.scene.control.ListView<Object> balances =
-                lookup("#balances").queryAs(javafx.scene.control.ListView.class);
+        javafx.scene.control.ListView<Object> balances = find("#balances", javafx.scene.control.ListView.class);
         assertThat(((com.royaltydesk.app.api.Balances.Balance)
                                 onFx(() -> balances.getItems().get(0)))
                         .held())
@@ -146,10 +144,5 @@ class DemoHistoryWindowTest extends SandboxWithHistoryWindowTest {
         assertThat(onFx(() -> List.copyOf(corrections.getItems())))
                 .anySatisfy(c ->
                         assertThat(c).contains("voided at the host's request").contains("event demo-"));
-    }
-
-    /** Reads what the FX thread owns on the FX thread: a list a refresh replaces must not be iterated here. */
-    private static <T> T onFx(java.util.concurrent.Callable<T> read) throws Exception {
-        return WaitForAsyncUtils.asyncFx(read).get();
     }
 }

@@ -23,26 +23,26 @@ class ResetSandboxWindowTest extends SandboxWithHistoryWindowTest {
     void reset_cancelledChangesNothing_confirmedGivesAFreshHistory() throws Exception {
         AnsweringDialogs dialogs = new AnsweringDialogs();
         launchWithHistory(dir, dialogs);
-        StatusBar status = lookup("#status-bar").queryAs(StatusBar.class);
-        String firstUrl = lookup("#platform-url").queryAs(Label.class).getText();
+        StatusBar status = find("#status-bar", StatusBar.class);
+        String firstUrl = find("#platform-url", Label.class).getText();
 
         clickOn("Get started");
         clickOn("#settle-last-month");
-        Label message = lookup("#get-started-message").queryAs(Label.class);
+        Label message = find("#get-started-message", Label.class);
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> message.getText().startsWith("Settled"));
         clickOn("Earnings");
-        TableView<?> payouts = lookup("#payouts").queryAs(TableView.class);
+        TableView<?> payouts = find("#payouts", TableView.class);
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> payouts.getItems().size() == 12);
 
         clickOn("Get started");
         dialogs.confirm = false;
         clickOn("#reset-sandbox");
         WaitForAsyncUtils.waitForFxEvents();
-        assertThat(lookup("#platform-url").queryAs(Label.class).getText()).isEqualTo(firstUrl);
+        assertThat(find("#platform-url", Label.class).getText()).isEqualTo(firstUrl);
 
         dialogs.confirm = true;
         clickOn("#reset-sandbox");
-        Label url = lookup("#platform-url").queryAs(Label.class);
+        Label url = find("#platform-url", Label.class);
         WaitForAsyncUtils.waitFor(
                 60,
                 TimeUnit.SECONDS,
@@ -57,22 +57,22 @@ class ResetSandboxWindowTest extends SandboxWithHistoryWindowTest {
         doubleClickOn(lookup("#payouts .table-cell")
                 .match(org.testfx.matcher.control.LabeledMatchers.hasText(firstMonth))
                 .queryAs(javafx.scene.Node.class));
-        TableView<?> lines = lookup("#earnings-trace-lines").queryAs(TableView.class);
-        Label traceTitle = lookup("#earnings-trace-title").queryAs(Label.class);
+        TableView<?> lines = find("#earnings-trace-lines", TableView.class);
+        Label traceTitle = find("#earnings-trace-title", Label.class);
         try {
             WaitForAsyncUtils.waitFor(
                     20, TimeUnit.SECONDS, () -> !lines.getItems().isEmpty());
         } catch (java.util.concurrent.TimeoutException e) {
             throw new AssertionError("no usage lines; the panel says: " + traceTitle.getText(), e);
         }
-        assertThat(lookup("#earnings-trace-title").queryAs(Label.class).getText())
+        assertThat(find("#earnings-trace-title", Label.class).getText())
                 .startsWith("Behind the " + firstMonth + " payout of");
         clickOn("Receipts");
-        TableView<?> receipts = lookup("#receipts-table").queryAs(TableView.class);
+        TableView<?> receipts = find("#receipts-table", TableView.class);
         WaitForAsyncUtils.waitFor(
                 20, TimeUnit.SECONDS, () -> receipts.getItems().size() == 9);
         interact(() -> receipts.getSelectionModel().select(0));
-        Label verdict = lookup("#verification-badge").queryAs(Label.class);
+        Label verdict = find("#verification-badge", Label.class);
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> verdict.getText().startsWith("Verified"));
     }
 }

@@ -29,20 +29,20 @@ class PriceSimulatorWindowTest extends SandboxWithHistoryWindowTest {
 
         clickOn("Price simulator");
         @SuppressWarnings("unchecked")
-        ComboBox<Asset> asset = lookup("#simulate-asset").queryAs(ComboBox.class);
+        ComboBox<Asset> asset = find("#simulate-asset", ComboBox.class);
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> asset.getItems().size() == 4);
         interact(() -> asset.setValue(asset.getItems().stream()
                 .filter(a -> a.assetId().equals("ds_sandbox_demo"))
                 .findFirst()
                 .orElseThrow()));
         // The demo raised this dataset's price in its tenth month: the label reads the platform's changes.
-        Label inForce = lookup("#simulate-in-force").queryAs(Label.class);
+        Label inForce = find("#simulate-in-force", Label.class);
         WaitForAsyncUtils.waitFor(
                 20, TimeUnit.SECONDS, () -> inForce.getText().equals("Price in force: 0.00012 USD per token"));
 
         clickOn("#simulate-rate").write("0,0002x");
         clickOn("#simulate-price");
-        Label message = lookup("#simulate-message").queryAs(Label.class);
+        Label message = find("#simulate-message", Label.class);
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(message.getText()).startsWith("Check the candidate price").contains("Not a number");
 
@@ -52,8 +52,8 @@ class PriceSimulatorWindowTest extends SandboxWithHistoryWindowTest {
                 .getValueFactory()
                 .setValue(13));
         clickOn("#simulate-price");
-        TableView<?> months = lookup("#simulate-months-table").queryAs(TableView.class);
-        Label totals = lookup("#simulate-totals").queryAs(Label.class);
+        TableView<?> months = find("#simulate-months-table", TableView.class);
+        Label totals = find("#simulate-totals", Label.class);
         // The rows and then the totals are set in one step on the FX thread; wait for the last of them.
         WaitForAsyncUtils.waitFor(
                 20,
