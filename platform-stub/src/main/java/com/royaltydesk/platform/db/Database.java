@@ -7,7 +7,6 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import javax.sql.DataSource;
-import org.flywaydb.core.Flyway;
 
 /**
  * The platform's connection pool, migrated to the newest schema before anything uses it. Closing it
@@ -116,11 +115,7 @@ public final class Database implements AutoCloseable {
      */
     private static void migrate(DataSource dataSource, boolean afterCrash) {
         try {
-            Flyway.configure()
-                    .dataSource(dataSource)
-                    .locations("classpath:" + SchemaVersion.MIGRATIONS)
-                    .load()
-                    .migrate();
+            Migrations.flyway(dataSource).migrate();
         } catch (org.flywaydb.core.api.exception.FlywayValidateException e) {
             String message = String.valueOf(e.getMessage());
             if (afterCrash && !message.contains("not resolved locally")) {

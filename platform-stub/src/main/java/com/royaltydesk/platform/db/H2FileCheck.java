@@ -78,11 +78,7 @@ public final class H2FileCheck {
         String reference = "jdbc:h2:mem:schema-reference-" + java.util.UUID.randomUUID()
                 + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH";
         try (Connection fresh = java.sql.DriverManager.getConnection(reference, "", "")) {
-            org.flywaydb.core.Flyway.configure()
-                    .dataSource(reference, "", "")
-                    .locations("classpath:" + SchemaVersion.MIGRATIONS)
-                    .load()
-                    .migrate();
+            Migrations.flyway(reference, "", "").migrate();
             expected = tables(fresh);
         }
         java.util.Set<String> missing = new java.util.TreeSet<>(expected);

@@ -19,7 +19,7 @@ import java.util.function.Predicate;
  */
 final class PostgresUsageStore {
 
-    /** Rows per statement: 17 parameters each stays well under PostgreSQL's 32,767 per statement. */
+    /** Rows per statement: 19 parameters each stays well under PostgreSQL's 32,767 per statement. */
     private static final int ROWS_PER_STATEMENT = 1000;
 
     private static final String ROLLUP_COLUMNS =
@@ -45,14 +45,14 @@ final class PostgresUsageStore {
         boolean[] inserted = new boolean[events.size()];
         for (List<PricedEvent> chunk : chunks(events)) {
             String sql = "INSERT INTO usage_events (" + UsageStore.EVENT_COLUMNS + ") VALUES "
-                    + placeholders(chunk.size(), 17)
-                    + " ON CONFLICT (host_id, event_id) DO NOTHING RETURNING event_id";
+                    + placeholders(chunk.size(), UsageStore.EVENT_PARAMETERS)
+                    + " ON CONFLICT (fingerprint_hi, fingerprint_lo) DO NOTHING RETURNING event_id";
             try (PreparedStatement insert = connection.prepareStatement(sql)) {
                 int offset = 0;
                 for (PricedEvent e : chunk) {
                     UsageStore.bindEvent(
                             insert, offset, hostId, batchId, e, held.test(e) ? holdReason : null, receivedAt);
-                    offset += 17;
+                    offset += UsageStore.EVENT_PARAMETERS;
                 }
                 try (ResultSet rows = insert.executeQuery()) {
                     while (rows.next()) {
@@ -61,6 +61,7 @@ final class PostgresUsageStore {
                 }
             }
         }
+        UsageStore.requireSameIds(connection, hostId, events, inserted);
         return inserted;
     }
 

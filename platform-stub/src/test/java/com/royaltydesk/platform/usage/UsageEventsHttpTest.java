@@ -101,6 +101,39 @@ class UsageEventsHttpTest {
         assertThat(storedEvents()).isEqualTo(5);
     }
 
+    /**
+     * Dedup is by a 128-bit fingerprint of (host, event id); the stored row's ids are compared on
+     * every hit. A collision is made here by giving a stored event the fingerprint of a new id: the
+     * new event must be refused loudly, not answered as a duplicate (that would be usage never paid).
+     */
+    @Test
+    void ingest_idWhoseFingerprintAnotherStoredIdHas_conflictNamingItAndNothingStored() throws Exception {
+        start(UsageLimits.DEFAULTS);
+        send(Usage.batch("stored", 1, MODEL, receipt, 10, Instant.now()));
+        try (var connection = platform.openDatabaseConnection();
+                var update = connection.prepareStatement(
+                        "UPDATE usage_events SET fingerprint_hi = ?, fingerprint_lo = ? WHERE host_id = ?")) {
+            String hostId;
+            try (ResultSet row = connection.createStatement().executeQuery("SELECT host_id FROM usage_events")) {
+                row.next();
+                hostId = row.getString(1);
+            }
+            var collision = com.royaltydesk.platform.core.EventFingerprint.of(hostId, "new-0");
+            update.setLong(1, collision.hi());
+            update.setLong(2, collision.lo());
+            update.setString(3, hostId);
+            assertThat(update.executeUpdate()).isEqualTo(1);
+        }
+
+        HttpResponse<String> answer = send(Usage.batch("new", 2, MODEL, receipt, 10, Instant.now()));
+
+        assertError(answer, 409, "event_fingerprint_collision");
+        assertThat(answer.body()).contains("new-0");
+        assertThat(storedEvents())
+                .as("the batch's other, new event is not stored either")
+                .isEqualTo(1);
+    }
+
     @Test
     void ingest_seedsEventsWithoutEventId_acceptedAndARetryIsDeduplicated() throws Exception {
         start(UsageLimits.DEFAULTS);
