@@ -133,8 +133,14 @@ final class BenchPlatform {
     }
 
     static long sizeOf(Path dir) throws IOException {
+        return sizeOf(dir, "");
+    }
+
+    /** The bytes of the regular files under {@code dir} whose names end with {@code suffix}. */
+    static long sizeOf(Path dir, String suffix) throws IOException {
         try (var files = Files.walk(dir)) {
             return files.filter(Files::isRegularFile)
+                    .filter(file -> file.getFileName().toString().endsWith(suffix))
                     .mapToLong(file -> file.toFile().length())
                     .sum();
         }

@@ -107,6 +107,13 @@ public final class IngestionBenchmark {
             if (jdbcUrl == null) {
                 System.out.printf(
                         "database files on disk: %.1f MB%n", BenchPlatform.sizeOf(data.resolve("data-0")) / 1e6);
+                // The H2 file alone, per event stored by the two measured phases (issue #15's disk target;
+                // read it after the run settles: MVStore keeps a killed or busy process's old chunks 45 s).
+                long stored = peak.count() + half.count() + reportEvents;
+                long h2File = BenchPlatform.sizeOf(data.resolve("data-0"), ".mv.db");
+                System.out.printf(
+                        "H2 file: %.1f MB for %,d events stored = %.0f bytes per event%n",
+                        h2File / 1e6, stored, (double) h2File / stored);
             }
             System.out.println("platform still alive after the run (no OutOfMemoryError): "
                     + platforms.stream().allMatch(Process::isAlive));
