@@ -96,6 +96,10 @@ public final class PlatformServer implements AutoCloseable {
             // so the next start replays only what follows. Not while serving: a mark moved under load
             // once trusted writes H2 then lost (the unfinished commits of decision 0017 explain them).
             checkpointJournals(services);
+            long freed = services.backups().removeUnfinished();
+            if (freed > 0) {
+                LOG.warn("removed the files of backups a stop had cut short ({} bytes)", freed);
+            }
             // A new sandbox with demo history lives its year before it serves anyone: the clock goes
             // back before its keys are made, so their windows cover every receipt of that year.
             DemoHistory history =

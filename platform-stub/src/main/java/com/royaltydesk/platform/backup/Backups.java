@@ -139,6 +139,37 @@ public final class Backups {
         }
     }
 
+    /** The temporary files of a backup being written ({@link #make}); a stop mid-backup leaves them. */
+    private static final java.util.regex.Pattern UNFINISHED =
+            java.util.regex.Pattern.compile("\\.backup\\d+\\.(sql|zip\\.part)");
+
+    /**
+     * Deletes what backups cut short by a stop left in {@link #defaultDirectory}: the script and the
+     * partial zip, never a finished backup (that is renamed into place whole). Called at start,
+     * before the platform serves, so no backup of this process can be writing them. Found in
+     * session 13's crash rounds: 94 such files, 655 MB, after 400 kills. Backups a user writes into
+     * another folder are not looked at. Returns the bytes freed.
+     */
+    public long removeUnfinished() {
+        Path directory = defaultDirectory();
+        if (!Files.isDirectory(directory)) {
+            return 0;
+        }
+        long freed = 0;
+        try (var files = Files.list(directory)) {
+            for (Path file : files.filter(
+                            f -> UNFINISHED.matcher(f.getFileName().toString()).matches())
+                    .toList()) {
+                long size = Files.size(file);
+                Files.delete(file);
+                freed += size;
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot remove unfinished backups from " + directory, e);
+        }
+        return freed;
+    }
+
     /**
      * Lets each journal drop only records every backup in {@link #defaultDirectory} holds: the
      * oldest kept backup is brought up to date from its own position.
