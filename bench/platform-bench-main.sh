@@ -12,5 +12,8 @@ fi
 main=$1
 shift
 cd platform-stub
-exec java ${BENCH_HEAP:+-Xmx$BENCH_HEAP} -cp "target/test-classes:target/classes:$(cat target/bench-classpath.txt)" \
+# VFORK, not the default jspawnhelper: an apt upgrade of the JDK while a long run goes on (a CI run
+# installing its packages did, in session 13) leaves a helper that refuses the running JVM, and every
+# later start of the platform fails ("Failed to exec spawn helper").
+exec java ${BENCH_HEAP:+-Xmx$BENCH_HEAP} -Djdk.lang.Process.launchMechanism=VFORK -cp "target/test-classes:target/classes:$(cat target/bench-classpath.txt)" \
   "com.royaltydesk.platform.bench.$main" "$@"
