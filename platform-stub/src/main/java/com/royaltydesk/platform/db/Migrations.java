@@ -1,7 +1,10 @@
 package com.royaltydesk.platform.db;
 
+import java.util.List;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.configuration.FluentConfiguration;
+import org.flywaydb.core.api.migration.JavaMigration;
 
 /**
  * The schema's migrations as Flyway runs them: the SQL files in {@link SchemaVersion#MIGRATIONS}
@@ -11,25 +14,22 @@ import org.flywaydb.core.Flyway;
 public final class Migrations {
 
     /** The migrations written in Java, each naming its own version. */
-    static final java.util.List<org.flywaydb.core.api.migration.JavaMigration> IN_JAVA =
-            java.util.List.of(new UsageEventFingerprints());
+    static final List<JavaMigration> IN_JAVA = List.of(new UsageEventFingerprints());
 
     private Migrations() {}
 
     public static Flyway flyway(DataSource dataSource) {
-        return Flyway.configure()
-                .dataSource(dataSource)
-                .locations("classpath:" + SchemaVersion.MIGRATIONS)
-                .javaMigrations(IN_JAVA.toArray(new org.flywaydb.core.api.migration.JavaMigration[0]))
-                .load();
+        return configured().dataSource(dataSource).load();
     }
 
     /** The same on a JDBC URL (the in-memory reference schema). */
     static Flyway flyway(String url, String user, String password) {
+        return configured().dataSource(url, user, password).load();
+    }
+
+    private static FluentConfiguration configured() {
         return Flyway.configure()
-                .dataSource(url, user, password)
                 .locations("classpath:" + SchemaVersion.MIGRATIONS)
-                .javaMigrations(IN_JAVA.toArray(new org.flywaydb.core.api.migration.JavaMigration[0]))
-                .load();
+                .javaMigrations(IN_JAVA.toArray(new JavaMigration[0]));
     }
 }
