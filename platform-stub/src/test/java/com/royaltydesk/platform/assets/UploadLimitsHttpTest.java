@@ -82,11 +82,7 @@ class UploadLimitsHttpTest {
     }
 
     private static void await(BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (!condition.getAsBoolean() && System.nanoTime() < deadline) {
-            Thread.sleep(20);
-        }
-        assertThat(condition.getAsBoolean()).as("waited 30 s").isTrue();
+        com.royaltydesk.platform.testutil.Eventually.await(condition, Duration.ofSeconds(30), "the upload's state");
     }
 
     @Test

@@ -145,10 +145,8 @@ class BackupsHttpTest {
         }
         // Some batches stored before the backup, more arriving while it is made: not a fixed sleep,
         // which on two busy cores once ended before the first batch was in (the copy then held none).
-        long giveUp = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(60);
-        while (acknowledged.get() < 2 && System.nanoTime() < giveUp) {
-            Thread.sleep(20);
-        }
+        com.royaltydesk.platform.testutil.Eventually.await(
+                () -> acknowledged.get() >= 2, java.time.Duration.ofSeconds(60), "two stored batches");
         assertThat(acknowledged.get()).as("batches stored before the backup").isGreaterThanOrEqualTo(2);
         Path file = backup();
         running.set(false);
