@@ -78,6 +78,23 @@ class ArchitectureRulesTest {
                 .isNotEmpty();
     }
 
+    @Test
+    void windowTests_lookAndMeasureOnTheFxThread() {
+        Path tests = Path.of("src/test/java/com/royaltydesk/app");
+        List<String> offenders = filesContaining(tests, "extends FxRobot").stream()
+                .filter(file -> !file.getFileName().toString().equals("FxThreadRobot.java"))
+                .filter(file -> !file.getFileName().toString().equals("ArchitectureRulesTest.java"))
+                .map(Path::toString)
+                .toList();
+
+        assertThat(offenders)
+                .as("window tests extend testutil.FxThreadRobot: TestFX's own lookups race the app's refreshes")
+                .isEmpty();
+        assertThat(filesContaining(tests, "extends FxThreadRobot"))
+                .as("the scan sees the window tests")
+                .isNotEmpty();
+    }
+
     private static List<Path> filesImporting(String importPrefix) {
         return filesContaining(SOURCES, importPrefix);
     }

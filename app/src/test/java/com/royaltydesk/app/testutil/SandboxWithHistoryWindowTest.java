@@ -6,7 +6,6 @@ import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import org.controlsfx.control.StatusBar;
 import org.junit.jupiter.api.AfterEach;
-import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 
@@ -14,7 +13,7 @@ import org.testfx.util.WaitForAsyncUtils;
  * A window test on the real app whose bundled sandbox starts with its year of demo history, as a
  * user's first start does: started, waited for until healthy, and closed after each test.
  */
-public abstract class SandboxWithHistoryWindowTest extends FxRobot {
+public abstract class SandboxWithHistoryWindowTest extends FxThreadRobot {
 
     private App app;
 
@@ -26,17 +25,9 @@ public abstract class SandboxWithHistoryWindowTest extends FxRobot {
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> status.getText().startsWith("Platform healthy"));
     }
 
-    /**
-     * Looks a node up on the FX thread: a refresh that replaces nodes while a lookup walks the
-     * scene from the test thread made one fail with an IndexOutOfBoundsException (CI, stop 26).
-     */
-    protected <T extends javafx.scene.Node> T find(String query, Class<T> type) throws Exception {
-        return onFx(() -> lookup(query).queryAs(type));
-    }
-
-    /** Reads what the FX thread owns on the FX thread: a list a refresh replaces must not be iterated elsewhere. */
-    protected static <T> T onFx(java.util.concurrent.Callable<T> read) throws Exception {
-        return WaitForAsyncUtils.asyncFx(read).get();
+    /** The first node the query matches, as {@code type}; found on the FX thread like every lookup here. */
+    protected <T extends javafx.scene.Node> T find(String query, Class<T> type) {
+        return lookup(query).queryAs(type);
     }
 
     @AfterEach

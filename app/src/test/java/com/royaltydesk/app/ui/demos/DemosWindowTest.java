@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.royaltydesk.app.App;
 import com.royaltydesk.app.AppSettings;
 import com.royaltydesk.app.testutil.AnsweringDialogs;
+import com.royaltydesk.app.testutil.FxThreadRobot;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.control.ListView;
@@ -13,7 +14,6 @@ import org.controlsfx.control.StatusBar;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 
@@ -23,7 +23,7 @@ import org.testfx.util.WaitForAsyncUtils;
  * cannot fetch without the creator's key), the billing preview on the sandbox creator's numbers
  * without asking for a key — and the key is in no address the window shows.
  */
-class DemosWindowTest extends FxRobot {
+class DemosWindowTest extends FxThreadRobot {
 
     @TempDir
     Path dataDir;

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.royaltydesk.app.App;
 import com.royaltydesk.app.AppSettings;
 import com.royaltydesk.app.testutil.AnsweringDialogs;
+import com.royaltydesk.app.testutil.FxThreadRobot;
 import com.royaltydesk.app.testutil.SandboxCalls;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
@@ -16,12 +17,11 @@ import org.controlsfx.control.StatusBar;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 
 /** Usage arrives while the Earnings page is open: the chart and the billing preview move. */
-class EarningsWindowTest extends FxRobot {
+class EarningsWindowTest extends FxThreadRobot {
 
     @TempDir
     Path dir;

@@ -7,6 +7,7 @@ import com.royaltydesk.app.AppSettings;
 import com.royaltydesk.app.account.Account;
 import com.royaltydesk.app.account.AccountStore;
 import com.royaltydesk.app.testutil.AnsweringDialogs;
+import com.royaltydesk.app.testutil.FxThreadRobot;
 import com.royaltydesk.app.testutil.SandboxCalls;
 import com.royaltydesk.app.verify.TrustStore;
 import com.royaltydesk.verify.ReceiptStatus;
@@ -26,12 +27,11 @@ import org.controlsfx.control.StatusBar;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 
 /** The legal reviewer's path through the window: export a bundle, then check it with no platform. */
-class ReceiptsWindowTest extends FxRobot {
+class ReceiptsWindowTest extends FxThreadRobot {
 
     @TempDir
     Path dir;

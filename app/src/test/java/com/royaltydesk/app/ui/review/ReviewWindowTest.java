@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.royaltydesk.app.ReviewApp;
 import com.royaltydesk.app.review.ReviewReport;
 import com.royaltydesk.app.testutil.AnsweringDialogs;
+import com.royaltydesk.app.testutil.FxThreadRobot;
 import com.royaltydesk.verify.testsupport.Forger;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -22,7 +23,6 @@ import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 
@@ -31,7 +31,7 @@ import org.testfx.util.WaitForAsyncUtils;
  * window, the verdict comes first in words, a platform is trusted only after its keys were shown,
  * their own file is compared, and the report is exported and read back.
  */
-class ReviewWindowTest extends FxRobot {
+class ReviewWindowTest extends FxThreadRobot {
 
     @TempDir
     Path dir;

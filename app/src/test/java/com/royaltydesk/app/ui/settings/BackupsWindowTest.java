@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.royaltydesk.app.App;
 import com.royaltydesk.app.AppSettings;
 import com.royaltydesk.app.testutil.AnsweringDialogs;
+import com.royaltydesk.app.testutil.FxThreadRobot;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
@@ -13,12 +14,11 @@ import org.controlsfx.control.StatusBar;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 
 /** Settings → Backups in the real window, and what the window says when the database cannot be opened. */
-class BackupsWindowTest extends FxRobot {
+class BackupsWindowTest extends FxThreadRobot {
 
     @TempDir
     Path dataDir;

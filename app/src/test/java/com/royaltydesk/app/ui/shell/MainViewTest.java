@@ -3,6 +3,7 @@ package com.royaltydesk.app.ui.shell;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.royaltydesk.app.concurrency.BackgroundTasks;
+import com.royaltydesk.app.testutil.FxThreadRobot;
 import com.royaltydesk.app.testutil.QueueExecutor;
 import com.royaltydesk.app.ui.status.StatusBarViewModel;
 import java.util.EnumMap;
@@ -14,11 +15,10 @@ import javafx.scene.Node;
 import javafx.scene.control.Label;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
 
 /** Pages are built the first time they are opened, once, so start-up pays only for the first. */
-class MainViewTest extends FxRobot {
+class MainViewTest extends FxThreadRobot {
 
     private final ScheduledExecutorService workers = Executors.newSingleThreadScheduledExecutor();
     private final Map<Section, Integer> built = new EnumMap<>(Section.class);

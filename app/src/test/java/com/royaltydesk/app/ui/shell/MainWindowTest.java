@@ -8,6 +8,7 @@ import com.royaltydesk.app.api.PlatformClient;
 import com.royaltydesk.app.api.WebhookEndpoint;
 import com.royaltydesk.app.testutil.AnsweringDialogs;
 import com.royaltydesk.app.testutil.AssetRegistrations;
+import com.royaltydesk.app.testutil.FxThreadRobot;
 import com.royaltydesk.app.testutil.SandboxCalls;
 import com.royaltydesk.app.ui.assets.AssetsViewModel;
 import java.nio.charset.StandardCharsets;
@@ -28,12 +29,11 @@ import org.controlsfx.control.StatusBar;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 
 /** The whole app, started as a user starts it, with its embedded platform on a free port. */
-class MainWindowTest extends FxRobot {
+class MainWindowTest extends FxThreadRobot {
 
     @TempDir
     Path dataDir;

@@ -1,0 +1,81 @@
+package com.royaltydesk.app.testutil;
+
+import java.util.LinkedHashSet;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import javafx.geometry.Point2D;
+import javafx.scene.Node;
+import javafx.scene.input.MouseButton;
+import org.testfx.api.FxRobot;
+import org.testfx.robot.Motion;
+import org.testfx.service.query.NodeQuery;
+import org.testfx.util.NodeQueryUtils;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * An {@link FxRobot} that walks the scene and measures nodes on the FX thread only.
+ *
+ * <p>TestFX looks nodes up and computes where to click on the test thread. The app's pages refresh
+ * themselves (status bar, history, charts), so the FX thread may be replacing children or laying
+ * text out at that very moment: CI failed once with an {@code IndexOutOfBoundsException} from a
+ * lookup (stop 26) and once with a {@code NullPointerException} inside a text layout while
+ * {@code clickOn("Settings")} measured the label (stop 27). Here the lookup and the point are read
+ * on the FX thread; only the mouse moves from the test thread. Every window test extends this
+ * ({@code ArchitectureRulesTest} checks it).
+ */
+public abstract class FxThreadRobot extends FxRobot {
+
+    /** The nodes the query matches, found on the FX thread; chained lookups on the result stay cheap. */
+    @Override
+    public NodeQuery lookup(String query) {
+        Set<Node> found = onFx(() -> new LinkedHashSet<>(super.lookup(query).queryAll()));
+        return from(found);
+    }
+
+    @Override
+    public FxRobot clickOn(String query, Motion motion, MouseButton... buttons) {
+        return clickOn(visiblePoint(query), motion, buttons);
+    }
+
+    @Override
+    public FxRobot doubleClickOn(String query, Motion motion, MouseButton... buttons) {
+        return doubleClickOn(visiblePoint(query), motion, buttons);
+    }
+
+    @Override
+    public FxRobot clickOn(Node node, Motion motion, MouseButton... buttons) {
+        return clickOn(onFx(() -> point(node).query()), motion, buttons);
+    }
+
+    @Override
+    public FxRobot doubleClickOn(Node node, Motion motion, MouseButton... buttons) {
+        return doubleClickOn(onFx(() -> point(node).query()), motion, buttons);
+    }
+
+    /** Reads what the FX thread owns on the FX thread: a list a refresh replaces must not be iterated elsewhere. */
+    protected static <T> T onFx(Callable<T> read) {
+        try {
+            return WaitForAsyncUtils.asyncFx(read).get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while reading on the FX thread", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw new IllegalStateException(e.getCause());
+        }
+    }
+
+    /** Where TestFX would click for the query — the first visible match's centre — measured on the FX thread. */
+    private Point2D visiblePoint(String query) {
+        return onFx(() -> {
+            Node node = super.lookup(query)
+                    .match(NodeQueryUtils.isVisible())
+                    .tryQuery()
+                    .orElseThrow(() -> new IllegalStateException("no visible node matches \"" + query + "\""));
+            return point(node).query();
+        });
+    }
+}
