@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.royaltydesk.platform.testutil.ChildJvm;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -159,8 +160,9 @@ class MainProcessTest {
     /** Main with JSON logs (the environment variable an operator's container would set). */
     private static ProcessBuilder command(String... args) {
         String java = ProcessHandle.current().info().command().orElse("java");
-        List<String> command = new java.util.ArrayList<>(
-                List.of(java, "-cp", System.getProperty("java.class.path"), Main.class.getName()));
+        List<String> command = new java.util.ArrayList<>(List.of(java));
+        command.addAll(ChildJvm.forClasspath());
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), Main.class.getName()));
         command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command);
         builder.environment().put("RDK_LOG_FORMAT", "json");
@@ -169,8 +171,9 @@ class MainProcessTest {
 
     private static Process startMain(Path stdoutFile, String... args) throws Exception {
         String java = ProcessHandle.current().info().command().orElse("java");
-        List<String> command = new java.util.ArrayList<>(
-                List.of(java, "-cp", System.getProperty("java.class.path"), Main.class.getName()));
+        List<String> command = new java.util.ArrayList<>(List.of(java));
+        command.addAll(ChildJvm.forClasspath());
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), Main.class.getName()));
         command.addAll(List.of(args));
         return new ProcessBuilder(command)
                 .redirectOutput(stdoutFile.toFile())

@@ -38,7 +38,17 @@ class DemoPagesChromiumIT {
         assumeTrue(
                 HeadlessChromium.binary() != null,
                 "Chromium is not installed (apt-get install chromium; .ci/run installs it): demo page tests skipped");
-        platform = JarPlatform.start(dir);
+    }
+
+    /**
+     * The platform jar, started on first use: the forgery pages are served from a folder and need
+     * none, and each start is a JVM of its own (most of this class's time, decision 0022).
+     */
+    private JarPlatform platform() throws Exception {
+        if (platform == null) {
+            platform = JarPlatform.start(dir);
+        }
+        return platform;
     }
 
     @AfterEach
@@ -53,7 +63,7 @@ class DemoPagesChromiumIT {
     }
 
     private JsonNode sandboxReceipt() throws Exception {
-        return platform.call("POST", "/v1/sandbox/proof-of-training", null, null);
+        return platform().call("POST", "/v1/sandbox/proof-of-training", null, null);
     }
 
     private static Path demos() {
@@ -66,14 +76,14 @@ class DemoPagesChromiumIT {
     void verifyPage_servedByPlatform_trustsItsOwnOriginAndSaysSandbox() throws Exception {
         String id = sandboxReceipt().path("receipt_id").asText();
 
-        String dom = dom(platform.baseUrl() + "/demos/demo-verify.html?receipt=" + id);
+        String dom = dom(platform().baseUrl() + "/demos/demo-verify.html?receipt=" + id);
 
         assertThat(HeadlessChromium.attribute(dom, "result", "data-verdict"))
                 .as(dom)
                 .isEqualTo("SANDBOX");
         assertThat(dom)
                 .contains("Checked by: Web Crypto")
-                .contains("this page's origin " + platform.baseUrl() + " vouches")
+                .contains("this page's origin " + platform().baseUrl() + " vouches")
                 .contains("Receipt is in the append-only log");
     }
 
@@ -87,7 +97,7 @@ class DemoPagesChromiumIT {
                 + Base64.getUrlEncoder().withoutPadding().encodeToString(payload.getBytes(StandardCharsets.UTF_8)) + "."
                 + parts[2];
 
-        String dom = dom(platform.baseUrl() + "/demos/demo-verify.html?jwt=" + tampered);
+        String dom = dom(platform().baseUrl() + "/demos/demo-verify.html?jwt=" + tampered);
 
         assertThat(HeadlessChromium.attribute(dom, "result", "data-verdict"))
                 .as(dom)
@@ -99,8 +109,8 @@ class DemoPagesChromiumIT {
             throws Exception {
         String id = sandboxReceipt().path("receipt_id").asText();
         String url = demos().resolve("demo-verify.html").toUri() + "?api="
-                + URLEncoder.encode(platform.baseUrl(), StandardCharsets.UTF_8) + "&receipt=" + id;
-        String root = platform.text("/.well-known/rdk-trust-root.json");
+                + URLEncoder.encode(platform().baseUrl(), StandardCharsets.UTF_8) + "&receipt=" + id;
+        String root = platform().text("/.well-known/rdk-trust-root.json");
         String fingerprint = HexFormat.of()
                 .formatHex(MessageDigest.getInstance("SHA-256").digest(root.getBytes(StandardCharsets.UTF_8)));
 
@@ -122,13 +132,14 @@ class DemoPagesChromiumIT {
 
     @Test
     void requestPage_getsASandboxReceipt() throws Exception {
-        String dom = dom(platform.baseUrl() + "/demos/demo-request-receipt.html?auto=1");
+        String dom = dom(platform().baseUrl() + "/demos/demo-request-receipt.html?auto=1");
 
         assertThat(HeadlessChromium.attribute(dom, "status", "data-status"))
                 .as(dom)
                 .isEqualTo("issued");
         String id = HeadlessChromium.attribute(dom, "status", "data-receipt-id");
-        assertThat(platform.call("GET", "/v1/receipts/" + id, null, null)
+        assertThat(platform()
+                        .call("GET", "/v1/receipts/" + id, null, null)
                         .path("receipt_id")
                         .asText())
                 .isEqualTo(id);
@@ -143,7 +154,8 @@ class DemoPagesChromiumIT {
                 folder.resolve("demo-request-receipt.html"),
                 page.replace(
                         "<meta charset=\"utf-8\">",
-                        "<meta charset=\"utf-8\">\n<meta name=\"rdk-api\" content=\"" + platform.baseUrl() + "\">"));
+                        "<meta charset=\"utf-8\">\n<meta name=\"rdk-api\" content=\""
+                                + platform().baseUrl() + "\">"));
 
         String dom = dom(folder.resolve("demo-request-receipt.html").toUri() + "?auto=1");
 
@@ -154,13 +166,14 @@ class DemoPagesChromiumIT {
 
     @Test
     void billingPreviewPage_showsTheSameTotalAsTheApi() throws Exception {
-        String creatorKey = platform.credentials().at("/creators/0/api_key").asText();
+        String creatorKey = platform().credentials().at("/creators/0/api_key").asText();
         demoCreatorUses("page", "demo-model", 7, 1234);
-        BigDecimal apiTotal = platform.call("GET", "/v1/billing-preview", creatorKey, null)
+        BigDecimal apiTotal = platform()
+                .call("GET", "/v1/billing-preview", creatorKey, null)
                 .path("total")
                 .decimalValue();
 
-        String dom = dom(platform.baseUrl() + "/demos/demo-billing-preview.html#key=" + creatorKey);
+        String dom = dom(platform().baseUrl() + "/demos/demo-billing-preview.html#key=" + creatorKey);
 
         assertThat(apiTotal).isEqualByComparingTo("0.8638");
         assertThat(new BigDecimal(HeadlessChromium.attribute(dom, "earnings", "data-total")))
@@ -171,15 +184,16 @@ class DemoPagesChromiumIT {
     @Test
     void billingPreviewPage_noKeyOnASandbox_showsTheDemoCreatorsNumbers() throws Exception {
         demoCreatorUses("stranger", "stranger-model", 3, 1000);
-        BigDecimal apiTotal = platform.call(
+        BigDecimal apiTotal = platform()
+                .call(
                         "GET",
                         "/v1/billing-preview",
-                        platform.credentials().at("/creators/0/api_key").asText(),
+                        platform().credentials().at("/creators/0/api_key").asText(),
                         null)
                 .path("total")
                 .decimalValue();
 
-        String dom = dom(platform.baseUrl() + "/demos/demo-billing-preview.html");
+        String dom = dom(platform().baseUrl() + "/demos/demo-billing-preview.html");
 
         assertThat(HeadlessChromium.attribute(dom, "status", "data-source"))
                 .as(dom)
@@ -193,10 +207,11 @@ class DemoPagesChromiumIT {
     @Test
     void bundlePage_exportedFolderWithItsTrustRoot_platformStopped_sandboxAndTamperingCaught() throws Exception {
         String id = sandboxReceipt().path("receipt_id").asText();
-        String bundle = platform.call("GET", "/v1/receipts/" + id + "/bundle", null, null)
+        String bundle = platform()
+                .call("GET", "/v1/receipts/" + id + "/bundle", null, null)
                 .toString();
-        String root = platform.text("/.well-known/rdk-trust-root.json");
-        platform.close();
+        String root = platform().text("/.well-known/rdk-trust-root.json");
+        platform().close();
         platform = null;
 
         try (StaticSite site = StaticSite.serve(dir.resolve("site"), demos(), root)) {
@@ -217,7 +232,8 @@ class DemoPagesChromiumIT {
     @Test
     void bundlePage_fromFileWithNoTrustRoot_untrusted() throws Exception {
         String id = sandboxReceipt().path("receipt_id").asText();
-        String bundle = platform.call("GET", "/v1/receipts/" + id + "/bundle", null, null)
+        String bundle = platform()
+                .call("GET", "/v1/receipts/" + id + "/bundle", null, null)
                 .toString();
 
         String dom = dom(demos().resolve("demo-bundle-verify.html").toUri() + "#bundle=" + StaticSite.b64u(bundle));
@@ -262,18 +278,20 @@ class DemoPagesChromiumIT {
 
     /** A receipt for the demo creator's dataset and {@code count} usage events of {@code tokens} on it. */
     private void demoCreatorUses(String prefix, String model, int count, long tokens) throws Exception {
-        JsonNode credentials = platform.credentials();
-        String receipt = platform.call(
+        JsonNode credentials = platform().credentials();
+        String receipt = platform()
+                .call(
                         "POST",
                         "/v1/proof-of-training",
                         credentials.path("platform_key").asText(),
                         com.royaltydesk.platform.testutil.Receipts.proofJson("ds_sandbox_demo", "creator_42", model))
                 .path("receipt_id")
                 .asText();
-        platform.call(
-                "POST",
-                "/v1/usage-events",
-                credentials.path("host_key").asText(),
-                Usage.batch(prefix, count, model, receipt, tokens, Instant.now()));
+        platform()
+                .call(
+                        "POST",
+                        "/v1/usage-events",
+                        credentials.path("host_key").asText(),
+                        Usage.batch(prefix, count, model, receipt, tokens, Instant.now()));
     }
 }

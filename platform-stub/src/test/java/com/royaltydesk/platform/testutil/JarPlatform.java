@@ -16,12 +16,14 @@ import java.util.concurrent.TimeUnit;
 public final class JarPlatform implements AutoCloseable {
 
     private final Process process;
+    private final List<String> jvmFlags;
     private final Path dataDir;
     private final String baseUrl;
     private final HttpClient http = HttpClient.newHttpClient();
 
-    private JarPlatform(Process process, Path dataDir, String baseUrl) {
+    private JarPlatform(Process process, List<String> jvmFlags, Path dataDir, String baseUrl) {
         this.process = process;
+        this.jvmFlags = jvmFlags;
         this.dataDir = dataDir;
         this.baseUrl = baseUrl;
     }
@@ -29,8 +31,10 @@ public final class JarPlatform implements AutoCloseable {
     public static JarPlatform start(Path dir) throws Exception {
         Path jar = Path.of(System.getProperty("platform.jar", "target/platform-stub.jar"));
         Path out = dir.resolve("platform-stdout.txt");
-        List<String> command = new java.util.ArrayList<>(List.of(
-                "java",
+        List<String> jvmFlags = ChildJvm.forJar();
+        List<String> command = new java.util.ArrayList<>(List.of("java"));
+        command.addAll(jvmFlags);
+        command.addAll(List.of(
                 "-jar",
                 jar.toString(),
                 "--port",
@@ -44,7 +48,7 @@ public final class JarPlatform implements AutoCloseable {
                 .redirectError(dir.resolve("platform-stderr.txt").toFile())
                 .start();
         String baseUrl = ListeningLine.await(out, dir.resolve("platform-stderr.txt"), process, Duration.ofSeconds(60));
-        return new JarPlatform(process, dir.resolve("data"), baseUrl);
+        return new JarPlatform(process, jvmFlags, dir.resolve("data"), baseUrl);
     }
 
     public String baseUrl() {
@@ -92,6 +96,7 @@ public final class JarPlatform implements AutoCloseable {
             if (!process.waitFor(20, TimeUnit.SECONDS)) {
                 process.destroyForcibly();
             }
+            ChildJvm.jarStopped(jvmFlags, process);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

@@ -16,8 +16,9 @@ public record PlatformProcess(Process process, String baseUrl) {
     /** Starts on {@code dataDir} with {@code extraFlags}; stdout goes to {@code stdout}. */
     public static PlatformProcess start(Path dataDir, Path stdout, String... extraFlags) throws Exception {
         String java = ProcessHandle.current().info().command().orElse("java");
-        List<String> command = new ArrayList<>(List.of(
-                java,
+        List<String> command = new ArrayList<>(List.of(java));
+        command.addAll(ChildJvm.forClasspath());
+        command.addAll(List.of(
                 "-cp",
                 System.getProperty("java.class.path"),
                 Main.class.getName(),
