@@ -59,7 +59,7 @@ class DemoPagesChromiumIT {
     }
 
     private String dom(String url) throws Exception {
-        return HeadlessChromium.dumpDom(url, dir.resolve("profile-" + System.nanoTime()));
+        return HeadlessChromium.dumpDom(url);
     }
 
     private JsonNode sandboxReceipt() throws Exception {
