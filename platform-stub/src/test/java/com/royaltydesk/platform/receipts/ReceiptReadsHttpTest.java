@@ -26,6 +26,33 @@ class ReceiptReadsHttpTest extends SandboxPlatformTest {
                 .isEqualTo(byOwner.path("receipt_jwt").asText());
     }
 
+    /**
+     * The assets list counts each asset's receipts; without the index every page of it read every
+     * receipt of every creator. PostgreSQL is told not to scan so that a plan on a small table shows
+     * whether the index is there at all.
+     */
+    @Test
+    void countsByAsset_readThroughTheDatasetIndex_notEveryReceipt() throws Exception {
+        try (var connection = platform.openDatabaseConnection();
+                var statement = connection.createStatement()) {
+            boolean postgres = connection.getMetaData().getDatabaseProductName().equals("PostgreSQL");
+            if (postgres) {
+                statement.execute("SET enable_seqscan = off");
+            }
+            String plan;
+            try (var explained = statement.executeQuery(
+                    "EXPLAIN " + ReceiptStore.countsByDatasetSql(2).replace("?", "'ds_sandbox_demo'"))) {
+                StringBuilder lines = new StringBuilder();
+                while (explained.next()) {
+                    lines.append(explained.getString(1)).append('\n');
+                }
+                plan = lines.toString();
+            }
+
+            assertThat(plan.toLowerCase(java.util.Locale.ROOT)).contains("receipts_by_dataset");
+        }
+    }
+
     @Test
     void get_anotherCreatorOrNoKey_404Or401() throws Exception {
         String id = Receipts.record(platform, "m").path("receipt_id").asText();
