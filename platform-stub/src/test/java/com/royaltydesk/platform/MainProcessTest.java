@@ -159,22 +159,14 @@ class MainProcessTest {
 
     /** Main with JSON logs (the environment variable an operator's container would set). */
     private static ProcessBuilder command(String... args) {
-        String java = ProcessHandle.current().info().command().orElse("java");
-        List<String> command = new java.util.ArrayList<>(List.of(java));
-        command.addAll(ChildJvm.forClasspath());
-        command.addAll(List.of("-cp", System.getProperty("java.class.path"), Main.class.getName()));
-        command.addAll(List.of(args));
+        List<String> command = ChildJvm.mainCommand(args);
         ProcessBuilder builder = new ProcessBuilder(command);
         builder.environment().put("RDK_LOG_FORMAT", "json");
         return builder;
     }
 
     private static Process startMain(Path stdoutFile, String... args) throws Exception {
-        String java = ProcessHandle.current().info().command().orElse("java");
-        List<String> command = new java.util.ArrayList<>(List.of(java));
-        command.addAll(ChildJvm.forClasspath());
-        command.addAll(List.of("-cp", System.getProperty("java.class.path"), Main.class.getName()));
-        command.addAll(List.of(args));
+        List<String> command = ChildJvm.mainCommand(args);
         return new ProcessBuilder(command)
                 .redirectOutput(stdoutFile.toFile())
                 .redirectError(ProcessBuilder.Redirect.DISCARD)

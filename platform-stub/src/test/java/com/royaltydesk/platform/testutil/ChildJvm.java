@@ -38,9 +38,14 @@ public final class ChildJvm {
 
     private ChildJvm() {}
 
-    /** Flags for a platform started from the test classpath. */
-    public static List<String> forClasspath() {
-        return QUICK;
+    /** {@code java <flags> -cp <the test classpath> Main <args>}: the platform's Main as a process of its own. */
+    public static List<String> mainCommand(String... args) {
+        List<String> command = new ArrayList<>();
+        command.add(ProcessHandle.current().info().command().orElse("java"));
+        command.addAll(QUICK);
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), "com.royaltydesk.platform.Main"));
+        command.addAll(List.of(args));
+        return command;
     }
 
     /**

@@ -1,6 +1,5 @@
 package com.royaltydesk.platform.testutil;
 
-import com.royaltydesk.platform.Main;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -15,18 +14,8 @@ public record PlatformProcess(Process process, String baseUrl) {
 
     /** Starts on {@code dataDir} with {@code extraFlags}; stdout goes to {@code stdout}. */
     public static PlatformProcess start(Path dataDir, Path stdout, String... extraFlags) throws Exception {
-        String java = ProcessHandle.current().info().command().orElse("java");
-        List<String> command = new ArrayList<>(List.of(java));
-        command.addAll(ChildJvm.forClasspath());
-        command.addAll(List.of(
-                "-cp",
-                System.getProperty("java.class.path"),
-                Main.class.getName(),
-                "--port",
-                "0",
-                "--sandbox",
-                "--data-dir",
-                dataDir.toString()));
+        List<String> command =
+                new ArrayList<>(ChildJvm.mainCommand("--port", "0", "--sandbox", "--data-dir", dataDir.toString()));
         command.addAll(TestDatabase.processFlags(dataDir));
         command.addAll(List.of(extraFlags));
         Process process = TestDatabase.withLogin(new ProcessBuilder(command))
