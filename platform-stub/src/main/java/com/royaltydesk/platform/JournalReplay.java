@@ -21,6 +21,10 @@ final class JournalReplay {
     private JournalReplay() {}
 
     static Restored apply(PlatformServices services, Database database) {
+        if (services.journalMarks() != null) {
+            // Before anything is written: what the opened file holds decides where each journal starts.
+            services.journalMarks().adopt();
+        }
         List<JsonNode> usageOps = new ArrayList<>();
         int changes = services.changeJournal() == null
                 ? 0

@@ -92,10 +92,9 @@ public final class PlatformServer implements AutoCloseable {
             Optional<String> rebuilt = opened.rebuilt()
                     .map(r -> checkedRebuild(config, database, services, r)
                             .words(restored.receipts(), restored.events(), restored.changes()));
-            // Once a rebuild has checked out, what H2 now holds is made durable and the journals marked,
-            // so the next start replays only what follows. Not while serving: a mark moved under load
-            // once trusted writes H2 then lost (the unfinished commits of decision 0017 explain them).
-            checkpointJournals(services);
+            // What H2 now holds is recorded in H2 itself: the next start replays from what its file
+            // kept, never from what this start believed it wrote (decision 0017, journal marks).
+            recordJournalMarks(services);
             long freed = services.backups().removeUnfinished();
             if (freed > 0) {
                 LOG.warn("removed the files of backups a stop had cut short ({} bytes)", freed);
@@ -154,11 +153,16 @@ public final class PlatformServer implements AutoCloseable {
             if (UnopenableDatabase.isOwnFile(config.jdbcUrl(), config.dataDir())) {
                 H2FileCheck.running(config.dataDir());
             }
-            JournalsAtStop checkpoints = services.usageJournal() == null
-                    ? null
-                    : new JournalsAtStop(
-                            () -> checkpointJournals(services),
-                            List.of(services.changeJournal(), services.receiptJournal(), services.usageJournal()));
+            JournalsAtStop checkpoints = null;
+            if (services.journalMarks() != null) {
+                services.journalMarks().recordWhileServing();
+                checkpoints = new JournalsAtStop(
+                        () -> {
+                            services.journalMarks().close();
+                            recordJournalMarks(services);
+                        },
+                        List.of(services.changeJournal(), services.receiptJournal(), services.usageJournal()));
+            }
             return new PlatformServer(
                     config,
                     database,
@@ -175,13 +179,12 @@ public final class PlatformServer implements AutoCloseable {
         }
     }
 
-    /** Changes, receipts, then usage (the order they are applied in): H2 made durable, each journal marked. */
-    private static void checkpointJournals(PlatformServices services) {
-        if (services.changeJournal() != null) {
-            services.changeJournal().checkpoint(services.jdbc()::makeDurable);
+    /** How far H2 holds each journal, written into H2 and made durable (PostgreSQL has no journals). */
+    private static void recordJournalMarks(PlatformServices services) {
+        if (services.journalMarks() != null) {
+            services.journalMarks().record();
+            services.jdbc().makeDurable();
         }
-        services.receipts().checkpointJournal();
-        services.ingestion().checkpointJournal();
     }
 
     /** The database, and the rebuild that made it when the file was damaged. */
@@ -223,8 +226,11 @@ public final class PlatformServer implements AutoCloseable {
     }
 
     private static void closeJournals(PlatformServices services) {
-        for (AutoCloseable journal :
-                Arrays.asList(services.changeJournal(), services.receiptJournal(), services.usageJournal())) {
+        for (AutoCloseable journal : Arrays.asList(
+                services.journalMarks(),
+                services.changeJournal(),
+                services.receiptJournal(),
+                services.usageJournal())) {
             try {
                 if (journal != null) {
                     journal.close();

@@ -15,6 +15,7 @@ import com.royaltydesk.platform.hosts.HostService;
 import com.royaltydesk.platform.http.Routes;
 import com.royaltydesk.platform.idempotency.IdempotencyStore;
 import com.royaltydesk.platform.journal.ChangeJournal;
+import com.royaltydesk.platform.journal.JournalMarks;
 import com.royaltydesk.platform.journal.RowChangeTrigger;
 import com.royaltydesk.platform.keys.ApiKeyService;
 import com.royaltydesk.platform.keys.JdbcApiKeyStore;
@@ -48,6 +49,7 @@ import com.royaltydesk.platform.webhooks.WebhookDispatcher;
 import com.royaltydesk.platform.webhooks.WebhookService;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 
 /** The platform's services, wired by hand from the database and config: its composition root. */
@@ -71,6 +73,7 @@ public record PlatformServices(
         UsageJournal usageJournal,
         ReceiptJournal receiptJournal,
         ChangeJournal changeJournal,
+        JournalMarks journalMarks,
         Corrections corrections,
         BillingServices billing,
         WebhookService webhooks,
@@ -197,6 +200,10 @@ public record PlatformServices(
                 usageJournal,
                 receiptJournal,
                 changeJournal,
+                changeJournal == null
+                        ? null
+                        : new JournalMarks(
+                                database.dataSource(), List.of(changeJournal, receiptJournal, usageJournal), clock),
                 corrections,
                 billing,
                 webhooks,

@@ -34,7 +34,7 @@ import java.util.stream.Collectors;
  * <p>A record is an after-image, so applying one H2 already holds changes nothing; a start after a
  * crash applies every record after the mark, as for the other journals.
  */
-public final class ChangeJournal implements AutoCloseable {
+public final class ChangeJournal implements DatabaseJournal, AutoCloseable {
 
     public static final String FOLDER = "journal/changes";
 
@@ -101,13 +101,19 @@ public final class ChangeJournal implements AutoCloseable {
     }
 
     /** The first record a database snapshot started now may lack: a record is written after its commit. */
+    @Override
     public long firstNotSurelyCommitted() {
         return journal.lastSeq() + 1;
     }
 
-    /** See {@link MarkedJournal#checkpoint}: after a start has applied the journals, and at a clean stop. */
-    public void checkpoint(Runnable makeDatabaseDurable) {
-        journal.checkpoint(makeDatabaseDurable);
+    @Override
+    public String folder() {
+        return FOLDER;
+    }
+
+    @Override
+    public MarkedJournal marked() {
+        return journal;
     }
 
     /**

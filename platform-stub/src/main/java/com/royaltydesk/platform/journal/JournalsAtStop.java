@@ -5,10 +5,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * At a clean stop: H2 is checkpointed, the journals' mark written, the journals closed. The mark
- * also moves once a start has applied the journals (PlatformServer), but never while serving — a
- * mark moved under load once trusted writes H2 then lost (decision 0017) — so after a crash the
- * records since the last clean stop or start are applied again (idempotently).
+ * At a clean stop: the journals' marks recorded in H2 ({@link JournalMarks}) and made durable,
+ * then the journals closed. The next start reads the marks back from the file it opens.
  */
 public final class JournalsAtStop implements AutoCloseable {
 

@@ -7,26 +7,31 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.util.UUID;
 import java.util.function.Consumer;
 
 /**
  * A {@link Journal} in front of a database that catches up by itself: {@value #APPLIED} records
- * how far the database is known to hold the journal durably, so a restart applies only what comes
- * after. Segments before that mark can go — but not those a backup still needs: {@value #KEEP_FROM}
- * names the first record the oldest kept backup lacks, and a database rebuilt from that backup is
- * brought up to date from there (decision 0017).
+ * how far the database was found holding the journal when a start opened it ({@link JournalMarks}),
+ * so a restart applies only what comes after. Segments before that mark can go — but not those a
+ * backup still needs: {@value #KEEP_FROM} names the first record the oldest kept backup lacks, and a
+ * database rebuilt from that backup is brought up to date from there (decision 0017). {@value #ID}
+ * names this journal: a journal begun anew (after a restore) is never taken for the one before.
  */
 public final class MarkedJournal implements AutoCloseable {
 
     public static final String APPLIED = "applied-through";
     public static final String KEEP_FROM = "keep-from";
+    public static final String ID = "journal-id";
 
     private final Path folder;
     private final Journal journal;
+    private final String id;
 
     private MarkedJournal(Path folder, Journal journal) {
         this.folder = folder;
         this.journal = journal;
+        this.id = idOf(folder);
     }
 
     public static MarkedJournal open(Path folder) {
@@ -64,22 +69,14 @@ public final class MarkedJournal implements AutoCloseable {
         return readNumber(APPLIED, 0);
     }
 
-    /**
-     * Makes the database durable ({@code makeDatabaseDurable}) and moves the mark to the last record
-     * written before it: every such record was committed before it was written, so the database
-     * holds it. Nothing to do when the mark is already there.
-     */
-    public void checkpoint(Runnable makeDatabaseDurable) {
-        long through = lastSeq();
-        if (through > appliedThrough()) {
-            makeDatabaseDurable.run();
-            markApplied(through);
-        }
+    /** This journal's identity, made when its folder was begun. */
+    public String id() {
+        return id;
     }
 
     /**
-     * Records that the database holds everything through {@code seq} durably; drops the segments
-     * before it that no kept backup needs.
+     * Records that the database holds everything through {@code seq} — as a start found it, before
+     * writing anything (see {@link JournalMarks}); drops the segments before it that no kept backup needs.
      */
     public void markApplied(long seq) {
         writeDurably(folder, APPLIED, seq);
@@ -114,11 +111,26 @@ public final class MarkedJournal implements AutoCloseable {
         writeDurably(folder, APPLIED, seq);
     }
 
-    private static void writeDurably(Path folder, String name, long value) {
+    /** The folder's identity; a folder without one (new, or from before identities) gets one now. */
+    private static String idOf(Path folder) {
+        Path file = folder.resolve(ID);
+        try {
+            if (Files.exists(file)) {
+                return Files.readString(file).strip();
+            }
+            String id = UUID.randomUUID().toString();
+            writeDurably(folder, ID, id);
+            return id;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file, e);
+        }
+    }
+
+    private static void writeDurably(Path folder, String name, Object value) {
         try {
             Files.createDirectories(folder);
             Path partial = folder.resolve(name + ".part");
-            Files.writeString(partial, Long.toString(value));
+            Files.writeString(partial, value.toString());
             try (FileChannel channel = FileChannel.open(partial, StandardOpenOption.WRITE)) {
                 channel.force(true);
             }

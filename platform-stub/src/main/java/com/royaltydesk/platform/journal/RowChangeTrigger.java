@@ -23,7 +23,8 @@ public final class RowChangeTrigger implements Trigger {
      * Tables another journal owns, and delivery bookkeeping: usage rows (the usage journal, with
      * voids and releases as operations in the change journal), receipts and the log's head (the
      * receipt journal), webhook attempts (what happened on the wire; a delivery is at least once),
-     * and Flyway's history (the migrations themselves).
+     * Flyway's history (the migrations themselves), and the journals' own marks (written per journal,
+     * read only at a start: replaying one would claim records H2 may not hold).
      */
     static final Set<String> NOT_JOURNALED = Set.of(
             "usage_events",
@@ -32,7 +33,8 @@ public final class RowChangeTrigger implements Trigger {
             "receipts",
             "receipt_log_head",
             "webhook_attempts",
-            "flyway_schema_history");
+            "flyway_schema_history",
+            "journal_marks");
 
     private static final String PREFIX = "rdk_journal_";
 

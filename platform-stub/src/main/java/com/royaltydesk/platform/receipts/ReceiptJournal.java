@@ -3,6 +3,7 @@ package com.royaltydesk.platform.receipts;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.royaltydesk.platform.journal.DatabaseJournal;
 import com.royaltydesk.platform.journal.MarkedJournal;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -23,7 +24,7 @@ import java.util.function.Consumer;
  * for the same index always wins. The receipt log itself stays append-only, and with this journal
  * a crash cannot leave a hole in it.
  */
-public final class ReceiptJournal implements AutoCloseable {
+public final class ReceiptJournal implements DatabaseJournal, AutoCloseable {
 
     /** A receipt as journaled, with the idempotency key and request hash it answered (or nulls). */
     public record Issued(Receipt receipt, String idempotencyKey, String requestSha256) {}
@@ -76,6 +77,7 @@ public final class ReceiptJournal implements AutoCloseable {
      * open — and always the last record, as before groups. The last record is read before the open
      * group: a group appended in between is either still open, or committed before the snapshot.
      */
+    @Override
     public long firstNotSurelyCommitted() {
         long last = journal.lastSeq();
         return Math.max(1, Math.min(last, openGroupFrom));
@@ -85,9 +87,14 @@ public final class ReceiptJournal implements AutoCloseable {
         journal.awaitDurable(seq);
     }
 
-    /** See {@link MarkedJournal#checkpoint}: after a start has applied the journal, and at a clean stop. */
-    public void checkpoint(Runnable makeDatabaseDurable) {
-        journal.checkpoint(makeDatabaseDurable);
+    @Override
+    public String folder() {
+        return FOLDER;
+    }
+
+    @Override
+    public MarkedJournal marked() {
+        return journal;
     }
 
     /** The receipts journaled after the mark, one per log index (the last record for it), in index order. */

@@ -242,7 +242,7 @@ public final class ReceiptService {
     /**
      * Puts back every journaled receipt H2 lost in a crash, before the platform serves: each one
      * missing, at its own log index, with its idempotency record and a new {@code receipt.issued}
-     * webhook (delivery is at least once). The caller then checkpoints ({@link #checkpointJournal}).
+     * webhook (delivery is at least once). The start then records the journals' marks.
      * Returns how many receipts were restored.
      */
     public int recoverFromJournal() {
@@ -280,16 +280,7 @@ public final class ReceiptService {
                 return null;
             });
         }
-        // Made durable and marked by checkpointJournal, which the start calls next.
         return restored[0];
-    }
-
-    /** After a start has applied the journal, and at a clean stop: makes H2 durable and lets the receipt journal forget what H2 holds (see the usage journal). */
-    public void checkpointJournal() {
-        if (journal == null) {
-            return;
-        }
-        journal.checkpoint(jdbc::makeDurable);
     }
 
     private static Map<String, Object> issuedEvent(Receipt receipt) {

@@ -250,7 +250,7 @@ public final class IngestionService {
     /**
      * Applies every journaled batch H2 may have lost in a crash, before the platform serves: an
      * event already stored is left alone, a lost one is stored and counted once. The caller then
-     * checkpoints ({@link #checkpointJournal}). Returns how many events were restored.
+     * records the journals' marks. Returns how many events were restored.
      */
     public int recoverFromJournal() {
         if (journal == null) {
@@ -282,7 +282,6 @@ public final class IngestionService {
             store.addToRollups(connection, accepted);
             return count;
         }));
-        // Made durable and marked by checkpointJournal, which the start calls next.
         return restored[0];
     }
 
@@ -299,18 +298,6 @@ public final class IngestionService {
             }
         }
         return applied;
-    }
-
-    /**
-     * After a start has applied the journal, and at a clean stop: makes H2 durable up to now and
-     * lets the journal forget what it holds. Never while serving — a mark moved under load once
-     * trusted writes H2 then lost (decision 0017).
-     */
-    public void checkpointJournal() {
-        if (journal == null) {
-            return;
-        }
-        journal.checkpoint(jdbc::makeDurable);
     }
 
     /** Receipts that get more tokens in this one batch (as sent) than a receipt plausibly earns: held for review. */

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.royaltydesk.platform.journal.DatabaseJournal;
 import com.royaltydesk.platform.journal.MarkedJournal;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -21,15 +22,15 @@ import java.util.function.Consumer;
  * Where an ingested batch becomes durable on the embedded H2 platform (decisions 0017, 0023): its
  * events are committed to H2 without waiting for H2 to write them out, then one record — host,
  * batch, the priced events, which receipts were held — goes into the {@link Journal}, and the batch
- * is acknowledged once that record is on disk. H2 writes in the background; a checkpoint at a clean
- * stop, and after a start has applied the journal, records in {@value #APPLIED} how far H2 holds it,
- * so older segments can go.
+ * is acknowledged once that record is on disk. H2 writes in the background; how far it holds the
+ * journal is recorded in H2 itself ({@link com.royaltydesk.platform.journal.JournalMarks}) and read
+ * back by the next start into {@value #APPLIED}, so older segments can go.
  *
  * <p>After a crash, every record past that mark is applied again before the platform serves:
  * inserting an event that is already there does nothing, so a record H2 already holds changes
  * nothing and one it lost is restored, counted once.
  */
-public final class UsageJournal implements AutoCloseable {
+public final class UsageJournal implements DatabaseJournal, AutoCloseable {
 
     /** One batch as journaled. */
     public record Batch(
@@ -61,6 +62,7 @@ public final class UsageJournal implements AutoCloseable {
     }
 
     /** The first record a database snapshot started now may lack: a batch is journaled after its commit. */
+    @Override
     public long firstNotSurelyCommitted() {
         return journal.lastSeq() + 1;
     }
@@ -70,9 +72,14 @@ public final class UsageJournal implements AutoCloseable {
         journal.replayUnapplied(entry -> apply.accept(decode(entry.payload())));
     }
 
-    /** See {@link MarkedJournal#checkpoint}: after a start has applied the journal, and at a clean stop. */
-    public void checkpoint(Runnable makeDatabaseDurable) {
-        journal.checkpoint(makeDatabaseDurable);
+    @Override
+    public String folder() {
+        return FOLDER;
+    }
+
+    @Override
+    public MarkedJournal marked() {
+        return journal;
     }
 
     @Override

@@ -7,10 +7,9 @@ import static org.junit.jupiter.api.Assumptions.assumeFalse;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.royaltydesk.platform.PlatformConfig;
 import com.royaltydesk.platform.db.UnopenableDatabase;
-import com.royaltydesk.platform.journal.ChangeJournal;
 import com.royaltydesk.platform.journal.JournalsFromTheStart;
-import com.royaltydesk.platform.journal.MarkedJournal;
 import com.royaltydesk.platform.receipts.ReceiptJournal;
+import com.royaltydesk.platform.testutil.DatabaseJournalMarks;
 import com.royaltydesk.platform.testutil.Evidence;
 import com.royaltydesk.platform.testutil.H2Damage;
 import com.royaltydesk.platform.testutil.Receipts;
@@ -232,9 +231,9 @@ class RebuildFromBackupTest {
                 withoutPort(platform.get("/v1/assets", newcomer.creatorKey()).body());
         platform.close();
         platform = null;
-        H2Damage.removeRowKeepingItsIndexEntries(dir, "creators", "creator_id", newcomer.creatorId());
         // As after a kill: the journals are applied again from their first record.
-        MarkedJournal.resetMark(dir.resolve(ChangeJournal.FOLDER), 0);
+        DatabaseJournalMarks.forgetAll(dir);
+        H2Damage.removeRowKeepingItsIndexEntries(dir, "creators", "creator_id", newcomer.creatorId());
 
         platform = start();
 

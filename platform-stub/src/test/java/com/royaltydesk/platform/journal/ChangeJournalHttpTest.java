@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.royaltydesk.platform.testutil.DatabaseJournalMarks;
 import com.royaltydesk.platform.testutil.Receipts;
 import com.royaltydesk.platform.testutil.RunningPlatform;
 import com.royaltydesk.platform.testutil.TestDatabase;
@@ -81,15 +82,49 @@ class ChangeJournalHttpTest {
         assertThat(answers()).as("a second start changes nothing").isEqualTo(answers);
     }
 
+    /**
+     * Crash run seed 46, round 419: a start put back what H2 had lost, checkpointed, served and was
+     * killed; H2 came back exactly as that start had opened it, without what it put back. The next
+     * start must put it all back again — a mark that trusted the checkpoint left a hole in the log.
+     */
+    @Test
+    void whatAStartPutBack_lostByH2WithAllAfterIt_isPutBackAgain() throws Exception {
+        platform = RunningPlatform.start(dataDir);
+        String firstReceipt = Receipts.record(platform, "m").path("receipt_id").asText();
+        platform.close();
+        Path database = dataDir.resolve("royaltydesk.mv.db");
+        Path asOpened = Files.createTempFile(dataDir.getParent(), "as-opened", ".mv.db");
+        Files.copy(database, asOpened, StandardCopyOption.REPLACE_EXISTING);
+        Map<String, String> marksBefore = marks();
+        platform = RunningPlatform.start(dataDir);
+        changeEverything(firstReceipt);
+        platform.close();
+        Files.copy(asOpened, database, StandardCopyOption.REPLACE_EXISTING);
+        restoreMarks(marksBefore);
+
+        // This start puts everything back from the journals; then it serves, and is killed.
+        platform = RunningPlatform.start(dataDir);
+        Map<String, String> answers = answers();
+        Map<String, String> marksWhileServing = marks();
+        long servedLater = Receipts.record(platform, "m").path("log_index").asLong();
+        platform.close();
+        Files.copy(asOpened, database, StandardCopyOption.REPLACE_EXISTING);
+        restoreMarks(marksWhileServing);
+        platform = RunningPlatform.start(dataDir);
+
+        assertThat(answers()).isEqualTo(answers);
+        assertThat(platform.checkpointJson().path("tree_size").asLong())
+                .as("every receipt in the log, none missing below the last")
+                .isEqualTo(servedLater + 1);
+    }
+
     @Test
     void everyRecordReplayedOverWhatH2Holds_changesNothing() throws Exception {
         platform = RunningPlatform.start(dataDir);
         changeEverything(Receipts.record(platform, "m").path("receipt_id").asText());
         Map<String, String> answers = answers();
         platform.close();
-        for (String journal : JOURNALS) {
-            Files.writeString(dataDir.resolve(journal).resolve(MarkedJournal.APPLIED), "0");
-        }
+        DatabaseJournalMarks.forgetAll(dataDir);
 
         platform = RunningPlatform.start(dataDir);
 

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.royaltydesk.platform.journal.MarkedJournal;
+import com.royaltydesk.platform.testutil.DatabaseJournalMarks;
 import com.royaltydesk.platform.testutil.Receipts;
 import com.royaltydesk.platform.testutil.RunningPlatform;
 import com.royaltydesk.platform.testutil.TestDatabase;
@@ -71,7 +72,7 @@ class ReceiptJournalHttpTest {
         Path before = dataDir.resolveSibling(dataDir.getFileName() + "-before.mv.db");
         Files.copy(database, before);
         Path mark = dataDir.resolve(ReceiptJournal.FOLDER).resolve(MarkedJournal.APPLIED);
-        String markBefore = Files.readString(mark);
+        String markBefore = Files.exists(mark) ? Files.readString(mark) : "0";
         platform = RunningPlatform.start(dataDir);
         JsonNode second = RunningPlatform.body(issueWithKey("key-lost"));
         JsonNode third = Receipts.record(platform, "m");
@@ -106,7 +107,7 @@ class ReceiptJournalHttpTest {
         Receipts.record(platform, "m");
         platform.close();
         platform = null;
-        Files.writeString(dataDir.resolve(ReceiptJournal.FOLDER).resolve(MarkedJournal.APPLIED), "0");
+        DatabaseJournalMarks.forgetAll(dataDir);
 
         platform = RunningPlatform.start(dataDir);
 

@@ -1,0 +1,119 @@
+package com.royaltydesk.platform.journal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.royaltydesk.platform.testutil.NoDatabase;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
+import java.time.Clock;
+import java.util.List;
+import java.util.Objects;
+import org.h2.jdbcx.JdbcDataSource;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The journals' marks live in H2 and are believed only as a start reads them back (decision 0017):
+ * a journal begins where the opened file says, and never where a mark of another journal says.
+ */
+@Tag(NoDatabase.TAG)
+class JournalMarksTest {
+
+    @TempDir
+    Path dir;
+
+    private JdbcDataSource dataSource;
+
+    /** A journal whose records are all committed as soon as written (as the change journal's are). */
+    private record Committed(String folder, MarkedJournal marked) implements DatabaseJournal {
+        @Override
+        public long firstNotSurelyCommitted() {
+            return marked.lastSeq() + 1;
+        }
+    }
+
+    @BeforeEach
+    void database() throws Exception {
+        dataSource = new JdbcDataSource();
+        dataSource.setURL("jdbc:h2:" + dir.resolve("db").toAbsolutePath() + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE");
+        String migration = new String(
+                Objects.requireNonNull(getClass().getResourceAsStream("/db/migration/V14__journal_marks.sql"))
+                        .readAllBytes(),
+                StandardCharsets.UTF_8);
+        try (Connection c = dataSource.getConnection();
+                Statement s = c.createStatement()) {
+            s.execute(migration);
+        }
+    }
+
+    private Committed journal(String folder, int records) {
+        MarkedJournal marked = MarkedJournal.open(dir.resolve(folder));
+        for (int i = 0; i < records; i++) {
+            marked.appendDurably(("record " + i).getBytes(StandardCharsets.UTF_8));
+        }
+        return new Committed(folder, marked);
+    }
+
+    @Test
+    void recorded_thenAdopted_theJournalStartsAfterWhatTheDatabaseHolds() {
+        Committed usage = journal("journal/usage", 7);
+        JournalMarks marks = new JournalMarks(dataSource, List.of(usage), Clock.systemUTC());
+        marks.record();
+        usage.marked().appendDurably("written after the mark".getBytes(StandardCharsets.UTF_8));
+
+        assertThat(marks.adopt()).containsEntry("journal/usage", 8L);
+        assertThat(usage.marked().appliedThrough()).isEqualTo(7);
+        usage.marked().close();
+    }
+
+    @Test
+    void theDatabaseHoldsLessThanAnEarlierStartFound_theJournalStartsThere() {
+        Committed receipts = journal("journal/receipts", 3);
+        JournalMarks marks = new JournalMarks(dataSource, List.of(receipts), Clock.systemUTC());
+        marks.record();
+        receipts.marked().appendDurably("later".getBytes(StandardCharsets.UTF_8));
+        receipts.marked().markApplied(4); // what an earlier start found, before H2 lost it again
+
+        marks.adopt();
+
+        assertThat(receipts.marked().appliedThrough()).isEqualTo(3);
+        receipts.marked().close();
+    }
+
+    @Test
+    void aMarkOfJournalsARestoreMovedAside_isNotTakenForTheNewOnes() throws Exception {
+        Committed old = journal("journal/changes", 50);
+        new JournalMarks(dataSource, List.of(old), Clock.systemUTC()).record();
+        old.marked().close();
+        Files.move(dir.resolve("journal/changes"), dir.resolve("journal/changes.before-restore"));
+        Committed begunAnew = journal("journal/changes", 5);
+
+        new JournalMarks(dataSource, List.of(begunAnew), Clock.systemUTC()).adopt();
+
+        assertThat(begunAnew.marked().appliedThrough())
+                .as("every record of the new journal is applied; the old one's mark says 50")
+                .isZero();
+        begunAnew.marked().close();
+    }
+
+    @Test
+    void noMarkInTheDatabase_theJournalsOwnMarkStands() throws Exception {
+        Committed usage = journal("journal/usage", 4);
+        usage.marked().markApplied(2);
+        try (Connection c = DriverManager.getConnection(dataSource.getURL());
+                Statement s = c.createStatement()) {
+            s.execute("DELETE FROM journal_marks");
+        }
+
+        new JournalMarks(dataSource, List.of(usage), Clock.systemUTC()).adopt();
+
+        assertThat(usage.marked().appliedThrough()).isEqualTo(2);
+        usage.marked().close();
+    }
+}
