@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.royaltydesk.platform.backup.AutomaticBackups;
 import com.royaltydesk.platform.backup.Backups;
 import com.royaltydesk.platform.backup.DatabaseRebuild;
+import com.royaltydesk.platform.db.DamagedDatabaseException;
 import com.royaltydesk.platform.db.Database;
 import com.royaltydesk.platform.db.H2FileCheck;
 import com.royaltydesk.platform.db.UnopenableDatabase;
@@ -15,6 +16,7 @@ import com.royaltydesk.platform.journal.JournalsAtStop;
 import com.royaltydesk.platform.journal.JournalsFromTheStart;
 import com.royaltydesk.platform.keys.PlatformKeyBootstrap;
 import com.royaltydesk.platform.log.CheckpointStore;
+import com.royaltydesk.platform.log.ReceiptLog;
 import com.royaltydesk.platform.receipts.KeyPurpose;
 import com.royaltydesk.platform.sandbox.DemoHistory;
 import com.royaltydesk.platform.sandbox.SandboxClock;
@@ -208,7 +210,11 @@ public final class PlatformServer implements AutoCloseable {
             throw e;
         }
         try {
-            return new Replayed(opened, services, JournalReplay.apply(services, opened.database()));
+            JournalReplay.Restored restored = JournalReplay.apply(services, opened.database());
+            if (services.journalMarks() != null && opened.rebuilt().isEmpty()) {
+                requireWholeReceiptLog(opened.database());
+            }
+            return new Replayed(opened, services, restored);
         } catch (RuntimeException e) {
             boolean rebuildable = opened.rebuilt().isEmpty()
                     && UnopenableDatabase.isOwnFile(config.jdbcUrl(), config.dataDir())
@@ -223,6 +229,19 @@ public final class PlatformServer implements AutoCloseable {
                     UnopenableDatabase.h2Says(e));
             return applyJournals(config, rebuild(config, e), json, clock);
         }
+    }
+
+    /**
+     * Every receipt the log's head counts is there once the journals are applied — else the file
+     * lost what no journal record says to bring back (crash run seed 46 served such a log with a hole
+     * and failed on its first checkpoint request). That is damage: the file is moved aside and
+     * rebuilt, and the rebuild is checked again (counts and the newest signed checkpoint's root).
+     */
+    private static void requireWholeReceiptLog(Database database) {
+        ReceiptLog.shape(database.dataSource()).problem().ifPresent(problem -> {
+            throw new DamagedDatabaseException(problem.replaceFirst("^its", "after the journals were applied, the")
+                    + ": receipts are missing from the log");
+        });
     }
 
     private static void closeJournals(PlatformServices services) {

@@ -103,9 +103,8 @@ public final class DatabaseRebuild {
     public static Optional<String> problem(DataSource dataSource, CheckpointStore checkpoints) {
         ReceiptLog.Shape log = ReceiptLog.shape(dataSource);
         long treeSize = log.treeSize();
-        if (!log.whole()) {
-            return Optional.of("its receipt log holds " + log.receipts() + " receipts for indexes up to "
-                    + (log.nextIndex() - 1) + " and a tree of size " + treeSize);
+        if (log.problem().isPresent()) {
+            return log.problem();
         }
         Optional<StoredCheckpoint> newest = checkpoints.newest();
         if (newest.isEmpty()) {

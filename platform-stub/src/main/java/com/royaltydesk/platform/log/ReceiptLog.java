@@ -9,6 +9,7 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Optional;
 import javax.sql.DataSource;
 
 /**
@@ -67,6 +68,14 @@ public final class ReceiptLog {
         /** Whole: every index up to the head's size holds exactly one receipt. */
         public boolean whole() {
             return receipts == nextIndex && receipts == treeSize;
+        }
+
+        /** What is wrong, in words; empty when whole. */
+        public Optional<String> problem() {
+            return whole()
+                    ? Optional.empty()
+                    : Optional.of("its receipt log holds " + receipts + " receipts for indexes up to " + (nextIndex - 1)
+                            + " and a tree of size " + treeSize);
         }
     }
 

@@ -248,6 +248,41 @@ class RebuildFromBackupTest {
                 .isEqualTo(200);
     }
 
+    /**
+     * Crash run seed 46: a start served a receipt log with a hole (a receipt gone, the ones after it
+     * there) and failed on the first checkpoint request. A start now checks the log once the
+     * journals are applied; a hole is damage: the file is moved aside and rebuilt.
+     */
+    @Test
+    void aReceiptGoneFromTheLog_theStartRebuildsInsteadOfServingAHole() throws Exception {
+        platform = start();
+        List<String> receipts = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            receipts.add(Receipts.record(platform, "m").path("receipt_id").asText());
+        }
+        String key = platform.platformKey();
+        platform.close();
+        platform = null;
+        try (var c = java.sql.DriverManager.getConnection(PlatformConfig.defaultJdbcUrl(dir), "", "");
+                var s = c.createStatement()) {
+            assertThat(s.executeUpdate("DELETE FROM receipts WHERE log_index = 1"))
+                    .isEqualTo(1);
+        }
+
+        platform = start();
+
+        assertThat(platform.server().rebuilt().orElseThrow())
+                .contains("rebuilt from the journals alone")
+                .contains("receipts are missing from the log");
+        assertThat(movedAside()).hasSize(1);
+        assertThat(platform.checkpointJson().path("tree_size").asLong()).isEqualTo(3);
+        for (String receipt : receipts) {
+            assertThat(platform.get("/v1/receipts/" + receipt, key).statusCode())
+                    .as(receipt)
+                    .isEqualTo(200);
+        }
+    }
+
     private static String withoutPort(String body) {
         return body.replaceAll("127\\.0\\.0\\.1:\\d+", "{platform}");
     }
