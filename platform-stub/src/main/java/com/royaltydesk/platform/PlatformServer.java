@@ -155,10 +155,10 @@ public final class PlatformServer implements AutoCloseable {
             if (UnopenableDatabase.isOwnFile(config.jdbcUrl(), config.dataDir())) {
                 H2FileCheck.running(config.dataDir());
             }
-            JournalsAtStop checkpoints = null;
+            JournalsAtStop journalsAtStop = null;
             if (services.journalMarks() != null) {
                 services.journalMarks().recordWhileServing();
-                checkpoints = new JournalsAtStop(
+                journalsAtStop = new JournalsAtStop(
                         () -> {
                             services.journalMarks().close();
                             recordJournalMarks(services);
@@ -171,7 +171,7 @@ public final class PlatformServer implements AutoCloseable {
                     javalin,
                     List.copyOf(routes),
                     services,
-                    checkpoints,
+                    journalsAtStop,
                     automaticBackups,
                     rebuilt,
                     madeHistory);

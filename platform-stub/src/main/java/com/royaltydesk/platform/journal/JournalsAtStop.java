@@ -12,19 +12,19 @@ public final class JournalsAtStop implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(JournalsAtStop.class);
 
-    private final Runnable checkpoint;
+    private final Runnable recordMarks;
     private final List<AutoCloseable> journals;
 
-    public JournalsAtStop(Runnable checkpoint, List<AutoCloseable> journals) {
-        this.checkpoint = checkpoint;
+    public JournalsAtStop(Runnable recordMarks, List<AutoCloseable> journals) {
+        this.recordMarks = recordMarks;
         this.journals = List.copyOf(journals);
     }
 
-    /** Checkpoints, marks, and closes the journals. */
+    /** Records the marks, then closes the journals. */
     @Override
     public void close() {
         try {
-            checkpoint.run();
+            recordMarks.run();
         } finally {
             for (AutoCloseable journal : journals) {
                 try {
