@@ -100,6 +100,24 @@ public final class ChangeJournal implements DatabaseJournal, AutoCloseable {
         }
     }
 
+    /**
+     * Returns once the record of every commit visible now is on disk. For a transaction that
+     * journaled nothing itself but may have read what another committed a moment ago, whose
+     * record is not yet durable: its answer must not rest on a write a kill could still take back.
+     * A commit is appended under {@link #commitOrder}, so taking it once means every visible commit
+     * has its record.
+     */
+    public void awaitVisibleDurable() {
+        long last;
+        commitOrder.lock();
+        try {
+            last = journal.lastSeq();
+        } finally {
+            commitOrder.unlock();
+        }
+        awaitDurable(last);
+    }
+
     /** The first record a database snapshot started now may lack: a record is written after its commit. */
     @Override
     public long firstNotSurelyCommitted() {

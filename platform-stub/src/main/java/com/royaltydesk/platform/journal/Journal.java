@@ -140,6 +140,13 @@ public final class Journal implements AutoCloseable {
      * Returns once record {@code seq} and all before it are on disk. Concurrent callers share one
      * force: whoever finds none running forces everything written so far, for all of them.
      */
+    /** The last record known to be on disk. */
+    public long durableThrough() {
+        synchronized (durableLock) {
+            return durable;
+        }
+    }
+
     public void awaitDurable(long seq) {
         while (true) {
             long target;

@@ -59,6 +59,10 @@ public final class MarkedJournal implements AutoCloseable {
         return journal.lastSeq();
     }
 
+    public long durableThrough() {
+        return journal.durableThrough();
+    }
+
     /** Every record after the mark, in order. */
     public void replayUnapplied(Consumer<Journal.Entry> apply) {
         journal.replay(appliedThrough(), apply);

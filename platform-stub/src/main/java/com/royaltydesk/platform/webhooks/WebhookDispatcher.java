@@ -138,7 +138,7 @@ public final class WebhookDispatcher implements AutoCloseable {
      */
     private List<Due> lease(int free, Set<String> busy) {
         // Delivery bookkeeping is not journaled: after a rebuild a delivery may go again (at least once).
-        return jdbc.inTransactionJournaledElsewhere(c -> {
+        return jdbc.inTransactionNotJournaled(c -> {
             Instant now = clock.instant();
             List<Due> due = new ArrayList<>();
             for (DeliveryStore.Candidate candidate : store.oldestDuePerEndpoint(c, now, free + busy.size())) {
@@ -205,7 +205,7 @@ public final class WebhookDispatcher implements AutoCloseable {
     private void writeOutcome(Due due, Instant started, Integer status, String error) {
         Instant now = clock.instant();
         String trimmed = error == null ? null : error.substring(0, Math.min(MAX_ERROR, error.length()));
-        jdbc.inTransactionJournaledElsewhere(c -> {
+        jdbc.inTransactionNotJournaled(c -> {
             store.insertAttempt(
                     c,
                     due.deliveryId(),
