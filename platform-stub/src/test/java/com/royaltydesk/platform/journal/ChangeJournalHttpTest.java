@@ -54,32 +54,47 @@ class ChangeJournalHttpTest {
         }
     }
 
-    @Test
-    void everyKindOfChange_lostByH2_restoredFromTheJournals_answersAsBefore() throws Exception {
+    /** H2's file as it was after one receipt, the journals' marks then, and the answers after every kind of change. */
+    private record Before(Path file, Map<String, String> marks, Map<String, String> answers) {}
+
+    /** One receipt and a stop; H2's file and the marks kept; then every kind of change and a stop. */
+    private Before everyKindOfChangeAfterACopyOfH2() throws Exception {
         platform = RunningPlatform.start(dataDir);
         String firstReceipt = Receipts.record(platform, "m").path("receipt_id").asText();
         platform.close();
-        Path database = dataDir.resolve("royaltydesk.mv.db");
-        Path before = Files.createTempFile(dataDir.getParent(), "before", ".mv.db");
-        Files.copy(database, before, StandardCopyOption.REPLACE_EXISTING);
-        Map<String, String> marksBefore = marks();
-
+        Path copy = Files.createTempFile(dataDir.getParent(), "before", ".mv.db");
+        Files.copy(database(), copy, StandardCopyOption.REPLACE_EXISTING);
+        Map<String, String> marks = marks();
         platform = RunningPlatform.start(dataDir);
         changeEverything(firstReceipt);
         Map<String, String> answers = answers();
         platform.close();
+        return new Before(copy, marks, answers);
+    }
 
-        // What a crash (or a rebuild from an older backup) does: H2 as it was, the journals as they are.
-        Files.copy(before, database, StandardCopyOption.REPLACE_EXISTING);
-        restoreMarks(marksBefore);
+    /** What a crash (or a rebuild from an older backup) does: H2 as it was, the journals as they are. */
+    private void putBack(Path file, Map<String, String> marks) throws Exception {
+        Files.copy(file, database(), StandardCopyOption.REPLACE_EXISTING);
+        restoreMarks(marks);
+    }
+
+    private Path database() {
+        return dataDir.resolve("royaltydesk.mv.db");
+    }
+
+    @Test
+    void everyKindOfChange_lostByH2_restoredFromTheJournals_answersAsBefore() throws Exception {
+        Before before = everyKindOfChangeAfterACopyOfH2();
+
+        putBack(before.file(), before.marks());
         platform = RunningPlatform.start(dataDir);
 
-        assertThat(answers()).isEqualTo(answers);
+        assertThat(answers()).isEqualTo(before.answers());
         // Rows came back with their numbers: new rows must not be handed the same ones.
         Receipts.forNewCreator(platform, "after-the-restore", "{\"type\":\"per_use\",\"rate\":0.0002}", "m2");
         platform.close();
         platform = RunningPlatform.start(dataDir);
-        assertThat(answers()).as("a second start changes nothing").isEqualTo(answers);
+        assertThat(answers()).as("a second start changes nothing").isEqualTo(before.answers());
     }
 
     /**
@@ -89,30 +104,18 @@ class ChangeJournalHttpTest {
      */
     @Test
     void whatAStartPutBack_lostByH2WithAllAfterIt_isPutBackAgain() throws Exception {
-        platform = RunningPlatform.start(dataDir);
-        String firstReceipt = Receipts.record(platform, "m").path("receipt_id").asText();
-        platform.close();
-        Path database = dataDir.resolve("royaltydesk.mv.db");
-        Path asOpened = Files.createTempFile(dataDir.getParent(), "as-opened", ".mv.db");
-        Files.copy(database, asOpened, StandardCopyOption.REPLACE_EXISTING);
-        Map<String, String> marksBefore = marks();
-        platform = RunningPlatform.start(dataDir);
-        changeEverything(firstReceipt);
-        platform.close();
-        Files.copy(asOpened, database, StandardCopyOption.REPLACE_EXISTING);
-        restoreMarks(marksBefore);
+        Before before = everyKindOfChangeAfterACopyOfH2();
+        putBack(before.file(), before.marks());
 
         // This start puts everything back from the journals; then it serves, and is killed.
         platform = RunningPlatform.start(dataDir);
-        Map<String, String> answers = answers();
         Map<String, String> marksWhileServing = marks();
         long servedLater = Receipts.record(platform, "m").path("log_index").asLong();
         platform.close();
-        Files.copy(asOpened, database, StandardCopyOption.REPLACE_EXISTING);
-        restoreMarks(marksWhileServing);
+        putBack(before.file(), marksWhileServing);
         platform = RunningPlatform.start(dataDir);
 
-        assertThat(answers()).isEqualTo(answers);
+        assertThat(answers()).isEqualTo(before.answers());
         assertThat(platform.checkpointJson().path("tree_size").asLong())
                 .as("every receipt in the log, none missing below the last")
                 .isEqualTo(servedLater + 1);
