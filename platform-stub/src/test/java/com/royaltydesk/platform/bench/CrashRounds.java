@@ -295,14 +295,17 @@ public final class CrashRounds {
         List<String> recent = new ArrayList<>(ackedReceipts);
         checkReceipts(base, platformKey, receiptRef, recent.subList(receiptsChecked, recent.size()));
         receiptsChecked = ackedReceipts.size();
-        long treeSize = JSON.readTree(http.send(
-                                HttpRequest.newBuilder(URI.create(base + "/v1/log/checkpoint"))
-                                        .header("Accept", "application/json")
-                                        .build(),
-                                HttpResponse.BodyHandlers.ofString())
-                        .body())
-                .path("tree_size")
-                .asLong();
+        HttpResponse<String> checkpoint = http.send(
+                HttpRequest.newBuilder(URI.create(base + "/v1/log/checkpoint"))
+                        .header("Accept", "application/json")
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        if (checkpoint.statusCode() != 200) {
+            // Seed 46 read a 500 here as a log of 0 entries: say what the platform answered.
+            throw new IOException(
+                    "GET /v1/log/checkpoint answered " + checkpoint.statusCode() + ": " + checkpoint.body());
+        }
+        long treeSize = JSON.readTree(checkpoint.body()).path("tree_size").asLong();
         if (treeSize < ackedReceipts.size()) {
             throw new IOException(
                     "the log holds " + treeSize + " entries for " + ackedReceipts.size() + " acknowledged receipts");
