@@ -71,15 +71,28 @@ public final class JournalMarks implements AutoCloseable {
             MarkedJournal marked = journal.marked();
             Held mark = held.get(journal.folder());
             if (mark != null && mark.journalId().equals(marked.id())) {
-                if (mark.through() < marked.appliedThrough()) {
+                long through = mark.through();
+                if (through > marked.lastSeq()) {
+                    // Records H2 committed whose journal copy a power cut took before it was on disk:
+                    // never acknowledged. The journal goes on from its own end, so the mark must too,
+                    // or the records appended next would count as already held.
+                    LOG.warn(
+                            "the database holds {} through record {}, but the journal ends at {}: the records after"
+                                    + " it were never on disk, nor acknowledged",
+                            journal.folder(),
+                            through,
+                            marked.lastSeq());
+                    through = marked.lastSeq();
+                }
+                if (through < marked.appliedThrough()) {
                     LOG.warn(
                             "the database holds {} only through record {}, though an earlier start found it holding"
                                     + " record {}: what H2 held then is applied again from the journal",
                             journal.folder(),
-                            mark.through(),
+                            through,
                             marked.appliedThrough());
                 }
-                marked.markApplied(mark.through());
+                marked.markApplied(through);
             }
             from.put(journal.folder(), marked.appliedThrough() + 1);
         }

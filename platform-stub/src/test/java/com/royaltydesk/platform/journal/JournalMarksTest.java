@@ -86,6 +86,35 @@ class JournalMarksTest {
         receipts.marked().close();
     }
 
+    /**
+     * A power cut can take a journal's last records (written, not yet on disk, never acknowledged)
+     * while H2's file kept their commits and a mark past them. The journal goes on from its own end;
+     * a mark left past it would make the next records look held already.
+     */
+    @Test
+    void aMarkPastTheJournalsEnd_isTakenAsTheEnd() throws Exception {
+        Committed usage = journal("journal/usage", 6);
+        JournalMarks marks = new JournalMarks(dataSource, List.of(usage), Clock.systemUTC());
+        marks.record();
+        usage.marked().close();
+        Path segment;
+        try (var files = Files.list(dir.resolve("journal/usage"))) {
+            segment =
+                    files.filter(f -> f.toString().endsWith(".rdj")).findFirst().orElseThrow();
+        }
+        long sixRecords = Files.size(segment);
+        try (var channel = java.nio.channels.FileChannel.open(segment, java.nio.file.StandardOpenOption.WRITE)) {
+            channel.truncate(sixRecords * 4 / 6); // the last two records gone, as a power cut leaves it
+        }
+        Committed afterTheCut = new Committed("journal/usage", MarkedJournal.open(dir.resolve("journal/usage")));
+        assertThat(afterTheCut.marked().lastSeq()).isEqualTo(4);
+
+        new JournalMarks(dataSource, List.of(afterTheCut), Clock.systemUTC()).adopt();
+
+        assertThat(afterTheCut.marked().appliedThrough()).isEqualTo(4);
+        afterTheCut.marked().close();
+    }
+
     @Test
     void aMarkOfJournalsARestoreMovedAside_isNotTakenForTheNewOnes() throws Exception {
         Committed old = journal("journal/changes", 50);
