@@ -12,6 +12,7 @@ import com.royaltydesk.platform.http.BrowserAccess;
 import com.royaltydesk.platform.http.Errors;
 import com.royaltydesk.platform.http.Json;
 import com.royaltydesk.platform.http.Routes;
+import com.royaltydesk.platform.journal.JournalMarks;
 import com.royaltydesk.platform.journal.JournalsAtStop;
 import com.royaltydesk.platform.journal.JournalsFromTheStart;
 import com.royaltydesk.platform.keys.PlatformKeyBootstrap;
@@ -157,7 +158,7 @@ public final class PlatformServer implements AutoCloseable {
             }
             JournalsAtStop journalsAtStop = null;
             if (services.journalMarks() != null) {
-                services.journalMarks().recordWhileServing();
+                services.journalMarks().recordWhileServing(JournalMarks.EVERY);
                 journalsAtStop = new JournalsAtStop(
                         () -> {
                             services.journalMarks().close();

@@ -128,8 +128,8 @@ public final class JournalMarks implements AutoCloseable {
         }
     }
 
-    /** Records the marks every {@link #EVERY} until {@link #close}; a failure is logged and tried again. */
-    public synchronized void recordWhileServing() {
+    /** Records the marks every {@code every} until {@link #close}; a failure is logged and tried again. */
+    public synchronized void recordWhileServing(Duration every) {
         if (recorder != null) {
             return;
         }
@@ -138,17 +138,17 @@ public final class JournalMarks implements AutoCloseable {
             thread.setDaemon(true);
             return thread;
         });
-        long every = EVERY.toMillis();
+        long millis = every.toMillis();
         recorder.scheduleWithFixedDelay(
                 () -> {
                     try {
                         record();
                     } catch (RuntimeException e) {
-                        LOG.warn("the journals' marks were not recorded; trying again in {}: {}", EVERY, e.toString());
+                        LOG.warn("the journals' marks were not recorded; trying again in {}: {}", every, e.toString());
                     }
                 },
-                every,
-                every,
+                millis,
+                millis,
                 TimeUnit.MILLISECONDS);
     }
 

@@ -73,6 +73,31 @@ class JournalMarksTest {
     }
 
     @Test
+    void whileServing_theMarksFollowTheJournal() throws Exception {
+        Committed changes = journal("journal/changes", 2);
+        try (JournalMarks marks = new JournalMarks(dataSource, List.of(changes), Clock.systemUTC())) {
+            marks.recordWhileServing(java.time.Duration.ofMillis(20));
+            changes.marked().appendDurably("a later write".getBytes(StandardCharsets.UTF_8));
+            long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
+            while (heldThrough("journal/changes") < 3 && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+            }
+        }
+        assertThat(heldThrough("journal/changes")).isEqualTo(3);
+        changes.marked().close();
+    }
+
+    private long heldThrough(String folder) throws Exception {
+        try (Connection c = dataSource.getConnection();
+                var select = c.prepareStatement("SELECT held_through FROM journal_marks WHERE journal_folder = ?")) {
+            select.setString(1, folder);
+            try (var row = select.executeQuery()) {
+                return row.next() ? row.getLong(1) : -1;
+            }
+        }
+    }
+
+    @Test
     void theDatabaseHoldsLessThanAnEarlierStartFound_theJournalStartsThere() {
         Committed receipts = journal("journal/receipts", 3);
         JournalMarks marks = new JournalMarks(dataSource, List.of(receipts), Clock.systemUTC());
