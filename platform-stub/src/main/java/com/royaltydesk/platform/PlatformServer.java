@@ -36,6 +36,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -56,6 +57,7 @@ public final class PlatformServer implements AutoCloseable {
     private final AutomaticBackups automaticBackups;
     private final Optional<String> rebuilt;
     private final Optional<DemoHistory.Summary> demoHistory;
+    private final AtomicBoolean closed = new AtomicBoolean();
 
     private PlatformServer(
             PlatformConfig config,
@@ -387,6 +389,10 @@ public final class PlatformServer implements AutoCloseable {
     /** Stops accepting requests, lets in-flight ones and webhook attempts finish, then closes the database. */
     @Override
     public void close() {
+        // Closing twice is harmless: the second close finds the database closed and does nothing.
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
         try {
             javalin.stop();
             services.webhookDispatcher().close();

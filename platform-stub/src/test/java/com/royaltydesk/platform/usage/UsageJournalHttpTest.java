@@ -1,6 +1,7 @@
 package com.royaltydesk.platform.usage;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -114,6 +115,17 @@ class UsageJournalHttpTest {
         platform = RunningPlatform.start(dataDir);
 
         assertThat(eventsAndTokens()).containsExactly(20, 60);
+    }
+
+    /** The app stops a platform and its own shutdown stops it again: the second stop does nothing. */
+    @Test
+    void stoppedTwice_theSecondStopDoesNothing() throws Exception {
+        ingest("g", 3);
+        platform.server().close();
+
+        assertThatCode(() -> platform.server().close()).doesNotThrowAnyException();
+        platform = RunningPlatform.start(dataDir);
+        assertThat(eventsAndTokens()).containsExactly(3, 9);
     }
 
     @Test
