@@ -11,9 +11,8 @@ import javax.sql.DataSource;
 /**
  * Explicit transactions over a {@link DataSource}: commit on success, roll back on any failure, and
  * answer only once the commit is durable. On the platform's own H2 file an ordinary transaction's
- * rows go into the {@link ChangeJournal}, and it is durable once that record is on disk: H2 writes
- * its file in the background and is never waited for, since no H2 checkpoint was found to keep a
- * commit through a kill (decisions 0017, 0023). Elsewhere (PostgreSQL) a commit is durable by itself.
+ * rows also go into the {@link ChangeJournal} before it is answered, and that record is what the
+ * answer rests on (decision 0017); H2's shared checkpoint is kept too (decision 0021 says why).
  */
 public final class Jdbc {
 
@@ -54,6 +53,7 @@ public final class Jdbc {
             result = inTransactionNotYetDurable(
                     work, connection -> record[0] = changes.commit(connection, scope.changes()));
         }
+        durability.awaitDurable();
         if (record[0] > 0) {
             changes.awaitDurable(record[0]);
         } else {
@@ -64,17 +64,14 @@ public final class Jdbc {
 
     /**
      * The same for delivery bookkeeping a rebuild need not bring back (webhook attempts and
-     * deliveries; a delivery is at least once): no change-journal record. With the change journal,
-     * H2 holds it when it writes in the background; a kill before then means a delivery goes again.
+     * deliveries; a delivery is at least once): no change-journal record.
      */
     public <T> T inTransactionNotJournaled(TransactionWork<T> work) {
         T result;
         try (RowChanges.Scope ignored = RowChanges.unjournaled()) {
             result = inTransactionNotYetDurable(work, null);
         }
-        if (changes == null) {
-            durability.awaitDurable();
-        }
+        durability.awaitDurable();
         return result;
     }
 

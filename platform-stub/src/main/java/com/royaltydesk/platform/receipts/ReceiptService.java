@@ -233,8 +233,11 @@ public final class ReceiptService {
             journal.groupClosed();
         }
         long last = seqs.get(seqs.size() - 1);
-        // Durable once its journal records are: H2 is not waited for (decision 0021, session 15).
-        return () -> journal.awaitDurable(last);
+        // The journal's records are what the answer rests on; H2's checkpoint stays (decision 0021, session 15).
+        return () -> {
+            jdbc.makeDurable();
+            journal.awaitDurable(last);
+        };
     }
 
     /**
