@@ -62,7 +62,7 @@ public final class JournalMarks implements AutoCloseable {
     /**
      * At a start, before anything is written: each journal's mark becomes how far the opened file
      * holds it, so the start applies every record after that. Returns, per journal folder, the
-     * record the journal is applied from (for the start's log line).
+     * first record the start applies.
      */
     public Map<String, Long> adopt() {
         Map<String, Held> held = read();
