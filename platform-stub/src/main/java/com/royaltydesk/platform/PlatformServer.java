@@ -389,7 +389,7 @@ public final class PlatformServer implements AutoCloseable {
     /** Stops accepting requests, lets in-flight ones and webhook attempts finish, then closes the database. */
     @Override
     public void close() {
-        // Closing twice is harmless: the second close finds the database closed and does nothing.
+        // Closing twice is harmless: the second close returns at once (the app and a test may both stop one).
         if (!closed.compareAndSet(false, true)) {
             return;
         }
