@@ -45,12 +45,30 @@ public abstract class FxThreadRobot extends FxRobot {
 
     @Override
     public FxRobot clickOn(Node node, Motion motion, MouseButton... buttons) {
-        return clickOn(onFx(() -> point(node).query()), motion, buttons);
+        return clickOn(onFx(() -> laidOutPoint(node)), motion, buttons);
     }
 
     @Override
     public FxRobot doubleClickOn(Node node, Motion motion, MouseButton... buttons) {
-        return doubleClickOn(onFx(() -> point(node).query()), motion, buttons);
+        return doubleClickOn(onFx(() -> laidOutPoint(node)), motion, buttons);
+    }
+
+    /**
+     * Waits until the label's text starts with {@code prefix}; on timeout, fails saying what the label
+     * said instead — an error the page showed is then in the report, not only "timeout".
+     */
+    protected static void awaitTextStartingWith(javafx.scene.control.Label label, String prefix, int seconds) {
+        try {
+            WaitForAsyncUtils.waitFor(
+                    seconds,
+                    java.util.concurrent.TimeUnit.SECONDS,
+                    () -> onFx(label::getText).startsWith(prefix));
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new AssertionError(
+                    "#" + label.getId() + " did not start with \"" + prefix + "\" within " + seconds + " s; it says: \""
+                            + onFx(label::getText) + "\"",
+                    e);
+        }
     }
 
     /** Reads what the FX thread owns on the FX thread: a list a refresh replaces must not be iterated elsewhere. */
@@ -75,7 +93,21 @@ public abstract class FxThreadRobot extends FxRobot {
                     .match(NodeQueryUtils.isVisible())
                     .tryQuery()
                     .orElseThrow(() -> new IllegalStateException("no visible node matches \"" + query + "\""));
-            return point(node).query();
+            return laidOutPoint(node);
         });
+    }
+
+    /**
+     * The node's centre once its scene is laid out. A page that just changed (a verdict shown, its
+     * checks listed) moves its buttons only at the next pulse's layout; measured before it, the point
+     * is where the button was, and the click lands beside it. CI failed once so: "Dispute…" was
+     * clicked right after a receipt's checks appeared and no dispute was opened (stop 27).
+     */
+    private Point2D laidOutPoint(Node node) {
+        if (node.getScene() != null) {
+            node.getScene().getRoot().applyCss();
+            node.getScene().getRoot().layout();
+        }
+        return point(node).query();
     }
 }

@@ -51,7 +51,7 @@ class DemoHistoryWindowTest extends SandboxWithHistoryWindowTest {
         clickOn("#settle-last-month");
         Label message = find("#get-started-message", Label.class);
         YearMonth last = YearMonth.now(ZoneOffset.UTC).minusMonths(1);
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> message.getText().startsWith("Settled " + last));
+        awaitTextStartingWith(message, "Settled " + last, 20);
         assertThat(message.getText()).contains("Your payout:").contains("paid");
 
         clickOn("Earnings");
@@ -104,7 +104,7 @@ class DemoHistoryWindowTest extends SandboxWithHistoryWindowTest {
         interact(() -> receipts.getSelectionModel().select(0));
         clickOn("#earnings-trace-open");
         Label verdict = find("#verification-badge", Label.class);
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> verdict.getText().startsWith("Verified"));
+        awaitTextStartingWith(verdict, "Verified", 20);
         TableView<?> receiptTable = find("#receipts-table", TableView.class);
         Object selected = receiptTable.getSelectionModel().getSelectedItem();
         assertThat(((com.royaltydesk.app.api.ReceiptSummary) selected).receiptId())
@@ -114,8 +114,7 @@ class DemoHistoryWindowTest extends SandboxWithHistoryWindowTest {
         // last month was settled above — shows in the balances.
         clickOn("#dispute-receipt");
         Label receiptsMessage = find("#receipts-message", Label.class);
-        WaitForAsyncUtils.waitFor(
-                20, TimeUnit.SECONDS, () -> receiptsMessage.getText().startsWith("Dispute dsp_"));
+        awaitTextStartingWith(receiptsMessage, "Dispute dsp_", 20);
         clickOn("Earnings");
         clickOn("#earnings-scale-month");
         @SuppressWarnings("unchecked")
