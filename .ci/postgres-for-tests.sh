@@ -18,13 +18,24 @@ if [ -z "$(pg_lsclusters -h)" ]; then
   $SUDO pg_createcluster "$(ls /usr/lib/postgresql | sort -V | tail -1)" main >&2
 fi
 read -r version cluster port status _ < <(pg_lsclusters -h | head -1)
+# A server that was not stopped cleanly (the machine went down with it) replays its WAL and
+# checkpoints before it accepts connections; on busy cores that took longer than pg_ctl's default
+# 60 s once, and the whole CI run failed on "server did not start in time" while the server was
+# still coming up. So pg_ctl waits up to 5 minutes, and then pg_isready decides.
 if [ "$status" != "online" ]; then
-  $SUDO pg_ctlcluster "$version" "$cluster" start >&2
+  $SUDO pg_ctlcluster "$version" "$cluster" start -- -t 300 >&2 \
+    || echo "pg_ctlcluster start did not confirm the start; waiting for the server" >&2
 fi
-for _ in $(seq 1 30); do
-  pg_isready -q -h 127.0.0.1 -p "$port" && break
+ready=""
+for _ in $(seq 1 300); do
+  if pg_isready -q -h 127.0.0.1 -p "$port"; then ready=yes; break; fi
   sleep 1
 done
+if [ -z "$ready" ]; then
+  echo "PostgreSQL $version/$cluster on port $port did not accept connections within 300 s" >&2
+  tail -20 "/var/log/postgresql/postgresql-$version-$cluster.log" >&2 || true
+  exit 1
+fi
 as_postgres psql -q -p "$port" -v ON_ERROR_STOP=1 <<'SQL' >&2
 DO $$
 BEGIN
