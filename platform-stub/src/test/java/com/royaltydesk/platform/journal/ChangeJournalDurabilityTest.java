@@ -5,15 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.royaltydesk.platform.db.GroupCommit;
 import com.royaltydesk.platform.db.Jdbc;
+import com.royaltydesk.platform.testutil.InMemoryH2;
 import com.royaltydesk.platform.testutil.NoDatabase;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.sql.Statement;
-import java.util.UUID;
 import javax.sql.DataSource;
-import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -32,12 +30,8 @@ class ChangeJournalDurabilityTest {
     Path dir;
 
     private static DataSource database() throws Exception {
-        JdbcDataSource h2 = new JdbcDataSource();
-        h2.setURL("jdbc:h2:mem:durability-" + UUID.randomUUID() + ";DATABASE_TO_LOWER=TRUE;DB_CLOSE_DELAY=-1");
-        try (Connection c = h2.getConnection();
-                Statement s = c.createStatement()) {
-            s.execute("CREATE TABLE creators (id BIGINT PRIMARY KEY, name VARCHAR(200))");
-        }
+        DataSource h2 =
+                InMemoryH2.withTables("durability", "CREATE TABLE creators (id BIGINT PRIMARY KEY, name VARCHAR(200))");
         RowChangeTrigger.install(h2);
         return h2;
     }

@@ -5,15 +5,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.royaltydesk.platform.db.GroupCommit;
 import com.royaltydesk.platform.db.Jdbc;
+import com.royaltydesk.platform.testutil.InMemoryH2;
+import com.royaltydesk.platform.testutil.NoDatabase;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.sql.Statement;
-import java.util.UUID;
 import javax.sql.DataSource;
-import org.h2.jdbcx.JdbcDataSource;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -22,6 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
  * journaled as parts of one, and replayed only whole: all its rows in one transaction, or, when a
  * crash cut the group short (it was never acknowledged), none.
  */
+@Tag(NoDatabase.TAG) // its own in-memory H2, whichever engine the run is for
 class ChangeJournalPartsTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -30,13 +31,7 @@ class ChangeJournalPartsTest {
     Path dir;
 
     private static DataSource database() throws Exception {
-        JdbcDataSource h2 = new JdbcDataSource();
-        h2.setURL("jdbc:h2:mem:parts-" + UUID.randomUUID() + ";DATABASE_TO_LOWER=TRUE;DB_CLOSE_DELAY=-1");
-        try (Connection c = h2.getConnection();
-                Statement s = c.createStatement()) {
-            s.execute("CREATE TABLE ledger (id BIGINT PRIMARY KEY, line VARCHAR(200))");
-        }
-        return h2;
+        return InMemoryH2.withTables("parts", "CREATE TABLE ledger (id BIGINT PRIMARY KEY, line VARCHAR(200))");
     }
 
     private static long rows(DataSource database) throws Exception {

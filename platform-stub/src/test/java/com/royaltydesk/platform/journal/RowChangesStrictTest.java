@@ -3,14 +3,17 @@ package com.royaltydesk.platform.journal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.royaltydesk.platform.testutil.InMemoryH2;
+import com.royaltydesk.platform.testutil.NoDatabase;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.UUID;
-import org.h2.jdbcx.JdbcDataSource;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** Strict mode (set for the whole test suite): a write no journal would carry fails, a marked one does not. */
+@Tag(NoDatabase.TAG) // its own in-memory H2, whichever engine the run is for
 class RowChangesStrictTest {
 
     @Test
@@ -18,12 +21,7 @@ class RowChangesStrictTest {
         assertThat(Boolean.getBoolean(RowChanges.STRICT))
                 .as("surefire sets strict mode")
                 .isTrue();
-        JdbcDataSource h2 = new JdbcDataSource();
-        h2.setURL("jdbc:h2:mem:strict-" + UUID.randomUUID() + ";DATABASE_TO_LOWER=TRUE;DB_CLOSE_DELAY=-1");
-        try (Connection c = h2.getConnection();
-                Statement s = c.createStatement()) {
-            s.execute("CREATE TABLE assets_x (id BIGINT PRIMARY KEY)");
-        }
+        DataSource h2 = InMemoryH2.withTables("strict", "CREATE TABLE assets_x (id BIGINT PRIMARY KEY)");
         RowChangeTrigger.install(h2);
 
         try (Connection c = h2.getConnection();
