@@ -3,15 +3,18 @@ package com.royaltydesk.platform.db;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.royaltydesk.platform.testutil.NoDatabase;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** A list with a documented maximum is never cut short: at the maximum it is whole, past it the caller is told. */
+@Tag(NoDatabase.TAG) // its own H2 file, whichever engine the run is for
 class QueriesTest {
 
     @TempDir

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.royaltydesk.platform.db.DataAccessException;
+import com.royaltydesk.platform.testutil.NoDatabase;
 import com.royaltydesk.platform.testutil.Parked;
 import java.math.BigDecimal;
 import java.sql.SQLIntegrityConstraintViolationException;
@@ -18,6 +19,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -27,6 +29,7 @@ import org.junit.jupiter.api.Test;
  * member. (The real transaction, journal and log are tested over HTTP in ProofOfTrainingHttpTest
  * and ReceiptJournalHttpTest.)
  */
+@Tag(NoDatabase.TAG) // a recording writer, no database
 class ReceiptGroupsTest {
 
     private final ExecutorService pool = Executors.newCachedThreadPool();
