@@ -4,8 +4,11 @@ import java.util.LinkedHashSet;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import javafx.geometry.Point2D;
 import javafx.scene.Node;
+import javafx.scene.control.Label;
 import javafx.scene.input.MouseButton;
 import org.testfx.api.FxRobot;
 import org.testfx.robot.Motion;
@@ -57,13 +60,11 @@ public abstract class FxThreadRobot extends FxRobot {
      * Waits until the label's text starts with {@code prefix}; on timeout, fails saying what the label
      * said instead — an error the page showed is then in the report, not only "timeout".
      */
-    protected static void awaitTextStartingWith(javafx.scene.control.Label label, String prefix, int seconds) {
+    protected static void awaitTextStartingWith(Label label, String prefix, int seconds) {
         try {
             WaitForAsyncUtils.waitFor(
-                    seconds,
-                    java.util.concurrent.TimeUnit.SECONDS,
-                    () -> onFx(label::getText).startsWith(prefix));
-        } catch (java.util.concurrent.TimeoutException e) {
+                    seconds, TimeUnit.SECONDS, () -> onFx(label::getText).startsWith(prefix));
+        } catch (TimeoutException e) {
             throw new AssertionError(
                     "#" + label.getId() + " did not start with \"" + prefix + "\" within " + seconds + " s; it says: \""
                             + onFx(label::getText) + "\"",
@@ -100,8 +101,9 @@ public abstract class FxThreadRobot extends FxRobot {
     /**
      * The node's centre once its scene is laid out. A page that just changed (a verdict shown, its
      * checks listed) moves its buttons only at the next pulse's layout; measured before it, the point
-     * is where the button was, and the click lands beside it. CI failed once so: "Dispute…" was
-     * clicked right after a receipt's checks appeared and no dispute was opened (stop 27).
+     * is where the button was, and the click lands beside it. The likely story of a CI failure (stop
+     * 27, not reproduced here): "Dispute…" clicked right after a receipt's checks appeared, and no
+     * dispute opened.
      */
     private Point2D laidOutPoint(Node node) {
         if (node.getScene() != null) {
