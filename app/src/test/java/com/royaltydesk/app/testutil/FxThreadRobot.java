@@ -60,15 +60,21 @@ public abstract class FxThreadRobot extends FxRobot {
      * Waits until the label's text starts with {@code prefix}; on timeout, fails saying what the label
      * said instead — an error the page showed is then in the report, not only "timeout".
      */
-    protected static void awaitTextStartingWith(Label label, String prefix, int seconds) {
+    protected static void awaitTextStartingWith(Label label, String prefix, int seconds) throws Exception {
+        awaitOrFail(
+                seconds,
+                () -> onFx(label::getText).startsWith(prefix),
+                () -> "#" + label.getId() + " did not start with \"" + prefix + "\" within " + seconds
+                        + " s; it says: \"" + onFx(label::getText) + "\"");
+    }
+
+    /** Waits until {@code condition} holds; on timeout, fails with {@code whatIsShown} — what the page says instead. */
+    protected static void awaitOrFail(int seconds, Callable<Boolean> condition, Callable<String> whatIsShown)
+            throws Exception {
         try {
-            WaitForAsyncUtils.waitFor(
-                    seconds, TimeUnit.SECONDS, () -> onFx(label::getText).startsWith(prefix));
+            WaitForAsyncUtils.waitFor(seconds, TimeUnit.SECONDS, condition);
         } catch (TimeoutException e) {
-            throw new AssertionError(
-                    "#" + label.getId() + " did not start with \"" + prefix + "\" within " + seconds + " s; it says: \""
-                            + onFx(label::getText) + "\"",
-                    e);
+            throw new AssertionError(whatIsShown.call(), e);
         }
     }
 

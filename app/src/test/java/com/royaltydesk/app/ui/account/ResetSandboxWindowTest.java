@@ -59,12 +59,8 @@ class ResetSandboxWindowTest extends SandboxWithHistoryWindowTest {
                 .queryAs(javafx.scene.Node.class));
         TableView<?> lines = find("#earnings-trace-lines", TableView.class);
         Label traceTitle = find("#earnings-trace-title", Label.class);
-        try {
-            WaitForAsyncUtils.waitFor(
-                    20, TimeUnit.SECONDS, () -> !lines.getItems().isEmpty());
-        } catch (java.util.concurrent.TimeoutException e) {
-            throw new AssertionError("no usage lines; the panel says: " + traceTitle.getText(), e);
-        }
+        awaitOrFail(
+                20, () -> !lines.getItems().isEmpty(), () -> "no usage lines; the panel says: " + traceTitle.getText());
         assertThat(find("#earnings-trace-title", Label.class).getText())
                 .startsWith("Behind the " + firstMonth + " payout of");
         clickOn("Receipts");

@@ -138,14 +138,11 @@ class MainWindowTest extends FxThreadRobot {
         clickOn("Demos");
         WebView web = lookup("#demo-web").queryAs(WebView.class);
         String verdict = "document.getElementById('result') ? document.getElementById('result').dataset.verdict : ''";
-        try {
-            WaitForAsyncUtils.waitFor(40, TimeUnit.SECONDS, () -> "SANDBOX".equals(script(web, verdict)));
-        } catch (java.util.concurrent.TimeoutException e) {
-            throw new AssertionError(
-                    "page " + script(web, "location.href") + " shows: "
-                            + script(web, "document.body ? document.body.innerText : ''"),
-                    e);
-        }
+        awaitOrFail(
+                40,
+                () -> "SANDBOX".equals(script(web, verdict)),
+                () -> "page " + script(web, "location.href") + " shows: "
+                        + script(web, "document.body ? document.body.innerText : ''"));
 
         assertThat(script(web, "document.getElementById('verifier').textContent"))
                 .contains("Royalty Desk app verifier");
