@@ -155,7 +155,7 @@ public record PlatformServices(
         LogEvidence logEvidence = new LogEvidence(receiptLog, checkpointStore, signingKeys, clock, config.sandbox());
         TrustRoots trustRoots = new TrustRoots(signingKeys, logEvidence, config.issuer(), config.sandbox());
         HostService hosts = new HostService(jdbc, keys, clock);
-        UsageStore usageStore = new UsageStore(database.dataSource(), database.dialect());
+        UsageStore usageStore = new UsageStore(database.dataSource(), database.dialect(), config.dataDir());
         PeriodGate gate = new PeriodGate(database.dialect());
         // On H2 an ingested batch is durable once journaled, not once H2 has written it (decision 0017).
         UsageJournal usageJournal = jdbc.commitsNeedWaiting() ? UsageJournal.open(config.dataDir(), json) : null;

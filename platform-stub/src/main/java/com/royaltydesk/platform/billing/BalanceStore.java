@@ -38,7 +38,8 @@ final class BalanceStore {
     Map<String, BigDecimal> heldForReview(Connection c, String creatorId) throws SQLException {
         return sums(
                 c,
-                "SELECT currency, SUM(amount) FROM usage_events WHERE creator_id = ? AND status = 'held' GROUP BY currency",
+                "SELECT e.currency, SUM(e.amount) FROM usage_held h JOIN usage_events e ON e.seq = h.seq"
+                        + " WHERE h.creator_id = ? GROUP BY e.currency",
                 creatorId);
     }
 

@@ -14,7 +14,7 @@ import org.flywaydb.core.api.migration.JavaMigration;
 public final class Migrations {
 
     /** The migrations written in Java, each naming its own version. */
-    static final List<JavaMigration> IN_JAVA = List.of(new UsageEventFingerprints());
+    static final List<JavaMigration> IN_JAVA = List.of(new UsageEventFingerprints(), new UsageDedupBesideH2());
 
     private Migrations() {}
 

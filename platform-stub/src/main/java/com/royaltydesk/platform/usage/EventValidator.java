@@ -12,7 +12,6 @@ import com.royaltydesk.platform.receipts.Receipt;
 import com.royaltydesk.platform.receipts.ReceiptService;
 import java.math.BigDecimal;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.HashMap;
 import java.util.Iterator;
@@ -40,6 +39,10 @@ final class EventValidator {
     private final Map<String, Asset> assetCache = new HashMap<>();
     /** The price in force per asset and month, looked up once per batch. */
     private final Map<String, PriceModel> priceCache = new HashMap<>();
+
+    private Asset lastPricedAsset;
+    private String lastPricedPeriod;
+    private PriceModel lastPrice;
 
     EventValidator(
             ReceiptService receipts,
@@ -120,8 +123,7 @@ final class EventValidator {
             eventId = DerivedEventId.of(modelId, time, tokens, receipt.receiptId(), revenue);
         }
         // The price in force in the event's month: a change applies from its month on (issue #16).
-        PriceModel price = priceCache.computeIfAbsent(
-                asset.assetId() + "|" + Periods.of(time), key -> assets.priceIn(asset, Periods.of(time)));
+        PriceModel price = priceIn(asset, Periods.of(time));
         if (revenue == null && "rev_share".equals(price.type())) {
             throw reject(
                     index,
@@ -144,10 +146,24 @@ final class EventValidator {
                 price.currency());
     }
 
+    /**
+     * The price of {@code asset} in force in {@code period}, looked up once per batch; a batch's
+     * events mostly share one asset and month, so the last answer is kept in front of the map.
+     */
+    private PriceModel priceIn(Asset asset, String period) {
+        if (asset != lastPricedAsset || !period.equals(lastPricedPeriod)) {
+            lastPrice =
+                    priceCache.computeIfAbsent(asset.assetId() + "|" + period, key -> assets.priceIn(asset, period));
+            lastPricedAsset = asset;
+            lastPricedPeriod = period;
+        }
+        return lastPrice;
+    }
+
     private Instant timestamp(int index, String eventId, String value) {
         Instant time;
         try {
-            time = OffsetDateTime.parse(value == null ? "" : value).toInstant();
+            time = EventTimestamp.parse(value == null ? "" : value);
         } catch (DateTimeParseException e) {
             throw reject(
                     index,

@@ -130,7 +130,7 @@ public final class IngestionService {
         EventValidator validator =
                 new EventValidator(receipts, assets, limits, now, store.closedPeriods(), hosts.models(hostId));
         List<Rejection> rejected = new ArrayList<>();
-        Map<String, PricedEvent> valid = new LinkedHashMap<>();
+        Map<String, PricedEvent> valid = new LinkedHashMap<>(events.size() * 2);
         int inBatchRepeats = 0;
         for (int i = 0; i < events.size(); i++) {
             try {
@@ -167,7 +167,8 @@ public final class IngestionService {
         for (int attempt = 1; ; attempt++) {
             try {
                 if (journal == null) {
-                    return jdbc.inTransaction(connection -> store(connection, hostId, batchId, events, burst, now));
+                    return store.inserting(() ->
+                            jdbc.inTransaction(connection -> store(connection, hostId, batchId, events, burst, now)));
                 }
                 return storeJournaled(hostId, batchId, events, burst, now);
             } catch (DataAccessException e) {
@@ -190,8 +191,8 @@ public final class IngestionService {
     private Stored storeJournaled(
             String hostId, String batchId, List<PricedEvent> events, Set<String> burst, Instant now) {
         return inFlight.commitAndJournal(
-                () -> jdbc.inTransactionWithoutWaiting(
-                        connection -> store(connection, hostId, batchId, events, burst, now)),
+                () -> store.inserting(() -> jdbc.inTransactionWithoutWaiting(
+                        connection -> store(connection, hostId, batchId, events, burst, now))),
                 stored -> {
                     if (!stored.inserted().isEmpty()) {
                         appendOrMakeH2Durable(new UsageJournal.Batch(hostId, batchId, now, stored.inserted(), burst));
@@ -253,35 +254,38 @@ public final class IngestionService {
      * records the journals' marks. Returns how many events were restored.
      */
     public int recoverFromJournal() {
+        // Before the replay and the first batch: on H2, the table of seen events is read from the rows.
+        store.prepareDedup();
         if (journal == null) {
             return 0;
         }
         int[] restored = {0};
-        journal.replayUnapplied(batch -> restored[0] += jdbc.inTransactionWithoutWaiting(connection -> {
-            // Every event, even of a period settled since: that settlement counted it (the change
-            // journal puts the settlement back first, after a rebuild), and one H2 holds is skipped.
-            List<PricedEvent> open = batch.events();
-            boolean[] inserted = store.insertIfAbsent(
-                    connection,
-                    batch.hostId(),
-                    batch.batchId(),
-                    open,
-                    e -> batch.held().contains(e.receiptId()),
-                    FRAUD_HOLD,
-                    batch.receivedAt());
-            List<PricedEvent> accepted = new ArrayList<>();
-            int count = 0;
-            for (int i = 0; i < inserted.length; i++) {
-                if (inserted[i]) {
-                    count++;
-                    if (!batch.held().contains(open.get(i).receiptId())) {
-                        accepted.add(open.get(i));
+        journal.replayUnapplied(batch ->
+                restored[0] += store.inserting(() -> jdbc.inTransactionWithoutWaiting(connection -> {
+                    // Every event, even of a period settled since: that settlement counted it (the change
+                    // journal puts the settlement back first, after a rebuild), and one H2 holds is skipped.
+                    List<PricedEvent> open = batch.events();
+                    boolean[] inserted = store.insertIfAbsent(
+                            connection,
+                            batch.hostId(),
+                            batch.batchId(),
+                            open,
+                            e -> batch.held().contains(e.receiptId()),
+                            FRAUD_HOLD,
+                            batch.receivedAt());
+                    List<PricedEvent> accepted = new ArrayList<>();
+                    int count = 0;
+                    for (int i = 0; i < inserted.length; i++) {
+                        if (inserted[i]) {
+                            count++;
+                            if (!batch.held().contains(open.get(i).receiptId())) {
+                                accepted.add(open.get(i));
+                            }
+                        }
                     }
-                }
-            }
-            store.addToRollups(connection, accepted);
-            return count;
-        }));
+                    store.addToRollups(connection, accepted);
+                    return count;
+                })));
         return restored[0];
     }
 

@@ -1,5 +1,6 @@
 package com.royaltydesk.platform.usage;
 
+import com.royaltydesk.platform.core.EventFingerprint;
 import java.sql.Connection;
 import java.sql.Date;
 import java.sql.PreparedStatement;
@@ -27,8 +28,8 @@ final class PostgresUsageStore {
 
     private PostgresUsageStore() {}
 
-    /** Inserts the events this host has not sent before; answers, per event, whether it was new. */
-    static boolean[] insertIfAbsent(
+    /** Inserts the events this host has not sent before; answers, per event, its new row's {@code seq} or 0. */
+    static long[] insertIfAbsent(
             Connection connection,
             String hostId,
             String batchId,
@@ -42,27 +43,64 @@ final class PostgresUsageStore {
         for (int i = 0; i < events.size(); i++) {
             rowOfId.put(events.get(i).eventId(), i);
         }
-        boolean[] inserted = new boolean[events.size()];
+        long[] seqs = new long[events.size()];
         for (List<PricedEvent> chunk : chunks(events)) {
             String sql = "INSERT INTO usage_events (" + UsageStore.EVENT_COLUMNS + ") VALUES "
                     + placeholders(chunk.size(), UsageStore.EVENT_PARAMETERS)
-                    + " ON CONFLICT (fingerprint_hi, fingerprint_lo) DO NOTHING RETURNING event_id";
+                    + " ON CONFLICT (fingerprint_hi, fingerprint_lo) DO NOTHING RETURNING event_id, seq";
             try (PreparedStatement insert = connection.prepareStatement(sql)) {
                 int offset = 0;
                 for (PricedEvent e : chunk) {
                     UsageStore.bindEvent(
-                            insert, offset, hostId, batchId, e, held.test(e) ? holdReason : null, receivedAt);
+                            insert,
+                            offset,
+                            hostId,
+                            batchId,
+                            e,
+                            held.test(e) ? holdReason : null,
+                            receivedAt,
+                            EventFingerprint.of(hostId, e.eventId()));
                     offset += UsageStore.EVENT_PARAMETERS;
                 }
                 try (ResultSet rows = insert.executeQuery()) {
                     while (rows.next()) {
-                        inserted[rowOfId.get(rows.getString(1))] = true;
+                        seqs[rowOfId.get(rows.getString(1))] = rows.getLong(2);
                     }
                 }
             }
         }
-        UsageStore.requireSameIds(connection, hostId, events, inserted);
-        return inserted;
+        requireSameIds(connection, hostId, events, seqs);
+        return seqs;
+    }
+
+    /**
+     * For each event not inserted, the stored row with its fingerprint must be this very host and
+     * event id: a different one is a fingerprint collision, which is refused loudly (the batch rolls
+     * back) rather than counted as a duplicate — a false duplicate would be usage never paid for.
+     */
+    private static void requireSameIds(Connection connection, String hostId, List<PricedEvent> events, long[] seqs)
+            throws SQLException {
+        try (PreparedStatement stored = connection.prepareStatement(
+                "SELECT host_id, event_id FROM usage_events WHERE fingerprint_hi = ? AND fingerprint_lo = ?")) {
+            for (int i = 0; i < events.size(); i++) {
+                if (seqs[i] != 0) {
+                    continue;
+                }
+                PricedEvent e = events.get(i);
+                EventFingerprint fingerprint = EventFingerprint.of(hostId, e.eventId());
+                stored.setLong(1, fingerprint.hi());
+                stored.setLong(2, fingerprint.lo());
+                try (ResultSet r = stored.executeQuery()) {
+                    if (!r.next()) {
+                        // Events are never deleted: what the insert found stored must still be there.
+                        throw new IllegalStateException("event " + e.eventId() + " was found stored and then not");
+                    }
+                    if (!hostId.equals(r.getString(1)) || !e.eventId().equals(r.getString(2))) {
+                        throw new FingerprintCollision(e.eventId());
+                    }
+                }
+            }
+        }
     }
 
     /** Adds the sums to their rollup rows, creating the rows that do not exist yet, in key order. */

@@ -5,6 +5,7 @@ import com.royaltydesk.platform.db.DataAccessException;
 import com.royaltydesk.platform.db.Dialect;
 import com.royaltydesk.platform.db.Jdbc;
 import java.math.BigDecimal;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.Date;
 import java.sql.PreparedStatement;
@@ -20,6 +21,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 import javax.sql.DataSource;
 
 /** Usage events and their daily rollups. Events are never updated except to hold, release or void. */
@@ -84,10 +86,37 @@ public final class UsageStore {
 
     private final DataSource dataSource;
     private final Dialect dialect;
+    /** On H2, dedup beside the file (decision 0025); null on PostgreSQL, whose unique key decides. */
+    private final H2UsageStore h2;
 
-    public UsageStore(DataSource dataSource, Dialect dialect) {
+    /** {@code scratchDir}: where H2's table of seen events is mapped (its content lives only while running). */
+    public UsageStore(DataSource dataSource, Dialect dialect, Path scratchDir) {
         this.dataSource = dataSource;
         this.dialect = dialect;
+        this.h2 = dialect == Dialect.H2 ? new H2UsageStore(scratchDir) : null;
+    }
+
+    /**
+     * Runs a transaction that inserts usage events: on H2 alone among those (dedup beside H2 must see
+     * every earlier batch committed), on PostgreSQL as it comes (the database's unique key decides).
+     */
+    <T> T inserting(Supplier<T> transaction) {
+        return h2 == null ? transaction.get() : h2.exclusively(transaction);
+    }
+
+    /**
+     * On H2, fills the table of seen events from the stored rows, so the first batch after a start
+     * does not; returns how many it holds (0 on PostgreSQL, which needs none).
+     */
+    long prepareDedup() {
+        if (h2 == null) {
+            return 0;
+        }
+        try (Connection connection = dataSource.getConnection()) {
+            return h2.load(connection);
+        } catch (SQLException e) {
+            throw new DataAccessException(e);
+        }
     }
 
     public Set<String> closedPeriods() {
@@ -104,6 +133,9 @@ public final class UsageStore {
 
     /** The event {@code eventId} of {@code hostId}, its row locked; null when there is none. */
     EventToVoid lockEvent(Connection connection, String hostId, String eventId) throws SQLException {
+        if (h2 != null) {
+            return h2.lockEvent(connection, hostId, eventId);
+        }
         EventFingerprint fingerprint = EventFingerprint.of(hostId, eventId);
         try (PreparedStatement select = connection.prepareStatement(
                 "SELECT seq, status, period, amount FROM usage_events"
@@ -169,10 +201,10 @@ public final class UsageStore {
 
     /**
      * Inserts each event unless this host already sent its id; returns, per event, whether it was
-     * new. One JDBC batch of {@code INSERT … SELECT … WHERE NOT EXISTS}: each row is a lookup of its
-     * fingerprint plus at most one insert, and the update counts say which were new. A concurrent
-     * insert of the same id still fails on the unique constraint, and the caller retries. Every
-     * event found stored is checked to be the same id ({@link #requireSameIds}).
+     * new. Every event found stored is checked to be the same id, not only the same fingerprint: a
+     * different id is refused as a {@link FingerprintCollision}. On H2 only inside {@link #inserting}.
+     * A held event is also listed in {@code usage_held}, which releases and balances read (held
+     * events are rare; the events themselves carry no index but their key — decision 0025).
      */
     boolean[] insertIfAbsent(
             Connection connection,
@@ -183,77 +215,44 @@ public final class UsageStore {
             String holdReason,
             Instant receivedAt)
             throws SQLException {
-        if (dialect == Dialect.POSTGRESQL) {
-            return PostgresUsageStore.insertIfAbsent(connection, hostId, batchId, events, held, holdReason, receivedAt);
-        }
-        String sql = "INSERT INTO usage_events (" + EVENT_COLUMNS + ")"
-                + " SELECT CAST(? AS VARCHAR(64)), CAST(? AS VARCHAR(128)), CAST(? AS VARCHAR(64)), CAST(? AS VARCHAR(128)),"
-                + " CAST(? AS VARCHAR(64)), CAST(? AS VARCHAR(64)), CAST(? AS VARCHAR(64)), CAST(? AS TIMESTAMP WITH TIME ZONE),"
-                + " CAST(? AS CHAR(7)), CAST(? AS BIGINT), CAST(? AS NUMERIC(38, 18)), CAST(? AS NUMERIC(38, 18)),"
-                + " CAST(? AS NUMERIC(38, 18)), CAST(? AS CHAR(3)), CAST(? AS VARCHAR(16)), CAST(? AS VARCHAR(32)),"
-                + " CAST(? AS TIMESTAMP WITH TIME ZONE), CAST(? AS BIGINT), CAST(? AS BIGINT)"
-                + " WHERE NOT EXISTS (SELECT 1 FROM usage_events WHERE fingerprint_hi = ? AND fingerprint_lo = ?)";
-        boolean[] inserted = new boolean[events.size()];
-        try (PreparedStatement insert = connection.prepareStatement(sql)) {
-            for (PricedEvent e : events) {
-                boolean hold = held.test(e);
-                EventFingerprint fingerprint =
-                        bindEvent(insert, 0, hostId, batchId, e, hold ? holdReason : null, receivedAt);
-                insert.setLong(EVENT_PARAMETERS + 1, fingerprint.hi());
-                insert.setLong(EVENT_PARAMETERS + 2, fingerprint.lo());
-                insert.addBatch();
+        long[] seqs = h2 == null
+                ? PostgresUsageStore.insertIfAbsent(connection, hostId, batchId, events, held, holdReason, receivedAt)
+                : h2.insertIfAbsent(connection, hostId, batchId, events, held, holdReason, receivedAt);
+        boolean[] inserted = new boolean[seqs.length];
+        try (PreparedStatement hold =
+                connection.prepareStatement("INSERT INTO usage_held (seq, batch_id, creator_id) VALUES (?, ?, ?)")) {
+            boolean anyHeld = false;
+            for (int i = 0; i < seqs.length; i++) {
+                inserted[i] = seqs[i] != 0;
+                if (inserted[i] && held.test(events.get(i))) {
+                    hold.setLong(1, seqs[i]);
+                    hold.setString(2, batchId);
+                    hold.setString(3, events.get(i).creatorId());
+                    hold.addBatch();
+                    anyHeld = true;
+                }
             }
-            int[] counts = insert.executeBatch();
-            for (int i = 0; i < counts.length; i++) {
-                inserted[i] = counts[i] > 0;
+            if (anyHeld) {
+                hold.executeBatch();
             }
         }
-        requireSameIds(connection, hostId, events, inserted);
         return inserted;
     }
 
     /**
-     * For each event not inserted, the stored row with its fingerprint must be this very host and
-     * event id: a different one is a fingerprint collision, which is refused loudly (the batch rolls
-     * back) rather than counted as a duplicate — a false duplicate would be usage never paid for.
-     */
-    static void requireSameIds(Connection connection, String hostId, List<PricedEvent> events, boolean[] inserted)
-            throws SQLException {
-        try (PreparedStatement stored = connection.prepareStatement(
-                "SELECT host_id, event_id FROM usage_events WHERE fingerprint_hi = ? AND fingerprint_lo = ?")) {
-            for (int i = 0; i < events.size(); i++) {
-                if (inserted[i]) {
-                    continue;
-                }
-                PricedEvent e = events.get(i);
-                EventFingerprint fingerprint = EventFingerprint.of(hostId, e.eventId());
-                stored.setLong(1, fingerprint.hi());
-                stored.setLong(2, fingerprint.lo());
-                try (ResultSet r = stored.executeQuery()) {
-                    if (!r.next()) {
-                        // Events are never deleted: what the insert found stored must still be there.
-                        throw new IllegalStateException("event " + e.eventId() + " was found stored and then not");
-                    }
-                    if (!hostId.equals(r.getString(1)) || !e.eventId().equals(r.getString(2))) {
-                        throw new FingerprintCollision(e.eventId());
-                    }
-                }
-            }
-        }
-    }
-
-    /**
      * Binds one event's {@value #EVENT_PARAMETERS} columns, in the order of {@link #EVENT_COLUMNS}, after
-     * {@code offset} parameters; {@code holdReason} null means accepted. Returns the fingerprint bound.
+     * {@code offset} parameters; {@code holdReason} null means accepted; {@code fingerprint} is the
+     * event's, computed once by the caller (SHA-256 per event).
      */
-    static EventFingerprint bindEvent(
+    static void bindEvent(
             PreparedStatement s,
             int offset,
             String hostId,
             String batchId,
             PricedEvent e,
             String holdReason,
-            Instant receivedAt)
+            Instant receivedAt,
+            EventFingerprint fingerprint)
             throws SQLException {
         s.setString(offset + 1, hostId);
         s.setString(offset + 2, e.eventId());
@@ -276,10 +275,8 @@ public final class UsageStore {
         s.setString(offset + 15, holdReason == null ? "accepted" : "held");
         s.setString(offset + 16, holdReason);
         s.setTimestamp(offset + 17, Jdbc.timestamp(receivedAt));
-        EventFingerprint fingerprint = EventFingerprint.of(hostId, e.eventId());
         s.setLong(offset + 18, fingerprint.hi());
         s.setLong(offset + 19, fingerprint.lo());
-        return fingerprint;
     }
 
     /** Adds accepted events to their daily rollups, rows in a fixed order so concurrent batches cannot deadlock. */
@@ -327,35 +324,48 @@ public final class UsageStore {
         }
     }
 
-    /** The held events of a batch, as priced events, for release. */
+    /** The held events of a batch, as priced events, for release: they become accepted. */
     List<PricedEvent> held(Connection connection, String batchId) throws SQLException {
         List<PricedEvent> events = new ArrayList<>();
-        try (PreparedStatement select = connection.prepareStatement(
-                "SELECT event_id, model_id, receipt_id, asset_id, creator_id, event_time, tokens, revenue, amount, units, currency"
-                        + " FROM usage_events WHERE batch_id = ? AND status = 'held' ORDER BY seq FOR UPDATE")) {
+        List<Long> seqs = new ArrayList<>();
+        try (PreparedStatement select =
+                connection.prepareStatement("SELECT e.seq, e.event_id, e.model_id, e.receipt_id,"
+                        + " e.asset_id, e.creator_id, e.event_time, e.tokens, e.revenue, e.amount, e.units, e.currency"
+                        + " FROM usage_held h JOIN usage_events e ON e.seq = h.seq"
+                        + " WHERE h.batch_id = ? AND e.status = 'held' ORDER BY e.seq FOR UPDATE")) {
             select.setString(1, batchId);
             try (ResultSet r = select.executeQuery()) {
                 while (r.next()) {
+                    seqs.add(r.getLong(1));
                     events.add(new PricedEvent(
                             events.size(),
-                            r.getString(1),
                             r.getString(2),
                             r.getString(3),
                             r.getString(4),
                             r.getString(5),
-                            Jdbc.instant(r.getTimestamp(6)),
-                            r.getLong(7),
-                            r.getBigDecimal(8),
+                            r.getString(6),
+                            Jdbc.instant(r.getTimestamp(7)),
+                            r.getLong(8),
                             r.getBigDecimal(9),
                             r.getBigDecimal(10),
-                            r.getString(11)));
+                            r.getBigDecimal(11),
+                            r.getString(12)));
                 }
             }
         }
         try (PreparedStatement update = connection.prepareStatement(
-                "UPDATE usage_events SET status = 'accepted', hold_reason = NULL WHERE batch_id = ? AND status = 'held'")) {
-            update.setString(1, batchId);
-            update.executeUpdate();
+                "UPDATE usage_events SET status = 'accepted', hold_reason = NULL WHERE seq = ?")) {
+            for (long seq : seqs) {
+                update.setLong(1, seq);
+                update.addBatch();
+            }
+            if (!seqs.isEmpty()) {
+                update.executeBatch();
+            }
+        }
+        try (PreparedStatement released = connection.prepareStatement("DELETE FROM usage_held WHERE batch_id = ?")) {
+            released.setString(1, batchId);
+            released.executeUpdate();
         }
         return events;
     }

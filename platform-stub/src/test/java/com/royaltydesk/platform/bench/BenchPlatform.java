@@ -72,8 +72,13 @@ final class BenchPlatform {
 
     /** The base URL from the platform's listening line, once it printed it (30 s at most). */
     static String awaitUrl(Path out, Process process) throws Exception {
+        return awaitUrl(out, process, Duration.ofSeconds(30));
+    }
+
+    /** The same, waiting at most {@code atMost} (a start after a kill reads what the journals hold). */
+    static String awaitUrl(Path out, Process process, Duration atMost) throws Exception {
         Path err = out.resolveSibling(out.getFileName().toString().replace("stdout", "stderr"));
-        return ListeningLine.await(out, err, process, Duration.ofSeconds(30));
+        return ListeningLine.await(out, err, process, atMost);
     }
 
     /** One request of a phase: sends it, reports its latency in nanoseconds, returns the units it carried. */

@@ -25,8 +25,10 @@ import java.util.concurrent.atomic.AtomicLong;
  * Load generator for {@code POST /v1/usage-events} against the standalone platform jar, started
  * here with a 256 MB heap — on its H2 file, or {@code --instances N} of it on one PostgreSQL
  * database ({@code --jdbc-url}, login from RDK_JDBC_USER / RDK_JDBC_PASSWORD). Phases: the dry-run baseline (parse and validate, store nothing), full
- * ingestion at peak, ingestion paced at half the peak, then usage-report latency. Prints numbers;
- * asserts nothing. See BENCHMARKS.md for how to run it.
+ * ingestion at peak, ingestion paced at half the peak, then usage-report latency ({@code
+ * --report-events N} fills the month first), and with {@code --kill-and-restart true} a {@code kill
+ * -9} and the time the next start takes to serve. Prints numbers; asserts nothing. See
+ * BENCHMARKS.md for how to run it.
  */
 public final class IngestionBenchmark {
 
@@ -35,7 +37,9 @@ public final class IngestionBenchmark {
 
     private final HttpClient http =
             HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-    private final String base;
+    /** The first instance's URL; a new one after {@link #killAndRestart}. */
+    private String base;
+
     private final List<String> instances;
     private final AtomicLong requests = new AtomicLong();
     private final String hostKey;
@@ -43,7 +47,7 @@ public final class IngestionBenchmark {
 
     private IngestionBenchmark(List<String> instances, String hostKey, String receipt) {
         this.base = instances.get(0);
-        this.instances = instances;
+        this.instances = new ArrayList<>(instances);
         this.hostKey = hostKey;
         this.receipt = receipt;
     }
@@ -54,6 +58,7 @@ public final class IngestionBenchmark {
         int seconds = Integer.parseInt(BenchPlatform.arg(args, "--seconds", "20"));
         long reportEvents = Long.parseLong(BenchPlatform.arg(args, "--report-events", "0"));
         int instanceCount = Integer.parseInt(BenchPlatform.arg(args, "--instances", "1"));
+        boolean killAndRestart = Boolean.parseBoolean(BenchPlatform.arg(args, "--kill-and-restart", "false"));
         String jdbcUrl = BenchPlatform.arg(args, "--jdbc-url", null);
         if (instanceCount > 1 && jdbcUrl == null) {
             throw new IllegalArgumentException(
@@ -93,16 +98,12 @@ public final class IngestionBenchmark {
             if (reportEvents > 0) {
                 bench.fill(reportEvents, threads);
             }
-            bench.reportLatency(
-                    credentials.path("creator_42_key").isMissingNode()
-                            ? credentials
-                                    .path("creators")
-                                    .path(0)
-                                    .path("api_key")
-                                    .asText()
-                            : credentials.path("creator_42_key").asText());
+            bench.reportLatency(creatorKey(credentials));
             for (Process instance : platforms) {
                 System.out.println("platform peak resident memory: " + BenchPlatform.peakRss(instance.pid()));
+            }
+            if (killAndRestart) {
+                platforms.set(0, bench.killAndRestart(platforms.get(0), jar, data, jdbcUrl, creatorKey(credentials)));
             }
             if (jdbcUrl == null) {
                 System.out.printf(
@@ -161,6 +162,34 @@ public final class IngestionBenchmark {
                 "filled %d more events in %.1f s%n", perThread * threads * BATCH, (System.nanoTime() - start) / 1e9);
     }
 
+    private static String creatorKey(JsonNode credentials) {
+        return credentials.path("creator_42_key").isMissingNode()
+                ? credentials.path("creators").path(0).path("api_key").asText()
+                : credentials.path("creator_42_key").asText();
+    }
+
+    /**
+     * Issue #15's restart target: {@code kill -9} of the (first) instance with everything stored,
+     * a new start on the same folder, the time until it prints its listening line (it prints it
+     * once the journals are applied and the dedup table read), and the events it counts then.
+     */
+    private Process killAndRestart(Process platform, Path jar, Path data, String jdbcUrl, String creatorKey)
+            throws Exception {
+        long before = eventsThisMonth(creatorKey);
+        platform.destroyForcibly();
+        platform.waitFor();
+        long started = System.nanoTime();
+        Process again = BenchPlatform.start(jar, data, 0, jdbcUrl);
+        base = BenchPlatform.awaitUrl(data.resolve("stdout-0.txt"), again, Duration.ofMinutes(10));
+        instances.set(0, base);
+        double seconds = (System.nanoTime() - started) / 1e9;
+        long after = eventsThisMonth(creatorKey);
+        System.out.printf(
+                "kill -9 at %,d events, start again: listening after %.1f s; events counted after it %,d (%s)%n",
+                before, seconds, after, after == before ? "all, once" : "DIFFERENT");
+        return again;
+    }
+
     private void reportLatency(String creatorKey) throws Exception {
         String period = java.time.YearMonth.now(java.time.ZoneOffset.UTC).toString();
         long[] times = new long[200];
@@ -176,6 +205,14 @@ public final class IngestionBenchmark {
             total = JSON.readTree(response.body()).path("total").asText();
         }
         Arrays.sort(times);
+        long events = eventsThisMonth(creatorKey);
+        System.out.printf(
+                "usage-report for one creator, %d events this month (total %s): p50 %.1f ms  p99 %.1f ms%n",
+                events, total, BenchPlatform.percentile(times, 50), BenchPlatform.percentile(times, 99));
+    }
+
+    /** The creator's events this month, as the billing preview counts them (from the rollups). */
+    private long eventsThisMonth(String creatorKey) throws Exception {
         JsonNode preview = JSON.readTree(http.send(
                         HttpRequest.newBuilder(URI.create(base + "/v1/billing-preview"))
                                 .header("Authorization", "Bearer " + creatorKey)
@@ -186,9 +223,7 @@ public final class IngestionBenchmark {
         for (JsonNode asset : preview.path("by_asset")) {
             events += asset.path("events").asLong();
         }
-        System.out.printf(
-                "usage-report for one creator, %d events this month (total %s): p50 %.1f ms  p99 %.1f ms%n",
-                events, total, BenchPlatform.percentile(times, 50), BenchPlatform.percentile(times, 99));
+        return events;
     }
 
     private String batch() {

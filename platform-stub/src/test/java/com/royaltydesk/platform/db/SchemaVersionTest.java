@@ -79,17 +79,24 @@ class SchemaVersionTest {
     @Test
     void open_olderDatabase_flywayAppliesTheRest() throws Exception {
         try (Database database = open()) {
+            // The database as V15 left it.
             execute(
                     database,
                     "DELETE FROM \"flyway_schema_history\" WHERE \"version\" = '" + SchemaVersion.NEWEST + "'");
+            try (Connection c = database.dataSource().getConnection();
+                    Statement s = c.createStatement()) {
+                HeldEventsListedApartTest.undoVersion16(s);
+            }
             assertThat(SchemaVersion.isNewest(database.dataSource())).isFalse();
         }
-        // Flyway re-runs the newest migration, whose tables already exist: it must fail, which shows it ran.
-        assertThatThrownBy(this::open)
-                .isInstanceOfSatisfying(
-                        org.flywaydb.core.internal.exception.FlywayMigrateException.class,
-                        e -> assertThat(e.getMigration().getVersion().getVersion())
-                                .isEqualTo(SchemaVersion.NEWEST));
+
+        try (Database reopened = open()) {
+            assertThat(lastApplied(reopened)).isEqualTo(SchemaVersion.NEWEST);
+            try (Connection c = reopened.dataSource().getConnection();
+                    ResultSet held = c.createStatement().executeQuery("SELECT COUNT(*) FROM usage_held")) {
+                assertThat(held.next()).as("V16 ran again: its table is back").isTrue();
+            }
+        }
     }
 
     @Test

@@ -53,21 +53,26 @@ class UsageEventFingerprintsTest {
             }
             try (Connection c = database.dataSource().getConnection()) {
                 EventFingerprint taken = EventFingerprint.of("host_b", "evt-1");
+                // V15 takes the key out of H2's file: there dedup is beside it (H2UsageStoreTest).
                 assertThat(isUniqueViolation(c, "host_z", "evt-other", taken))
                         .as("another event with a stored event's fingerprint")
-                        .isTrue();
+                        .isEqualTo(Dialect.of(config.jdbcUrl()) == Dialect.POSTGRESQL);
             }
         }
     }
 
-    /** Undoes V12 and what came after it: the schema, and the history, as they were at V11. */
+    /** Undoes V12 and what came after it (V15 left H2 without the key already): the schema, and the history, as they were at V11. */
     private static void backToVersion11(Connection c) throws SQLException {
         try (Statement s = c.createStatement()) {
+            s.execute("DELETE FROM \"flyway_schema_history\" WHERE \"version\" = '16'");
+            HeldEventsListedApartTest.undoVersion16(s);
+            s.execute("DELETE FROM \"flyway_schema_history\" WHERE \"version\" = '15'");
             s.execute("DROP TABLE journal_marks");
             s.execute("DELETE FROM \"flyway_schema_history\" WHERE \"version\" = '14'");
             s.execute("DROP INDEX receipts_by_dataset");
             s.execute("DELETE FROM \"flyway_schema_history\" WHERE \"version\" = '13'");
-            s.execute("ALTER TABLE usage_events DROP CONSTRAINT usage_events_dedup");
+            s.execute("DROP INDEX IF EXISTS usage_events_fingerprints"); // V15, on H2
+            s.execute("ALTER TABLE usage_events DROP CONSTRAINT IF EXISTS usage_events_dedup");
             s.execute("ALTER TABLE usage_events DROP COLUMN fingerprint_hi");
             s.execute("ALTER TABLE usage_events DROP COLUMN fingerprint_lo");
             s.execute("ALTER TABLE usage_events ADD CONSTRAINT usage_events_dedup UNIQUE (host_id, event_id)");

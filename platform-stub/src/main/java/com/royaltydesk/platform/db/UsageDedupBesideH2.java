@@ -1,0 +1,52 @@
+package com.royaltydesk.platform.db;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import org.flywaydb.core.api.MigrationVersion;
+import org.flywaydb.core.api.migration.Context;
+import org.flywaydb.core.api.migration.JavaMigration;
+
+/**
+ * V15: on H2 the usage events' unique fingerprint key leaves the file; the platform deduplicates
+ * beside it (decision 0025), reading every stored row's fingerprint at start — from an index in
+ * {@code seq} order that holds just that. PostgreSQL keeps the
+ * key: several instances share dedup through it. Written in Java because it differs by engine.
+ */
+final class UsageDedupBesideH2 implements JavaMigration {
+
+    @Override
+    public MigrationVersion getVersion() {
+        return MigrationVersion.fromVersion("15");
+    }
+
+    @Override
+    public String getDescription() {
+        return "usage dedup beside H2";
+    }
+
+    /** Like a SQL file's: a change to this class after it shipped is refused by Flyway's validation. */
+    @Override
+    public Integer getChecksum() {
+        return 15_0001;
+    }
+
+    @Override
+    public boolean canExecuteInTransaction() {
+        return true;
+    }
+
+    @Override
+    public void migrate(Context context) throws SQLException {
+        Connection connection = context.getConnection();
+        if (Dialect.of(connection.getMetaData().getURL()) != Dialect.H2) {
+            return;
+        }
+        try (Statement s = connection.createStatement()) {
+            s.execute("ALTER TABLE usage_events DROP CONSTRAINT usage_events_dedup");
+            // What every start reads to fill the table of seen events: ordered by seq, so it is appended
+            // to like the rows' own key, and a third of the bytes to read at 10 million events.
+            s.execute("CREATE INDEX usage_events_fingerprints ON usage_events (seq, fingerprint_hi)");
+        }
+    }
+}

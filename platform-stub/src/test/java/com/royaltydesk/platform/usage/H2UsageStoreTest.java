@@ -1,0 +1,173 @@
+package com.royaltydesk.platform.usage;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.royaltydesk.platform.core.EventFingerprint;
+import com.royaltydesk.platform.db.Database;
+import com.royaltydesk.platform.db.Dialect;
+import com.royaltydesk.platform.db.Jdbc;
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Dedup beside H2 (decision 0025) on a real H2 file: what the table of seen events answers must
+ * agree with the rows — after a start, after a rollback, and when a row shares only part of a
+ * fingerprint.
+ */
+@org.junit.jupiter.api.Tag(com.royaltydesk.platform.testutil.NoDatabase.TAG)
+class H2UsageStoreTest {
+
+    private static final String HOST = "host_a";
+    private static final Instant AT = Instant.parse("2026-11-02T10:00:00Z");
+
+    @TempDir
+    Path dataDir;
+
+    private Database database;
+    private Jdbc jdbc;
+    private UsageStore store;
+
+    @BeforeEach
+    void open() {
+        database = Database.open(Database.h2FileUrl(dataDir));
+        jdbc = new Jdbc(database.dataSource());
+        store = newStore();
+    }
+
+    @AfterEach
+    void close() {
+        database.close();
+    }
+
+    /** A store as a new start makes it: its table read from the rows on first use. */
+    private UsageStore newStore() {
+        return new UsageStore(database.dataSource(), Dialect.H2, dataDir.resolve("scratch"));
+    }
+
+    private boolean[] insert(UsageStore into, String... eventIds) {
+        List<PricedEvent> events = new ArrayList<>();
+        for (String id : eventIds) {
+            events.add(event(events.size(), id));
+        }
+        return into.inserting(
+                () -> jdbc.inTransaction(c -> into.insertIfAbsent(c, HOST, "ubatch_1", events, e -> false, null, AT)));
+    }
+
+    private static PricedEvent event(int index, String id) {
+        return new PricedEvent(
+                index,
+                id,
+                "model_1",
+                "rcpt_1",
+                "ast_1",
+                "cr_1",
+                AT,
+                10,
+                null,
+                new BigDecimal("0.001"),
+                BigDecimal.TEN,
+                "USD");
+    }
+
+    private long rows() throws SQLException {
+        try (Connection c = database.dataSource().getConnection();
+                ResultSet r = c.createStatement().executeQuery("SELECT COUNT(*) FROM usage_events")) {
+            r.next();
+            return r.getLong(1);
+        }
+    }
+
+    @Test
+    void resent_duplicates_andAfterAStartToo() throws Exception {
+        assertThat(insert(store, "e1", "e2")).containsExactly(true, true);
+        assertThat(insert(store, "e2", "e3")).containsExactly(false, true);
+
+        UsageStore started = newStore();
+        assertThat(started.prepareDedup()).isEqualTo(3);
+        assertThat(insert(started, "e1", "e3", "e4")).containsExactly(false, false, true);
+        assertThat(rows()).isEqualTo(4);
+    }
+
+    @Test
+    void batchRolledBackAfterItsInsert_resentLater_stored() throws Exception {
+        List<PricedEvent> events = List.of(event(0, "r1"), event(1, "r2"));
+        assertThatThrownBy(() -> store.inserting(() -> jdbc.inTransaction(c -> {
+                    store.insertIfAbsent(c, HOST, "ubatch_1", events, e -> false, null, AT);
+                    throw new IllegalStateException("the batch fails after its insert");
+                })))
+                .hasMessageContaining("fails after its insert");
+        assertThat(rows()).isZero();
+
+        assertThat(insert(store, "r1", "r2"))
+                .as("the table's entries for the rolled-back rows name rows that are not there")
+                .containsExactly(true, true);
+        assertThat(rows()).isEqualTo(2);
+    }
+
+    @Test
+    void rowWithTheSameFirstHalfOnly_anotherEvent_soTheNewOneIsStored() throws Exception {
+        insert(store, "stored");
+        EventFingerprint wanted = EventFingerprint.of(HOST, "wanted");
+        setFingerprint("stored", wanted.hi(), wanted.lo() + 1);
+
+        UsageStore started = newStore();
+        assertThat(insert(started, "wanted")).containsExactly(true);
+        assertThat(rows()).isEqualTo(2);
+    }
+
+    @Test
+    void rowWithTheWholeFingerprintButOtherIds_collisionRefused_nothingStored() throws Exception {
+        insert(store, "stored");
+        EventFingerprint wanted = EventFingerprint.of(HOST, "wanted");
+        setFingerprint("stored", wanted.hi(), wanted.lo());
+
+        UsageStore started = newStore();
+        assertThatThrownBy(() -> insert(started, "fresh", "wanted"))
+                .isInstanceOf(FingerprintCollision.class)
+                .hasMessageContaining("wanted");
+        assertThat(rows()).isEqualTo(1);
+    }
+
+    @Test
+    void voidLooksUpTheEvent_throughTheTable_afterAStart() throws Exception {
+        insert(store, "v1", "v2");
+
+        UsageStore started = newStore();
+        UsageStore.EventToVoid found = jdbc.inTransaction(c -> started.lockEvent(c, HOST, "v2"));
+        UsageStore.EventToVoid missing = jdbc.inTransaction(c -> started.lockEvent(c, "host_b", "v2"));
+
+        assertThat(found).isNotNull();
+        assertThat(found.status()).isEqualTo("accepted");
+        assertThat(missing).as("another host's id").isNull();
+    }
+
+    @Test
+    void insertOutsideInserting_refused() {
+        assertThatThrownBy(() -> jdbc.inTransaction(
+                        c -> store.insertIfAbsent(c, HOST, "ubatch_1", List.of(event(0, "x")), e -> false, null, AT)))
+                .hasMessageContaining("exclusively");
+    }
+
+    private void setFingerprint(String eventId, long hi, long lo) throws SQLException {
+        try (Connection c = database.dataSource().getConnection();
+                PreparedStatement update = c.prepareStatement(
+                        "UPDATE usage_events SET fingerprint_hi = ?, fingerprint_lo = ? WHERE event_id = ?")) {
+            update.setLong(1, hi);
+            update.setLong(2, lo);
+            update.setString(3, eventId);
+            assertThat(update.executeUpdate()).isEqualTo(1);
+        }
+    }
+}

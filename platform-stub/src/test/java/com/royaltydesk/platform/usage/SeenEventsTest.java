@@ -1,0 +1,75 @@
+package com.royaltydesk.platform.usage;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.royaltydesk.platform.testutil.NoDatabase;
+import java.nio.file.Path;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+@Tag(NoDatabase.TAG)
+class SeenEventsTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void manyEvents_eachFoundByItsFingerprint_andAnUnseenOneFindsNothing() {
+        SeenEvents seen = new SeenEvents(dir);
+        long[] his = new SplittableRandom(7).longs(300_000).toArray();
+        for (int i = 0; i < his.length; i++) {
+            seen.add(his[i], i + 1);
+        }
+
+        for (int i = 0; i < his.length; i++) {
+            assertThat(seen.rowsFor(his[i])).as("event %d", i).contains(i + 1L);
+        }
+        assertThat(seen.size()).isEqualTo(300_000);
+        assertThat(seen.bytes())
+                .as("grown past its first 64k slots, at most half of them used")
+                .isGreaterThanOrEqualTo(300_000L * 2 * 16);
+        assertThat(seen.rowsFor(new SplittableRandom(8).nextLong())).isEmpty();
+    }
+
+    @Test
+    void twoEventsWithTheSameFirstHalf_bothRowsAnswered() {
+        SeenEvents seen = new SeenEvents(dir);
+        seen.add(42, 1);
+        seen.add(42 + (1L << 40), 2); // the same slot, another fingerprint
+        seen.add(42, 3);
+
+        assertThat(seen.rowsFor(42)).containsExactly(1L, 3L);
+        assertThat(seen.rowsFor(42 + (1L << 40))).containsExactly(2L);
+    }
+
+    @Test
+    void sizedForTheRowsAtStart_noGrowthWhileLoading() {
+        SeenEvents seen = new SeenEvents(dir, 1_000_000);
+        long before = seen.bytes();
+        for (int i = 1; i <= 1_000_000; i++) {
+            seen.add(i * 0x9E3779B97F4A7C15L, i);
+        }
+        assertThat(seen.bytes()).isEqualTo(before).isEqualTo(2_097_152L * 16);
+    }
+
+    @Test
+    void rowZeroOrBelow_refused() {
+        SeenEvents seen = new SeenEvents(dir);
+        assertThatThrownBy(() -> seen.add(1, 0)).hasMessageContaining("numbered from 1");
+    }
+
+    @Test
+    void mappedLongs_acrossSegments_eachValueWhereItWasPut() {
+        MappedLongs longs = new MappedLongs(dir, 1000, 4); // 16 longs a mapping: 63 mappings
+        for (int i = 0; i < 1000; i++) {
+            longs.set(i, i * 3L + 1);
+        }
+        for (int i = 0; i < 1000; i++) {
+            assertThat(longs.get(i)).isEqualTo(i * 3L + 1);
+        }
+        assertThat(dir).isEmptyDirectory(); // the scratch file is gone once mapped
+    }
+}
