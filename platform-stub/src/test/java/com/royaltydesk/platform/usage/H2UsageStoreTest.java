@@ -101,6 +101,20 @@ class H2UsageStoreTest {
     }
 
     @Test
+    void readingTheRowsAtStart_leavesThePooledConnectionAsItFoundIt() throws Exception {
+        insert(store, "e1", "e2");
+        try (Connection c = database.dataSource().getConnection()) {
+            assertThat(new H2UsageStore(dataDir.resolve("scratch")).load(c)).isEqualTo(2);
+            assertThat(((org.h2.engine.SessionLocal)
+                                    c.unwrap(org.h2.jdbc.JdbcConnection.class).getSession())
+                            .isLazyQueryExecution())
+                    .as("the lazy read of the rows is switched off again: other queries on the connection"
+                            + " expect a whole result")
+                    .isFalse();
+        }
+    }
+
+    @Test
     void batchRolledBackAfterItsInsert_resentLater_stored() throws Exception {
         List<PricedEvent> events = List.of(event(0, "r1"), event(1, "r2"));
         assertThatThrownBy(() -> store.inserting(() -> jdbc.inTransaction(c -> {
