@@ -3,9 +3,7 @@ package com.royaltydesk.platform.db;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
-import org.flywaydb.core.api.MigrationVersion;
 import org.flywaydb.core.api.migration.Context;
-import org.flywaydb.core.api.migration.JavaMigration;
 
 /**
  * V15: on H2 the usage events' unique fingerprint key leaves the file; the platform deduplicates
@@ -13,27 +11,10 @@ import org.flywaydb.core.api.migration.JavaMigration;
  * {@code seq} order that holds just that. PostgreSQL keeps the
  * key: several instances share dedup through it. Written in Java because it differs by engine.
  */
-final class UsageDedupBesideH2 implements JavaMigration {
+final class UsageDedupBesideH2 extends JavaMigrationOf {
 
-    @Override
-    public MigrationVersion getVersion() {
-        return MigrationVersion.fromVersion("15");
-    }
-
-    @Override
-    public String getDescription() {
-        return "usage dedup beside H2";
-    }
-
-    /** Like a SQL file's: a change to this class after it shipped is refused by Flyway's validation. */
-    @Override
-    public Integer getChecksum() {
-        return 15_0001;
-    }
-
-    @Override
-    public boolean canExecuteInTransaction() {
-        return true;
+    UsageDedupBesideH2() {
+        super("15", "usage dedup beside H2", 15_0001);
     }
 
     @Override

@@ -6,9 +6,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import org.flywaydb.core.api.MigrationVersion;
 import org.flywaydb.core.api.migration.Context;
-import org.flywaydb.core.api.migration.JavaMigration;
 
 /**
  * V12: usage events are deduplicated by their {@link EventFingerprint} instead of the two strings
@@ -16,29 +14,12 @@ import org.flywaydb.core.api.migration.JavaMigration;
  * which H2 and PostgreSQL spell differently in SQL; the events already stored get theirs here, a
  * thousand at a time in key order, before the new unique key replaces the old one.
  */
-final class UsageEventFingerprints implements JavaMigration {
+final class UsageEventFingerprints extends JavaMigrationOf {
 
     private static final int ROWS_PER_STEP = 1000;
 
-    @Override
-    public MigrationVersion getVersion() {
-        return MigrationVersion.fromVersion("12");
-    }
-
-    @Override
-    public String getDescription() {
-        return "usage events deduplicated by fingerprint";
-    }
-
-    /** Like a SQL file's: a change to this class after it shipped is refused by Flyway's validation. */
-    @Override
-    public Integer getChecksum() {
-        return 12_0001;
-    }
-
-    @Override
-    public boolean canExecuteInTransaction() {
-        return true;
+    UsageEventFingerprints() {
+        super("12", "usage events deduplicated by fingerprint", 12_0001);
     }
 
     @Override

@@ -7,11 +7,9 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.locks.ReentrantLock;
-import java.util.function.Predicate;
 import java.util.function.Supplier;
 import org.slf4j.LoggerFactory;
 
@@ -54,19 +52,13 @@ final class H2UsageStore {
     }
 
     /** Inserts each event unless this host already sent its id; returns, per event, its new row's {@code seq} or 0. */
-    long[] insertIfAbsent(
-            Connection connection,
-            String hostId,
-            String batchId,
-            List<PricedEvent> events,
-            Predicate<PricedEvent> held,
-            String holdReason,
-            Instant receivedAt)
-            throws SQLException {
+    long[] insertIfAbsent(Connection connection, BatchToStore batch) throws SQLException {
         if (!writer.isHeldByCurrentThread()) {
             throw new IllegalStateException("usage events are inserted on H2 only inside H2UsageStore.exclusively");
         }
         SeenEvents table = seen(connection);
+        List<PricedEvent> events = batch.events();
+        String hostId = batch.hostId();
         long[] seqs = new long[events.size()];
         List<Integer> freshAt = new ArrayList<>();
         List<PricedEvent> fresh = new ArrayList<>();
@@ -81,7 +73,7 @@ final class H2UsageStore {
             }
         }
         if (!fresh.isEmpty()) {
-            long[] inserted = insert(connection, hostId, batchId, fresh, freshPrints, held, holdReason, receivedAt);
+            long[] inserted = insert(connection, batch.with(fresh), freshPrints);
             for (int i = 0; i < inserted.length; i++) {
                 table.add(freshPrints.get(i).hi(), inserted[i]);
                 seqs[freshAt.get(i)] = inserted[i];
@@ -142,31 +134,15 @@ final class H2UsageStore {
     }
 
     /** One JDBC batch of plain inserts; returns each row's {@code seq}, in order. */
-    private static long[] insert(
-            Connection connection,
-            String hostId,
-            String batchId,
-            List<PricedEvent> events,
-            List<EventFingerprint> fingerprints,
-            Predicate<PricedEvent> held,
-            String holdReason,
-            Instant receivedAt)
+    private static long[] insert(Connection connection, BatchToStore batch, List<EventFingerprint> fingerprints)
             throws SQLException {
+        List<PricedEvent> events = batch.events();
         String sql = "INSERT INTO usage_events (" + UsageStore.EVENT_COLUMNS + ") VALUES ("
                 + "?, ".repeat(UsageStore.EVENT_PARAMETERS - 1) + "?)";
         long[] seqs = new long[events.size()];
         try (PreparedStatement insert = connection.prepareStatement(sql, new String[] {"SEQ"})) {
             for (int i = 0; i < events.size(); i++) {
-                PricedEvent e = events.get(i);
-                UsageStore.bindEvent(
-                        insert,
-                        0,
-                        hostId,
-                        batchId,
-                        e,
-                        held.test(e) ? holdReason : null,
-                        receivedAt,
-                        fingerprints.get(i));
+                batch.bind(insert, 0, events.get(i), fingerprints.get(i));
                 insert.addBatch();
             }
             insert.executeBatch();

@@ -6,12 +6,10 @@ import java.sql.Date;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Predicate;
 
 /**
  * The usage writes on PostgreSQL: multi-row inserts with {@code ON CONFLICT}, so a batch is a few
@@ -29,15 +27,8 @@ final class PostgresUsageStore {
     private PostgresUsageStore() {}
 
     /** Inserts the events this host has not sent before; answers, per event, its new row's {@code seq} or 0. */
-    static long[] insertIfAbsent(
-            Connection connection,
-            String hostId,
-            String batchId,
-            List<PricedEvent> events,
-            Predicate<PricedEvent> held,
-            String holdReason,
-            Instant receivedAt)
-            throws SQLException {
+    static long[] insertIfAbsent(Connection connection, BatchToStore batch) throws SQLException {
+        List<PricedEvent> events = batch.events();
         // Ids are unique within a batch (the service drops repeats first), so an id maps to one row.
         Map<String, Integer> rowOfId = new HashMap<>();
         for (int i = 0; i < events.size(); i++) {
@@ -51,15 +42,7 @@ final class PostgresUsageStore {
             try (PreparedStatement insert = connection.prepareStatement(sql)) {
                 int offset = 0;
                 for (PricedEvent e : chunk) {
-                    UsageStore.bindEvent(
-                            insert,
-                            offset,
-                            hostId,
-                            batchId,
-                            e,
-                            held.test(e) ? holdReason : null,
-                            receivedAt,
-                            EventFingerprint.of(hostId, e.eventId()));
+                    batch.bind(insert, offset, e, EventFingerprint.of(batch.hostId(), e.eventId()));
                     offset += UsageStore.EVENT_PARAMETERS;
                 }
                 try (ResultSet rows = insert.executeQuery()) {
@@ -69,7 +52,7 @@ final class PostgresUsageStore {
                 }
             }
         }
-        requireSameIds(connection, hostId, events, seqs);
+        requireSameIds(connection, batch.hostId(), events, seqs);
         return seqs;
     }
 

@@ -215,9 +215,10 @@ public final class UsageStore {
             String holdReason,
             Instant receivedAt)
             throws SQLException {
+        BatchToStore batch = new BatchToStore(hostId, batchId, events, held, holdReason, receivedAt);
         long[] seqs = h2 == null
-                ? PostgresUsageStore.insertIfAbsent(connection, hostId, batchId, events, held, holdReason, receivedAt)
-                : h2.insertIfAbsent(connection, hostId, batchId, events, held, holdReason, receivedAt);
+                ? PostgresUsageStore.insertIfAbsent(connection, batch)
+                : h2.insertIfAbsent(connection, batch);
         boolean[] inserted = new boolean[seqs.length];
         try (PreparedStatement hold =
                 connection.prepareStatement("INSERT INTO usage_held (seq, batch_id, creator_id) VALUES (?, ?, ?)")) {

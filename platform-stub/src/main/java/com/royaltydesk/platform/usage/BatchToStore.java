@@ -1,0 +1,33 @@
+package com.royaltydesk.platform.usage;
+
+import com.royaltydesk.platform.core.EventFingerprint;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.List;
+import java.util.function.Predicate;
+
+/**
+ * One batch's events as the engine-specific stores insert them ({@link H2UsageStore}, {@link
+ * PostgresUsageStore}): whose they are, which batch, which are held and why, when they arrived.
+ */
+record BatchToStore(
+        String hostId,
+        String batchId,
+        List<PricedEvent> events,
+        Predicate<PricedEvent> held,
+        String holdReason,
+        Instant receivedAt) {
+
+    /** Binds {@code event}'s row at {@code offset} of an insert of {@link UsageStore#EVENT_COLUMNS}. */
+    void bind(PreparedStatement insert, int offset, PricedEvent event, EventFingerprint fingerprint)
+            throws SQLException {
+        UsageStore.bindEvent(
+                insert, offset, hostId, batchId, event, held.test(event) ? holdReason : null, receivedAt, fingerprint);
+    }
+
+    /** The same batch with only {@code some} of its events. */
+    BatchToStore with(List<PricedEvent> some) {
+        return new BatchToStore(hostId, batchId, some, held, holdReason, receivedAt);
+    }
+}
