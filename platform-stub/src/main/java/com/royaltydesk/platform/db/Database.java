@@ -29,6 +29,16 @@ public final class Database implements AutoCloseable {
 
     private static final int MAX_POOL_SIZE = 10;
 
+    static {
+        // H2 shares equal values read from the file through one cache, hashing every string it
+        // reads; the check after an unclean stop spent about a quarter of its time there (37 -> 27 s
+        // at 10 million events, BENCHMARKS.md "Dedup beside H2"). Read once by H2 when its engine
+        // loads, so set before the first database opens; an explicit -Dh2.objectCache wins.
+        if (System.getProperty("h2.objectCache") == null) {
+            System.setProperty("h2.objectCache", "false");
+        }
+    }
+
     private final HikariDataSource dataSource;
     private final Dialect dialect;
 
