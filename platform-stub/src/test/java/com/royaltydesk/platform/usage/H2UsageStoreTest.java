@@ -105,12 +105,14 @@ class H2UsageStoreTest {
         insert(store, "e1", "e2");
         try (Connection c = database.dataSource().getConnection()) {
             assertThat(new H2UsageStore(dataDir.resolve("scratch")).load(c)).isEqualTo(2);
-            assertThat(((org.h2.engine.SessionLocal)
-                                    c.unwrap(org.h2.jdbc.JdbcConnection.class).getSession())
-                            .isLazyQueryExecution())
-                    .as("the lazy read of the rows is switched off again: other queries on the connection"
-                            + " expect a whole result")
-                    .isFalse();
+            assertThat(c.getAutoCommit())
+                    .as("back in auto-commit, as the pool lent it")
+                    .isTrue();
+            org.h2.engine.SessionLocal session = (org.h2.engine.SessionLocal)
+                    c.unwrap(org.h2.jdbc.JdbcConnection.class).getSession();
+            assertThat(session.getDatabase().getStore().getTransactionStore().getOpenTransactions())
+                    .as("the read's transaction ended, not left open on the pooled connection")
+                    .isEmpty();
         }
     }
 

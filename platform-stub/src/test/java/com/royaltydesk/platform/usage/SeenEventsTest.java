@@ -35,6 +35,35 @@ class SeenEventsTest {
     }
 
     @Test
+    void addedInChunksSortedBySlot_eachRowStillBesideItsOwnFingerprint() {
+        SeenEvents seen = new SeenEvents(dir, 100_000);
+        SplittableRandom random = new SplittableRandom(11);
+        long[] his = new long[100_000];
+        for (int i = 0; i < his.length; i++) {
+            // Every tenth shares its slot with the one before: the sort must keep pairs together anyway.
+            his[i] = i % 10 == 9 ? his[i - 1] + (1L << 40) : random.nextLong();
+        }
+        long[] chunkHis = new long[40_000];
+        long[] chunkSeqs = new long[40_000];
+        for (int from = 0; from < his.length; from += 30_000) {
+            int count = Math.min(30_000, his.length - from); // fewer than the arrays hold: the rest is ignored
+            for (int i = 0; i < count; i++) {
+                chunkHis[i] = his[from + i];
+                chunkSeqs[i] = from + i + 1;
+            }
+            chunkHis[count] = 7;
+            chunkSeqs[count] = 999_999;
+            seen.addAll(chunkHis, chunkSeqs, count);
+        }
+
+        for (int i = 0; i < his.length; i++) {
+            assertThat(seen.rowsFor(his[i])).as("event %d", i).containsExactly(i + 1L);
+        }
+        assertThat(seen.size()).isEqualTo(100_000);
+        assertThat(seen.rowsFor(7)).as("beyond count: not added").isEmpty();
+    }
+
+    @Test
     void twoEventsWithTheSameFirstHalf_bothRowsAnswered() {
         SeenEvents seen = new SeenEvents(dir);
         seen.add(42, 1);
