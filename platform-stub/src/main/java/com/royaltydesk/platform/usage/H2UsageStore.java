@@ -186,7 +186,8 @@ final class H2UsageStore {
      * Reads the fingerprints through H2's index cursor rather than SQL, {@value #LOAD_CHUNK} at a
      * time, and adds each chunk in the table's slot order: at 10.5 million events the SQL read took
      * 3.8 s warm against 2.7 s, and the fill 6–8 s against 3.5–4.7 s (BENCHMARKS.md, "Dedup beside
-     * H2"). Inside a transaction of its own, ended before the pooled connection goes back.
+     * H2"). Inside a transaction of its own, ended before the pooled connection goes back, unless
+     * called inside the caller's.
      */
     private SeenEvents loadFrom(Connection connection) throws SQLException {
         long started = System.nanoTime();
@@ -199,7 +200,8 @@ final class H2UsageStore {
         Table events = index.getTable();
         int hiColumn = events.getColumn("fingerprint_hi").getColumnId();
         int seqColumn = events.getColumn("seq").getColumnId();
-        boolean autoCommit = connection.getAutoCommit();
+        // A caller's transaction (the first batch of a store never prepared) is left for it to end.
+        boolean ownTransaction = connection.getAutoCommit();
         connection.setAutoCommit(false);
         try {
             SeenEvents table = new SeenEvents(tableDir, index.getRowCount(session));
@@ -224,8 +226,10 @@ final class H2UsageStore {
                             (System.nanoTime() - started) / 1_000_000);
             return table;
         } finally {
-            connection.commit();
-            connection.setAutoCommit(autoCommit);
+            if (ownTransaction) {
+                connection.commit();
+                connection.setAutoCommit(true);
+            }
         }
     }
 }

@@ -117,6 +117,28 @@ class H2UsageStoreTest {
     }
 
     @Test
+    void readingTheRowsInsideACallersTransaction_leavesItOpen_itsRollbackUndoesItsWrites() throws Exception {
+        insert(store, "e1");
+        try (Connection c = database.dataSource().getConnection()) {
+            c.setAutoCommit(false);
+            c.createStatement()
+                    .execute(
+                            "INSERT INTO platform_settings VALUES ('written-before-the-read', 'x', CURRENT_TIMESTAMP)");
+            assertThat(new H2UsageStore(dataDir.resolve("scratch")).load(c)).isEqualTo(1);
+            c.rollback();
+            c.setAutoCommit(true);
+            try (ResultSet r = c.createStatement()
+                    .executeQuery(
+                            "SELECT COUNT(*) FROM platform_settings WHERE setting_name = 'written-before-the-read'")) {
+                r.next();
+                assertThat(r.getLong(1))
+                        .as("the read did not commit the caller's half-done transaction")
+                        .isZero();
+            }
+        }
+    }
+
+    @Test
     void batchRolledBackAfterItsInsert_resentLater_stored() throws Exception {
         List<PricedEvent> events = List.of(event(0, "r1"), event(1, "r2"));
         assertThatThrownBy(() -> store.inserting(() -> jdbc.inTransaction(c -> {
