@@ -202,7 +202,9 @@ final class H2UsageStore {
         int seqColumn = events.getColumn("seq").getColumnId();
         // A caller's transaction (the first batch of a store never prepared) is left for it to end.
         boolean ownTransaction = connection.getAutoCommit();
-        connection.setAutoCommit(false);
+        if (ownTransaction) {
+            connection.setAutoCommit(false);
+        }
         try {
             SeenEvents table = new SeenEvents(tableDir, index.getRowCount(session));
             long[] his = new long[LOAD_CHUNK];

@@ -37,9 +37,7 @@ final class SeenEvents {
 
     /** Remembers that the row {@code seq} holds an event whose fingerprint begins with {@code hi}. */
     synchronized void add(long hi, long seq) {
-        if (seq <= 0) {
-            throw new IllegalArgumentException("usage event rows are numbered from 1, not " + seq);
-        }
+        requireRow(seq);
         if ((size + 1) * 2 > mask + 1) {
             grow();
         }
@@ -64,12 +62,10 @@ final class SeenEvents {
         if (mask >>> (Long.SIZE - 1 - SLOT_ORDER_INDEX_BITS) != 0) {
             throw new IllegalStateException("a table of " + (mask + 1) + " slots is too big to fill in slot order");
         }
-        // Each pair's slot above, its index below, sorted as one long: no boxing, no second array.
+        // Each pair's slot above, its index below, sorted as one long: a primitive sort, no pair objects.
         long[] bySlot = new long[count];
         for (int i = 0; i < count; i++) {
-            if (seqs[i] <= 0) {
-                throw new IllegalArgumentException("usage event rows are numbered from 1, not " + seqs[i]);
-            }
+            requireRow(seqs[i]);
             bySlot[i] = ((his[i] & mask) << SLOT_ORDER_INDEX_BITS) | i;
         }
         Arrays.sort(bySlot);
@@ -78,6 +74,12 @@ final class SeenEvents {
             put(his[i], seqs[i]);
         }
         size += count;
+    }
+
+    private static void requireRow(long seq) {
+        if (seq <= 0) {
+            throw new IllegalArgumentException("usage event rows are numbered from 1, not " + seq);
+        }
     }
 
     /** The rows that may hold an event whose fingerprint begins with {@code hi}; mostly none. */

@@ -88,6 +88,8 @@ class SeenEventsTest {
     void rowZeroOrBelow_refused() {
         SeenEvents seen = new SeenEvents(dir);
         assertThatThrownBy(() -> seen.add(1, 0)).hasMessageContaining("numbered from 1");
+        assertThatThrownBy(() -> seen.addAll(new long[] {1, 2}, new long[] {5, -1}, 2))
+                .hasMessageContaining("numbered from 1");
     }
 
     @Test
