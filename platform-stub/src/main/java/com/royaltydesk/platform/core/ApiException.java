@@ -83,6 +83,17 @@ public class ApiException extends RuntimeException {
         return new ApiException(Kind.NOT_FOUND, "not_found", message, null);
     }
 
+    /**
+     * The same failure, about one item of a list: {@code claims[3]} makes the field
+     * {@code claims[3].metadata.license} and says which item in the message.
+     */
+    public ApiException within(String item) {
+        String path = field == null ? item : item + "." + field;
+        ApiException located = new ApiException(kind, code, item + ": " + getMessage(), path, retryAfter);
+        located.setStackTrace(getStackTrace());
+        return located;
+    }
+
     public Kind kind() {
         return kind;
     }

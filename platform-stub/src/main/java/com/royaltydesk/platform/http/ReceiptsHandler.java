@@ -7,6 +7,7 @@ import com.royaltydesk.platform.keys.Role;
 import com.royaltydesk.platform.receipts.ClaimValidator;
 import com.royaltydesk.platform.receipts.LogEvidence;
 import com.royaltydesk.platform.receipts.ProofOfTraining;
+import com.royaltydesk.platform.receipts.ProofOfTrainingBatch;
 import com.royaltydesk.platform.receipts.Receipt;
 import com.royaltydesk.platform.receipts.ReceiptQuery;
 import com.royaltydesk.platform.receipts.ReceiptService;
@@ -29,6 +30,9 @@ public final class ReceiptsHandler {
             String kid,
             String alg,
             long logIndex) {}
+
+    /** {@code POST /v1/proof-of-training/batch} answer: each claim's receipt, in the claims' order. */
+    public record RecordedBatch(List<Recorded> receipts) {}
 
     /** A receipt as clients see it. */
     public record ReceiptView(
@@ -88,6 +92,34 @@ public final class ReceiptsHandler {
             ctx.header("Idempotent-Replayed", "true");
         }
         ctx.status(201).json(recorded(r));
+    }
+
+    /**
+     * Several claims in one request (issue #15: HTTP, auth and the transaction paid once): every
+     * claim valid and then all issued at consecutive log indexes, or the first invalid one named as
+     * {@code claims[i]…} and nothing issued.
+     */
+    public void recordBatch(Context ctx) {
+        auth.require(ctx, Role.PLATFORM);
+        String idempotencyKey = idempotencyKey(ctx);
+        ProofOfTrainingBatch request = bodies.read(ctx, ProofOfTrainingBatch.class);
+        if (request.claims() == null || request.claims().isEmpty()) {
+            throw ApiException.invalid("claims", "claims must list at least one proof-of-training claim.");
+        }
+        if (request.claims().size() > ReceiptService.MAX_BATCH) {
+            throw ApiException.invalid(
+                    "claims",
+                    "A batch holds at most " + ReceiptService.MAX_BATCH + " claims; send the rest in another request.");
+        }
+        ReceiptService.IssuedBatch issued =
+                receipts.issueAll(validator.validateAll(request.claims()), idempotencyKey, ctx.bodyAsBytes());
+        if (issued.replayed()) {
+            ctx.header("Idempotent-Replayed", "true");
+        }
+        ctx.status(201)
+                .json(new RecordedBatch(issued.receipts().stream()
+                        .map(ReceiptsHandler::recorded)
+                        .toList()));
     }
 
     public void get(Context ctx) {

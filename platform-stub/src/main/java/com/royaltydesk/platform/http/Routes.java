@@ -142,6 +142,7 @@ public final class Routes {
         ReceiptsHandler receipts = new ReceiptsHandler(
                 services.receipts(), services.claims(), services.logEvidence(), services.trustRoots(), auth, bodies);
         r.add(HandlerType.POST, "/v1/proof-of-training", receipts::record);
+        r.add(HandlerType.POST, "/v1/proof-of-training/batch", receipts::recordBatch);
         r.add(HandlerType.GET, "/v1/receipts", receipts::list);
         r.add(HandlerType.GET, "/v1/receipts/{id}", receipts::get);
         r.add(HandlerType.GET, "/v1/receipts/{id}/bundle", receipts::bundle);

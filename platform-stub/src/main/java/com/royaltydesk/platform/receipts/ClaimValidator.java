@@ -8,6 +8,10 @@ import com.royaltydesk.platform.assets.Licenses;
 import com.royaltydesk.platform.core.ApiException;
 import com.royaltydesk.platform.core.Validate;
 import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.regex.Pattern;
 
 /** Checks a {@link ProofOfTraining} against the rules and the asset registry. */
@@ -26,6 +30,30 @@ public final class ClaimValidator {
     }
 
     public ValidClaim validate(ProofOfTraining request, boolean sandbox) {
+        return validate(request, sandbox, new HashMap<>());
+    }
+
+    /**
+     * Every claim of a batch, or the first one's failure named by its place ({@code claims[3]…}):
+     * a batch is issued whole or not at all. Each dataset is read once per batch.
+     */
+    public List<ValidClaim> validateAll(List<ProofOfTraining> requests) {
+        Map<String, Asset> datasetsRead = new HashMap<>();
+        List<ValidClaim> valid = new ArrayList<>(requests.size());
+        for (int i = 0; i < requests.size(); i++) {
+            try {
+                if (requests.get(i) == null) {
+                    throw ApiException.invalid(null, "a claim must be a JSON object.");
+                }
+                valid.add(validate(requests.get(i), false, datasetsRead));
+            } catch (ApiException e) {
+                throw e.within("claims[" + i + "]");
+            }
+        }
+        return valid;
+    }
+
+    private ValidClaim validate(ProofOfTraining request, boolean sandbox, Map<String, Asset> datasetsRead) {
         String datasetId = Validate.id(request.datasetId(), "dataset_id");
         String creatorId = Validate.id(request.creatorId(), "creator_id");
         String modelId = modelId(request.modelId());
@@ -38,7 +66,7 @@ public final class ClaimValidator {
         String license = Licenses.validate(metadata.license(), "metadata.license");
         BigDecimal portion = portion(metadata.portionUsed());
         String notes = Validate.optionalText(metadata.notes(), "metadata.notes", MAX_NOTES);
-        Asset asset = dataset(datasetId, creatorId);
+        Asset asset = dataset(datasetId, creatorId, datasetsRead);
         return new ValidClaim(
                 datasetId,
                 asset.sha256(),
@@ -62,12 +90,15 @@ public final class ClaimValidator {
     }
 
     /** The creator's dataset, whose content an upload has proven: a receipt names only proven content. */
-    private Asset dataset(String datasetId, String creatorId) {
-        Asset asset = null;
-        try {
-            asset = assets.get(null, datasetId);
-        } catch (ApiException notFound) {
-            // the same answer as a dataset of another creator
+    private Asset dataset(String datasetId, String creatorId, Map<String, Asset> datasetsRead) {
+        Asset asset = datasetsRead.get(datasetId);
+        if (asset == null) {
+            try {
+                asset = assets.get(null, datasetId);
+                datasetsRead.put(datasetId, asset);
+            } catch (ApiException notFound) {
+                // the same answer as a dataset of another creator
+            }
         }
         if (asset == null || !asset.creatorId().equals(creatorId)) {
             throw ApiException.invalid(

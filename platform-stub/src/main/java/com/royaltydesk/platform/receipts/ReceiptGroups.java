@@ -15,8 +15,9 @@ import java.util.TreeSet;
  * <p>No thread of its own: the first request that finds no group being written writes every
  * waiting receipt, its own among them, and the others wait for their answer. The next group may
  * commit while the previous one waits for the disk. A group the database refuses (an
- * Idempotency-Key raced by a concurrent request) is written again one receipt at a time, so each
- * request gets its own answer, as it did before groups.
+ * Idempotency-Key raced by a concurrent request) is written again one request at a time, so each
+ * request gets its own answer, as it did before groups. A request may bring several receipts (a
+ * batch): they go into one group, at consecutive indexes, so the batch is stored whole or not at all.
  *
  * <p>A receipt is visible in the database from its group's commit, before the group is durable. A
  * request that answers with a receipt it found there (an Idempotency-Key repeated) first waits,
@@ -25,7 +26,7 @@ import java.util.TreeSet;
  */
 final class ReceiptGroups {
 
-    /** At most this many receipts in one transaction: bounds the transaction, not the throughput. */
+    /** At most this many receipts in one transaction — and in one batch request, which is never split. */
     static final int MAX_GROUP = 256;
 
     /** Commits a group and returns how to wait until it is durable. */
@@ -38,27 +39,47 @@ final class ReceiptGroups {
         void await();
     }
 
-    /** One signed receipt waiting for its log index, and its outcome once settled. */
+    /**
+     * One request's signed receipts — one, or a batch's — waiting for their log indexes, which are
+     * consecutive: a request's receipts are never split between groups. Its outcome once settled.
+     */
     static final class Pending {
-        private final ReceiptService.Signed signed;
-        private Receipt receipt;
+        private final List<ReceiptService.Signed> signed;
+        private final ReceiptService.Remembered idempotency;
+        private List<Receipt> receipts;
         private RuntimeException failure;
         private boolean settled;
 
-        Pending(ReceiptService.Signed signed) {
-            this.signed = signed;
+        Pending(List<ReceiptService.Signed> signed, ReceiptService.Remembered idempotency) {
+            this.signed = List.copyOf(signed);
+            this.idempotency = idempotency;
         }
 
-        void stored(Receipt stored) {
-            this.receipt = stored;
+        /** The receipts as stored from {@code firstIndex} on, in the request's order. */
+        List<Receipt> storeFrom(long firstIndex) {
+            List<Receipt> stored = new ArrayList<>(signed.size());
+            for (int i = 0; i < signed.size(); i++) {
+                stored.add(signed.get(i).at(firstIndex + i));
+            }
+            this.receipts = List.copyOf(stored);
+            return receipts;
         }
 
-        Receipt stored() {
-            return receipt;
+        List<Receipt> stored() {
+            return receipts;
         }
 
-        ReceiptService.Signed signed() {
+        List<ReceiptService.Signed> signed() {
             return signed;
+        }
+
+        /** What the request's Idempotency-Key remembers, or null without one. */
+        ReceiptService.Remembered idempotency() {
+            return idempotency;
+        }
+
+        int size() {
+            return signed.size();
         }
     }
 
@@ -75,9 +96,14 @@ final class ReceiptGroups {
         this.writer = writer;
     }
 
-    /** Stores {@code signed} with the next log index; returns once it is durable. */
-    Receipt store(ReceiptService.Signed signed) {
-        Pending mine = new Pending(signed);
+    /**
+     * Stores a request's receipts at the next log indexes, consecutive and in order; returns them
+     * once they are durable. At most {@link #MAX_GROUP} receipts.
+     */
+    List<Receipt> store(Pending mine) {
+        if (mine.size() == 0 || mine.size() > MAX_GROUP) {
+            throw new IllegalArgumentException("1 to " + MAX_GROUP + " receipts at a time, not " + mine.size());
+        }
         synchronized (lock) {
             waiting.add(mine);
         }
@@ -92,10 +118,12 @@ final class ReceiptGroups {
                     if (mine.failure != null) {
                         throw mine.failure;
                     }
-                    return mine.receipt;
+                    return mine.receipts;
                 }
                 writing = true;
-                while (!waiting.isEmpty() && group.size() < MAX_GROUP) {
+                int receipts = 0;
+                while (!waiting.isEmpty() && receipts + waiting.peek().size() <= MAX_GROUP) {
+                    receipts += waiting.peek().size();
                     group.add(waiting.poll());
                 }
             }

@@ -26,8 +26,11 @@ import java.util.function.Consumer;
  */
 public final class ReceiptJournal implements DatabaseJournal, AutoCloseable {
 
-    /** A receipt as journaled, with the idempotency key and request hash it answered (or nulls). */
-    public record Issued(Receipt receipt, String idempotencyKey, String requestSha256) {}
+    /**
+     * A receipt as journaled, with the idempotency key its request came with, where that key is
+     * remembered and the request's hash — or nulls (no key, or not the request's first receipt).
+     */
+    public record Issued(Receipt receipt, String idempotencyScope, String idempotencyKey, String requestSha256) {}
 
     public static final String FOLDER = "journal/receipts";
 
@@ -141,6 +144,7 @@ public final class ReceiptJournal implements DatabaseJournal, AutoCloseable {
         record.put("sandbox", r.sandbox());
         record.put("issued_at", r.issuedAt().toString());
         record.put("expires_at", r.expiresAt().toString());
+        record.put("idempotency_scope", issued.idempotencyScope());
         record.put("idempotency_key", issued.idempotencyKey());
         record.put("request_sha256", issued.requestSha256());
         try {
@@ -177,9 +181,12 @@ public final class ReceiptJournal implements DatabaseJournal, AutoCloseable {
                 r.path("sandbox").asBoolean(),
                 Instant.parse(r.path("issued_at").asText()),
                 Instant.parse(r.path("expires_at").asText()));
+        String key = r.path("idempotency_key").asText(null);
         return new Issued(
                 receipt,
-                r.path("idempotency_key").asText(null),
+                // Records from before batches name no scope: their key was a single receipt's.
+                key == null ? null : r.path("idempotency_scope").asText(ReceiptService.SINGLE_SCOPE),
+                key,
                 r.path("request_sha256").asText(null));
     }
 }

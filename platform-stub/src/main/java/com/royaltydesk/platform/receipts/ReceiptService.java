@@ -18,6 +18,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -34,7 +35,14 @@ public final class ReceiptService {
     /** Receipts are evidence; they stay verifiable for five years. */
     public static final Duration RECEIPT_LIFETIME = Duration.ofDays(5 * 366);
 
-    private static final String IDEMPOTENCY_SCOPE = "proof-of-training";
+    /** Claims in one {@code POST /v1/proof-of-training/batch}: one group, so one transaction. */
+    public static final int MAX_BATCH = ReceiptGroups.MAX_GROUP;
+
+    /** Where an Idempotency-Key of {@code POST /v1/proof-of-training} is remembered. */
+    static final String SINGLE_SCOPE = "proof-of-training";
+
+    /** …and one of {@code POST /v1/proof-of-training/batch}: a key may serve one request of each. */
+    static final String BATCH_SCOPE = "proof-of-training-batch";
 
     private final Jdbc jdbc;
     private final ReceiptStore receipts;
@@ -76,29 +84,57 @@ public final class ReceiptService {
     /** An issued receipt and whether it was replayed for a repeated Idempotency-Key. */
     public record Issued(Receipt receipt, boolean replayed) {}
 
+    /** A batch's receipts, in the order of its claims, and whether they were replayed. */
+    public record IssuedBatch(List<Receipt> receipts, boolean replayed) {}
+
+    /**
+     * What an Idempotency-Key remembers: where it was used (one receipt or a batch — the same key
+     * may serve one of each), the key, and the hash of the body it came with.
+     */
+    record Remembered(String scope, String key, String requestHash) {}
+
     /**
      * Issues a receipt for a validated claim. With an idempotency key, the same key and body get the
      * first receipt back; the same key with another body is a 409.
      */
     public Issued issue(ValidClaim claim, String idempotencyKey, byte[] requestBody) {
-        String requestHash = idempotencyKey == null ? null : sha256Hex(requestBody);
-        if (idempotencyKey != null) {
-            Optional<Issued> earlier = replay(idempotencyKey, requestHash);
+        IssuedBatch issued = issueRequest(List.of(claim), remembered(SINGLE_SCOPE, idempotencyKey, requestBody));
+        return new Issued(issued.receipts().get(0), issued.replayed());
+    }
+
+    /**
+     * Issues a batch's receipts at consecutive log indexes, all in one transaction: all of them or
+     * none. With an idempotency key, the same key and body get the same receipts back.
+     */
+    public IssuedBatch issueAll(List<ValidClaim> claims, String idempotencyKey, byte[] requestBody) {
+        if (claims.isEmpty() || claims.size() > MAX_BATCH) {
+            throw new IllegalArgumentException("1 to " + MAX_BATCH + " claims, not " + claims.size());
+        }
+        return issueRequest(claims, remembered(BATCH_SCOPE, idempotencyKey, requestBody));
+    }
+
+    private IssuedBatch issueRequest(List<ValidClaim> claims, Remembered key) {
+        if (key != null) {
+            Optional<IssuedBatch> earlier = replay(key, claims.size());
             if (earlier.isPresent()) {
                 return earlier.get();
             }
         }
         try {
-            Receipt receipt = store(claim, idempotencyKey, requestHash);
-            metrics.receiptIssued();
-            return new Issued(receipt, false);
+            List<Receipt> stored = groups.store(new ReceiptGroups.Pending(sign(claims), key));
+            stored.forEach(receipt -> metrics.receiptIssued());
+            return new IssuedBatch(stored, false);
         } catch (DataAccessException e) {
             // A concurrent request with the same key won the race: answer as it did.
-            if (idempotencyKey != null && e.isConstraintViolation()) {
-                return replay(idempotencyKey, requestHash).orElseThrow(() -> e);
+            if (key != null && e.isConstraintViolation()) {
+                return replay(key, claims.size()).orElseThrow(() -> e);
             }
             throw e;
         }
+    }
+
+    private static Remembered remembered(String scope, String idempotencyKey, byte[] requestBody) {
+        return idempotencyKey == null ? null : new Remembered(scope, idempotencyKey, sha256Hex(requestBody));
     }
 
     public Optional<Receipt> find(String receiptId) {
@@ -114,16 +150,28 @@ public final class ReceiptService {
         return receipts.countsByDataset(assetIds);
     }
 
-    private Optional<Issued> replay(String idempotencyKey, String requestHash) {
-        return idempotency.find(IDEMPOTENCY_SCOPE, idempotencyKey).map(entry -> {
-            if (!entry.requestSha256().equals(requestHash)) {
+    /**
+     * The receipts an earlier request with this key made: its first receipt is remembered, the rest
+     * follow it in the log (a request's receipts are stored at consecutive indexes, in one group).
+     */
+    private Optional<IssuedBatch> replay(Remembered key, int claims) {
+        return idempotency.find(key.scope(), key.key()).map(entry -> {
+            if (!entry.requestSha256().equals(key.requestHash())) {
                 throw ApiException.conflict(
                         "idempotency_key_reused",
                         "This Idempotency-Key was already used with a different request body.");
             }
             // The first request may still be waiting for the disk: answer only once it would.
             groups.awaitEarlierWritesDurable();
-            return new Issued(receipts.find(entry.resultId()).orElseThrow(), true);
+            Receipt first = receipts.find(entry.resultId()).orElseThrow();
+            List<Receipt> made = claims == 1
+                    ? List.of(first)
+                    : receipts.list(new ReceiptQuery(null, null, null, first.logIndex() - 1, claims));
+            if (made.size() != claims || !made.get(0).receiptId().equals(first.receiptId())) {
+                throw new IllegalStateException("the receipts of Idempotency-Key " + key.key()
+                        + " are not at consecutive log indexes from " + first.logIndex());
+            }
+            return new IssuedBatch(made, true);
         });
     }
 
@@ -135,9 +183,7 @@ public final class ReceiptService {
             SigningKey key,
             String jwt,
             Instant issuedAt,
-            Instant expiresAt,
-            String idempotencyKey,
-            String requestHash) {
+            Instant expiresAt) {
 
         Receipt at(long logIndex) {
             return new Receipt(
@@ -159,17 +205,23 @@ public final class ReceiptService {
         }
     }
 
-    private Receipt store(ValidClaim claim, String idempotencyKey, String requestHash) {
-        KeyPurpose purpose = claim.sandbox() ? KeyPurpose.SANDBOX : KeyPurpose.RECEIPTS;
-        SigningKey key = keys.active(purpose);
-        String receiptId = Ids.newId("pt");
+    /** Signs each claim, in the request's thread: requests sign in parallel, groups only store. */
+    private List<Signed> sign(List<ValidClaim> claims) {
         // JWT times are whole seconds; keep the stored times identical to the signed ones.
         Instant issuedAt = clock.instant().truncatedTo(ChronoUnit.SECONDS);
         Instant expiresAt = issuedAt.plus(RECEIPT_LIFETIME);
-        String jwt = signer.signReceipt(key, receiptId, issuedAt, expiresAt, payload(claim));
-        String leafHash = HexFormat.of().formatHex(MerkleTree.leafHashOf(jwt.getBytes(StandardCharsets.US_ASCII)));
-        return groups.store(
-                new Signed(receiptId, leafHash, claim, key, jwt, issuedAt, expiresAt, idempotencyKey, requestHash));
+        List<Signed> signed = new ArrayList<>(claims.size());
+        // The active key is a database read: once per purpose for the whole request.
+        Map<KeyPurpose, SigningKey> active = new EnumMap<>(KeyPurpose.class);
+        for (ValidClaim claim : claims) {
+            SigningKey key =
+                    active.computeIfAbsent(claim.sandbox() ? KeyPurpose.SANDBOX : KeyPurpose.RECEIPTS, keys::active);
+            String receiptId = Ids.newId("pt");
+            String jwt = signer.signReceipt(key, receiptId, issuedAt, expiresAt, payload(claim));
+            String leafHash = HexFormat.of().formatHex(MerkleTree.leafHashOf(jwt.getBytes(StandardCharsets.US_ASCII)));
+            signed.add(new Signed(receiptId, leafHash, claim, key, jwt, issuedAt, expiresAt));
+        }
+        return signed;
     }
 
     /**
@@ -180,12 +232,13 @@ public final class ReceiptService {
      */
     private ReceiptGroups.Durability commit(List<ReceiptGroups.Pending> group) {
         Jdbc.TransactionWork<Void> insertGroup = connection -> {
-            long first = ReceiptLog.reserveNextIndices(connection, group.size());
-            for (int i = 0; i < group.size(); i++) {
-                group.get(i).stored(group.get(i).signed().at(first + i));
+            int size = group.stream().mapToInt(ReceiptGroups.Pending::size).sum();
+            long next = ReceiptLog.reserveNextIndices(connection, size);
+            List<Receipt> stored = new ArrayList<>(size);
+            for (ReceiptGroups.Pending pending : group) {
+                stored.addAll(pending.storeFrom(next));
+                next += pending.size();
             }
-            List<Receipt> stored =
-                    group.stream().map(ReceiptGroups.Pending::stored).toList();
             receipts.insertAll(connection, stored);
             outbox.enqueueAll(
                     connection,
@@ -194,16 +247,11 @@ public final class ReceiptService {
                             .map(r -> new Outbox.Event(r.creatorId(), issuedEvent(r)))
                             .toList());
             for (ReceiptGroups.Pending pending : group) {
-                Receipt receipt = pending.stored();
-                Signed signed = pending.signed();
-                if (signed.idempotencyKey() != null) {
+                Remembered key = pending.idempotency();
+                if (key != null) {
+                    Receipt first = pending.stored().get(0);
                     idempotency.insert(
-                            connection,
-                            IDEMPOTENCY_SCOPE,
-                            signed.idempotencyKey(),
-                            signed.requestHash(),
-                            receipt.receiptId(),
-                            receipt.issuedAt());
+                            connection, key.scope(), key.key(), key.requestHash(), first.receiptId(), first.issuedAt());
                 }
             }
             return null;
@@ -220,9 +268,15 @@ public final class ReceiptService {
             jdbc.inTransactionWithoutWaiting(connection -> {
                 insertGroup.apply(connection);
                 for (ReceiptGroups.Pending pending : group) {
-                    Signed signed = pending.signed();
-                    seqs.add(journal.append(new ReceiptJournal.Issued(
-                            pending.stored(), signed.idempotencyKey(), signed.requestHash())));
+                    // The key goes with the request's first receipt, as its idempotency record does.
+                    Remembered key = pending.idempotency();
+                    for (Receipt receipt : pending.stored()) {
+                        seqs.add(journal.append(
+                                key == null || receipt != pending.stored().get(0)
+                                        ? new ReceiptJournal.Issued(receipt, null, null, null)
+                                        : new ReceiptJournal.Issued(
+                                                receipt, key.scope(), key.key(), key.requestHash())));
+                    }
                 }
                 return null;
             });
@@ -262,11 +316,11 @@ public final class ReceiptService {
             outbox.enqueue(connection, EventTypes.RECEIPT_ISSUED, r.creatorId(), issuedEvent(r));
             if (issued.idempotencyKey() != null
                     && idempotency
-                            .find(IDEMPOTENCY_SCOPE, issued.idempotencyKey())
+                            .find(issued.idempotencyScope(), issued.idempotencyKey())
                             .isEmpty()) {
                 idempotency.insert(
                         connection,
-                        IDEMPOTENCY_SCOPE,
+                        issued.idempotencyScope(),
                         issued.idempotencyKey(),
                         issued.requestSha256(),
                         r.receiptId(),

@@ -22,7 +22,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Load generator for {@code POST /v1/proof-of-training} against the standalone platform jar (H2
+ * Load generator for {@code POST /v1/proof-of-training} (or, with {@code --batch N}, for
+ * {@code POST /v1/proof-of-training/batch} with N claims a request; latencies are then per request) against the standalone platform jar (H2
  * file, 256 MB heap): receipts issued at peak, then paced at half the peak, then every issued
  * receipt checked the way a stranger would — its leaf hash computed here from the JWT the client
  * got, its inclusion proof in the log's current tree verified with the receipt-verifier's RFC 9162
@@ -41,15 +42,20 @@ public final class ReceiptsBenchmark {
 
     private record Issued(String receiptId, long logIndex, String jwt) {}
 
-    private ReceiptsBenchmark(String base, String platformKey) {
+    /** Claims per request: 1 sends each to the single endpoint. */
+    private final int batch;
+
+    private ReceiptsBenchmark(String base, String platformKey, int batch) {
         this.base = base;
         this.platformKey = platformKey;
+        this.batch = batch;
     }
 
     public static void main(String[] args) throws Exception {
         Path jar = Path.of(BenchPlatform.arg(args, "--jar", "platform-stub/target/platform-stub.jar"));
         int threads = Integer.parseInt(BenchPlatform.arg(args, "--threads", "8"));
         int seconds = Integer.parseInt(BenchPlatform.arg(args, "--seconds", "15"));
+        int batch = Integer.parseInt(BenchPlatform.arg(args, "--batch", "1"));
         Path data = Files.createTempDirectory("rdk-receipts-bench");
         Process platform = BenchPlatform.start(jar, data, 0, null);
         try {
@@ -57,14 +63,18 @@ public final class ReceiptsBenchmark {
             JsonNode credentials = JSON.readTree(
                     data.resolve("data-0/sandbox-credentials.json").toFile());
             ReceiptsBenchmark bench =
-                    new ReceiptsBenchmark(base, credentials.path("platform_key").asText());
+                    new ReceiptsBenchmark(base, credentials.path("platform_key").asText(), batch);
             System.out.printf(
-                    "platform %s, H2 file, heap -Xmx256m, %d client threads on the same cores%n", base, threads);
+                    "platform %s, H2 file, heap -Xmx256m, %d client threads on the same cores, %s%n",
+                    base,
+                    threads,
+                    batch == 1 ? "one receipt a request" : batch + " claims a batch request (latency per request)");
             bench.run("warm-up", threads, 3, 0);
             bench.issued.clear();
             BenchPlatform.Result peak = bench.run("receipts, peak", threads, seconds, 0);
             System.out.println(peak.toString("receipts"));
-            BenchPlatform.Result half = bench.run("receipts, paced at half peak", threads, seconds, peak.rate() / 2);
+            BenchPlatform.Result half =
+                    bench.run("receipts, paced at half peak", threads, seconds, peak.rate() / 2 / batch);
             System.out.println(half.toString("receipts"));
             bench.checkEveryReceiptInTheLog(threads);
             System.out.println("platform peak resident memory: " + BenchPlatform.peakRss(platform.pid()));
@@ -75,14 +85,15 @@ public final class ReceiptsBenchmark {
         }
     }
 
-    private BenchPlatform.Result run(String phase, int threads, int seconds, double pacePerSecond) throws Exception {
+    private BenchPlatform.Result run(String phase, int threads, int seconds, double requestsPerSecond)
+            throws Exception {
         AtomicLong sentSoFar = new AtomicLong();
-        return BenchPlatform.phase(phase, threads, seconds, pacePerSecond, latency -> {
+        return BenchPlatform.phase(phase, threads, seconds, requestsPerSecond, latency -> {
             long sent = System.nanoTime();
             HttpResponse<String> response = http.send(
-                    request("/v1/proof-of-training")
+                    request(batch == 1 ? "/v1/proof-of-training" : "/v1/proof-of-training/batch")
                             .header("Content-Type", "application/json")
-                            .POST(HttpRequest.BodyPublishers.ofString(claim(sentSoFar.getAndIncrement())))
+                            .POST(HttpRequest.BodyPublishers.ofString(body(sentSoFar.getAndAdd(batch))))
                             .build(),
                     HttpResponse.BodyHandlers.ofString());
             latency.accept(System.nanoTime() - sent);
@@ -90,12 +101,31 @@ public final class ReceiptsBenchmark {
                 throw new IllegalStateException("receipt answered " + response.statusCode() + ": " + response.body());
             }
             JsonNode body = JSON.readTree(response.body());
-            issued.add(new Issued(
-                    body.path("receipt_id").asText(),
-                    body.path("log_index").asLong(),
-                    body.path("receipt_jwt").asText()));
-            return 1;
+            for (JsonNode receipt : batch == 1 ? List.of(body) : List.copyOf(toList(body.path("receipts")))) {
+                issued.add(new Issued(
+                        receipt.path("receipt_id").asText(),
+                        receipt.path("log_index").asLong(),
+                        receipt.path("receipt_jwt").asText()));
+            }
+            return batch;
         });
+    }
+
+    private static List<JsonNode> toList(JsonNode array) {
+        List<JsonNode> items = new ArrayList<>();
+        array.forEach(items::add);
+        return items;
+    }
+
+    private String body(long first) {
+        if (batch == 1) {
+            return claim(first);
+        }
+        StringBuilder claims = new StringBuilder("{\"claims\":[");
+        for (int i = 0; i < batch; i++) {
+            claims.append(i == 0 ? "" : ",").append(claim(first + i));
+        }
+        return claims.append("]}").toString();
     }
 
     /**

@@ -18,6 +18,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.IntStream;
+import java.util.stream.LongStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -54,12 +56,12 @@ class ReceiptGroupsTest {
             return () -> {};
         });
 
-        Future<Receipt> first = pool.submit(() -> groups.store(signed("r0")));
+        Future<Receipt> first = pool.submit(() -> store(groups, "r0"));
         assertThat(firstGroupEntered.await(10, TimeUnit.SECONDS)).isTrue();
         List<Future<Receipt>> others = new ArrayList<>();
         for (int i = 1; i <= 5; i++) {
             String id = "r" + i;
-            others.add(pool.submit(() -> groups.store(signed(id))));
+            others.add(pool.submit(() -> store(groups, id)));
         }
         Thread.sleep(200); // let all five queue behind the group being written
         othersWaiting.countDown();
@@ -87,11 +89,11 @@ class ReceiptGroupsTest {
             }
             return () -> {};
         });
-        Future<Receipt> holder = pool.submit(() -> groups.store(signed("hold")));
+        Future<Receipt> holder = pool.submit(() -> store(groups, "hold"));
         Thread.sleep(100);
-        Future<Receipt> before = pool.submit(() -> groups.store(signed("fine-1")));
-        Future<Receipt> clash = pool.submit(() -> groups.store(signed("clash")));
-        Future<Receipt> after = pool.submit(() -> groups.store(signed("fine-2")));
+        Future<Receipt> before = pool.submit(() -> store(groups, "fine-1"));
+        Future<Receipt> clash = pool.submit(() -> store(groups, "clash"));
+        Future<Receipt> after = pool.submit(() -> store(groups, "fine-2"));
         Thread.sleep(200);
         release.countDown();
 
@@ -105,6 +107,43 @@ class ReceiptGroupsTest {
     }
 
     @Test
+    void aBatchIsNeverSplit_aBatchThatDoesNotFitGoesWholeIntoTheNextGroup() throws Exception {
+        CountDownLatch release = new CountDownLatch(1);
+        ReceiptGroups groups = new ReceiptGroups(group -> {
+            if (record(group).contains("hold")) {
+                await(release);
+            }
+            return () -> {};
+        });
+        Future<Receipt> holder = pool.submit(() -> store(groups, "hold"));
+        Thread.sleep(100);
+        Future<List<Receipt>> big = pool.submit(() -> groups.store(batch("big-", 200)));
+        Thread.sleep(100); // queued behind the big batch
+        Future<List<Receipt>> second = pool.submit(() -> groups.store(batch("second-", 100)));
+        Thread.sleep(100);
+        release.countDown();
+
+        holder.get(10, TimeUnit.SECONDS);
+        List<Long> bigIndexes = indexes(big.get(10, TimeUnit.SECONDS));
+        List<Long> secondIndexes = indexes(second.get(10, TimeUnit.SECONDS));
+        assertThat(bigIndexes).isEqualTo(LongStream.range(1, 201).boxed().toList());
+        assertThat(secondIndexes).isEqualTo(LongStream.range(201, 301).boxed().toList());
+        assertThat(groupsWritten).extracting(List::size).containsExactly(1, 200, 100);
+    }
+
+    @Test
+    void moreThanAGroupAtOnce_isRefusedBeforeAnythingIsWritten() {
+        ReceiptGroups groups = new ReceiptGroups(group -> {
+            record(group);
+            return () -> {};
+        });
+
+        assertThatThrownBy(() -> groups.store(batch("x-", ReceiptGroups.MAX_GROUP + 1)))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThat(groupsWritten).isEmpty();
+    }
+
+    @Test
     void aGroupThatCannotBeMadeDurable_failsEveryMember_andTheNextGroupStillRuns() throws Exception {
         ReceiptGroups groups = new ReceiptGroups(group -> {
             List<String> ids = record(group);
@@ -115,8 +154,8 @@ class ReceiptGroupsTest {
             };
         });
 
-        assertThatThrownBy(() -> groups.store(signed("lost"))).hasMessage("disk full");
-        assertThat(groups.store(signed("next")).receiptId()).isEqualTo("next");
+        assertThatThrownBy(() -> store(groups, "lost")).hasMessage("disk full");
+        assertThat(store(groups, "next").receiptId()).isEqualTo("next");
     }
 
     /**
@@ -134,7 +173,7 @@ class ReceiptGroupsTest {
             (first ? firstCommitted : secondCommitted).countDown();
             return () -> await(first ? firstOnDisk : secondOnDisk);
         });
-        Future<Receipt> first = pool.submit(() -> groups.store(signed("first")));
+        Future<Receipt> first = pool.submit(() -> store(groups, "first"));
         assertThat(firstCommitted.await(10, TimeUnit.SECONDS)).isTrue();
 
         Thread[] reader = new Thread[1];
@@ -148,7 +187,7 @@ class ReceiptGroupsTest {
                 .isNotDone();
 
         // A group begun after the reader asked does not hold it, or steady load could starve it.
-        Future<Receipt> second = pool.submit(() -> groups.store(signed("second")));
+        Future<Receipt> second = pool.submit(() -> store(groups, "second"));
         assertThat(secondCommitted.await(10, TimeUnit.SECONDS)).isTrue();
         firstOnDisk.countDown();
         replay.get(10, TimeUnit.SECONDS);
@@ -159,12 +198,29 @@ class ReceiptGroupsTest {
     }
 
     private List<String> record(List<ReceiptGroups.Pending> group) {
-        List<String> ids = group.stream().map(p -> p.signed().receiptId()).toList();
+        List<String> ids = group.stream()
+                .flatMap(p -> p.signed().stream())
+                .map(ReceiptService.Signed::receiptId)
+                .toList();
         groupsWritten.add(ids);
         for (ReceiptGroups.Pending pending : group) {
-            pending.stored(pending.signed().at(nextIndex.getAndIncrement()));
+            pending.storeFrom(nextIndex.getAndAdd(pending.size()));
         }
         return ids;
+    }
+
+    private static ReceiptGroups.Pending batch(String prefix, int size) {
+        return new ReceiptGroups.Pending(
+                IntStream.range(0, size).mapToObj(i -> signed(prefix + i)).toList(), null);
+    }
+
+    private static List<Long> indexes(List<Receipt> receipts) {
+        return receipts.stream().map(Receipt::logIndex).toList();
+    }
+
+    private static Receipt store(ReceiptGroups groups, String receiptId) {
+        return groups.store(new ReceiptGroups.Pending(List.of(signed(receiptId)), null))
+                .get(0);
     }
 
     private static void await(CountDownLatch latch) {
@@ -197,6 +253,6 @@ class ReceiptGroupsTest {
                 null,
                 null,
                 null);
-        return new ReceiptService.Signed(receiptId, "00", claim, key, "jwt", Instant.EPOCH, Instant.EPOCH, null, null);
+        return new ReceiptService.Signed(receiptId, "00", claim, key, "jwt", Instant.EPOCH, Instant.EPOCH);
     }
 }

@@ -102,6 +102,50 @@ class ReceiptJournalHttpTest {
     }
 
     @Test
+    void aBatchH2Lost_putBackWhole_andItsIdempotencyKeyStillAnswersWithTheSameReceipts() throws Exception {
+        String claims = "{\"claims\":[" + Receipts.proofJson("ds_sandbox_demo", "creator_42", "a") + ","
+                + Receipts.proofJson("ds_sandbox_demo", "creator_42", "b") + "]}";
+        Receipts.record(platform, "m");
+        platform.close();
+        platform = null;
+        Path database = dataDir.resolve("royaltydesk.mv.db");
+        Path before = dataDir.resolveSibling(dataDir.getFileName() + "-before.mv.db");
+        Files.copy(database, before);
+        Path mark = dataDir.resolve(ReceiptJournal.FOLDER).resolve(MarkedJournal.APPLIED);
+        String markBefore = Files.exists(mark) ? Files.readString(mark) : "0";
+        platform = RunningPlatform.start(dataDir);
+        HttpResponse<String> issued = post("/v1/proof-of-training/batch", "batch-lost", claims);
+        assertThat(issued.statusCode()).as(issued.body()).isEqualTo(201);
+        platform.close();
+        platform = null;
+
+        Files.copy(before, database, StandardCopyOption.REPLACE_EXISTING);
+        Files.writeString(mark, markBefore);
+        platform = RunningPlatform.start(dataDir);
+
+        assertThat(platform.checkpointJson().path("tree_size").asLong()).isEqualTo(3);
+        HttpResponse<String> again = post("/v1/proof-of-training/batch", "batch-lost", claims);
+        assertThat(again.headers().firstValue("Idempotent-Replayed")).hasValue("true");
+        assertThat(RunningPlatform.body(again).path("receipts"))
+                .isEqualTo(RunningPlatform.body(issued).path("receipts"));
+        // The same key on the single endpoint is another request: it is not the batch's record.
+        JsonNode single = RunningPlatform.body(issueWithKey("batch-lost"));
+        assertThat(single.path("log_index").asLong()).isEqualTo(3);
+    }
+
+    private HttpResponse<String> post(String path, String idempotencyKey, String body) throws Exception {
+        return HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create(platform.baseUrl() + path))
+                                .header("Authorization", "Bearer " + platform.platformKey())
+                                .header("Content-Type", "application/json")
+                                .header("Idempotency-Key", idempotencyKey)
+                                .POST(HttpRequest.BodyPublishers.ofString(body))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
     void everythingReplayedOverWhatH2Holds_changesNothing() throws Exception {
         Receipts.record(platform, "m");
         Receipts.record(platform, "m");

@@ -51,6 +51,6 @@ class ReceiptJournalTest {
                 false,
                 Instant.EPOCH,
                 Instant.EPOCH);
-        return new ReceiptJournal.Issued(receipt, null, null);
+        return new ReceiptJournal.Issued(receipt, null, null, null);
     }
 }
