@@ -4,7 +4,6 @@ import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSSigner;
 import com.nimbusds.jose.crypto.ECDSASigner;
-import com.nimbusds.jose.crypto.Ed25519Signer;
 import com.nimbusds.jose.jwk.Curve;
 import com.nimbusds.jose.jwk.ECKey;
 import com.nimbusds.jose.jwk.JWK;
@@ -66,7 +65,7 @@ public enum SigningAlgorithm {
 
     JWSSigner signer(JWK privateKey) throws JOSEException {
         return switch (this) {
-            case EDDSA -> new Ed25519Signer((OctetKeyPair) privateKey);
+            case EDDSA -> new Ed25519JwsSigner((OctetKeyPair) privateKey);
             case ES256 -> new ECDSASigner((ECKey) privateKey);
         };
     }

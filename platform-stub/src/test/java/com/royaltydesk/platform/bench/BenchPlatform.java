@@ -125,6 +125,22 @@ final class BenchPlatform {
         return Result.of(name, units.get(), (System.nanoTime() - start) / 1e9, latencies);
     }
 
+    /**
+     * CPU seconds the process has used so far (user + system, from {@code /proc/PID/stat}): what a
+     * unit of work costs the platform, steadier than a rate on shared cores. -1 where unknown.
+     */
+    static double cpuSeconds(long pid) {
+        try {
+            String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
+            // Fields after the command name, which is in parentheses and may hold spaces.
+            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            long ticks = Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+            return ticks / 100.0; // USER_HZ is 100 on Linux
+        } catch (IOException | RuntimeException e) {
+            return -1;
+        }
+    }
+
     static String peakRss(long pid) {
         try {
             return Files.readAllLines(Path.of("/proc/" + pid + "/status")).stream()

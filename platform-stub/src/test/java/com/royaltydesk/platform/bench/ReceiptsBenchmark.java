@@ -71,8 +71,13 @@ public final class ReceiptsBenchmark {
                     batch == 1 ? "one receipt a request" : batch + " claims a batch request (latency per request)");
             bench.run("warm-up", threads, 3, 0);
             bench.issued.clear();
+            double cpuBefore = BenchPlatform.cpuSeconds(platform.pid());
             BenchPlatform.Result peak = bench.run("receipts, peak", threads, seconds, 0);
+            double cpuUsed = BenchPlatform.cpuSeconds(platform.pid()) - cpuBefore;
             System.out.println(peak.toString("receipts"));
+            System.out.printf(
+                    "platform CPU at peak: %.1f s for %d receipts, %.3f ms a receipt%n",
+                    cpuUsed, bench.issued.size(), cpuUsed * 1000 / bench.issued.size());
             BenchPlatform.Result half =
                     bench.run("receipts, paced at half peak", threads, seconds, peak.rate() / 2 / batch);
             System.out.println(half.toString("receipts"));
