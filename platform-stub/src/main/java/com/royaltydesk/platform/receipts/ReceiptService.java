@@ -270,12 +270,13 @@ public final class ReceiptService {
                 for (ReceiptGroups.Pending pending : group) {
                     // The key goes with the request's first receipt, as its idempotency record does.
                     Remembered key = pending.idempotency();
-                    for (Receipt receipt : pending.stored()) {
+                    List<Receipt> stored = pending.stored();
+                    for (int i = 0; i < stored.size(); i++) {
                         seqs.add(journal.append(
-                                key == null || receipt != pending.stored().get(0)
-                                        ? new ReceiptJournal.Issued(receipt, null, null, null)
-                                        : new ReceiptJournal.Issued(
-                                                receipt, key.scope(), key.key(), key.requestHash())));
+                                key != null && i == 0
+                                        ? new ReceiptJournal.Issued(
+                                                stored.get(i), key.scope(), key.key(), key.requestHash())
+                                        : new ReceiptJournal.Issued(stored.get(i), null, null, null)));
                     }
                 }
                 return null;

@@ -34,6 +34,10 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * open and the starts that rebuilt the database. A start that fails ends the run and keeps the
  * folder. Prints one line per 25 rounds and a summary. Not a test: run {@code bench/crash-rounds.sh}.
  *
+ * <p>{@code --receipt-batch N} adds a client that issues receipts N at a time through
+ * {@code POST /v1/proof-of-training/batch}, each batch with an Idempotency-Key; after every start
+ * the last acknowledged batch is sent again and must answer with the same receipts.
+ *
  * <p>{@code --batch-pause-ms N} has each usage client wait N ms after each batch. Unpaced, the
  * clients add about 10,000 events a round and 500 rounds grow the file to 17 million entries, whose
  * whole-file read after every kill and whose rebuilds from the journals made the run longer than a
@@ -82,17 +86,32 @@ public final class CrashRounds {
     private int commitsFinished;
     private int rebuilds;
 
+    /**
+     * Claims a request of the batch receipt client ({@code --receipt-batch N}, decision 0026), each
+     * batch with its own Idempotency-Key; 0 runs no such client.
+     */
+    private final int receiptBatch;
+
+    /** The last batch acknowledged: after every start, sent again, it must answer with the same receipts. */
+    private volatile AckedBatch lastBatch;
+
+    private record AckedBatch(String idempotencyKey, String body, List<String> receiptIds) {}
+
+    private long batchReplaysWrong;
+
     public static void main(String[] args) throws Exception {
         Path jar = Path.of(arg(args, "--jar", "target/platform-stub.jar"));
         int rounds = Integer.parseInt(arg(args, "--rounds", "500"));
         long seed = Long.parseLong(arg(args, "--seed", "19"));
         long batchPause = Long.parseLong(arg(args, "--batch-pause-ms", "0"));
+        int receiptBatch = Integer.parseInt(arg(args, "--receipt-batch", "0"));
         Path data = Files.createTempDirectory("rdk-crash");
-        new CrashRounds(batchPause).run(jar, rounds, new Random(seed), data);
+        new CrashRounds(batchPause, receiptBatch).run(jar, rounds, new Random(seed), data);
     }
 
-    private CrashRounds(long batchPauseMillis) {
+    private CrashRounds(long batchPauseMillis, int receiptBatch) {
         this.batchPauseMillis = batchPauseMillis;
+        this.receiptBatch = receiptBatch;
     }
 
     private void run(Path jar, int rounds, Random random, Path data) throws Exception {
@@ -118,6 +137,7 @@ public final class CrashRounds {
             }
             noteWhatTheStartDid(data.resolve("stdout-" + round + ".txt.err"));
             verifyCounts(base, hostKey, platformKey, receiptRef);
+            checkLastBatchReplays(base, platformKey, round);
             load(base, hostKey, platformKey, receiptRef, round, 300 + random.nextInt(2200));
             platform.destroyForcibly();
             platform.waitFor(20, TimeUnit.SECONDS);
@@ -165,7 +185,7 @@ public final class CrashRounds {
                 "rounds %d  acknowledged events %d  acknowledged receipts %d  acknowledged creators and assets %d"
                         + "  lost events %d  lost receipts %d  lost creators and assets %d"
                         + "  counted twice %d  failed starts %d  H2 commits finished %d  rebuilds %d"
-                        + "  slowest start %.1f s  (%.0f s)%n",
+                        + "  slowest start %.1f s  batch replays wrong %d  (%.0f s)%n",
                 round,
                 ackedEvents.size(),
                 ackedReceipts.size(),
@@ -178,6 +198,7 @@ public final class CrashRounds {
                 commitsFinished,
                 rebuilds,
                 slowestStart,
+                batchReplaysWrong,
                 (System.nanoTime() - started) / 1e9);
         if (failure != null) {
             System.out.println(failure);
@@ -228,6 +249,25 @@ public final class CrashRounds {
                 }
             }
         }));
+        if (receiptBatch > 0) {
+            clients.add(started(() -> {
+                int n = 0;
+                while (running.get()) {
+                    try {
+                        String key = "crash-batch-" + round + "-" + n++;
+                        String body = receiptBatchBody();
+                        List<String> ids =
+                                receiptIds(post(base + "/v1/proof-of-training/batch", platformKey, key, body));
+                        if (ids.size() == receiptBatch) {
+                            ackedReceipts.addAll(ids);
+                            lastBatch = new AckedBatch(key, body, ids);
+                        }
+                    } catch (IOException | InterruptedException e) {
+                        return;
+                    }
+                }
+            }));
+        }
         clients.add(started(() -> {
             int asset = 0;
             while (running.get()) {
@@ -407,13 +447,60 @@ public final class CrashRounds {
         return Usage.wrap(events);
     }
 
+    /**
+     * The last acknowledged batch, sent again with its Idempotency-Key after a kill and a start: the
+     * same receipts must answer, or the key was lost (on H2 it comes back from the receipt journal).
+     */
+    private void checkLastBatchReplays(String base, String platformKey, int round)
+            throws IOException, InterruptedException {
+        AckedBatch batch = lastBatch;
+        if (batch == null) {
+            return;
+        }
+        List<String> again = receiptIds(
+                post(base + "/v1/proof-of-training/batch", platformKey, batch.idempotencyKey(), batch.body()));
+        if (!again.equals(batch.receiptIds())) {
+            batchReplaysWrong++;
+            System.out.println("round " + round + ": batch " + batch.idempotencyKey() + " answered " + again
+                    + " after the start, not " + batch.receiptIds());
+        }
+    }
+
+    private String receiptBatchBody() {
+        ObjectNode body = JSON.createObjectNode();
+        ArrayNode claims = body.putArray("claims");
+        for (int i = 0; i < receiptBatch; i++) {
+            ObjectNode claim = claims.addObject();
+            claim.put("dataset_id", "ds_sandbox_demo");
+            claim.put("creator_id", "creator_42");
+            claim.put("model_id", "crash-batch-model-" + i);
+            claim.put("artifact_hash", "sha256:" + "ce".repeat(32));
+            claim.putObject("metadata").put("license", "cc-by-4.0").put("portion_used", 0.1);
+        }
+        return body.toString();
+    }
+
+    private static List<String> receiptIds(JsonNode answer) {
+        List<String> ids = new ArrayList<>();
+        answer.path("receipts").forEach(r -> ids.add(r.path("receipt_id").asText()));
+        return ids;
+    }
+
     private JsonNode post(String url, String key, String body) throws IOException, InterruptedException {
+        return post(url, key, null, body);
+    }
+
+    private JsonNode post(String url, String key, String idempotencyKey, String body)
+            throws IOException, InterruptedException {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url))
                 .timeout(REQUEST_TIMEOUT)
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body));
         if (key != null) {
             request.header("Authorization", "Bearer " + key);
+        }
+        if (idempotencyKey != null) {
+            request.header("Idempotency-Key", idempotencyKey);
         }
         HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
         return JSON.readTree(response.body());
