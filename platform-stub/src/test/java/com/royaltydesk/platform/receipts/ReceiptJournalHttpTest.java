@@ -51,36 +51,40 @@ class ReceiptJournalHttpTest {
     }
 
     private HttpResponse<String> issueWithKey(String idempotencyKey) throws Exception {
-        return HttpClient.newHttpClient()
-                .send(
-                        HttpRequest.newBuilder(URI.create(platform.baseUrl() + "/v1/proof-of-training"))
-                                .header("Authorization", "Bearer " + platform.platformKey())
-                                .header("Content-Type", "application/json")
-                                .header("Idempotency-Key", idempotencyKey)
-                                .POST(HttpRequest.BodyPublishers.ofString(
-                                        Receipts.proofJson("ds_sandbox_demo", "creator_42", "m")))
-                                .build(),
-                        HttpResponse.BodyHandlers.ofString());
+        return post("/v1/proof-of-training", idempotencyKey, Receipts.proofJson("ds_sandbox_demo", "creator_42", "m"));
+    }
+
+    /** H2's file and the receipt journal's mark as they were: what a crash can make H2 go back to. */
+    private record H2State(Path fileCopy, String mark) {}
+
+    private Path mark() {
+        return dataDir.resolve(ReceiptJournal.FOLDER).resolve(MarkedJournal.APPLIED);
+    }
+
+    private H2State stopAndCopyH2() throws Exception {
+        platform.close();
+        platform = null;
+        Path copy = dataDir.resolveSibling(dataDir.getFileName() + "-before.mv.db");
+        Files.copy(dataDir.resolve("royaltydesk.mv.db"), copy);
+        return new H2State(copy, Files.exists(mark()) ? Files.readString(mark()) : "0");
+    }
+
+    /** H2 "loses" everything since {@code before}; the journals keep it. */
+    private void stopAndPutH2Back(H2State before) throws Exception {
+        platform.close();
+        platform = null;
+        Files.copy(before.fileCopy(), dataDir.resolve("royaltydesk.mv.db"), StandardCopyOption.REPLACE_EXISTING);
+        Files.writeString(mark(), before.mark());
     }
 
     @Test
     void receiptsH2Lost_putBackAtTheirIndicesAtTheNextStart_logAndIdempotencyIntact() throws Exception {
         JsonNode first = Receipts.record(platform, "m");
-        platform.close();
-        platform = null;
-        Path database = dataDir.resolve("royaltydesk.mv.db");
-        Path before = dataDir.resolveSibling(dataDir.getFileName() + "-before.mv.db");
-        Files.copy(database, before);
-        Path mark = dataDir.resolve(ReceiptJournal.FOLDER).resolve(MarkedJournal.APPLIED);
-        String markBefore = Files.exists(mark) ? Files.readString(mark) : "0";
+        H2State before = stopAndCopyH2();
         platform = RunningPlatform.start(dataDir);
         JsonNode second = RunningPlatform.body(issueWithKey("key-lost"));
         JsonNode third = Receipts.record(platform, "m");
-        platform.close();
-        platform = null;
-
-        Files.copy(before, database, StandardCopyOption.REPLACE_EXISTING);
-        Files.writeString(mark, markBefore);
+        stopAndPutH2Back(before);
         platform = RunningPlatform.start(dataDir);
 
         for (JsonNode receipt : new JsonNode[] {first, second, third}) {
@@ -106,21 +110,11 @@ class ReceiptJournalHttpTest {
         String claims = "{\"claims\":[" + Receipts.proofJson("ds_sandbox_demo", "creator_42", "a") + ","
                 + Receipts.proofJson("ds_sandbox_demo", "creator_42", "b") + "]}";
         Receipts.record(platform, "m");
-        platform.close();
-        platform = null;
-        Path database = dataDir.resolve("royaltydesk.mv.db");
-        Path before = dataDir.resolveSibling(dataDir.getFileName() + "-before.mv.db");
-        Files.copy(database, before);
-        Path mark = dataDir.resolve(ReceiptJournal.FOLDER).resolve(MarkedJournal.APPLIED);
-        String markBefore = Files.exists(mark) ? Files.readString(mark) : "0";
+        H2State before = stopAndCopyH2();
         platform = RunningPlatform.start(dataDir);
         HttpResponse<String> issued = post("/v1/proof-of-training/batch", "batch-lost", claims);
         assertThat(issued.statusCode()).as(issued.body()).isEqualTo(201);
-        platform.close();
-        platform = null;
-
-        Files.copy(before, database, StandardCopyOption.REPLACE_EXISTING);
-        Files.writeString(mark, markBefore);
+        stopAndPutH2Back(before);
         platform = RunningPlatform.start(dataDir);
 
         assertThat(platform.checkpointJson().path("tree_size").asLong()).isEqualTo(3);
