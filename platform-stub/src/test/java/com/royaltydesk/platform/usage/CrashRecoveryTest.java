@@ -12,6 +12,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -46,6 +47,7 @@ class CrashRecoveryTest {
         Path data = dir.resolve("data");
         Set<String> acknowledged = new LinkedHashSet<>();
         Set<String> attempted = new LinkedHashSet<>();
+        List<String> unacknowledged = new ArrayList<>();
         String receipt = null;
         int next = 0;
         for (int round = 0; round < ROUNDS; round++) {
@@ -75,8 +77,11 @@ class CrashRecoveryTest {
                                     + result.path("duplicates").asInt()
                             == ids.size()) {
                         acknowledged.addAll(ids);
+                    } else {
+                        unacknowledged.add("round " + round + " " + ids.get(0) + "…: " + result);
                     }
                 } catch (IOException e) {
+                    unacknowledged.add("round " + round + " " + ids.get(0) + "…: " + e.getMessage());
                     break;
                 }
             }
@@ -90,7 +95,8 @@ class CrashRecoveryTest {
                     .as("acknowledged events lost")
                     .isZero();
             // Events whose answer was lost in a crash may or may not be stored; sent again, each counts once.
-            resend(base, hostKey, attempted, receipt);
+            Tally last = new Tally();
+            resend(base, hostKey, attempted, receipt, last);
             JsonNode preview = get(
                     base + "/v1/billing-preview?creator_id=creator_42",
                     credentials(data).path("platform_key").asText());
@@ -99,9 +105,13 @@ class CrashRecoveryTest {
                 tokens += asset.path("tokens").asLong();
             }
             assertThat(acknowledged).isNotEmpty();
-            assertThat(tokens)
-                    .as("each event has 1 token: counted exactly once")
-                    .isEqualTo(attempted.size());
+            if (tokens != attempted.size()) {
+                Path kept = keepEvidence(data);
+                throw new AssertionError("each event has 1 token: counted exactly once — counted " + tokens + " for "
+                        + attempted.size() + " sent (" + acknowledged.size() + " acknowledged). Sent all again at the"
+                        + " end: " + last + ". Unacknowledged batches by round: " + unacknowledged
+                        + ". The data folder and every round's output kept at " + kept);
+            }
         } finally {
             platform.kill();
         }
@@ -109,14 +119,54 @@ class CrashRecoveryTest {
 
     /** Sends the ids again in batches of 1,000; returns how many were newly accepted. */
     private int resend(String base, String hostKey, Set<String> ids, String receipt) throws Exception {
+        Tally tally = new Tally();
+        resend(base, hostKey, ids, receipt, tally);
+        return tally.accepted;
+    }
+
+    private void resend(String base, String hostKey, Set<String> ids, String receipt, Tally tally) throws Exception {
         List<String> all = new ArrayList<>(ids);
-        int accepted = 0;
         for (int from = 0; from < all.size(); from += 1000) {
-            accepted += send(base, hostKey, batchOf(all.subList(from, Math.min(all.size(), from + 1000)), receipt))
-                    .path("accepted")
-                    .asInt();
+            tally.add(send(base, hostKey, batchOf(all.subList(from, Math.min(all.size(), from + 1000)), receipt)));
         }
-        return accepted;
+    }
+
+    /** What the answers to a resend said, summed: what a failure needs to say where the events went. */
+    private static final class Tally {
+        int accepted;
+        int duplicates;
+        int held;
+        final List<String> rejected = new ArrayList<>();
+
+        void add(JsonNode answer) {
+            accepted += answer.path("accepted").asInt();
+            duplicates += answer.path("duplicates").asInt();
+            held += answer.path("held").asInt();
+            answer.path("rejected")
+                    .forEach(r -> rejected.add(
+                            r.path("event_id").asText() + " " + r.path("code").asText()));
+        }
+
+        @Override
+        public String toString() {
+            return "accepted " + accepted + ", duplicates " + duplicates + ", held " + held + ", rejected " + rejected;
+        }
+    }
+
+    /** Copies the data folder and the rounds' output out of the temporary folder JUnit deletes. */
+    private Path keepEvidence(Path data) throws IOException {
+        Path kept = Path.of("target", "crash-evidence", "CrashRecoveryTest-" + System.currentTimeMillis());
+        try (var files = Files.walk(dir)) {
+            for (Path file : files.toList()) {
+                Path target = kept.resolve(dir.relativize(file).toString());
+                if (Files.isDirectory(file)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(file, target);
+                }
+            }
+        }
+        return kept.toAbsolutePath();
     }
 
     private String batchOf(List<String> ids, String receipt) {
