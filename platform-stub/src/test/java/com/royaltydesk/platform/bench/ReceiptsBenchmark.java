@@ -25,9 +25,10 @@ import java.util.concurrent.atomic.AtomicLong;
  * Load generator for {@code POST /v1/proof-of-training} (or, with {@code --batch N}, for
  * {@code POST /v1/proof-of-training/batch} with N claims a request; latencies are then per
  * request) against the standalone platform jar (H2 file, 256 MB heap): receipts issued at peak,
- * then paced at half the peak, then every issued receipt checked the way a stranger would — its leaf hash computed here from the JWT the client
- * got, its inclusion proof in the log's current tree verified with the receipt-verifier's RFC 9162
- * code against the checkpoint's root. Prints numbers; asserts nothing. See BENCHMARKS.md.
+ * then paced at half the peak, then every issued receipt checked the way a stranger would — its
+ * leaf hash computed here from the JWT the client got, its inclusion proof in the log's current
+ * tree verified with the receipt-verifier's RFC 9162 code against the checkpoint's root. Prints
+ * numbers; asserts nothing. See BENCHMARKS.md.
  */
 public final class ReceiptsBenchmark {
 
