@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.royaltydesk.platform.PlatformConfig;
+import com.royaltydesk.platform.testutil.Folders;
 import com.royaltydesk.platform.testutil.Receipts;
 import com.royaltydesk.platform.testutil.RunningPlatform;
 import com.royaltydesk.platform.testutil.TestDatabase;
@@ -85,19 +86,6 @@ class H2FileFaultsTest {
         return report.at("/line_items/0/events").asLong();
     }
 
-    private static void copy(Path from, Path to) throws Exception {
-        try (Stream<Path> paths = Files.walk(from)) {
-            for (Path path : paths.toList()) {
-                Path target = to.resolve(from.relativize(path).toString());
-                if (Files.isDirectory(path)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(path, target);
-                }
-            }
-        }
-    }
-
     private static final java.util.concurrent.atomic.AtomicInteger rebuilds =
             new java.util.concurrent.atomic.AtomicInteger();
 
@@ -159,7 +147,7 @@ class H2FileFaultsTest {
 
     @org.junit.jupiter.api.Test
     void pageOfTheEventsDamagedAfterACrash_foundAtStartNotByARequest_rebuilt() throws Exception {
-        copy(golden, dir);
+        Folders.copy(golden, dir);
         Files.writeString(dir.resolve(H2FileCheck.RUNNING), "a platform killed while running leaves this");
         zeroAPageOfTheEventRows(dir);
 
@@ -173,7 +161,7 @@ class H2FileFaultsTest {
 
     @org.junit.jupiter.api.Test
     void pageOfTheEventsDamagedAfterACleanStop_aRequestGets503_theNextStartChecksAndRebuilds() throws Exception {
-        copy(golden, dir); // stopped cleanly: no check at the next start
+        Folders.copy(golden, dir); // stopped cleanly: no check at the next start
         zeroAPageOfTheEventRows(dir);
 
         try (RunningPlatform platform = RunningPlatform.start(config(dir))) {
@@ -209,7 +197,7 @@ class H2FileFaultsTest {
     @ParameterizedTest(name = "4 KiB zeroed at {0} of the file")
     @org.junit.jupiter.params.provider.MethodSource("positions")
     void blockZeroedAfterACrash_startsWithEveryAcknowledgedReceiptAndEvent(String where) throws Exception {
-        copy(golden, dir);
+        Folders.copy(golden, dir);
         Files.writeString(dir.resolve(H2FileCheck.RUNNING), "a platform killed while running leaves this");
         String[] at = where.split(":");
         zeroBlockAt(dir.resolve("royaltydesk.mv.db"), Double.parseDouble(at[0]), Integer.parseInt(at[1]));

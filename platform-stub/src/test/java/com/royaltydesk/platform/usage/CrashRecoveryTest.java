@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.royaltydesk.platform.testutil.Folders;
 import com.royaltydesk.platform.testutil.PlatformProcess;
 import com.royaltydesk.platform.testutil.RunningPlatform;
 import com.royaltydesk.platform.testutil.Usage;
@@ -12,7 +13,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -106,7 +106,7 @@ class CrashRecoveryTest {
             }
             assertThat(acknowledged).isNotEmpty();
             if (tokens != attempted.size()) {
-                Path kept = keepEvidence(data);
+                Path kept = keepEvidence();
                 throw new AssertionError("each event has 1 token: counted exactly once — counted " + tokens + " for "
                         + attempted.size() + " sent (" + acknowledged.size() + " acknowledged). Sent all again at the"
                         + " end: " + last + ". Unacknowledged batches by round: " + unacknowledged
@@ -154,18 +154,9 @@ class CrashRecoveryTest {
     }
 
     /** Copies the data folder and the rounds' output out of the temporary folder JUnit deletes. */
-    private Path keepEvidence(Path data) throws IOException {
+    private Path keepEvidence() throws IOException {
         Path kept = Path.of("target", "crash-evidence", "CrashRecoveryTest-" + System.currentTimeMillis());
-        try (var files = Files.walk(dir)) {
-            for (Path file : files.toList()) {
-                Path target = kept.resolve(dir.relativize(file).toString());
-                if (Files.isDirectory(file)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(file, target);
-                }
-            }
-        }
+        Folders.copy(dir, kept);
         return kept.toAbsolutePath();
     }
 
