@@ -79,8 +79,9 @@ public final class PlatformMetrics implements AutoCloseable {
         batches.record(took);
     }
 
-    public void receiptIssued() {
-        receiptsIssued.increment();
+    /** Receipts issued by one request: one, or a batch's. */
+    public void receiptsIssued(int count) {
+        receiptsIssued.increment(count);
     }
 
     /** A settlement request: a period closed now, or one settled before answered again. */

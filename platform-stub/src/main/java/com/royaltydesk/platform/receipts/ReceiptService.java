@@ -104,12 +104,10 @@ public final class ReceiptService {
 
     /**
      * Issues a batch's receipts at consecutive log indexes, all in one transaction: all of them or
-     * none. With an idempotency key, the same key and body get the same receipts back.
+     * none. With an idempotency key, the same key and body get the same receipts back. At most
+     * {@link #MAX_BATCH} claims: {@link ReceiptGroups} refuses more, as the handler does first.
      */
     public IssuedBatch issueAll(List<ValidClaim> claims, String idempotencyKey, byte[] requestBody) {
-        if (claims.isEmpty() || claims.size() > MAX_BATCH) {
-            throw new IllegalArgumentException("1 to " + MAX_BATCH + " claims, not " + claims.size());
-        }
         return issueRequest(claims, remembered(BATCH_SCOPE, idempotencyKey, requestBody));
     }
 
@@ -122,7 +120,7 @@ public final class ReceiptService {
         }
         try {
             List<Receipt> stored = groups.store(new ReceiptGroups.Pending(sign(claims), key));
-            stored.forEach(receipt -> metrics.receiptIssued());
+            metrics.receiptsIssued(stored.size());
             return new IssuedBatch(stored, false);
         } catch (DataAccessException e) {
             // A concurrent request with the same key won the race: answer as it did.

@@ -44,6 +44,22 @@ class MetricsHttpTest extends SandboxPlatformTest {
     }
 
     @Test
+    void metrics_aBatchOfReceipts_countsEachReceipt() throws Exception {
+        String claim = Receipts.proofJson("ds_sandbox_demo", "creator_42", "m");
+        HttpResponse<String> batch = platform.json(
+                "POST",
+                "/v1/proof-of-training/batch",
+                platform.platformKey(),
+                "{\"claims\":[" + claim + "," + claim + "," + claim + "]}");
+        assertThat(batch.statusCode()).as(batch.body()).isEqualTo(201);
+
+        String text = scrape();
+
+        assertThat(value(text, "rdk_receipts_issued_total")).isEqualTo(3);
+        assertThat(value(text, "rdk_receipt_log_size")).isEqualTo(3);
+    }
+
+    @Test
     void metrics_areThePlatformKeysOnly() throws Exception {
         assertError(platform.get("/metrics"), 401, "unauthorized");
         assertError(platform.get("/metrics", platform.creator42Key()), 403, "forbidden");
