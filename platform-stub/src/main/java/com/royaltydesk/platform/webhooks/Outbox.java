@@ -19,7 +19,9 @@ import java.util.Map;
 /**
  * Records an event and its deliveries inside the caller's transaction, so an event exists exactly
  * when the change it reports does. Platform endpoints get every event; a creator's endpoints get
- * the events about that creator.
+ * the events about that creator. An event no endpoint wants is not stored: events are read only
+ * through their deliveries, and storing one for every receipt nobody subscribed to cost a row and
+ * a random-key index entry per receipt (issue #15, decision 0027).
  */
 public final class Outbox {
 
@@ -48,8 +50,17 @@ public final class Outbox {
         try (PreparedStatement insertEvent = c.prepareStatement(
                         "INSERT INTO webhook_events (event_id, event_type, creator_id, payload, created_at) VALUES (?, ?, ?, ?, ?)");
                 PreparedStatement insertDelivery = c.prepareStatement(INSERT_DELIVERY)) {
+            boolean anyEvent = false;
             boolean deliveries = false;
             for (Event event : events) {
+                List<String> endpoints = subscribersOf.get(event.creatorId());
+                if (endpoints == null) {
+                    endpoints = subscribers(c, type, event.creatorId());
+                    subscribersOf.put(event.creatorId(), endpoints);
+                }
+                if (endpoints.isEmpty()) {
+                    continue;
+                }
                 String eventId = Ids.newId("msg");
                 insertEvent.setString(1, eventId);
                 insertEvent.setString(2, type);
@@ -57,16 +68,15 @@ public final class Outbox {
                 insertEvent.setString(4, payload(type, now, event.data()));
                 insertEvent.setTimestamp(5, Jdbc.timestamp(now));
                 insertEvent.addBatch();
-                List<String> endpoints = subscribersOf.get(event.creatorId());
-                if (endpoints == null) {
-                    endpoints = subscribers(c, type, event.creatorId());
-                    subscribersOf.put(event.creatorId(), endpoints);
-                }
+                anyEvent = true;
                 for (String endpointId : endpoints) {
                     bindDelivery(insertDelivery, endpointId, eventId, now);
                     insertDelivery.addBatch();
                     deliveries = true;
                 }
+            }
+            if (!anyEvent) {
+                return;
             }
             insertEvent.executeBatch();
             if (deliveries) {

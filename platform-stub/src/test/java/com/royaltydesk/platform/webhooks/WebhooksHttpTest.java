@@ -358,6 +358,40 @@ class WebhooksHttpTest {
         }
     }
 
+    /**
+     * An event no endpoint wants is not stored: nothing ever reads it (events are read only through
+     * their deliveries), and a receipt's would cost every receipt a row and a random-key index entry
+     * (issue #15). An endpoint registered later gets the events after it, as before.
+     */
+    @Test
+    void eventNobodySubscribedTo_notStored_anEndpointRegisteredLaterGetsTheNextOnes() throws Exception {
+        start(FAST, true);
+        long before = webhookEventsStored();
+        Receipts.record(platform, "m");
+        assertThat(webhookEventsStored())
+                .as("events after a receipt nobody subscribed to")
+                .isEqualTo(before);
+
+        JsonNode own = endpoint(platform.creator42Key(), "receipt.issued");
+        String receiptId = Receipts.record(platform, "m2").path("receipt_id").asText();
+
+        assertThat(webhookEventsStored()).isEqualTo(before + 1);
+        JsonNode log =
+                awaitDeliveries(platform.creator42Key(), own.path("endpoint_id").asText(), l -> allIn(l, "succeeded"));
+        assertThat(log).hasSize(1);
+        assertThat(receiver.received())
+                .singleElement()
+                .satisfies(r -> assertThat(r.body()).contains(receiptId));
+    }
+
+    private long webhookEventsStored() throws Exception {
+        try (var connection = platform.openDatabaseConnection();
+                var count = connection.createStatement().executeQuery("SELECT COUNT(*) FROM webhook_events")) {
+            count.next();
+            return count.getLong(1);
+        }
+    }
+
     @Test
     void creatorEndpoint_getsOnlyItsOwnEvents() throws Exception {
         start(FAST, true);
