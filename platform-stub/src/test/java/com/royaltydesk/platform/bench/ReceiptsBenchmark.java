@@ -25,7 +25,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * Load generator for {@code POST /v1/proof-of-training} (or, with {@code --batch N}, for
  * {@code POST /v1/proof-of-training/batch} with N claims a request; latencies are then per
  * request) against the standalone platform jar (H2 file, 256 MB heap): receipts issued at peak,
- * then paced at half the peak, then every issued receipt checked the way a stranger would — its
+ * then paced at half the peak's receipts a second ({@code --half-batch M} sends those M claims a
+ * request: the latency a client asking for fewer receipts at a time sees under that load), then every issued receipt checked the way a stranger would — its
  * leaf hash computed here from the JWT the client got, its inclusion proof in the log's current
  * tree verified with the receipt-verifier's RFC 9162 code against the checkpoint's root. Prints
  * numbers; asserts nothing. See BENCHMARKS.md.
@@ -43,13 +44,9 @@ public final class ReceiptsBenchmark {
 
     private record Issued(String receiptId, long logIndex, String jwt) {}
 
-    /** Claims per request: 1 sends each to the single endpoint. */
-    private final int batch;
-
-    private ReceiptsBenchmark(String base, String platformKey, int batch) {
+    private ReceiptsBenchmark(String base, String platformKey) {
         this.base = base;
         this.platformKey = platformKey;
-        this.batch = batch;
     }
 
     public static void main(String[] args) throws Exception {
@@ -57,6 +54,7 @@ public final class ReceiptsBenchmark {
         int threads = Integer.parseInt(BenchPlatform.arg(args, "--threads", "8"));
         int seconds = Integer.parseInt(BenchPlatform.arg(args, "--seconds", "15"));
         int batch = Integer.parseInt(BenchPlatform.arg(args, "--batch", "1"));
+        int halfBatch = Integer.parseInt(BenchPlatform.arg(args, "--half-batch", Integer.toString(batch)));
         Path data = Files.createTempDirectory("rdk-receipts-bench");
         Process platform = BenchPlatform.start(jar, data, 0, null);
         try {
@@ -64,23 +62,24 @@ public final class ReceiptsBenchmark {
             JsonNode credentials = JSON.readTree(
                     data.resolve("data-0/sandbox-credentials.json").toFile());
             ReceiptsBenchmark bench =
-                    new ReceiptsBenchmark(base, credentials.path("platform_key").asText(), batch);
+                    new ReceiptsBenchmark(base, credentials.path("platform_key").asText());
             System.out.printf(
                     "platform %s, H2 file, heap -Xmx256m, %d client threads on the same cores, %s%n",
                     base,
                     threads,
-                    batch == 1 ? "one receipt a request" : batch + " claims a batch request (latency per request)");
-            bench.run("warm-up", threads, 3, 0);
+                    claimsPerRequest(batch)
+                            + (halfBatch == batch ? "" : ", at half peak " + claimsPerRequest(halfBatch)));
+            bench.run("warm-up", threads, 3, 0, batch);
             bench.issued.clear();
             double cpuBefore = BenchPlatform.cpuSeconds(platform.pid());
-            BenchPlatform.Result peak = bench.run("receipts, peak", threads, seconds, 0);
+            BenchPlatform.Result peak = bench.run("receipts, peak", threads, seconds, 0, batch);
             double cpuUsed = BenchPlatform.cpuSeconds(platform.pid()) - cpuBefore;
             System.out.println(peak.toString("receipts"));
             System.out.printf(
                     "platform CPU at peak: %.1f s for %d receipts, %.3f ms a receipt%n",
                     cpuUsed, bench.issued.size(), cpuUsed * 1000 / bench.issued.size());
             BenchPlatform.Result half =
-                    bench.run("receipts, paced at half peak", threads, seconds, peak.rate() / 2 / batch);
+                    bench.run("receipts, paced at half peak", threads, seconds, peak.rate() / 2 / halfBatch, halfBatch);
             System.out.println(half.toString("receipts"));
             bench.checkEveryReceiptInTheLog(threads);
             System.out.println("platform peak resident memory: " + BenchPlatform.peakRss(platform.pid()));
@@ -91,7 +90,11 @@ public final class ReceiptsBenchmark {
         }
     }
 
-    private BenchPlatform.Result run(String phase, int threads, int seconds, double requestsPerSecond)
+    private static String claimsPerRequest(int claims) {
+        return claims == 1 ? "one receipt a request" : claims + " claims a batch request (latency per request)";
+    }
+
+    private BenchPlatform.Result run(String phase, int threads, int seconds, double requestsPerSecond, int batch)
             throws Exception {
         AtomicLong sentSoFar = new AtomicLong();
         return BenchPlatform.phase(phase, threads, seconds, requestsPerSecond, latency -> {
@@ -99,7 +102,7 @@ public final class ReceiptsBenchmark {
             HttpResponse<String> response = http.send(
                     request(batch == 1 ? "/v1/proof-of-training" : "/v1/proof-of-training/batch")
                             .header("Content-Type", "application/json")
-                            .POST(HttpRequest.BodyPublishers.ofString(body(sentSoFar.getAndAdd(batch))))
+                            .POST(HttpRequest.BodyPublishers.ofString(body(sentSoFar.getAndAdd(batch), batch)))
                             .build(),
                     HttpResponse.BodyHandlers.ofString());
             latency.accept(System.nanoTime() - sent);
@@ -123,7 +126,7 @@ public final class ReceiptsBenchmark {
         return items;
     }
 
-    private String body(long first) {
+    private String body(long first, int batch) {
         if (batch == 1) {
             return claim(first);
         }
