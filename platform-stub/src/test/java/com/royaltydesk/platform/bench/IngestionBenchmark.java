@@ -87,11 +87,19 @@ public final class IngestionBenchmark {
             System.out.printf(
                     "platform %s, heap -Xmx256m, %d client threads, %d-event batches, random UUID event ids%n",
                     base, threads, BATCH);
+            // The platforms' CPU for each phase (from /proc): on shared cores a rate moves by a
+            // third between runs, what an event costs much less.
+            double cpuBefore = cpuSeconds(platforms);
             BenchPlatform.Result dry = bench.run("dry-run baseline (no store)", true, threads, seconds, 0);
             System.out.println(dry.toString("events"));
+            double cpuAfterDry = cpuSeconds(platforms);
             BenchPlatform.Result peak = bench.run("ingest, peak", false, threads, seconds, 0);
             System.out.println(peak.toString("events"));
+            double cpuAfterPeak = cpuSeconds(platforms);
             System.out.printf("ratio ingest/baseline: %.2f%n", peak.rate() / dry.rate());
+            System.out.printf(
+                    "platform CPU a thousand events: dry run %.1f ms, peak %.1f ms%n",
+                    (cpuAfterDry - cpuBefore) * 1e6 / dry.count(), (cpuAfterPeak - cpuAfterDry) * 1e6 / peak.count());
             BenchPlatform.Result half =
                     bench.run("ingest, paced at half peak", false, threads, seconds, peak.rate() / 2);
             System.out.println(half.toString("events"));
@@ -160,6 +168,14 @@ public final class IngestionBenchmark {
         pool.shutdown();
         System.out.printf(
                 "filled %d more events in %.1f s%n", perThread * threads * BATCH, (System.nanoTime() - start) / 1e9);
+    }
+
+    private static double cpuSeconds(List<Process> platforms) {
+        double total = 0;
+        for (Process platform : platforms) {
+            total += BenchPlatform.cpuSeconds(platform.pid());
+        }
+        return total;
     }
 
     private static String creatorKey(JsonNode credentials) {
