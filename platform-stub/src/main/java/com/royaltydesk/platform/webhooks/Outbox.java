@@ -51,7 +51,6 @@ public final class Outbox {
                         "INSERT INTO webhook_events (event_id, event_type, creator_id, payload, created_at) VALUES (?, ?, ?, ?, ?)");
                 PreparedStatement insertDelivery = c.prepareStatement(INSERT_DELIVERY)) {
             boolean anyEvent = false;
-            boolean deliveries = false;
             for (Event event : events) {
                 List<String> endpoints = subscribersOf.get(event.creatorId());
                 if (endpoints == null) {
@@ -72,14 +71,11 @@ public final class Outbox {
                 for (String endpointId : endpoints) {
                     bindDelivery(insertDelivery, endpointId, eventId, now);
                     insertDelivery.addBatch();
-                    deliveries = true;
                 }
             }
-            if (!anyEvent) {
-                return;
-            }
-            insertEvent.executeBatch();
-            if (deliveries) {
+            // An event is stored only with its deliveries: both batches or neither.
+            if (anyEvent) {
+                insertEvent.executeBatch();
                 insertDelivery.executeBatch();
             }
         }
