@@ -26,10 +26,11 @@ import java.util.concurrent.atomic.AtomicLong;
  * {@code POST /v1/proof-of-training/batch} with N claims a request; latencies are then per
  * request) against the standalone platform jar (H2 file, 256 MB heap): receipts issued at peak,
  * then paced at half the peak's receipts a second ({@code --half-batch M} sends those M claims a
- * request: the latency a client asking for fewer receipts at a time sees under that load), then every issued receipt checked the way a stranger would — its
- * leaf hash computed here from the JWT the client got, its inclusion proof in the log's current
- * tree verified with the receipt-verifier's RFC 9162 code against the checkpoint's root. Prints
- * numbers; asserts nothing. See BENCHMARKS.md.
+ * request: the latency a client asking for fewer receipts at a time sees under that load), then
+ * every issued receipt checked the way a stranger would — its leaf hash computed here from the JWT
+ * the client got, its inclusion proof in the log's current tree verified with the
+ * receipt-verifier's RFC 9162 code against the checkpoint's root. Prints numbers; asserts nothing.
+ * See BENCHMARKS.md.
  */
 public final class ReceiptsBenchmark {
 
