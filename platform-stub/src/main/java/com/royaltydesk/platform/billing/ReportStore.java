@@ -1,7 +1,9 @@
 package com.royaltydesk.platform.billing;
 
 import com.royaltydesk.platform.db.DataAccessException;
+import com.royaltydesk.platform.db.Jdbc;
 import com.royaltydesk.platform.db.Queries;
+import com.royaltydesk.platform.usage.Periods;
 import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -83,10 +85,13 @@ final class ReportStore {
 
     /** Adjustments booked into the period, oldest first, from {@code offset}. */
     List<ReportService.Adjustment> adjustments(String creatorId, String period, int offset, int limit) {
-        String sql = "SELECT e.event_id, e.host_id, e.asset_id, e.model_id, e.period, v.amount, e.currency, v.reason"
-                + " FROM usage_voids v JOIN usage_events e ON e.seq = v.event_seq"
-                + " WHERE e.creator_id = ? AND v.booked_period = ? ORDER BY v.created_at, v.void_id"
-                + " OFFSET ? ROWS FETCH NEXT ? ROWS ONLY";
+        // V17: the host is the event's batch's; asset, model and creator its receipt's; the period its time's month.
+        String sql =
+                "SELECT e.event_id, b.host_id, r.dataset_id, r.model_id, e.event_time, v.amount, e.currency, v.reason"
+                        + " FROM usage_voids v JOIN usage_events e ON e.seq = v.event_seq"
+                        + " JOIN receipts r ON r.receipt_id = e.receipt_id JOIN usage_batches b ON b.batch_seq = e.batch_seq"
+                        + " WHERE r.creator_id = ? AND v.booked_period = ? ORDER BY v.created_at, v.void_id"
+                        + " OFFSET ? ROWS FETCH NEXT ? ROWS ONLY";
         return Queries.list(
                 dataSource,
                 sql,
@@ -95,7 +100,7 @@ final class ReportStore {
                         r.getString(2),
                         r.getString(3),
                         r.getString(4),
-                        r.getString(5),
+                        Periods.of(Jdbc.instant(r.getTimestamp(5))),
                         Money.plain(r.getBigDecimal(6)),
                         r.getString(7),
                         r.getString(8)),
@@ -108,8 +113,10 @@ final class ReportStore {
     long adjustmentCount(String creatorId, String period) {
         return Queries.list(
                         dataSource,
-                        "SELECT COUNT(*) FROM usage_voids v JOIN usage_events e ON e.seq = v.event_seq"
-                                + " WHERE e.creator_id = ? AND v.booked_period = ?",
+                        "SELECT COUNT(*)"
+                                + " FROM usage_voids v JOIN usage_events e ON e.seq = v.event_seq"
+                                + " JOIN receipts r ON r.receipt_id = e.receipt_id"
+                                + " WHERE r.creator_id = ? AND v.booked_period = ?",
                         r -> r.getLong(1),
                         creatorId,
                         period)
@@ -129,8 +136,10 @@ final class ReportStore {
                 .forEach(sum -> totals.put(sum.getKey(), sum.getValue()));
         Queries.list(
                         dataSource,
-                        "SELECT e.currency, SUM(v.amount) FROM usage_voids v JOIN usage_events e ON e.seq = v.event_seq"
-                                + " WHERE e.creator_id = ? AND v.booked_period = ? GROUP BY e.currency",
+                        "SELECT e.currency, SUM(v.amount)"
+                                + " FROM usage_voids v JOIN usage_events e ON e.seq = v.event_seq"
+                                + " JOIN receipts r ON r.receipt_id = e.receipt_id"
+                                + " WHERE r.creator_id = ? AND v.booked_period = ? GROUP BY e.currency",
                         r -> Map.entry(r.getString(1), r.getBigDecimal(2)),
                         creatorId,
                         period)

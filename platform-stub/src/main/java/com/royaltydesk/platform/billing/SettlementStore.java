@@ -117,8 +117,9 @@ public final class SettlementStore {
         collect(
                 c,
                 accounts,
-                "SELECT DISTINCT e.creator_id, e.currency FROM usage_voids v JOIN usage_events e ON e.seq = v.event_seq"
-                        + " WHERE v.booked_period = ? ORDER BY e.creator_id, e.currency",
+                "SELECT DISTINCT r.creator_id, e.currency FROM usage_voids v JOIN usage_events e ON e.seq = v.event_seq"
+                        + " JOIN receipts r ON r.receipt_id = e.receipt_id"
+                        + " WHERE v.booked_period = ? ORDER BY r.creator_id, e.currency",
                 period);
         collect(
                 c,
@@ -174,7 +175,8 @@ public final class SettlementStore {
     BigDecimal adjustments(Connection c, String creatorId, String currency, String period) throws SQLException {
         try (PreparedStatement s = c.prepareStatement(
                 "SELECT COALESCE(SUM(v.amount), 0) FROM usage_voids v JOIN usage_events e ON e.seq = v.event_seq"
-                        + " WHERE e.creator_id = ? AND e.currency = ? AND v.booked_period = ?")) {
+                        + " JOIN receipts r ON r.receipt_id = e.receipt_id"
+                        + " WHERE r.creator_id = ? AND e.currency = ? AND v.booked_period = ?")) {
             s.setString(1, creatorId);
             s.setString(2, currency);
             s.setString(3, period);

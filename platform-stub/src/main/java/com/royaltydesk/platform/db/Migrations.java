@@ -14,12 +14,18 @@ import org.flywaydb.core.api.migration.JavaMigration;
 public final class Migrations {
 
     /** The migrations written in Java, each naming its own version. */
-    static final List<JavaMigration> IN_JAVA = List.of(new UsageEventFingerprints(), new UsageDedupBesideH2());
+    static final List<JavaMigration> IN_JAVA =
+            List.of(new UsageEventFingerprints(), new UsageDedupBesideH2(), new LeanUsageEvents());
 
     private Migrations() {}
 
     public static Flyway flyway(DataSource dataSource) {
         return configured().dataSource(dataSource).load();
+    }
+
+    /** The same, migrating no further than {@code version} (tests of one migration on older rows). */
+    static Flyway flyway(DataSource dataSource, String version) {
+        return configured().dataSource(dataSource).target(version).load();
     }
 
     /** The same on a JDBC URL (the in-memory reference schema). */

@@ -20,8 +20,8 @@ import org.h2.api.Trigger;
 public final class RowChangeTrigger implements Trigger {
 
     /**
-     * Tables another journal owns, and delivery bookkeeping: usage rows and the list of held ones (the usage
-     * journal, with voids and releases as operations in the change journal), receipts and the log's head (the
+     * Tables another journal owns, and delivery bookkeeping: usage rows, their batches and the list of held ones
+     * (the usage journal, with voids and releases as operations in the change journal), receipts and the log's head (the
      * receipt journal), webhook attempts (what happened on the wire; a delivery is at least once),
      * Flyway's history (the migrations themselves), and the journals' own marks (written per journal,
      * read only at a start: replaying one would claim records H2 may not hold).
@@ -29,6 +29,7 @@ public final class RowChangeTrigger implements Trigger {
     static final Set<String> NOT_JOURNALED = Set.of(
             "usage_events",
             "usage_held",
+            "usage_batches",
             "usage_rollups",
             "usage_voids",
             "receipts",

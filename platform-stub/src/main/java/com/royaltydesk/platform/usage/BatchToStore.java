@@ -9,7 +9,8 @@ import java.util.function.Predicate;
 
 /**
  * One batch's events as the engine-specific stores insert them ({@link H2UsageStore}, {@link
- * PostgresUsageStore}): whose they are, which batch, which are held and why, when they arrived.
+ * PostgresUsageStore}): whose they are, which batch, which are held and why, when they arrived. The
+ * batch's own facts go in its {@code usage_batches} row ({@link UsageBatchStore}), once.
  */
 record BatchToStore(
         String hostId,
@@ -19,11 +20,13 @@ record BatchToStore(
         String holdReason,
         Instant receivedAt) {
 
-    /** Binds {@code event}'s row at {@code offset} of an insert of {@link UsageStore#EVENT_COLUMNS}. */
-    void bind(PreparedStatement insert, int offset, PricedEvent event, EventFingerprint fingerprint)
+    /**
+     * Binds {@code event}'s row at {@code offset} of an insert of {@link UsageStore#EVENT_COLUMNS};
+     * {@code batchSeq} numbers this batch's {@code usage_batches} row.
+     */
+    void bind(PreparedStatement insert, int offset, long batchSeq, PricedEvent event, EventFingerprint fingerprint)
             throws SQLException {
-        UsageStore.bindEvent(
-                insert, offset, hostId, batchId, event, held.test(event) ? holdReason : null, receivedAt, fingerprint);
+        UsageStore.bindEvent(insert, offset, batchSeq, event, held.test(event) ? holdReason : null, fingerprint);
     }
 
     /** The same batch with only {@code some} of its events. */

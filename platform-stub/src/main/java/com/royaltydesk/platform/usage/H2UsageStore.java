@@ -1,6 +1,7 @@
 package com.royaltydesk.platform.usage;
 
 import com.royaltydesk.platform.core.EventFingerprint;
+import com.royaltydesk.platform.db.Dialect;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -83,7 +84,9 @@ final class H2UsageStore {
             }
         }
         if (!fresh.isEmpty()) {
-            long[] inserted = insert(connection, batch.with(fresh), freshPrints);
+            long batchSeq =
+                    UsageBatchStore.findOrInsert(connection, Dialect.H2, batch).batchSeq();
+            long[] inserted = insert(connection, batch.with(fresh), batchSeq, freshPrints);
             for (int i = 0; i < inserted.length; i++) {
                 table.add(freshPrints.get(i).hi(), inserted[i]);
                 seqs[freshAt.get(i)] = inserted[i];
@@ -95,19 +98,15 @@ final class H2UsageStore {
     /** The event {@code eventId} of {@code hostId}, its row locked; null when there is none. */
     UsageStore.EventToVoid lockEvent(Connection connection, String hostId, String eventId) throws SQLException {
         EventFingerprint fingerprint = EventFingerprint.of(hostId, eventId);
-        try (PreparedStatement select =
-                connection.prepareStatement("SELECT seq, status, period, amount FROM usage_events"
-                        + " WHERE seq = ? AND fingerprint_lo = ? AND host_id = ? AND event_id = ? FOR UPDATE")) {
+        try (PreparedStatement select = connection.prepareStatement("SELECT " + UsageStore.EVENT_TO_VOID
+                + " FROM usage_events WHERE seq = ? AND fingerprint_lo = ? AND event_id = ? FOR UPDATE")) {
             for (long seq : seen(connection).rowsFor(fingerprint.hi())) {
                 select.setLong(1, seq);
                 select.setLong(2, fingerprint.lo());
-                select.setString(3, hostId);
-                select.setString(4, eventId);
-                try (ResultSet r = select.executeQuery()) {
-                    if (r.next()) {
-                        return new UsageStore.EventToVoid(
-                                r.getLong(1), r.getString(2), r.getString(3), r.getBigDecimal(4));
-                    }
+                select.setString(3, eventId);
+                UsageStore.EventToVoid event = UsageStore.eventToVoid(connection, select, hostId);
+                if (event != null) {
+                    return event;
                 }
             }
         }
@@ -125,8 +124,9 @@ final class H2UsageStore {
         if (rows.length == 0) {
             return false;
         }
-        try (PreparedStatement select = connection.prepareStatement(
-                "SELECT fingerprint_lo, host_id, event_id FROM usage_events WHERE seq = ?")) {
+        try (PreparedStatement select =
+                connection.prepareStatement("SELECT e.fingerprint_lo, b.host_id, e.event_id FROM usage_events e"
+                        + " JOIN usage_batches b ON b.batch_seq = e.batch_seq WHERE e.seq = ?")) {
             for (long seq : rows) {
                 select.setLong(1, seq);
                 try (ResultSet r = select.executeQuery()) {
@@ -144,7 +144,8 @@ final class H2UsageStore {
     }
 
     /** One JDBC batch of plain inserts; returns each row's {@code seq}, in order. */
-    private static long[] insert(Connection connection, BatchToStore batch, List<EventFingerprint> fingerprints)
+    private static long[] insert(
+            Connection connection, BatchToStore batch, long batchSeq, List<EventFingerprint> fingerprints)
             throws SQLException {
         List<PricedEvent> events = batch.events();
         String sql = "INSERT INTO usage_events (" + UsageStore.EVENT_COLUMNS + ") VALUES ("
@@ -152,7 +153,7 @@ final class H2UsageStore {
         long[] seqs = new long[events.size()];
         try (PreparedStatement insert = connection.prepareStatement(sql, new String[] {"SEQ"})) {
             for (int i = 0; i < events.size(); i++) {
-                batch.bind(insert, 0, events.get(i), fingerprints.get(i));
+                batch.bind(insert, 0, batchSeq, events.get(i), fingerprints.get(i));
                 insert.addBatch();
             }
             insert.executeBatch();

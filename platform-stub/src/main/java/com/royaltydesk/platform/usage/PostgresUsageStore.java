@@ -1,6 +1,7 @@
 package com.royaltydesk.platform.usage;
 
 import com.royaltydesk.platform.core.EventFingerprint;
+import com.royaltydesk.platform.db.Dialect;
 import java.sql.Connection;
 import java.sql.Date;
 import java.sql.PreparedStatement;
@@ -18,7 +19,7 @@ import java.util.Map;
  */
 final class PostgresUsageStore {
 
-    /** Rows per statement: 19 parameters each stays well under PostgreSQL's 32,767 per statement. */
+    /** Rows per statement: 13 parameters each stays well under PostgreSQL's 32,767 per statement. */
     private static final int ROWS_PER_STATEMENT = 1000;
 
     private static final String ROLLUP_COLUMNS =
@@ -35,6 +36,8 @@ final class PostgresUsageStore {
             rowOfId.put(events.get(i).eventId(), i);
         }
         long[] seqs = new long[events.size()];
+        UsageBatchStore.Row batchRow = UsageBatchStore.findOrInsert(connection, Dialect.POSTGRESQL, batch);
+        boolean anyStored = false;
         for (List<PricedEvent> chunk : chunks(events)) {
             String sql = "INSERT INTO usage_events (" + UsageStore.EVENT_COLUMNS + ") VALUES "
                     + placeholders(chunk.size(), UsageStore.EVENT_PARAMETERS)
@@ -42,17 +45,22 @@ final class PostgresUsageStore {
             try (PreparedStatement insert = connection.prepareStatement(sql)) {
                 int offset = 0;
                 for (PricedEvent e : chunk) {
-                    batch.bind(insert, offset, e, EventFingerprint.of(batch.hostId(), e.eventId()));
+                    batch.bind(
+                            insert, offset, batchRow.batchSeq(), e, EventFingerprint.of(batch.hostId(), e.eventId()));
                     offset += UsageStore.EVENT_PARAMETERS;
                 }
                 try (ResultSet rows = insert.executeQuery()) {
                     while (rows.next()) {
                         seqs[rowOfId.get(rows.getString(1))] = rows.getLong(2);
+                        anyStored = true;
                     }
                 }
             }
         }
         requireSameIds(connection, batch.hostId(), events, seqs);
+        if (!anyStored && batchRow.created()) {
+            UsageBatchStore.delete(connection, batchRow.batchSeq()); // a batch of duplicates only leaves no row
+        }
         return seqs;
     }
 
@@ -64,7 +72,8 @@ final class PostgresUsageStore {
     private static void requireSameIds(Connection connection, String hostId, List<PricedEvent> events, long[] seqs)
             throws SQLException {
         try (PreparedStatement stored = connection.prepareStatement(
-                "SELECT host_id, event_id FROM usage_events WHERE fingerprint_hi = ? AND fingerprint_lo = ?")) {
+                "SELECT b.host_id, e.event_id FROM usage_events e JOIN usage_batches b ON b.batch_seq = e.batch_seq"
+                        + " WHERE e.fingerprint_hi = ? AND e.fingerprint_lo = ?")) {
             for (int i = 0; i < events.size(); i++) {
                 if (seqs[i] != 0) {
                     continue;

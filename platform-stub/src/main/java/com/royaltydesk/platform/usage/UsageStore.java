@@ -77,12 +77,11 @@ public final class UsageStore {
                  v.revenue, v.amount, v.units)""";
 
     /** The columns {@link #bindEvent} binds, in its order. */
-    static final String EVENT_COLUMNS = "host_id, event_id, batch_id, model_id, receipt_id, asset_id, creator_id,"
-            + " event_time, period, tokens, revenue, amount, units, currency, status, hold_reason, received_at,"
-            + " fingerprint_hi, fingerprint_lo";
+    static final String EVENT_COLUMNS = "batch_seq, event_id, receipt_id, event_time, tokens, revenue, amount, units,"
+            + " currency, status, hold_reason, fingerprint_hi, fingerprint_lo";
 
     /** How many parameters {@link #bindEvent} binds. */
-    static final int EVENT_PARAMETERS = 19;
+    static final int EVENT_PARAMETERS = 13;
 
     private final DataSource dataSource;
     private final Dialect dialect;
@@ -137,18 +136,29 @@ public final class UsageStore {
             return h2.lockEvent(connection, hostId, eventId);
         }
         EventFingerprint fingerprint = EventFingerprint.of(hostId, eventId);
-        try (PreparedStatement select = connection.prepareStatement(
-                "SELECT seq, status, period, amount FROM usage_events"
-                        + " WHERE fingerprint_hi = ? AND fingerprint_lo = ? AND host_id = ? AND event_id = ? FOR UPDATE")) {
+        try (PreparedStatement select = connection.prepareStatement("SELECT " + EVENT_TO_VOID + " FROM usage_events"
+                + " WHERE fingerprint_hi = ? AND fingerprint_lo = ? AND event_id = ? FOR UPDATE")) {
             select.setLong(1, fingerprint.hi());
             select.setLong(2, fingerprint.lo());
-            select.setString(3, hostId);
-            select.setString(4, eventId);
-            try (ResultSet r = select.executeQuery()) {
-                return r.next()
-                        ? new EventToVoid(r.getLong(1), r.getString(2), r.getString(3), r.getBigDecimal(4))
-                        : null;
+            select.setString(3, eventId);
+            return eventToVoid(connection, select, hostId);
+        }
+    }
+
+    /** The columns {@link #eventToVoid} reads. */
+    static final String EVENT_TO_VOID = "seq, status, event_time, amount, batch_seq";
+
+    /**
+     * The event {@code select} (of {@link #EVENT_TO_VOID}) finds, if {@code hostId} sent it; null
+     * otherwise. The host is its batch's (V17).
+     */
+    static EventToVoid eventToVoid(Connection connection, PreparedStatement select, String hostId) throws SQLException {
+        try (ResultSet r = select.executeQuery()) {
+            if (!r.next() || !hostId.equals(UsageBatchStore.hostOf(connection, r.getLong(5)))) {
+                return null;
             }
+            return new EventToVoid(
+                    r.getLong(1), r.getString(2), Periods.of(Jdbc.instant(r.getTimestamp(3))), r.getBigDecimal(4));
         }
     }
 
@@ -242,42 +252,36 @@ public final class UsageStore {
 
     /**
      * Binds one event's {@value #EVENT_PARAMETERS} columns, in the order of {@link #EVENT_COLUMNS}, after
-     * {@code offset} parameters; {@code holdReason} null means accepted; {@code fingerprint} is the
-     * event's, computed once by the caller (SHA-256 per event).
+     * {@code offset} parameters; {@code batchSeq} numbers its batch's row (V17: host, batch id and
+     * arrival live there, model, asset and creator in its receipt, its period is its time's month);
+     * {@code holdReason} null means accepted; {@code fingerprint} is the event's, computed once by the
+     * caller (SHA-256 per event).
      */
     static void bindEvent(
             PreparedStatement s,
             int offset,
-            String hostId,
-            String batchId,
+            long batchSeq,
             PricedEvent e,
             String holdReason,
-            Instant receivedAt,
             EventFingerprint fingerprint)
             throws SQLException {
-        s.setString(offset + 1, hostId);
+        s.setLong(offset + 1, batchSeq);
         s.setString(offset + 2, e.eventId());
-        s.setString(offset + 3, batchId);
-        s.setString(offset + 4, e.modelId());
-        s.setString(offset + 5, e.receiptId());
-        s.setString(offset + 6, e.assetId());
-        s.setString(offset + 7, e.creatorId());
-        s.setTimestamp(offset + 8, Jdbc.timestamp(e.eventTime()));
-        s.setString(offset + 9, e.period());
-        s.setLong(offset + 10, e.tokens());
+        s.setString(offset + 3, e.receiptId());
+        s.setTimestamp(offset + 4, Jdbc.timestamp(e.eventTime()));
+        s.setLong(offset + 5, e.tokens());
         if (e.revenue() == null) {
-            s.setNull(offset + 11, Types.NUMERIC);
+            s.setNull(offset + 6, Types.NUMERIC);
         } else {
-            s.setBigDecimal(offset + 11, e.revenue());
+            s.setBigDecimal(offset + 6, e.revenue());
         }
-        s.setBigDecimal(offset + 12, e.amount());
-        s.setBigDecimal(offset + 13, e.units());
-        s.setString(offset + 14, e.currency());
-        s.setString(offset + 15, holdReason == null ? "accepted" : "held");
-        s.setString(offset + 16, holdReason);
-        s.setTimestamp(offset + 17, Jdbc.timestamp(receivedAt));
-        s.setLong(offset + 18, fingerprint.hi());
-        s.setLong(offset + 19, fingerprint.lo());
+        s.setBigDecimal(offset + 7, e.amount());
+        s.setBigDecimal(offset + 8, e.units());
+        s.setString(offset + 9, e.currency());
+        s.setString(offset + 10, holdReason == null ? "accepted" : "held");
+        s.setString(offset + 11, holdReason);
+        s.setLong(offset + 12, fingerprint.hi());
+        s.setLong(offset + 13, fingerprint.lo());
     }
 
     /** Adds accepted events to their daily rollups, rows in a fixed order so concurrent batches cannot deadlock. */
@@ -330,9 +334,10 @@ public final class UsageStore {
         List<PricedEvent> events = new ArrayList<>();
         List<Long> seqs = new ArrayList<>();
         try (PreparedStatement select =
-                connection.prepareStatement("SELECT e.seq, e.event_id, e.model_id, e.receipt_id,"
-                        + " e.asset_id, e.creator_id, e.event_time, e.tokens, e.revenue, e.amount, e.units, e.currency"
+                connection.prepareStatement("SELECT e.seq, e.event_id, r.model_id, e.receipt_id,"
+                        + " r.dataset_id, r.creator_id, e.event_time, e.tokens, e.revenue, e.amount, e.units, e.currency"
                         + " FROM usage_held h JOIN usage_events e ON e.seq = h.seq"
+                        + " JOIN receipts r ON r.receipt_id = e.receipt_id"
                         + " WHERE h.batch_id = ? AND e.status = 'held' ORDER BY e.seq FOR UPDATE")) {
             select.setString(1, batchId);
             try (ResultSet r = select.executeQuery()) {

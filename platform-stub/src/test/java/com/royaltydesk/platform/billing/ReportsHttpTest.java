@@ -183,6 +183,15 @@ class ReportsHttpTest extends SandboxPlatformTest {
         assertThat(report.path("adjustments")).hasSize(1);
         assertThat(report.at("/adjustments/0/amount").decimalValue()).isEqualByComparingTo("-0.1");
         assertThat(report.at("/adjustments/0/reason").asText()).isEqualTo("duplicate report from host");
+        // Who sent it, what it used and when: its batch's, its receipt's and its time's (V17).
+        JsonNode line = report.at("/adjustments/0");
+        assertThat(List.of(
+                        line.path("event_id").asText(),
+                        line.path("host_id").asText(),
+                        line.path("asset_id").asText(),
+                        line.path("model_id").asText(),
+                        line.path("original_period").asText()))
+                .containsExactly("v-0", "host_sandbox", "ds_sandbox_demo", "m", period);
         assertThat(report.path("total").decimalValue()).isEqualByComparingTo("0.1");
     }
 

@@ -30,13 +30,15 @@ class HeldEventsListedApartTest {
         try (Database database = Database.open(config.jdbcUrl(), config.databaseLogin())) {
             try (Connection c = database.dataSource().getConnection();
                     Statement s = c.createStatement()) {
+                LeanUsageEventsTest.undoVersion17(s);
                 s.execute("DELETE FROM \"flyway_schema_history\" WHERE \"version\" = '16'");
                 undoVersion16(s);
                 insertEvent(c, "evt-held", "held", "cr_held");
                 insertEvent(c, "evt-accepted", "accepted", "cr_other");
             }
 
-            Migrations.flyway(database.dataSource()).migrate();
+            // To V16 only: V17 wants every event's receipt stored, and these events have none.
+            Migrations.flyway(database.dataSource(), "16").migrate();
 
             try (Connection c = database.dataSource().getConnection();
                     ResultSet rows = c.createStatement()

@@ -79,13 +79,10 @@ class SchemaVersionTest {
     @Test
     void open_olderDatabase_flywayAppliesTheRest() throws Exception {
         try (Database database = open()) {
-            // The database as V15 left it.
-            execute(
-                    database,
-                    "DELETE FROM \"flyway_schema_history\" WHERE \"version\" = '" + SchemaVersion.NEWEST + "'");
+            // The database as V16 left it.
             try (Connection c = database.dataSource().getConnection();
                     Statement s = c.createStatement()) {
-                HeldEventsListedApartTest.undoVersion16(s);
+                LeanUsageEventsTest.undoVersion17(s);
             }
             assertThat(SchemaVersion.isNewest(database.dataSource())).isFalse();
         }
@@ -93,8 +90,10 @@ class SchemaVersionTest {
         try (Database reopened = open()) {
             assertThat(lastApplied(reopened)).isEqualTo(SchemaVersion.NEWEST);
             try (Connection c = reopened.dataSource().getConnection();
-                    ResultSet held = c.createStatement().executeQuery("SELECT COUNT(*) FROM usage_held")) {
-                assertThat(held.next()).as("V16 ran again: its table is back").isTrue();
+                    ResultSet batches = c.createStatement().executeQuery("SELECT COUNT(*) FROM usage_batches")) {
+                assertThat(batches.next())
+                        .as("V17 ran again: its table is back")
+                        .isTrue();
             }
         }
     }

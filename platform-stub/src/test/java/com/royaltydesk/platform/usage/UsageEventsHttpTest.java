@@ -106,13 +106,32 @@ class UsageEventsHttpTest {
     void ingest_sameBatchTwice_secondTimeAllDuplicates() throws Exception {
         start(UsageLimits.DEFAULTS);
         String body = Usage.batch("b", 5, MODEL, receipt, 10, Instant.now());
-        send(body);
+        String first = RunningPlatform.body(send(body)).path("processing_batch").asText();
 
         JsonNode again = RunningPlatform.body(send(body));
 
         assertThat(again.path("accepted").asInt()).isZero();
         assertThat(again.path("duplicates").asInt()).isEqualTo(5);
         assertThat(storedEvents()).isEqualTo(5);
+        assertThat(storedBatches())
+                .as("a batch's facts are kept once, with its events; a batch of duplicates only keeps none")
+                .containsExactly(List.of(first, "5"));
+    }
+
+    /** Each stored batch (V17) with how many stored events name it, oldest first. */
+    private List<List<String>> storedBatches() throws Exception {
+        List<List<String>> batches = new ArrayList<>();
+        try (var connection = platform.openDatabaseConnection();
+                ResultSet rows = connection
+                        .createStatement()
+                        .executeQuery("SELECT b.batch_id, COUNT(e.seq)"
+                                + " FROM usage_batches b LEFT JOIN usage_events e ON e.batch_seq = b.batch_seq"
+                                + " GROUP BY b.batch_seq, b.batch_id ORDER BY b.batch_seq")) {
+            while (rows.next()) {
+                batches.add(List.of(rows.getString(1), rows.getString(2)));
+            }
+        }
+        return batches;
     }
 
     /**
@@ -125,17 +144,16 @@ class UsageEventsHttpTest {
         start(UsageLimits.DEFAULTS);
         send(Usage.batch("stored", 1, MODEL, receipt, 10, Instant.now()));
         try (var connection = platform.openDatabaseConnection();
-                var update = connection.prepareStatement(
-                        "UPDATE usage_events SET fingerprint_hi = ?, fingerprint_lo = ? WHERE host_id = ?")) {
+                var update =
+                        connection.prepareStatement("UPDATE usage_events SET fingerprint_hi = ?, fingerprint_lo = ?")) {
             String hostId;
-            try (ResultSet row = connection.createStatement().executeQuery("SELECT host_id FROM usage_events")) {
+            try (ResultSet row = connection.createStatement().executeQuery("SELECT host_id FROM usage_batches")) {
                 row.next();
                 hostId = row.getString(1);
             }
             var collision = com.royaltydesk.platform.core.EventFingerprint.of(hostId, "new-0");
             update.setLong(1, collision.hi());
             update.setLong(2, collision.lo());
-            update.setString(3, hostId);
             assertThat(update.executeUpdate()).isEqualTo(1);
         }
         // On H2 the fingerprints are read from the rows at start (dedup beside the file, decision 0025).

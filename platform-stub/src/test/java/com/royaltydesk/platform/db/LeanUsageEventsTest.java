@@ -1,0 +1,206 @@
+package com.royaltydesk.platform.db;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.royaltydesk.platform.PlatformConfig;
+import com.royaltydesk.platform.testutil.TestDatabase;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Timestamp;
+import java.sql.Types;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * V17 on a database that already holds events (an installed platform upgraded): each batch's facts
+ * move to one {@code usage_batches} row its events name, the facts their receipts hold leave the
+ * events — and a database whose events disagree with their receipts or their times is refused
+ * before anything is dropped.
+ */
+class LeanUsageEventsTest {
+
+    private static final Instant NOV_2 = Instant.parse("2026-11-02T10:00:00Z");
+    private static final Instant DEC_1 = Instant.parse("2026-12-01T00:00:05Z");
+
+    @TempDir
+    Path dataDir;
+
+    @Test
+    void migrate_eventsStoredBefore_batchFactsInOneRowEach_receiptFactsLeaveTheEvents() throws Exception {
+        try (Database database = openAtVersion16()) {
+            try (Connection c = database.dataSource().getConnection()) {
+                insertReceipt(c, "rcpt_1", "cr_1", "ast_1", "model_1");
+                insertEvent(c, "evt-1", "host_a", "ubatch_1", "rcpt_1", "cr_1", "ast_1", "model_1", NOV_2, "2026-11");
+                insertEvent(c, "evt-2", "host_a", "ubatch_1", "rcpt_1", "cr_1", "ast_1", "model_1", NOV_2, "2026-11");
+                insertEvent(c, "evt-1", "host_b", "ubatch_2", "rcpt_1", "cr_1", "ast_1", "model_1", DEC_1, "2026-12");
+            }
+
+            Migrations.flyway(database.dataSource()).migrate();
+
+            try (Connection c = database.dataSource().getConnection();
+                    Statement s = c.createStatement()) {
+                assertThat(rows(s, "SELECT batch_id, host_id, received_at FROM usage_batches ORDER BY batch_seq"))
+                        .containsExactly(
+                                List.of("ubatch_1", "host_a", NOV_2.toString()),
+                                List.of("ubatch_2", "host_b", DEC_1.toString()));
+                assertThat(rows(
+                                s,
+                                "SELECT e.event_id, b.batch_id, b.host_id, e.receipt_id FROM usage_events e"
+                                        + " JOIN usage_batches b ON b.batch_seq = e.batch_seq ORDER BY e.seq"))
+                        .containsExactly(
+                                List.of("evt-1", "ubatch_1", "host_a", "rcpt_1"),
+                                List.of("evt-2", "ubatch_1", "host_a", "rcpt_1"),
+                                List.of("evt-1", "ubatch_2", "host_b", "rcpt_1"));
+                assertThat(columns(c, "usage_events")).doesNotContain(LeanUsageEvents.DROPPED);
+            }
+        }
+    }
+
+    @Test
+    void migrate_anEventNamesAnotherCreatorThanItsReceipt_refusedNamingTheRow_nothingDropped() throws Exception {
+        try (Database database = openAtVersion16()) {
+            try (Connection c = database.dataSource().getConnection()) {
+                insertReceipt(c, "rcpt_1", "cr_1", "ast_1", "model_1");
+                insertEvent(c, "evt-1", "host_a", "ubatch_1", "rcpt_1", "cr_1", "ast_1", "model_1", NOV_2, "2026-11");
+                insertEvent(c, "evt-2", "host_a", "ubatch_1", "rcpt_1", "cr_2", "ast_1", "model_1", NOV_2, "2026-11");
+            }
+
+            assertThatThrownBy(() -> Migrations.flyway(database.dataSource()).migrate())
+                    .hasStackTraceContaining("1 usage events name a model, asset or creator their receipt does not")
+                    .hasStackTraceContaining("the first: row 2");
+
+            try (Connection c = database.dataSource().getConnection()) {
+                assertThat(columns(c, "usage_events")).contains(LeanUsageEvents.DROPPED);
+            }
+        }
+    }
+
+    @Test
+    void migrate_anEventBookedInAnotherMonthThanItsTime_refusedNamingTheRow() throws Exception {
+        try (Database database = openAtVersion16()) {
+            try (Connection c = database.dataSource().getConnection()) {
+                insertReceipt(c, "rcpt_1", "cr_1", "ast_1", "model_1");
+                insertEvent(c, "evt-1", "host_a", "ubatch_1", "rcpt_1", "cr_1", "ast_1", "model_1", DEC_1, "2026-11");
+            }
+
+            assertThatThrownBy(() -> Migrations.flyway(database.dataSource()).migrate())
+                    .hasStackTraceContaining("usage event row 1 is booked in 2026-11 but happened in 2026-12");
+        }
+    }
+
+    /** A new database taken back to V16: the schema, and the history, as they were before V17. */
+    private Database openAtVersion16() throws SQLException {
+        PlatformConfig config = TestDatabase.adapt(new PlatformConfig("127.0.0.1", 0, dataDir, null, false));
+        Database database = Database.open(config.jdbcUrl(), config.databaseLogin());
+        try (Connection c = database.dataSource().getConnection();
+                Statement s = c.createStatement()) {
+            undoVersion17(s);
+        }
+        return database;
+    }
+
+    /** The schema as V16 left it, on a database with no events: the event's own columns back, no batches. */
+    static void undoVersion17(Statement s) throws SQLException {
+        s.execute("DELETE FROM \"flyway_schema_history\" WHERE \"version\" = '17'");
+        s.execute("ALTER TABLE usage_events DROP COLUMN batch_seq");
+        s.execute("DROP TABLE usage_batches");
+        for (String column : List.of(
+                "host_id VARCHAR(64) NOT NULL",
+                "batch_id VARCHAR(64) NOT NULL",
+                "model_id VARCHAR(128) NOT NULL",
+                "asset_id VARCHAR(64) NOT NULL",
+                "creator_id VARCHAR(64) NOT NULL",
+                "period CHAR(7) NOT NULL",
+                "received_at TIMESTAMP WITH TIME ZONE NOT NULL")) {
+            s.execute("ALTER TABLE usage_events ADD COLUMN " + column);
+        }
+    }
+
+    private static void insertReceipt(Connection c, String receiptId, String creatorId, String assetId, String modelId)
+            throws SQLException {
+        try (Statement s = c.createStatement()) {
+            s.execute("INSERT INTO signing_keys (kid, alg, purpose, private_jwk, public_jwk, created_at)"
+                    + " VALUES ('kid_1', 'EdDSA', 'receipts', '{}', '{}', CURRENT_TIMESTAMP)");
+        }
+        try (PreparedStatement insert = c.prepareStatement("INSERT INTO receipts (receipt_id, log_index, leaf_hash,"
+                + " creator_id, dataset_id, model_id, artifact_hash, portion_used, license, kid, alg, receipt_jwt,"
+                + " sandbox, issued_at, expires_at) VALUES (?, 0, ?, ?, ?, ?, 'sha256:00', 1, 'training', 'kid_1',"
+                + " 'EdDSA', 'x.y.z', TRUE, CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)")) {
+            insert.setString(1, receiptId);
+            insert.setString(2, "0".repeat(64));
+            insert.setString(3, creatorId);
+            insert.setString(4, assetId);
+            insert.setString(5, modelId);
+            insert.executeUpdate();
+        }
+    }
+
+    private static void insertEvent(
+            Connection c,
+            String eventId,
+            String hostId,
+            String batchId,
+            String receiptId,
+            String creatorId,
+            String assetId,
+            String modelId,
+            Instant at,
+            String period)
+            throws SQLException {
+        try (PreparedStatement insert = c.prepareStatement(
+                "INSERT INTO usage_events (host_id, event_id, batch_id, model_id, receipt_id, asset_id, creator_id,"
+                        + " event_time, period, tokens, amount, units, currency, status, received_at,"
+                        + " fingerprint_hi, fingerprint_lo)"
+                        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 10, 0.001, 10, 'USD', 'accepted', ?, ?, 7)")) {
+            Timestamp time = Timestamp.from(at);
+            insert.setString(1, hostId);
+            insert.setString(2, eventId);
+            insert.setString(3, batchId);
+            insert.setString(4, modelId);
+            insert.setString(5, receiptId);
+            insert.setString(6, assetId);
+            insert.setString(7, creatorId);
+            insert.setTimestamp(8, time);
+            insert.setString(9, period);
+            insert.setTimestamp(10, time);
+            insert.setLong(11, (hostId + eventId).hashCode());
+            insert.executeUpdate();
+        }
+    }
+
+    private static List<List<String>> rows(Statement s, String sql) throws SQLException {
+        List<List<String>> rows = new ArrayList<>();
+        try (ResultSet r = s.executeQuery(sql)) {
+            int n = r.getMetaData().getColumnCount();
+            while (r.next()) {
+                List<String> row = new ArrayList<>();
+                for (int i = 1; i <= n; i++) {
+                    int type = r.getMetaData().getColumnType(i);
+                    boolean time = type == Types.TIMESTAMP || type == Types.TIMESTAMP_WITH_TIMEZONE;
+                    row.add(time ? r.getTimestamp(i).toInstant().toString() : r.getString(i));
+                }
+                rows.add(row);
+            }
+        }
+        return rows;
+    }
+
+    private static List<String> columns(Connection c, String table) throws SQLException {
+        List<String> columns = new ArrayList<>();
+        try (ResultSet r = c.getMetaData().getColumns(null, null, table, null)) {
+            while (r.next()) {
+                columns.add(r.getString("COLUMN_NAME").toLowerCase(Locale.ROOT));
+            }
+        }
+        return columns;
+    }
+}
