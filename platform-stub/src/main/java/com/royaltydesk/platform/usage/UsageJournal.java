@@ -87,6 +87,12 @@ public final class UsageJournal implements DatabaseJournal, AutoCloseable {
         journal.close();
     }
 
+    /**
+     * The record: the batch's host, id, arrival and held receipts; under {@code receipts} each
+     * receipt's model, asset and creator once (the same for every event that names it — ingestion
+     * checks it); then each event's own facts. Records of versions before decision 0028 carry the
+     * three on every event, and still read back.
+     */
     private byte[] encode(Batch batch) {
         ObjectNode record = json.createObjectNode();
         record.put("host_id", batch.hostId());
@@ -94,14 +100,18 @@ public final class UsageJournal implements DatabaseJournal, AutoCloseable {
         record.put("received_at", batch.receivedAt().toString());
         ArrayNode held = record.putArray("held_receipts");
         batch.held().forEach(held::add);
+        ObjectNode receipts = record.putObject("receipts");
         ArrayNode events = record.putArray("events");
         for (PricedEvent e : batch.events()) {
             ObjectNode event = events.addObject();
             event.put("event_id", e.eventId());
-            event.put("model_id", e.modelId());
             event.put("receipt_id", e.receiptId());
-            event.put("asset_id", e.assetId());
-            event.put("creator_id", e.creatorId());
+            JsonNode attribution = receipts.get(e.receiptId());
+            if (attribution == null) {
+                receipts.set(e.receiptId(), attribution(e));
+            } else if (!attribution.equals(attribution(e))) {
+                event.setAll(attribution(e)); // never by ingestion's rules; kept exact all the same
+            }
             event.put("event_time", e.eventTime().toString());
             event.put("tokens", e.tokens());
             if (e.revenue() != null) {
@@ -120,6 +130,14 @@ public final class UsageJournal implements DatabaseJournal, AutoCloseable {
         }
     }
 
+    private ObjectNode attribution(PricedEvent e) {
+        ObjectNode attribution = json.createObjectNode();
+        attribution.put("model_id", e.modelId());
+        attribution.put("asset_id", e.assetId());
+        attribution.put("creator_id", e.creatorId());
+        return attribution;
+    }
+
     private Batch decode(byte[] payload) {
         try {
             JsonNode record = json.readTree(new String(payload, StandardCharsets.UTF_8));
@@ -128,13 +146,20 @@ public final class UsageJournal implements DatabaseJournal, AutoCloseable {
             List<PricedEvent> events = new ArrayList<>();
             int index = 0;
             for (JsonNode e : record.path("events")) {
+                String receiptId = e.path("receipt_id").asText();
+                JsonNode attribution =
+                        e.has("model_id") ? e : record.path("receipts").path(receiptId);
+                if (!attribution.has("model_id")) {
+                    throw new IllegalStateException("a usage journal record names receipt " + receiptId
+                            + " but not its model, asset and creator");
+                }
                 events.add(new PricedEvent(
                         index++,
                         e.path("event_id").asText(),
-                        e.path("model_id").asText(),
-                        e.path("receipt_id").asText(),
-                        e.path("asset_id").asText(),
-                        e.path("creator_id").asText(),
+                        attribution.path("model_id").asText(),
+                        receiptId,
+                        attribution.path("asset_id").asText(),
+                        attribution.path("creator_id").asText(),
                         Instant.parse(e.path("event_time").asText()),
                         e.path("tokens").asLong(),
                         e.hasNonNull("revenue")

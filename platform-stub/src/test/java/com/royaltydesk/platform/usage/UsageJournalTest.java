@@ -19,8 +19,9 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * A batch's journal record, written to a real journal file and read back by a reopened journal, is
  * the batch it was — every field, exact amounts with their scale, absent revenue and units absent —
- * and its JSON keeps the shape records written by earlier versions have, field by field (a start
- * replays whatever the version before it journaled, and a version after this one replays these).
+ * and its JSON keeps its shape field by field, while records written by earlier versions still
+ * read back (a start replays whatever the version before it journaled, and a version after this one
+ * replays these).
  */
 @Tag(NoDatabase.TAG)
 class UsageJournalTest {
@@ -54,7 +55,20 @@ class UsageJournalTest {
                 Instant.parse("2026-12-01T00:00:00Z"),
                 List.of(
                         event(0, "e-\"quoted\"\\ and ünïcode", new BigDecimal("12.50"), new BigDecimal("3.000")),
-                        event(1, "e-2", null, null)),
+                        event(1, "e-2", null, null),
+                        new PricedEvent(
+                                2,
+                                "e-3",
+                                "orion-2",
+                                "pt_other",
+                                "ds_other",
+                                "creator_7",
+                                Instant.parse("2026-11-02T00:00:00Z"),
+                                1,
+                                null,
+                                BigDecimal.ONE,
+                                null,
+                                "EUR")),
                 Set.of("pt_held"));
         try (UsageJournal journal = UsageJournal.open(dataDir, JSON)) {
             journal.append(batch);
@@ -70,7 +84,7 @@ class UsageJournalTest {
     }
 
     @Test
-    void record_keepsTheShapeEarlierRecordsHave() throws Exception {
+    void record_keepsItsShape_aReceiptsFactsOnceABatch() throws Exception {
         UsageJournal.Batch batch = new UsageJournal.Batch(
                 "host_1",
                 "ubatch_1",
@@ -92,7 +106,16 @@ class UsageJournalTest {
         assertThat(record.path("batch_id").asText()).isEqualTo("ubatch_1");
         assertThat(record.path("received_at").asText()).isEqualTo("2026-12-01T00:00:00Z");
         assertThat(record.path("held_receipts").isArray()).isTrue();
+        // What a receipt says of the event is written once a batch, not once an event (decision 0028).
+        JsonNode receipt = record.path("receipts").path("pt_0Kv1aB2cD3eF4gH5iJ6k");
+        assertThat(receipt.path("model_id").asText()).isEqualTo("atlas-7b");
+        assertThat(receipt.path("asset_id").asText()).isEqualTo("ds_0Kv1aB2cD3eF4gH5iJ6k");
+        assertThat(receipt.path("creator_id").asText()).isEqualTo("creator_42");
         JsonNode event = record.path("events").path(0);
+        assertThat(event.path("event_id").asText()).isEqualTo("e-1");
+        assertThat(event.path("receipt_id").asText()).isEqualTo("pt_0Kv1aB2cD3eF4gH5iJ6k");
+        assertThat(event.has("model_id") || event.has("asset_id") || event.has("creator_id"))
+                .isFalse();
         assertThat(event.path("event_time").asText()).isEqualTo("2026-11-30T23:59:59.123456789Z");
         assertThat(event.path("tokens").isIntegralNumber()).isTrue();
         assertThat(event.path("tokens").asLong()).isEqualTo(9_007_199_254_740_993L);
@@ -100,5 +123,32 @@ class UsageJournalTest {
         assertThat(event.path("amount").asText()).isEqualTo("0.000000000000000001");
         assertThat(event.has("units")).isFalse();
         assertThat(event.path("currency").asText()).isEqualTo("USD");
+    }
+
+    /** A record as versions before decision 0028 wrote it — the receipt's facts on every event — replays the same. */
+    @Test
+    void recordOfAnEarlierVersion_attributionOnEveryEvent_replaysTheSameBatch() {
+        try (Journal raw = Journal.open(dataDir.resolve(UsageJournal.FOLDER))) {
+            raw.appendDurably(
+                    ("{\"host_id\":\"host_1\",\"batch_id\":\"ubatch_1\",\"received_at\":\"2026-12-01T00:00:00Z\","
+                                    + "\"held_receipts\":[],\"events\":[{\"event_id\":\"e-1\",\"model_id\":\"atlas-7b\","
+                                    + "\"receipt_id\":\"pt_0Kv1aB2cD3eF4gH5iJ6k\",\"asset_id\":\"ds_0Kv1aB2cD3eF4gH5iJ6k\","
+                                    + "\"creator_id\":\"creator_42\",\"event_time\":\"2026-11-30T23:59:59.123456789Z\","
+                                    + "\"tokens\":9007199254740993,\"amount\":\"0.000000000000000001\",\"currency\":\"USD\"}]}")
+                            .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        }
+
+        List<UsageJournal.Batch> replayed = new ArrayList<>();
+        try (UsageJournal journal = UsageJournal.open(dataDir, JSON)) {
+            journal.replayUnapplied(replayed::add);
+        }
+
+        assertThat(replayed)
+                .containsExactly(new UsageJournal.Batch(
+                        "host_1",
+                        "ubatch_1",
+                        Instant.parse("2026-12-01T00:00:00Z"),
+                        List.of(event(0, "e-1", null, null)),
+                        Set.of()));
     }
 }
