@@ -123,6 +123,12 @@ public final class IngestionBenchmark {
                 System.out.printf(
                         "H2 file: %.1f MB for %,d events stored = %.0f bytes per event%n",
                         h2File / 1e6, stored, (double) h2File / stored);
+                // The usage journal beside it, kept until a backup holds it (README, "What is kept").
+                long journal = BenchPlatform.sizeOf(
+                        data.resolve("data-0").resolve("journal").resolve("usage"));
+                System.out.printf(
+                        "usage journal: %.1f MB for the same events = %.0f bytes per event%n",
+                        journal / 1e6, (double) journal / stored);
             }
             System.out.println("platform still alive after the run (no OutOfMemoryError): "
                     + platforms.stream().allMatch(Process::isAlive));
