@@ -121,7 +121,8 @@ public final class Database implements AutoCloseable {
      * Flyway's migrate. After a stop that was not clean ({@code afterCrash}), a schema history that
      * fails validation is damage (a zeroed page turned a migration into a failed one in the
      * fault-injection runs) — unless it names migrations this program does not have: that is a
-     * newer database, not a damaged one.
+     * newer database, not a damaged one. A migration that refused the database before changing
+     * anything ({@link MigrationRefused}) leaves no failure recorded, so the version before still runs.
      */
     private static void migrate(DataSource dataSource, boolean afterCrash) {
         try {
@@ -135,7 +136,23 @@ public final class Database implements AutoCloseable {
                         e);
             }
             throw e;
+        } catch (org.flywaydb.core.api.FlywayException e) {
+            MigrationRefused refused = refusal(e);
+            if (refused == null) {
+                throw e;
+            }
+            Migrations.flyway(dataSource).repair(); // removes the failure Flyway recorded on H2
+            throw refused;
         }
+    }
+
+    private static MigrationRefused refusal(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof MigrationRefused refused) {
+                return refused;
+            }
+        }
+        return null;
     }
 
     private static void requireEveryTable(DataSource dataSource) {

@@ -136,8 +136,8 @@ final class LeanUsageEvents extends JavaMigrationOf {
         }
     }
 
-    private static IllegalStateException refused(String why) {
-        return new IllegalStateException("Schema version 17 cannot move usage events to their batches and receipts: "
-                + why + ". Nothing was changed; keep this version of the platform and report it.");
+    private static MigrationRefused refused(String why) {
+        return new MigrationRefused("Schema version 17 cannot move usage events to their batches and receipts: " + why
+                + ". Nothing was changed: the version before this one still runs on this database.");
     }
 }

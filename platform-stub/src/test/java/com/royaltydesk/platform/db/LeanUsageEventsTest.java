@@ -7,6 +7,7 @@ import com.royaltydesk.platform.PlatformConfig;
 import com.royaltydesk.platform.testutil.TestDatabase;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -35,17 +36,13 @@ class LeanUsageEventsTest {
     Path dataDir;
 
     @Test
-    void migrate_eventsStoredBefore_batchFactsInOneRowEach_receiptFactsLeaveTheEvents() throws Exception {
-        try (Database database = openAtVersion16()) {
-            try (Connection c = database.dataSource().getConnection()) {
-                insertReceipt(c, "rcpt_1", "cr_1", "ast_1", "model_1");
-                insertEvent(c, "evt-1", "host_a", "ubatch_1", "rcpt_1", "cr_1", "ast_1", "model_1", NOV_2, "2026-11");
-                insertEvent(c, "evt-2", "host_a", "ubatch_1", "rcpt_1", "cr_1", "ast_1", "model_1", NOV_2, "2026-11");
-                insertEvent(c, "evt-1", "host_b", "ubatch_2", "rcpt_1", "cr_1", "ast_1", "model_1", DEC_1, "2026-12");
-            }
+    void start_eventsStoredBefore_batchFactsInOneRowEach_receiptFactsLeaveTheEvents() throws Exception {
+        storedByVersion16(
+                new OldEvent("evt-1", "host_a", "ubatch_1", "cr_1", NOV_2, "2026-11"),
+                new OldEvent("evt-2", "host_a", "ubatch_1", "cr_1", NOV_2, "2026-11"),
+                new OldEvent("evt-1", "host_b", "ubatch_2", "cr_1", DEC_1, "2026-12"));
 
-            Migrations.flyway(database.dataSource()).migrate();
-
+        try (Database database = Database.open(config().jdbcUrl(), config().databaseLogin())) {
             try (Connection c = database.dataSource().getConnection();
                     Statement s = c.createStatement()) {
                 assertThat(rows(s, "SELECT batch_id, host_id, received_at FROM usage_batches ORDER BY batch_seq"))
@@ -121,46 +118,67 @@ class LeanUsageEventsTest {
     }
 
     @Test
-    void migrate_anEventNamesAnotherCreatorThanItsReceipt_refusedNamingTheRow_nothingDropped() throws Exception {
-        try (Database database = openAtVersion16()) {
-            try (Connection c = database.dataSource().getConnection()) {
-                insertReceipt(c, "rcpt_1", "cr_1", "ast_1", "model_1");
-                insertEvent(c, "evt-1", "host_a", "ubatch_1", "rcpt_1", "cr_1", "ast_1", "model_1", NOV_2, "2026-11");
-                insertEvent(c, "evt-2", "host_a", "ubatch_1", "rcpt_1", "cr_2", "ast_1", "model_1", NOV_2, "2026-11");
-            }
+    void start_anEventNamesAnotherCreatorThanItsReceipt_refusedNamingTheRow_databaseAsTheVersionBeforeLeftIt()
+            throws Exception {
+        storedByVersion16(
+                new OldEvent("evt-1", "host_a", "ubatch_1", "cr_1", NOV_2, "2026-11"),
+                new OldEvent("evt-2", "host_a", "ubatch_1", "cr_2", NOV_2, "2026-11"));
 
-            assertThatThrownBy(() -> Migrations.flyway(database.dataSource()).migrate())
-                    .hasStackTraceContaining("1 usage events name a model, asset or creator their receipt does not")
-                    .hasStackTraceContaining("the first: row 2");
+        assertThatThrownBy(() -> Database.open(config().jdbcUrl(), config().databaseLogin()))
+                .isInstanceOf(MigrationRefused.class)
+                .hasMessageContaining("1 usage events name a model, asset or creator their receipt does not")
+                .hasMessageContaining("the first: row 2");
 
-            try (Connection c = database.dataSource().getConnection()) {
-                assertThat(columns(c, "usage_events")).contains(LeanUsageEvents.DROPPED);
-            }
+        try (Connection c = rawConnection();
+                Statement s = c.createStatement()) {
+            assertThat(columns(c, "usage_events")).contains(LeanUsageEvents.DROPPED);
+            // Flyway records a failed migration on H2, which would stop every later start, the
+            // version before this one's too; nothing was changed, so nothing may be recorded.
+            assertThat(rows(
+                            s,
+                            "SELECT \"version\", \"success\" FROM \"flyway_schema_history\""
+                                    + " ORDER BY \"installed_rank\" DESC FETCH FIRST 1 ROW ONLY"))
+                    .containsExactly(List.of("16", rows(s, "SELECT TRUE").get(0).get(0)));
         }
     }
 
     @Test
-    void migrate_anEventBookedInAnotherMonthThanItsTime_refusedNamingTheRow() throws Exception {
-        try (Database database = openAtVersion16()) {
-            try (Connection c = database.dataSource().getConnection()) {
-                insertReceipt(c, "rcpt_1", "cr_1", "ast_1", "model_1");
-                insertEvent(c, "evt-1", "host_a", "ubatch_1", "rcpt_1", "cr_1", "ast_1", "model_1", DEC_1, "2026-11");
-            }
+    void start_anEventBookedInAnotherMonthThanItsTime_refusedNamingTheRow() throws Exception {
+        storedByVersion16(new OldEvent("evt-1", "host_a", "ubatch_1", "cr_1", DEC_1, "2026-11"));
 
-            assertThatThrownBy(() -> Migrations.flyway(database.dataSource()).migrate())
-                    .hasStackTraceContaining("usage event row 1 is booked in 2026-11 but happened in 2026-12");
-        }
+        assertThatThrownBy(() -> Database.open(config().jdbcUrl(), config().databaseLogin()))
+                .isInstanceOf(MigrationRefused.class)
+                .hasMessageContaining("usage event row 1 is booked in 2026-11 but happened in 2026-12");
     }
 
-    /** A new database taken back to V16: the schema, and the history, as they were before V17. */
-    private Database openAtVersion16() throws SQLException {
-        PlatformConfig config = TestDatabase.adapt(new PlatformConfig("127.0.0.1", 0, dataDir, null, false));
-        Database database = Database.open(config.jdbcUrl(), config.databaseLogin());
-        try (Connection c = database.dataSource().getConnection();
+    private PlatformConfig config() {
+        return TestDatabase.adapt(new PlatformConfig("127.0.0.1", 0, dataDir, null, false));
+    }
+
+    /** The database without the platform's pool, so without a migration. */
+    private Connection rawConnection() throws SQLException {
+        DatabaseLogin login = config().databaseLogin();
+        return DriverManager.getConnection(
+                config().jdbcUrl(),
+                login.user() == null ? "" : login.user(),
+                login.password() == null ? "" : login.password());
+    }
+
+    /** An event as V16 stored it, of receipt {@code rcpt_1} (creator cr_1, asset ast_1, model model_1). */
+    private record OldEvent(
+            String eventId, String hostId, String batchId, String creatorId, Instant at, String period) {}
+
+    /** A new database taken back to V16, holding receipt {@code rcpt_1} and {@code events}, closed. */
+    private void storedByVersion16(OldEvent... events) throws SQLException {
+        try (Database database = Database.open(config().jdbcUrl(), config().databaseLogin());
+                Connection c = database.dataSource().getConnection();
                 Statement s = c.createStatement()) {
             undoVersion17(s);
+            insertReceipt(c, "rcpt_1", "cr_1", "ast_1", "model_1");
+            for (OldEvent event : events) {
+                insertEvent(c, event);
+            }
         }
-        return database;
     }
 
     /** The schema as V16 left it, on a database with no events: the events' table of 19 columns, no batches. */
@@ -207,35 +225,24 @@ class LeanUsageEventsTest {
         }
     }
 
-    private static void insertEvent(
-            Connection c,
-            String eventId,
-            String hostId,
-            String batchId,
-            String receiptId,
-            String creatorId,
-            String assetId,
-            String modelId,
-            Instant at,
-            String period)
-            throws SQLException {
+    private static void insertEvent(Connection c, OldEvent e) throws SQLException {
         try (PreparedStatement insert = c.prepareStatement(
                 "INSERT INTO usage_events (host_id, event_id, batch_id, model_id, receipt_id, asset_id, creator_id,"
                         + " event_time, period, tokens, amount, units, currency, status, received_at,"
                         + " fingerprint_hi, fingerprint_lo)"
                         + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 10, 0.001, 10, 'USD', 'accepted', ?, ?, 7)")) {
-            Timestamp time = Timestamp.from(at);
-            insert.setString(1, hostId);
-            insert.setString(2, eventId);
-            insert.setString(3, batchId);
-            insert.setString(4, modelId);
-            insert.setString(5, receiptId);
-            insert.setString(6, assetId);
-            insert.setString(7, creatorId);
+            Timestamp time = Timestamp.from(e.at());
+            insert.setString(1, e.hostId());
+            insert.setString(2, e.eventId());
+            insert.setString(3, e.batchId());
+            insert.setString(4, "model_1");
+            insert.setString(5, "rcpt_1");
+            insert.setString(6, "ast_1");
+            insert.setString(7, e.creatorId());
             insert.setTimestamp(8, time);
-            insert.setString(9, period);
+            insert.setString(9, e.period());
             insert.setTimestamp(10, time);
-            insert.setLong(11, (hostId + eventId).hashCode());
+            insert.setLong(11, (e.hostId() + e.eventId()).hashCode());
             insert.executeUpdate();
         }
     }
