@@ -83,6 +83,9 @@ public final class UsageStore {
     /** How many parameters {@link #bindEvent} binds. */
     static final int EVENT_PARAMETERS = 13;
 
+    /** The columns {@link #eventToVoid} reads. */
+    static final String EVENT_TO_VOID = "seq, status, event_time, amount, batch_seq";
+
     private final DataSource dataSource;
     private final Dialect dialect;
     /** On H2, dedup beside the file (decision 0025); null on PostgreSQL, whose unique key decides. */
@@ -144,9 +147,6 @@ public final class UsageStore {
             return eventToVoid(connection, select, hostId);
         }
     }
-
-    /** The columns {@link #eventToVoid} reads. */
-    static final String EVENT_TO_VOID = "seq, status, event_time, amount, batch_seq";
 
     /**
      * The event {@code select} (of {@link #EVENT_TO_VOID}) finds, if {@code hostId} sent it; null
