@@ -17,8 +17,9 @@ final class UsageBatchStore {
     private UsageBatchStore() {}
 
     /**
-     * The number of {@code batch}'s row, written now unless there is one already (a journal's
-     * replay of a batch H2 kept); {@code created} tells which.
+     * The number of {@code batch}'s row, written now unless there is one already; {@code created}
+     * tells which. Batch ids are new for every request, so a row is found only when a journal's
+     * replay meets a batch whose row H2 kept but not every event (a commit a crash interrupted).
      */
     static Row findOrInsert(Connection connection, Dialect dialect, BatchToStore batch) throws SQLException {
         if (dialect == Dialect.POSTGRESQL) {
