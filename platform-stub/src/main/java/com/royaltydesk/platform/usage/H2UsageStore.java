@@ -1,7 +1,6 @@
 package com.royaltydesk.platform.usage;
 
 import com.royaltydesk.platform.core.EventFingerprint;
-import com.royaltydesk.platform.db.Dialect;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -84,8 +83,7 @@ final class H2UsageStore {
             }
         }
         if (!fresh.isEmpty()) {
-            long batchSeq =
-                    UsageBatchStore.findOrInsert(connection, Dialect.H2, batch).batchSeq();
+            long batchSeq = UsageBatchStore.findOrInsertOnH2(connection, batch);
             long[] inserted = insert(connection, batch.with(fresh), batchSeq, freshPrints);
             for (int i = 0; i < inserted.length; i++) {
                 table.add(freshPrints.get(i).hi(), inserted[i]);

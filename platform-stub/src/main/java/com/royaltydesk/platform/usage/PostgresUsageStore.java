@@ -36,7 +36,8 @@ final class PostgresUsageStore {
             rowOfId.put(events.get(i).eventId(), i);
         }
         long[] seqs = new long[events.size()];
-        UsageBatchStore.Row batchRow = UsageBatchStore.findOrInsert(connection, Dialect.POSTGRESQL, batch);
+        // Written first, since every event names it; taken back below if none of them is stored.
+        long batchSeq = UsageBatchStore.insert(connection, Dialect.POSTGRESQL, batch);
         boolean anyStored = false;
         for (List<PricedEvent> chunk : chunks(events)) {
             String sql = "INSERT INTO usage_events (" + UsageStore.EVENT_COLUMNS + ") VALUES "
@@ -45,8 +46,7 @@ final class PostgresUsageStore {
             try (PreparedStatement insert = connection.prepareStatement(sql)) {
                 int offset = 0;
                 for (PricedEvent e : chunk) {
-                    batch.bind(
-                            insert, offset, batchRow.batchSeq(), e, EventFingerprint.of(batch.hostId(), e.eventId()));
+                    batch.bind(insert, offset, batchSeq, e, EventFingerprint.of(batch.hostId(), e.eventId()));
                     offset += UsageStore.EVENT_PARAMETERS;
                 }
                 try (ResultSet rows = insert.executeQuery()) {
@@ -58,8 +58,8 @@ final class PostgresUsageStore {
             }
         }
         requireSameIds(connection, batch.hostId(), events, seqs);
-        if (!anyStored && batchRow.created()) {
-            UsageBatchStore.delete(connection, batchRow.batchSeq()); // a batch of duplicates only leaves no row
+        if (!anyStored) {
+            UsageBatchStore.delete(connection, batchSeq); // a batch of duplicates only leaves no row
         }
         return seqs;
     }

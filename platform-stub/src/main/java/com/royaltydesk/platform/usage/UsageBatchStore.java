@@ -16,28 +16,17 @@ final class UsageBatchStore {
 
     private UsageBatchStore() {}
 
-    /**
-     * The number of {@code batch}'s row, written now unless there is one already; {@code created}
-     * tells which. Batch ids are new for every request, so a row is found only when a journal's
-     * replay meets a batch whose row H2 kept but not every event (a commit a crash interrupted).
-     */
-    static Row findOrInsert(Connection connection, Dialect dialect, BatchToStore batch) throws SQLException {
+    /** Writes {@code batch}'s row; returns its number. */
+    static long insert(Connection connection, Dialect dialect, BatchToStore batch) throws SQLException {
         if (dialect == Dialect.POSTGRESQL) {
             try (PreparedStatement insert = connection.prepareStatement(
-                    "INSERT INTO usage_batches (batch_id, host_id, received_at) VALUES (?, ?, ?)"
-                            + " ON CONFLICT (batch_id) DO NOTHING RETURNING batch_seq")) {
+                    "INSERT INTO usage_batches (batch_id, host_id, received_at) VALUES (?, ?, ?) RETURNING batch_seq")) {
                 bind(insert, batch);
                 try (ResultSet r = insert.executeQuery()) {
-                    if (r.next()) {
-                        return new Row(r.getLong(1), true);
-                    }
+                    r.next();
+                    return r.getLong(1);
                 }
             }
-            return new Row(existing(connection, batch.batchId()), false);
-        }
-        long found = existing(connection, batch.batchId());
-        if (found != 0) {
-            return new Row(found, false);
         }
         try (PreparedStatement insert = connection.prepareStatement(
                 "INSERT INTO usage_batches (batch_id, host_id, received_at) VALUES (?, ?, ?)",
@@ -46,12 +35,30 @@ final class UsageBatchStore {
             insert.executeUpdate();
             try (ResultSet keys = insert.getGeneratedKeys()) {
                 keys.next();
-                return new Row(keys.getLong(1), true);
+                return keys.getLong(1);
             }
         }
     }
 
-    /** Takes back a row {@link #findOrInsert} created for a batch none of whose events was stored. */
+    /**
+     * On H2, the number of {@code batch}'s row, written now unless there is one already. Batch ids
+     * are new for every request, so a row is found only when the usage journal's replay meets a
+     * batch whose row H2 kept but not every event (a commit a crash interrupted).
+     */
+    static long findOrInsertOnH2(Connection connection, BatchToStore batch) throws SQLException {
+        try (PreparedStatement select =
+                connection.prepareStatement("SELECT batch_seq FROM usage_batches WHERE batch_id = ?")) {
+            select.setString(1, batch.batchId());
+            try (ResultSet r = select.executeQuery()) {
+                if (r.next()) {
+                    return r.getLong(1);
+                }
+            }
+        }
+        return insert(connection, Dialect.H2, batch);
+    }
+
+    /** Takes back the row of a batch none of whose events was stored (PostgreSQL writes it first). */
     static void delete(Connection connection, long batchSeq) throws SQLException {
         try (PreparedStatement delete = connection.prepareStatement("DELETE FROM usage_batches WHERE batch_seq = ?")) {
             delete.setLong(1, batchSeq);
@@ -73,22 +80,9 @@ final class UsageBatchStore {
         }
     }
 
-    private static long existing(Connection connection, String batchId) throws SQLException {
-        try (PreparedStatement select =
-                connection.prepareStatement("SELECT batch_seq FROM usage_batches WHERE batch_id = ?")) {
-            select.setString(1, batchId);
-            try (ResultSet r = select.executeQuery()) {
-                return r.next() ? r.getLong(1) : 0;
-            }
-        }
-    }
-
     private static void bind(PreparedStatement insert, BatchToStore batch) throws SQLException {
         insert.setString(1, batch.batchId());
         insert.setString(2, batch.hostId());
         insert.setTimestamp(3, Jdbc.timestamp(batch.receivedAt()));
     }
-
-    /** A batch's row number, and whether this call wrote it. */
-    record Row(long batchSeq, boolean created) {}
 }

@@ -13,8 +13,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
 
@@ -101,16 +103,17 @@ public final class UsageJournal implements DatabaseJournal, AutoCloseable {
         ArrayNode held = record.putArray("held_receipts");
         batch.held().forEach(held::add);
         ObjectNode receipts = record.putObject("receipts");
+        Map<String, PricedEvent> firstOfReceipt = new HashMap<>();
         ArrayNode events = record.putArray("events");
         for (PricedEvent e : batch.events()) {
             ObjectNode event = events.addObject();
             event.put("event_id", e.eventId());
             event.put("receipt_id", e.receiptId());
-            JsonNode attribution = receipts.get(e.receiptId());
-            if (attribution == null) {
-                receipts.set(e.receiptId(), attribution(e));
-            } else if (!attribution.equals(attribution(e))) {
-                event.setAll(attribution(e)); // never by ingestion's rules; kept exact all the same
+            PricedEvent first = firstOfReceipt.putIfAbsent(e.receiptId(), e);
+            if (first == null) {
+                putAttribution(receipts.putObject(e.receiptId()), e);
+            } else if (!sameAttribution(first, e)) {
+                putAttribution(event, e); // never by ingestion's rules; kept exact all the same
             }
             event.put("event_time", e.eventTime().toString());
             event.put("tokens", e.tokens());
@@ -130,12 +133,16 @@ public final class UsageJournal implements DatabaseJournal, AutoCloseable {
         }
     }
 
-    private ObjectNode attribution(PricedEvent e) {
-        ObjectNode attribution = json.createObjectNode();
-        attribution.put("model_id", e.modelId());
-        attribution.put("asset_id", e.assetId());
-        attribution.put("creator_id", e.creatorId());
-        return attribution;
+    private static void putAttribution(ObjectNode node, PricedEvent e) {
+        node.put("model_id", e.modelId());
+        node.put("asset_id", e.assetId());
+        node.put("creator_id", e.creatorId());
+    }
+
+    private static boolean sameAttribution(PricedEvent a, PricedEvent b) {
+        return a.modelId().equals(b.modelId())
+                && a.assetId().equals(b.assetId())
+                && a.creatorId().equals(b.creatorId());
     }
 
     private Batch decode(byte[] payload) {

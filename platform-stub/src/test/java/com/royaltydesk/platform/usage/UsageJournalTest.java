@@ -68,6 +68,20 @@ class UsageJournalTest {
                                 null,
                                 BigDecimal.ONE,
                                 null,
+                                "EUR"),
+                        // A receipt's facts differing within a batch: never by ingestion's rules, kept all the same.
+                        new PricedEvent(
+                                3,
+                                "e-4",
+                                "orion-3",
+                                "pt_other",
+                                "ds_other",
+                                "creator_9",
+                                Instant.parse("2026-11-02T00:00:00Z"),
+                                1,
+                                null,
+                                BigDecimal.ONE,
+                                null,
                                 "EUR")),
                 Set.of("pt_held"));
         try (UsageJournal journal = UsageJournal.open(dataDir, JSON)) {
