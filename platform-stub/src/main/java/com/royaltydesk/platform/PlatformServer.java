@@ -401,6 +401,7 @@ public final class PlatformServer implements AutoCloseable {
             if (journalsAtStop != null) {
                 journalsAtStop.close();
             }
+            services.ingestion().stop();
         } finally {
             database.close();
         }

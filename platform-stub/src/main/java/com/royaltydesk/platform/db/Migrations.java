@@ -14,8 +14,11 @@ import org.flywaydb.core.api.migration.JavaMigration;
 public final class Migrations {
 
     /** The migrations written in Java, each naming its own version. */
-    static final List<JavaMigration> IN_JAVA =
-            List.of(new UsageEventFingerprints(), new UsageDedupBesideH2(), new LeanUsageEvents());
+    static final List<JavaMigration> IN_JAVA = List.of(
+            new UsageEventFingerprints(),
+            new UsageDedupBesideH2(),
+            new LeanUsageEvents(),
+            new DedupTableKeptAcrossStarts());
 
     private Migrations() {}
 

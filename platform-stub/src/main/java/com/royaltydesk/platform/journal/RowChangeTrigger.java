@@ -23,7 +23,8 @@ public final class RowChangeTrigger implements Trigger {
      * Tables another journal owns, and delivery bookkeeping: usage rows, their batches and the list of held ones
      * (the usage journal, with voids and releases as operations in the change journal), receipts and the log's head (the
      * receipt journal), webhook attempts (what happened on the wire; a delivery is at least once),
-     * Flyway's history (the migrations themselves), and the journals' own marks (written per journal,
+     * Flyway's history (the migrations themselves), the lineage of the table of seen events (a file
+     * rebuilt from the journals alone is a new lineage: its table is built anew), and the journals' own marks (written per journal,
      * read only at a start: replaying one would claim records H2 may not hold).
      */
     static final Set<String> NOT_JOURNALED = Set.of(
@@ -32,6 +33,7 @@ public final class RowChangeTrigger implements Trigger {
             "usage_batches",
             "usage_rollups",
             "usage_voids",
+            "usage_dedup_lineage",
             "receipts",
             "receipt_log_head",
             "webhook_attempts",

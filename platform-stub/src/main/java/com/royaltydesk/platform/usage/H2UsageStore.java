@@ -1,46 +1,59 @@
 package com.royaltydesk.platform.usage;
 
 import com.royaltydesk.platform.core.EventFingerprint;
+import com.royaltydesk.platform.db.DedupTableKeptAcrossStarts;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
 import org.h2.engine.SessionLocal;
 import org.h2.index.Cursor;
-import org.h2.index.Index;
 import org.h2.jdbc.JdbcConnection;
-import org.h2.result.SearchRow;
+import org.h2.result.Row;
 import org.h2.table.Table;
 import org.slf4j.LoggerFactory;
 
 /**
  * The usage writes on H2, which keeps no dedup key in its file (decision 0025): a random key there
  * cost most of each insert and most of the file. Which events a host already sent is answered by
- * {@link SeenEvents} beside H2, and every row it names is read and its fingerprint and ids compared
+ * {@link SeenEvents} beside H2 (kept across starts, decision 0029), and every row it names is read and its fingerprint and ids compared
  * before an event is called a duplicate. One batch writes at a time ({@link #exclusively}), from its
  * look-up to its commit, so two batches carrying the same new id cannot both find it absent. The
- * table is filled from the rows on first use (at start, before the journal's replay) and kept up to
- * date by every insert after that.
+ * table is opened — or, when the one kept from the last run cannot be trusted, built from the rows —
+ * on first use (at start, before the journal's replay), and every insert adds to it before its
+ * commit, so no row H2 holds can be missing from it.
  */
 final class H2UsageStore {
 
-    /** V15's index on {@code (seq, fingerprint_hi)}: what a start reads the table from. */
-    private static final String FINGERPRINTS_INDEX = "usage_events_fingerprints";
+    private static final org.slf4j.Logger LOG = LoggerFactory.getLogger(H2UsageStore.class);
+    /** Where the table of seen events is kept in the data folder. */
+    static final String TABLE_FOLDER = "usage-seen";
     /** Fingerprints read before each sorted fill: 16 MB of arrays, and 8 MB sorted, on the heap. */
     private static final int LOAD_CHUNK = 1 << 20;
 
     private final Path tableDir;
+    private final Supplier<Optional<UUID>> boot;
     private final ReentrantLock writer = new ReentrantLock();
     private final Object loading = new Object();
     private volatile SeenEvents seen;
+    private volatile boolean keptFromLastRun;
 
-    H2UsageStore(Path tableDir) {
-        this.tableDir = tableDir;
+    H2UsageStore(Path dataDir) {
+        this(dataDir, BootId::current);
+    }
+
+    /** The same on a boot {@code boot} names (tests: a start after a reboot, or on a system without boot ids). */
+    H2UsageStore(Path dataDir, Supplier<Optional<UUID>> boot) {
+        this.tableDir = dataDir.resolve(TABLE_FOLDER);
+        this.boot = boot;
     }
 
     /**
@@ -181,50 +194,60 @@ final class H2UsageStore {
         }
     }
 
+    /** Whether the table in use is the one kept from the last run rather than one built from the rows. */
+    boolean keptFromLastRun() {
+        return keptFromLastRun;
+    }
+
     /**
-     * Reads the fingerprints through H2's index cursor rather than SQL, {@value #LOAD_CHUNK} at a
-     * time, and adds each chunk in the table's slot order: at 10.5 million events the SQL read took
-     * 3.8 s warm against 2.7 s, and the fill 6–8 s against 3.5–4.7 s (BENCHMARKS.md, "Dedup beside
-     * H2"). Inside a transaction of its own, ended before the pooled connection goes back, unless
-     * called inside the caller's.
+     * Writes the table of seen events to the disk whole, so the next start opens it instead of
+     * reading every row (a clean stop; no insert follows).
+     */
+    void close() {
+        synchronized (loading) {
+            if (seen != null) {
+                seen.close();
+            }
+        }
+    }
+
+    /**
+     * The table kept from the last run when it may be trusted, caught up on rows written without it;
+     * else one built from every row. Inside a transaction of its own, ended before the pooled
+     * connection goes back, unless called inside the caller's.
      */
     private SeenEvents loadFrom(Connection connection) throws SQLException {
         long started = System.nanoTime();
-        SessionLocal session =
-                (SessionLocal) connection.unwrap(JdbcConnection.class).getSession();
-        Index index = session.getDatabase().getSchema("public").findIndex(session, FINGERPRINTS_INDEX);
-        if (index == null) {
-            throw new IllegalStateException("the usage events' index " + FINGERPRINTS_INDEX + " (V15) is missing");
-        }
-        Table events = index.getTable();
-        int hiColumn = events.getColumn("fingerprint_hi").getColumnId();
-        int seqColumn = events.getColumn("seq").getColumnId();
         // A caller's transaction (the first batch of a store never prepared) is left for it to end.
         boolean ownTransaction = connection.getAutoCommit();
         if (ownTransaction) {
             connection.setAutoCommit(false);
         }
         try {
-            SeenEvents table = new SeenEvents(tableDir, index.getRowCount(session));
-            long[] his = new long[LOAD_CHUNK];
-            long[] seqs = new long[LOAD_CHUNK];
-            int n = 0;
-            Cursor rows = index.find(session, null, null, false);
-            while (rows.next()) {
-                SearchRow row = rows.getSearchRow();
-                his[n] = row.getValue(hiColumn).getLong();
-                seqs[n] = row.getValue(seqColumn).getLong();
-                if (++n == LOAD_CHUNK) {
-                    table.addAll(his, seqs, n);
-                    n = 0;
-                }
+            Optional<UUID> thisBoot = boot.get();
+            Optional<UUID> lineage = lineage(connection);
+            Optional<SeenEvents> kept = lineage.flatMap(l -> SeenEvents.reopen(tableDir, l, thisBoot));
+            keptFromLastRun = kept.isPresent();
+            if (kept.isPresent()) {
+                long added = addRowsAbove(connection, kept.get());
+                LOG.info(
+                        "opened the table of seen events kept from the last run ({} events, {} of them written"
+                                + " since) in {} ms",
+                        kept.get().size(),
+                        added,
+                        (System.nanoTime() - started) / 1_000_000);
+                return kept.get();
             }
-            table.addAll(his, seqs, n);
-            LoggerFactory.getLogger(H2UsageStore.class)
-                    .info(
-                            "read the fingerprints of {} stored usage events in {} ms",
-                            table.size(),
-                            (System.nanoTime() - started) / 1_000_000);
+            SeenEventsFile.deleteAll(tableDir);
+            UUID fresh = UUID.randomUUID();
+            SeenEvents table = build(connection, fresh, thisBoot);
+            table.open();
+            recordLineage(connection, fresh);
+            LOG.info(
+                    "read the fingerprints of {} stored usage events in {} ms{}",
+                    table.size(),
+                    (System.nanoTime() - started) / 1_000_000,
+                    lineage.isPresent() ? " (the table kept from the last run could not be trusted)" : "");
             return table;
         } finally {
             if (ownTransaction) {
@@ -232,5 +255,68 @@ final class H2UsageStore {
                 connection.setAutoCommit(true);
             }
         }
+    }
+
+    private static Optional<UUID> lineage(Connection connection) throws SQLException {
+        try (ResultSet r = connection
+                .createStatement()
+                .executeQuery("SELECT lineage FROM " + DedupTableKeptAcrossStarts.LINEAGE_TABLE)) {
+            return r.next() ? Optional.of(UUID.fromString(r.getString(1).trim())) : Optional.empty();
+        }
+    }
+
+    private static void recordLineage(Connection connection, UUID lineage) throws SQLException {
+        try (Statement s = connection.createStatement()) {
+            s.executeUpdate("DELETE FROM " + DedupTableKeptAcrossStarts.LINEAGE_TABLE);
+            s.executeUpdate("INSERT INTO " + DedupTableKeptAcrossStarts.LINEAGE_TABLE + " VALUES ('" + lineage + "')");
+        }
+    }
+
+    /**
+     * Rows above the highest the table names: a run that wrote rows without keeping the table up to
+     * date (a copy of a running folder, say) would otherwise leave them unseen. Mostly none.
+     */
+    private static long addRowsAbove(Connection connection, SeenEvents table) throws SQLException {
+        long added = 0;
+        try (PreparedStatement above = connection.prepareStatement(
+                "SELECT seq, fingerprint_hi FROM usage_events WHERE seq > ? ORDER BY seq")) {
+            above.setLong(1, table.maxSeq());
+            try (ResultSet r = above.executeQuery()) {
+                while (r.next()) {
+                    table.add(r.getLong(2), r.getLong(1));
+                    added++;
+                }
+            }
+        }
+        return added;
+    }
+
+    /**
+     * Reads every row through H2's primary index cursor rather than SQL, {@value #LOAD_CHUNK} at a
+     * time, and adds each chunk in the table's slot order (BENCHMARKS.md, "Dedup beside H2"): only
+     * when no table kept from the last run can be trusted.
+     */
+    private SeenEvents build(Connection connection, UUID lineage, Optional<UUID> boot) throws SQLException {
+        SessionLocal session =
+                (SessionLocal) connection.unwrap(JdbcConnection.class).getSession();
+        Table events = session.getDatabase().getSchema("public").findTableOrView(session, "usage_events");
+        int hiColumn = events.getColumn("fingerprint_hi").getColumnId();
+        int seqColumn = events.getColumn("seq").getColumnId();
+        SeenEvents table = new SeenEvents(tableDir, lineage, events.getRowCount(session), boot);
+        long[] his = new long[LOAD_CHUNK];
+        long[] seqs = new long[LOAD_CHUNK];
+        int n = 0;
+        Cursor rows = events.getScanIndex(session).find(session, null, null, false);
+        while (rows.next()) {
+            Row row = rows.get();
+            his[n] = row.getValue(hiColumn).getLong();
+            seqs[n] = row.getValue(seqColumn).getLong();
+            if (++n == LOAD_CHUNK) {
+                table.addAll(his, seqs, n);
+                n = 0;
+            }
+        }
+        table.addAll(his, seqs, n);
+        return table;
     }
 }

@@ -248,13 +248,18 @@ public final class IngestionService {
         return new Stored(accepted.size(), events.size() - accepted.size() - held, held, stored);
     }
 
+    /** At a clean stop, after the last request: what dedup keeps across starts is written whole (decision 0029). */
+    public void stop() {
+        store.close();
+    }
+
     /**
      * Applies every journaled batch H2 may have lost in a crash, before the platform serves: an
      * event already stored is left alone, a lost one is stored and counted once. The caller then
      * records the journals' marks. Returns how many events were restored.
      */
     public int recoverFromJournal() {
-        // Before the replay and the first batch: on H2, the table of seen events is read from the rows.
+        // Before the replay and the first batch: on H2, the table of seen events is opened or built.
         store.prepareDedup();
         if (journal == null) {
             return 0;

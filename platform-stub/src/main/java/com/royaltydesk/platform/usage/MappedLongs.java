@@ -4,17 +4,15 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteOrder;
 import java.nio.LongBuffer;
+import java.nio.MappedByteBuffer;
 import java.nio.channels.FileChannel;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 
 /**
- * A fixed-length array of longs, all zero at first, in a memory-mapped scratch file rather than the
- * Java heap: the page cache holds it, so it can outgrow the heap (the platform runs in 256 MB) and,
- * beyond RAM, the operating system pages it (decision 0025). The file is deleted once mapped where
- * the system allows it (Linux, macOS) and on exit elsewhere; its content means nothing after the
- * process ends. Mapped in segments of 2^{@value #SEGMENT_SHIFT} longs, a mapping's limit being 2 GB.
+ * A fixed-length array of longs mapped from a file rather than held on the Java heap: the page
+ * cache holds it, so it can outgrow the heap (the platform runs in 256 MB) and, beyond RAM, the
+ * operating system pages it (decision 0025). Its values are the file's bytes: what a process wrote
+ * stays in the page cache when the process is killed, and reaches the disk at {@link #force}.
+ * Mapped in segments of 2^{@value #SEGMENT_SHIFT} longs, a mapping's limit being 2 GB.
  */
 final class MappedLongs {
 
@@ -23,16 +21,17 @@ final class MappedLongs {
 
     private final int segmentShift;
     private final long inSegment;
+    private final MappedByteBuffer[] mapped;
     private final LongBuffer[] segments;
     private final long length;
 
-    /** {@code length} zeros in a new file in {@code dir}. */
-    MappedLongs(Path dir, long length) {
-        this(dir, length, SEGMENT_SHIFT);
+    /** {@code length} longs of {@code channel} from byte {@code offset} on (zeros where the file was shorter). */
+    MappedLongs(FileChannel channel, long offset, long length) {
+        this(channel, offset, length, SEGMENT_SHIFT);
     }
 
     /** The same in mappings of 2^{@code segmentShift} longs (tests cross segments with small ones). */
-    MappedLongs(Path dir, long length, int segmentShift) {
+    MappedLongs(FileChannel channel, long offset, long length, int segmentShift) {
         if (length <= 0) {
             throw new IllegalArgumentException("length must be positive: " + length);
         }
@@ -40,22 +39,18 @@ final class MappedLongs {
         this.segmentShift = segmentShift;
         this.inSegment = (1L << segmentShift) - 1;
         int count = (int) ((length + inSegment) >>> segmentShift);
+        mapped = new MappedByteBuffer[count];
         segments = new LongBuffer[count];
         try {
-            Files.createDirectories(dir);
-            Path file = Files.createTempFile(dir, "usage-seen-", ".tmp");
-            try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
-                for (int i = 0; i < count; i++) {
-                    long first = (long) i << segmentShift;
-                    long longs = Math.min(1L << segmentShift, length - first);
-                    segments[i] = channel.map(FileChannel.MapMode.READ_WRITE, first * Long.BYTES, longs * Long.BYTES)
-                            .order(ByteOrder.nativeOrder())
-                            .asLongBuffer();
-                }
+            for (int i = 0; i < count; i++) {
+                long first = (long) i << segmentShift;
+                long longs = Math.min(1L << segmentShift, length - first);
+                mapped[i] =
+                        channel.map(FileChannel.MapMode.READ_WRITE, offset + first * Long.BYTES, longs * Long.BYTES);
+                segments[i] = mapped[i].order(ByteOrder.nativeOrder()).asLongBuffer();
             }
-            deleteNowOrOnExit(file);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot map " + length + " longs in " + dir, e);
+            throw new UncheckedIOException("cannot map " + length + " longs", e);
         }
     }
 
@@ -71,11 +66,10 @@ final class MappedLongs {
         segments[(int) (index >>> segmentShift)].put((int) (index & inSegment), value);
     }
 
-    private static void deleteNowOrOnExit(Path file) {
-        try {
-            Files.delete(file);
-        } catch (IOException mappedFilesCannotBeDeletedHere) {
-            file.toFile().deleteOnExit();
+    /** Writes every changed page to the disk and waits for it. */
+    void force() {
+        for (MappedByteBuffer segment : mapped) {
+            segment.force();
         }
     }
 }

@@ -2,15 +2,18 @@ package com.royaltydesk.platform.usage;
 
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.Optional;
+import java.util.UUID;
 
 /**
  * Every stored usage event's fingerprint (its high 64 bits) with the event's row number ({@code
- * seq}), beside H2 instead of a unique index inside its file (decision 0025). An open-addressing
- * table with linear probing in {@link MappedLongs}: two longs a slot, at most half the slots used,
- * so 16–32 bytes an event off the heap. The high half of a SHA-256 fingerprint is uniform, so it is
- * its own hash. It answers which rows <em>may</em> be a given event; the caller reads those rows
- * and compares the ids (a false duplicate would be usage never paid), which also makes an entry
- * whose row was rolled back harmless: it names a row that is not there.
+ * seq}), beside H2 instead of a unique index inside its file (decision 0025), in a file kept across
+ * starts (decision 0029, {@link SeenEventsFile}). An open-addressing table with linear probing: two
+ * longs a slot, at most half the slots used, so 16–32 bytes an event off the heap. The high half of a
+ * SHA-256 fingerprint is uniform, so it is its own hash. It answers which rows <em>may</em> be a
+ * given event; the caller reads those rows and compares the ids (a false duplicate would be usage
+ * never paid), which also makes an entry whose row was rolled back, or lost by a crash, harmless: it
+ * names a row that is not there, or another event.
  */
 final class SeenEvents {
 
@@ -20,29 +23,78 @@ final class SeenEvents {
     private static final int SLOT_ORDER_INDEX_BITS = 24;
 
     private final Path dir;
+    private final UUID lineage;
+    private final Optional<UUID> boot;
+    private SeenEventsFile file;
     private MappedLongs slots;
     private long mask;
     private long size;
+    private long maxSeq;
 
+    /** A new table of a new lineage, for tests. */
     SeenEvents(Path dir) {
-        this(dir, FIRST_SLOTS);
+        this(dir, UUID.randomUUID(), FIRST_SLOTS / 2, BootId.current());
     }
 
-    /** With room for {@code expected} events before the table first doubles. */
+    /** A new table of a new lineage with room for {@code expected} events, for tests. */
     SeenEvents(Path dir, long expected) {
+        this(dir, UUID.randomUUID(), expected, BootId.current());
+    }
+
+    /**
+     * A new, empty table of {@code lineage} in {@code dir} with room for {@code expected} events
+     * before it first doubles; not trusted by a later start until {@link #open}ed for use.
+     */
+    SeenEvents(Path dir, UUID lineage, long expected, Optional<UUID> boot) {
         this.dir = dir;
+        this.lineage = lineage;
+        this.boot = boot;
         long wanted = Math.max(FIRST_SLOTS, expected * 2);
-        allocate(Long.highestOneBit(wanted - 1) << 1); // the power of two at or above
+        use(SeenEventsFile.create(dir, lineage, Long.highestOneBit(wanted - 1) << 1)); // the power of two at or above
+    }
+
+    private SeenEvents(Path dir, UUID lineage, Optional<UUID> boot, SeenEventsFile file) {
+        this.dir = dir;
+        this.lineage = lineage;
+        this.boot = boot;
+        use(file);
+        this.size = file.size();
+        this.maxSeq = file.maxSeq();
+    }
+
+    /**
+     * The table a start of {@code boot} may trust for {@code lineage}, left in {@code dir} by an
+     * earlier one ({@link SeenEventsFile#openTrusted}), open for use; empty when there is none.
+     */
+    static Optional<SeenEvents> reopen(Path dir, UUID lineage, Optional<UUID> boot) {
+        return SeenEventsFile.openTrusted(dir, lineage, boot).map(file -> {
+            SeenEvents table = new SeenEvents(dir, lineage, boot, file);
+            table.open();
+            return table;
+        });
+    }
+
+    /** In use from now on: a later start of the same boot trusts it even after a kill. */
+    synchronized void open() {
+        file.markOpen(boot);
+    }
+
+    /** Written to the disk whole: a later start trusts it whatever happens in between (a clean stop). */
+    synchronized void close() {
+        file.markClosed();
     }
 
     /** Remembers that the row {@code seq} holds an event whose fingerprint begins with {@code hi}. */
     synchronized void add(long hi, long seq) {
         requireRow(seq);
+        requireOpen();
         if ((size + 1) * 2 > mask + 1) {
             grow();
         }
         put(hi, seq);
         size++;
+        maxSeq = Math.max(maxSeq, seq);
+        file.recordAdded(size, maxSeq);
     }
 
     /**
@@ -56,6 +108,7 @@ final class SeenEvents {
             throw new IllegalArgumentException(
                     "at most " + (1 << SLOT_ORDER_INDEX_BITS) + " pairs at a time: " + count);
         }
+        requireOpen();
         while ((size + count) * 2 > mask + 1) {
             grow();
         }
@@ -72,13 +125,22 @@ final class SeenEvents {
         for (long ordered : bySlot) {
             int i = (int) (ordered & ((1 << SLOT_ORDER_INDEX_BITS) - 1));
             put(his[i], seqs[i]);
+            maxSeq = Math.max(maxSeq, seqs[i]);
         }
         size += count;
+        file.recordAdded(size, maxSeq);
     }
 
     private static void requireRow(long seq) {
         if (seq <= 0) {
             throw new IllegalArgumentException("usage event rows are numbered from 1, not " + seq);
+        }
+    }
+
+    /** A change after a clean stop's {@link #close} (none is expected) first makes the file untrusted again. */
+    private void requireOpen() {
+        if (file.state() == SeenEventsFile.State.CLOSED) {
+            file.markOpen(boot);
         }
     }
 
@@ -101,6 +163,11 @@ final class SeenEvents {
         return size;
     }
 
+    /** The highest row the table names: rows above it were written without it (a start catches up on them). */
+    synchronized long maxSeq() {
+        return maxSeq;
+    }
+
     /** Bytes of the mapped table: what it takes from the page cache, not from the heap. */
     synchronized long bytes() {
         return slots.length() * Long.BYTES;
@@ -115,20 +182,33 @@ final class SeenEvents {
         slots.set(slot * 2 + 1, seq);
     }
 
+    /**
+     * Into a new file twice the size; the old one is retired only once the new one is whole and
+     * open, so a kill in between leaves one table a start can trust.
+     */
     private void grow() {
-        MappedLongs old = slots;
-        long oldSlots = mask + 1;
-        allocate(oldSlots * 2);
-        for (long slot = 0; slot < oldSlots; slot++) {
-            long seq = old.get(slot * 2 + 1);
+        SeenEventsFile old = file;
+        MappedLongs oldSlots = slots;
+        long oldCount = mask + 1;
+        SeenEventsFile bigger = SeenEventsFile.create(dir, lineage, oldCount * 2);
+        boolean wasOpen = old.state() != SeenEventsFile.State.BUILDING;
+        use(bigger);
+        for (long slot = 0; slot < oldCount; slot++) {
+            long seq = oldSlots.get(slot * 2 + 1);
             if (seq != 0) {
-                put(old.get(slot * 2), seq);
+                put(oldSlots.get(slot * 2), seq);
             }
         }
+        bigger.recordAdded(size, maxSeq);
+        if (wasOpen) {
+            bigger.markOpen(boot);
+        }
+        old.retire();
     }
 
-    private void allocate(long slotCount) {
-        slots = new MappedLongs(dir, slotCount * 2);
-        mask = slotCount - 1;
+    private void use(SeenEventsFile table) {
+        file = table;
+        slots = table.slots();
+        mask = table.slots().length() / 2 - 1;
     }
 }

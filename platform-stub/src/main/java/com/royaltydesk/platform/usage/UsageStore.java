@@ -91,11 +91,25 @@ public final class UsageStore {
     /** On H2, dedup beside the file (decision 0025); null on PostgreSQL, whose unique key decides. */
     private final H2UsageStore h2;
 
-    /** {@code scratchDir}: where H2's table of seen events is mapped (its content lives only while running). */
-    public UsageStore(DataSource dataSource, Dialect dialect, Path scratchDir) {
+    /** {@code dataDir}: where H2's table of seen events is kept across starts (decision 0029). */
+    public UsageStore(DataSource dataSource, Dialect dialect, Path dataDir) {
         this.dataSource = dataSource;
         this.dialect = dialect;
-        this.h2 = dialect == Dialect.H2 ? new H2UsageStore(scratchDir) : null;
+        this.h2 = dialect == Dialect.H2 ? new H2UsageStore(dataDir) : null;
+    }
+
+    /** On H2 with the given dedup beside the file (tests: starts on another boot). */
+    UsageStore(DataSource dataSource, H2UsageStore h2) {
+        this.dataSource = dataSource;
+        this.dialect = Dialect.H2;
+        this.h2 = h2;
+    }
+
+    /** At a clean stop, once nothing inserts any more: H2's table of seen events written to the disk whole. */
+    public void close() {
+        if (h2 != null) {
+            h2.close();
+        }
     }
 
     /**

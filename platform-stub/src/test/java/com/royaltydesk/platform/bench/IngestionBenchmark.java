@@ -129,6 +129,11 @@ public final class IngestionBenchmark {
                 System.out.printf(
                         "usage journal: %.1f MB for the same events = %.0f bytes per event%n",
                         journal / 1e6, (double) journal / stored);
+                // The table of seen events kept beside H2 (decision 0029): 16 bytes a slot, at most half used.
+                long table = BenchPlatform.sizeOf(data.resolve("data-0").resolve("usage-seen"));
+                System.out.printf(
+                        "table of seen events: %.1f MB for the same events = %.0f bytes per event%n",
+                        table / 1e6, (double) table / stored);
             }
             System.out.println("platform still alive after the run (no OutOfMemoryError): "
                     + platforms.stream().allMatch(Process::isAlive));

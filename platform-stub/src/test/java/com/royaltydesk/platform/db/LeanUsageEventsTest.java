@@ -90,13 +90,8 @@ class LeanUsageEventsTest {
             assertThat(violates(s, "UPDATE usage_events SET status = 'lost' WHERE seq = 4"))
                     .as("a status outside the three")
                     .isTrue();
-            if (Dialect.of(c.getMetaData().getURL()) == Dialect.H2) {
-                assertThat(rows(
-                                s,
-                                "SELECT COUNT(*) FROM information_schema.indexes"
-                                        + " WHERE index_name = 'usage_events_fingerprints'"))
-                        .containsExactly(List.of("1"));
-            } else {
+            // H2's index on (seq, fingerprint_hi) is V18's to remove (DedupTableKeptAcrossStartsTest).
+            if (Dialect.of(c.getMetaData().getURL()) != Dialect.H2) {
                 assertThat(violates(
                                 s,
                                 "INSERT INTO usage_events (batch_seq, event_id, receipt_id, event_time, tokens, amount,"
@@ -183,6 +178,7 @@ class LeanUsageEventsTest {
 
     /** The schema as V16 left it, on a database with no events: the events' table of 19 columns, no batches. */
     static void undoVersion17(Statement s) throws SQLException {
+        DedupTableKeptAcrossStartsTest.undoVersion18(s);
         s.execute("DELETE FROM \"flyway_schema_history\" WHERE \"version\" = '17'");
         s.execute("DROP TABLE usage_batches");
         s.execute("DROP TABLE usage_events CASCADE");

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.royaltydesk.platform.core.EventFingerprint;
 import com.royaltydesk.platform.db.Database;
-import com.royaltydesk.platform.db.Dialect;
 import com.royaltydesk.platform.db.Jdbc;
 import java.math.BigDecimal;
 import java.nio.file.Path;
@@ -16,6 +15,8 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -51,9 +52,32 @@ class H2UsageStoreTest {
         database.close();
     }
 
-    /** A store as a new start makes it: its table read from the rows on first use. */
+    private static final Optional<UUID> THIS_BOOT = Optional.of(UUID.randomUUID());
+
+    /** A store as a new start of this boot makes it: its table opened or read from the rows on first use. */
     private UsageStore newStore() {
-        return new UsageStore(database.dataSource(), Dialect.H2, dataDir.resolve("scratch"));
+        return newStore(THIS_BOOT);
+    }
+
+    /** The same after a reboot ({@code boot} another id), or where the system names none (empty). */
+    private UsageStore newStore(Optional<UUID> boot) {
+        lastStarted = new H2UsageStore(dataDir, () -> boot);
+        return new UsageStore(database.dataSource(), lastStarted);
+    }
+
+    private H2UsageStore lastStarted;
+
+    /** As if the file were rebuilt from the journals alone: it names no table, so the next start builds one. */
+    private void forgetTheKeptTable() throws SQLException {
+        try (Connection c = database.dataSource().getConnection()) {
+            c.createStatement().execute("DELETE FROM usage_dedup_lineage");
+        }
+    }
+
+    private Path[] tableFiles() throws java.io.IOException {
+        try (var files = java.nio.file.Files.list(dataDir.resolve(H2UsageStore.TABLE_FOLDER))) {
+            return files.toArray(Path[]::new);
+        }
     }
 
     private boolean[] insert(UsageStore into, String... eventIds) {
@@ -104,7 +128,7 @@ class H2UsageStoreTest {
     void readingTheRowsAtStart_leavesThePooledConnectionAsItFoundIt() throws Exception {
         insert(store, "e1", "e2");
         try (Connection c = database.dataSource().getConnection()) {
-            assertThat(new H2UsageStore(dataDir.resolve("scratch")).load(c)).isEqualTo(2);
+            assertThat(new H2UsageStore(dataDir).load(c)).isEqualTo(2);
             assertThat(c.getAutoCommit())
                     .as("back in auto-commit, as the pool lent it")
                     .isTrue();
@@ -124,7 +148,7 @@ class H2UsageStoreTest {
             c.createStatement()
                     .execute(
                             "INSERT INTO platform_settings VALUES ('written-before-the-read', 'x', CURRENT_TIMESTAMP)");
-            assertThat(new H2UsageStore(dataDir.resolve("scratch")).load(c)).isEqualTo(1);
+            assertThat(new H2UsageStore(dataDir).load(c)).isEqualTo(1);
             c.rollback();
             c.setAutoCommit(true);
             try (ResultSet r = c.createStatement()
@@ -159,6 +183,7 @@ class H2UsageStoreTest {
         insert(store, "stored");
         EventFingerprint wanted = EventFingerprint.of(HOST, "wanted");
         setFingerprint("stored", wanted.hi(), wanted.lo() + 1);
+        forgetTheKeptTable();
 
         UsageStore started = newStore();
         assertThat(insert(started, "wanted")).containsExactly(true);
@@ -170,6 +195,7 @@ class H2UsageStoreTest {
         insert(store, "stored");
         EventFingerprint wanted = EventFingerprint.of(HOST, "wanted");
         setFingerprint("stored", wanted.hi(), wanted.lo());
+        forgetTheKeptTable();
 
         UsageStore started = newStore();
         assertThatThrownBy(() -> insert(started, "fresh", "wanted"))
@@ -189,6 +215,110 @@ class H2UsageStoreTest {
         assertThat(found).isNotNull();
         assertThat(found.status()).isEqualTo("accepted");
         assertThat(missing).as("another host's id").isNull();
+    }
+
+    @Test
+    void cleanStop_theNextStartOpensTheKeptTable_resentStillDuplicates() throws Exception {
+        insert(store, "e1", "e2");
+        store.close();
+
+        UsageStore started = newStore(Optional.of(UUID.randomUUID())); // even after a reboot: written whole at the stop
+        assertThat(started.prepareDedup()).isEqualTo(2);
+        assertThat(lastStarted.keptFromLastRun()).isTrue();
+        assertThat(insert(started, "e1", "e2", "e3")).containsExactly(false, false, true);
+        assertThat(rows()).isEqualTo(3);
+    }
+
+    @Test
+    void killedThisBoot_theNextStartOpensTheKeptTable() throws Exception {
+        insert(store, "k1", "k2"); // no close: the process died, its writes are in the page cache
+
+        UsageStore started = newStore();
+        assertThat(started.prepareDedup()).isEqualTo(2);
+        assertThat(lastStarted.keptFromLastRun()).isTrue();
+        assertThat(insert(started, "k2", "k3")).containsExactly(false, true);
+    }
+
+    @Test
+    void killedThenRebooted_orNoBootIdHere_tableBuiltFromTheRows_resentStillDuplicates() throws Exception {
+        insert(store, "r1", "r2");
+
+        for (Optional<UUID> boot : List.of(Optional.of(UUID.randomUUID()), Optional.<UUID>empty())) {
+            UsageStore started = newStore(boot);
+            assertThat(started.prepareDedup()).isEqualTo(2);
+            assertThat(lastStarted.keptFromLastRun()).as("started on %s", boot).isFalse();
+            assertThat(insert(started, "r1", "r2")).containsExactly(false, false);
+        }
+        assertThat(tableFiles()).as("the untrusted table deleted, one left").hasSize(1);
+    }
+
+    @Test
+    void insertAfterTheCleanStop_makesTheTableUntrustedAfterAReboot() throws Exception {
+        insert(store, "a1");
+        store.close();
+        insert(store, "a2"); // not expected after a stop; if it happens, the stop's promise no longer holds
+
+        newStore(Optional.of(UUID.randomUUID())).prepareDedup();
+        assertThat(lastStarted.keptFromLastRun()).isFalse();
+    }
+
+    @Test
+    void fileRebuiltFromTheJournals_namesNoTable_oneIsBuilt_theOldOneDeleted() throws Exception {
+        insert(store, "j1");
+        store.close();
+        Path[] before = tableFiles();
+        forgetTheKeptTable();
+
+        UsageStore started = newStore();
+        assertThat(started.prepareDedup()).isEqualTo(1);
+        assertThat(lastStarted.keptFromLastRun()).isFalse();
+        assertThat(tableFiles()).hasSize(1).doesNotContain(before);
+        assertThat(insert(started, "j1")).containsExactly(false);
+    }
+
+    @Test
+    void tableOfAnotherLineage_orDamagedHeader_notTrusted() throws Exception {
+        insert(store, "l1");
+        store.close();
+        try (Connection c = database.dataSource().getConnection()) {
+            c.createStatement().execute("UPDATE usage_dedup_lineage SET lineage = '" + UUID.randomUUID() + "'");
+        }
+        newStore().prepareDedup();
+        assertThat(lastStarted.keptFromLastRun()).as("another lineage").isFalse();
+
+        lastStarted.close();
+        Path file = tableFiles()[0];
+        try (var channel = java.nio.channels.FileChannel.open(file, java.nio.file.StandardOpenOption.WRITE)) {
+            channel.write(java.nio.ByteBuffer.wrap(new byte[] {0, 0, 0, 0}), 0); // the magic number
+        }
+        UsageStore started = newStore();
+        started.prepareDedup();
+        assertThat(lastStarted.keptFromLastRun()).as("damaged header").isFalse();
+        assertThat(insert(started, "l1")).containsExactly(false);
+    }
+
+    @Test
+    void rowsWrittenWithoutTheTable_aboveItsHighestRow_caughtUpAtStart() throws Exception {
+        insert(store, "c1");
+        store.close();
+        // A run that did not keep this table (a copy of a running folder, say) wrote one more row.
+        EventFingerprint unseen = EventFingerprint.of(HOST, "c2");
+        try (Connection c = database.dataSource().getConnection();
+                PreparedStatement copy = c.prepareStatement("INSERT INTO usage_events (" + UsageStore.EVENT_COLUMNS
+                        + ") SELECT batch_seq, 'c2', receipt_id, event_time, tokens, revenue, amount, units,"
+                        + " currency, status, hold_reason, ?, ? FROM usage_events WHERE event_id = 'c1'")) {
+            copy.setLong(1, unseen.hi());
+            copy.setLong(2, unseen.lo());
+            assertThat(copy.executeUpdate()).isEqualTo(1);
+        }
+
+        UsageStore started = newStore();
+        assertThat(started.prepareDedup()).isEqualTo(2);
+        assertThat(lastStarted.keptFromLastRun()).isTrue();
+        assertThat(insert(started, "c2"))
+                .as("the row above the table's highest is seen")
+                .containsExactly(false);
+        assertThat(rows()).isEqualTo(2);
     }
 
     @Test

@@ -4,8 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.royaltydesk.platform.testutil.NoDatabase;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.Optional;
 import java.util.SplittableRandom;
+import java.util.UUID;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -93,14 +98,80 @@ class SeenEventsTest {
     }
 
     @Test
-    void mappedLongs_acrossSegments_eachValueWhereItWasPut() {
-        MappedLongs longs = new MappedLongs(dir, 1000, 4); // 16 longs a mapping: 63 mappings
-        for (int i = 0; i < 1000; i++) {
-            longs.set(i, i * 3L + 1);
+    void mappedLongs_acrossSegments_eachValueWhereItWasPut() throws Exception {
+        Path file = dir.resolve("longs");
+        try (FileChannel channel = FileChannel.open(
+                file, StandardOpenOption.CREATE_NEW, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
+            MappedLongs longs = new MappedLongs(channel, 8, 1000, 4); // 16 longs a mapping: 63 mappings
+            for (int i = 0; i < 1000; i++) {
+                longs.set(i, i * 3L + 1);
+            }
+            for (int i = 0; i < 1000; i++) {
+                assertThat(longs.get(i)).isEqualTo(i * 3L + 1);
+            }
         }
-        for (int i = 0; i < 1000; i++) {
-            assertThat(longs.get(i)).isEqualTo(i * 3L + 1);
+        assertThat(Files.size(file)).as("after the first 8 bytes").isEqualTo(8 + 1000 * 8);
+    }
+
+    @Test
+    void grownThenReopened_theBiggerFileKept_everyEntryStillThere() {
+        UUID lineage = UUID.randomUUID();
+        Optional<UUID> boot = Optional.of(UUID.randomUUID());
+        SeenEvents seen = new SeenEvents(dir, lineage, 10, boot);
+        seen.open();
+        long[] his = new SplittableRandom(5).longs(100_000).toArray();
+        for (int i = 0; i < his.length; i++) {
+            seen.add(his[i], i + 1);
         }
-        assertThat(dir).isEmptyDirectory(); // the scratch file is gone once mapped
+
+        SeenEvents reopened = SeenEvents.reopen(dir, lineage, boot).orElseThrow();
+        assertThat(reopened.size()).isEqualTo(100_000);
+        assertThat(reopened.maxSeq()).isEqualTo(100_000);
+        for (int i = 0; i < his.length; i += 97) {
+            assertThat(reopened.rowsFor(his[i])).as("event %d", i).contains(i + 1L);
+        }
+        assertThat(dir.toFile().list()).as("the smaller tables retired").hasSize(1);
+    }
+
+    @Test
+    void reopen_onlyTheLineageAskedFor_andNeverATableStillBeingBuilt() {
+        UUID lineage = UUID.randomUUID();
+        Optional<UUID> boot = Optional.of(UUID.randomUUID());
+        SeenEvents building = new SeenEvents(dir, lineage, 10, boot);
+        building.add(1, 1);
+
+        assertThat(SeenEvents.reopen(dir, lineage, boot))
+                .as("never opened for use")
+                .isEmpty();
+        SeenEvents other = new SeenEvents(dir, UUID.randomUUID(), 10, boot);
+        other.open();
+        assertThat(SeenEvents.reopen(dir, lineage, boot))
+                .as("another lineage's")
+                .isEmpty();
+        assertThat(dir.toFile().list()).as("both deleted").isEmpty();
+    }
+
+    @Test
+    void keptOpenByAKilledProcess_trustedOnItsBootOnly() {
+        UUID lineage = UUID.randomUUID();
+        Optional<UUID> boot = Optional.of(UUID.randomUUID());
+        SeenEvents seen = new SeenEvents(dir, lineage, 10, boot);
+        seen.open();
+        seen.add(9, 3);
+
+        assertThat(SeenEvents.reopen(dir, lineage, Optional.of(UUID.randomUUID())))
+                .as("another boot")
+                .isEmpty();
+        seen = new SeenEvents(dir, lineage, 10, boot);
+        seen.open();
+        seen.add(9, 3);
+        assertThat(SeenEvents.reopen(dir, lineage, Optional.empty()))
+                .as("no boot id")
+                .isEmpty();
+        seen = new SeenEvents(dir, lineage, 10, boot);
+        seen.open();
+        seen.add(9, 3);
+        assertThat(SeenEvents.reopen(dir, lineage, boot).orElseThrow().rowsFor(9))
+                .containsExactly(3L);
     }
 }
