@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.royaltydesk.platform.db.Database;
 import com.royaltydesk.platform.testutil.DatabaseJournalMarks;
 import com.royaltydesk.platform.testutil.Receipts;
 import com.royaltydesk.platform.testutil.RunningPlatform;
@@ -13,7 +14,10 @@ import com.royaltydesk.platform.testutil.Usage;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.sql.Connection;
 import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -115,6 +119,21 @@ class UsageJournalHttpTest {
         platform = RunningPlatform.start(dataDir);
 
         assertThat(eventsAndTokens()).containsExactly(20, 60);
+    }
+
+    /** A clean stop writes the table of seen events whole: the next start trusts it even after a reboot. */
+    @Test
+    void cleanStop_theTableOfSeenEventsWrittenWhole_trustedEvenOnAnotherBoot() throws Exception {
+        ingest("t", 5);
+        platform.close();
+        platform = null;
+
+        try (Database database = Database.open(Database.h2FileUrl(dataDir));
+                Connection c = database.dataSource().getConnection()) {
+            H2UsageStore anotherBoot = new H2UsageStore(dataDir, () -> Optional.of(UUID.randomUUID()));
+            assertThat(anotherBoot.load(c)).isEqualTo(5);
+            assertThat(anotherBoot.keptFromLastRun()).isTrue();
+        }
     }
 
     /** The app stops a platform and its own shutdown stops it again: the second stop does nothing. */
