@@ -155,23 +155,24 @@ class SeenEventsTest {
     void keptOpenByAKilledProcess_trustedOnItsBootOnly() {
         UUID lineage = UUID.randomUUID();
         Optional<UUID> boot = Optional.of(UUID.randomUUID());
-        SeenEvents seen = new SeenEvents(dir, lineage, 10, boot);
-        seen.open();
-        seen.add(9, 3);
 
+        leftOpenWithOneEntry(lineage, boot);
         assertThat(SeenEvents.reopen(dir, lineage, Optional.of(UUID.randomUUID())))
                 .as("another boot")
                 .isEmpty();
-        seen = new SeenEvents(dir, lineage, 10, boot);
-        seen.open();
-        seen.add(9, 3);
+        leftOpenWithOneEntry(lineage, boot);
         assertThat(SeenEvents.reopen(dir, lineage, Optional.empty()))
                 .as("no boot id")
                 .isEmpty();
-        seen = new SeenEvents(dir, lineage, 10, boot);
-        seen.open();
-        seen.add(9, 3);
+        leftOpenWithOneEntry(lineage, boot);
         assertThat(SeenEvents.reopen(dir, lineage, boot).orElseThrow().rowsFor(9))
                 .containsExactly(3L);
+    }
+
+    /** A table in use when its process was killed: row 3 with fingerprint 9. */
+    private void leftOpenWithOneEntry(UUID lineage, Optional<UUID> boot) {
+        SeenEvents seen = new SeenEvents(dir, lineage, 10, boot);
+        seen.open();
+        seen.add(9, 3);
     }
 }
