@@ -41,7 +41,8 @@ final class JournalReplay {
         if (changes + receipts + events + ops > 0) {
             LoggerFactory.getLogger(PlatformServer.class)
                     .warn(
-                            "applied the journals after an unclean stop in {} ms: {} change records, {} receipts and"
+                            "applied the journals after an unclean stop in {} ms (the table of seen events opened or built"
+                                    + " first): {} change records, {} receipts and"
                                     + " {} usage events put back, {} voids or releases applied again",
                             millis,
                             changes,
@@ -51,7 +52,10 @@ final class JournalReplay {
         } else {
             // Records H2 already held are read and skipped too: after a kill, all since the last mark.
             LoggerFactory.getLogger(PlatformServer.class)
-                    .info("read the journals since the marks H2 holds in {} ms: H2 held every record", millis);
+                    .info(
+                            "read the journals since the marks H2 holds in {} ms (the table of seen events opened or"
+                                    + " built first): H2 held every record",
+                            millis);
         }
         return new Restored(changes, receipts, events, ops);
     }

@@ -322,6 +322,28 @@ class H2UsageStoreTest {
     }
 
     @Test
+    void builtWhileAnotherTransactionHasInsertedARow_thatRowIsInTheTableToo() throws Exception {
+        insert(store, "u1");
+        forgetTheKeptTable();
+        try (Connection other = database.dataSource().getConnection()) {
+            other.setAutoCommit(false);
+            EventFingerprint pending = EventFingerprint.of(HOST, "u2");
+            try (PreparedStatement copy = other.prepareStatement("INSERT INTO usage_events ("
+                    + UsageStore.EVENT_COLUMNS + ") SELECT batch_seq, 'u2', receipt_id, event_time, tokens, revenue,"
+                    + " amount, units, currency, status, hold_reason, ?, ? FROM usage_events WHERE event_id = 'u1'")) {
+                copy.setLong(1, pending.hi());
+                copy.setLong(2, pending.lo());
+                copy.executeUpdate();
+            }
+
+            assertThat(newStore().prepareDedup())
+                    .as("should it commit after the build, its row must be seen")
+                    .isEqualTo(2);
+            other.rollback();
+        }
+    }
+
+    @Test
     void insertOutsideInserting_refused() {
         assertThatThrownBy(() -> jdbc.inTransaction(
                         c -> store.insertIfAbsent(c, HOST, "ubatch_1", List.of(event(0, "x")), e -> false, null, AT)))
