@@ -26,8 +26,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The usage writes on H2, which keeps no dedup key in its file (decision 0025): a random key there
  * cost most of each insert and most of the file. Which events a host already sent is answered by
- * {@link SeenEvents} beside H2 (kept across starts, decision 0029), and every row it names is read and its fingerprint and ids compared
- * before an event is called a duplicate. One batch writes at a time ({@link #exclusively}), from its
+ * {@link SeenEvents} beside H2 (kept across starts, decision 0029), and every row it names is read
+ * and its fingerprint and ids compared before an event is called a duplicate. One batch writes at a time ({@link #exclusively}), from its
  * look-up to its commit, so two batches carrying the same new id cannot both find it absent. The
  * table is opened — or, when the one kept from the last run cannot be trusted, built from the rows —
  * on first use (at start, before the journal's replay), and every insert adds to it before its
@@ -297,9 +297,9 @@ final class H2UsageStore {
      * Reads every row's fingerprint from the rows' own map in H2's store, below its transactions (no
      * visibility check an entry: at 11 million events 17.5–18.9 s against 35 s through the primary
      * index's cursor — BENCHMARKS.md, "The table kept across starts"), {@value #LOAD_CHUNK} at a
-     * time, each chunk added in the table's slot order. An entry a transaction left uncommitted is taken in both its
-     * states: more entries are harmless, a missing one is not. Only when no table kept from the last
-     * run can be trusted.
+     * time, each chunk added in the table's slot order. An entry a transaction left uncommitted is
+     * taken in both its states: more entries are harmless, a missing one is not. Only when no table
+     * kept from the last run can be trusted.
      */
     private SeenEvents build(Connection connection, UUID lineage, Optional<UUID> boot) throws SQLException {
         SessionLocal session =
