@@ -31,16 +31,6 @@ final class SeenEvents {
     private long size;
     private long maxSeq;
 
-    /** A new table of a new lineage, for tests. */
-    SeenEvents(Path dir) {
-        this(dir, UUID.randomUUID(), FIRST_SLOTS / 2, BootId.current());
-    }
-
-    /** A new table of a new lineage with room for {@code expected} events, for tests. */
-    SeenEvents(Path dir, long expected) {
-        this(dir, UUID.randomUUID(), expected, BootId.current());
-    }
-
     /**
      * A new, empty table of {@code lineage} in {@code dir} with room for {@code expected} events
      * before it first doubles; not trusted by a later start until {@link #open}ed for use.

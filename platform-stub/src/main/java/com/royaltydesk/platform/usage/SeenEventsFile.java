@@ -33,8 +33,9 @@ final class SeenEventsFile {
         CLOSED
     }
 
-    static final String SUFFIX = ".table";
-    static final int HEADER_BYTES = 4096;
+    private static final State[] STATES = State.values();
+    private static final String SUFFIX = ".table";
+    private static final int HEADER_BYTES = 4096;
     /** "RDKSEEN1" in ASCII. */
     private static final long MAGIC = 0x52444B5345454E31L;
 
@@ -120,7 +121,7 @@ final class SeenEventsFile {
     }
 
     State state() {
-        return State.values()[(int) header.get(STATE_AT)];
+        return STATES[(int) header.get(STATE_AT)];
     }
 
     /** After every change: how many entries, and the highest row among them. */
@@ -151,10 +152,6 @@ final class SeenEventsFile {
     void retire() {
         header.put(STATE_AT, State.BUILDING.ordinal());
         deleteOrLeaveForNextStart(path);
-    }
-
-    Path path() {
-        return path;
     }
 
     private static boolean isTrusted(Path file, UUID lineage, Optional<UUID> boot) {

@@ -23,7 +23,7 @@ class SeenEventsTest {
 
     @Test
     void manyEvents_eachFoundByItsFingerprint_andAnUnseenOneFindsNothing() {
-        SeenEvents seen = new SeenEvents(dir);
+        SeenEvents seen = fresh(32_768);
         long[] his = new SplittableRandom(7).longs(300_000).toArray();
         for (int i = 0; i < his.length; i++) {
             seen.add(his[i], i + 1);
@@ -41,7 +41,7 @@ class SeenEventsTest {
 
     @Test
     void addedInChunksSortedBySlot_eachRowStillBesideItsOwnFingerprint() {
-        SeenEvents seen = new SeenEvents(dir, 100_000);
+        SeenEvents seen = fresh(100_000);
         SplittableRandom random = new SplittableRandom(11);
         long[] his = new long[100_000];
         for (int i = 0; i < his.length; i++) {
@@ -70,7 +70,7 @@ class SeenEventsTest {
 
     @Test
     void twoEventsWithTheSameFirstHalf_bothRowsAnswered() {
-        SeenEvents seen = new SeenEvents(dir);
+        SeenEvents seen = fresh(32_768);
         seen.add(42, 1);
         seen.add(42 + (1L << 40), 2); // the same slot, another fingerprint
         seen.add(42, 3);
@@ -81,7 +81,7 @@ class SeenEventsTest {
 
     @Test
     void sizedForTheRowsAtStart_noGrowthWhileLoading() {
-        SeenEvents seen = new SeenEvents(dir, 1_000_000);
+        SeenEvents seen = fresh(1_000_000);
         long before = seen.bytes();
         for (int i = 1; i <= 1_000_000; i++) {
             seen.add(i * 0x9E3779B97F4A7C15L, i);
@@ -91,7 +91,7 @@ class SeenEventsTest {
 
     @Test
     void rowZeroOrBelow_refused() {
-        SeenEvents seen = new SeenEvents(dir);
+        SeenEvents seen = fresh(32_768);
         assertThatThrownBy(() -> seen.add(1, 0)).hasMessageContaining("numbered from 1");
         assertThatThrownBy(() -> seen.addAll(new long[] {1, 2}, new long[] {5, -1}, 2))
                 .hasMessageContaining("numbered from 1");
@@ -174,5 +174,10 @@ class SeenEventsTest {
         SeenEvents seen = new SeenEvents(dir, lineage, 10, boot);
         seen.open();
         seen.add(9, 3);
+    }
+
+    /** A new table of a new lineage with room for {@code expected} events before it first doubles. */
+    private SeenEvents fresh(long expected) {
+        return new SeenEvents(dir, UUID.randomUUID(), expected, BootId.current());
     }
 }
