@@ -1,9 +1,7 @@
 package com.royaltydesk.platform.db;
 
-import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
-import org.flywaydb.core.api.migration.Context;
 
 /**
  * V18: on H2 the table of seen events is kept across starts beside the file (decision 0029), so the
@@ -13,24 +11,18 @@ import org.flywaydb.core.api.migration.Context;
  * delete it. PostgreSQL keeps its unique key and needs neither. Written in Java because it differs
  * by engine.
  */
-public final class DedupTableKeptAcrossStarts extends JavaMigrationOf {
+public final class DedupTableKeptAcrossStarts extends H2OnlyMigration {
+
+    /** The table naming the lineage; H2UsageStore reads and writes its one row. */
+    public static final String LINEAGE_TABLE = "usage_dedup_lineage";
 
     DedupTableKeptAcrossStarts() {
         super("18", "usage dedup table kept across starts", 18_0001);
     }
 
-    /** The table naming the lineage; H2UsageStore reads and writes its one row. */
-    public static final String LINEAGE_TABLE = "usage_dedup_lineage";
-
     @Override
-    public void migrate(Context context) throws SQLException {
-        Connection connection = context.getConnection();
-        if (Dialect.of(connection.getMetaData().getURL()) != Dialect.H2) {
-            return;
-        }
-        try (Statement s = connection.createStatement()) {
-            s.execute("DROP INDEX usage_events_fingerprints");
-            s.execute("CREATE TABLE " + LINEAGE_TABLE + " (lineage CHAR(36) NOT NULL)");
-        }
+    void migrateH2(Statement s) throws SQLException {
+        s.execute("DROP INDEX usage_events_fingerprints");
+        s.execute("CREATE TABLE " + LINEAGE_TABLE + " (lineage CHAR(36) NOT NULL)");
     }
 }

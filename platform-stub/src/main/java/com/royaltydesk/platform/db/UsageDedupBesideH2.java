@@ -1,9 +1,7 @@
 package com.royaltydesk.platform.db;
 
-import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
-import org.flywaydb.core.api.migration.Context;
 
 /**
  * V15: on H2 the usage events' unique fingerprint key leaves the file; the platform deduplicates
@@ -11,23 +9,17 @@ import org.flywaydb.core.api.migration.Context;
  * {@code seq} order that holds just that. PostgreSQL keeps the
  * key: several instances share dedup through it. Written in Java because it differs by engine.
  */
-final class UsageDedupBesideH2 extends JavaMigrationOf {
+final class UsageDedupBesideH2 extends H2OnlyMigration {
 
     UsageDedupBesideH2() {
         super("15", "usage dedup beside H2", 15_0001);
     }
 
     @Override
-    public void migrate(Context context) throws SQLException {
-        Connection connection = context.getConnection();
-        if (Dialect.of(connection.getMetaData().getURL()) != Dialect.H2) {
-            return;
-        }
-        try (Statement s = connection.createStatement()) {
-            s.execute("ALTER TABLE usage_events DROP CONSTRAINT usage_events_dedup");
-            // What every start reads to fill the table of seen events: ordered by seq, so it is appended
-            // to like the rows' own key, and a third of the bytes to read at 10 million events.
-            s.execute("CREATE INDEX usage_events_fingerprints ON usage_events (seq, fingerprint_hi)");
-        }
+    void migrateH2(Statement s) throws SQLException {
+        s.execute("ALTER TABLE usage_events DROP CONSTRAINT usage_events_dedup");
+        // What every start reads to fill the table of seen events: ordered by seq, so it is appended
+        // to like the rows' own key, and a third of the bytes to read at 10 million events.
+        s.execute("CREATE INDEX usage_events_fingerprints ON usage_events (seq, fingerprint_hi)");
     }
 }
