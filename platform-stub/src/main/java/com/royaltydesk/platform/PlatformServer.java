@@ -7,6 +7,7 @@ import com.royaltydesk.platform.backup.DatabaseRebuild;
 import com.royaltydesk.platform.db.DamagedDatabaseException;
 import com.royaltydesk.platform.db.Database;
 import com.royaltydesk.platform.db.H2FileCheck;
+import com.royaltydesk.platform.db.TrustedPages;
 import com.royaltydesk.platform.db.UnopenableDatabase;
 import com.royaltydesk.platform.http.BrowserAccess;
 import com.royaltydesk.platform.http.Errors;
@@ -55,6 +56,9 @@ public final class PlatformServer implements AutoCloseable {
     private final PlatformServices services;
     private final JournalsAtStop journalsAtStop;
     private final AutomaticBackups automaticBackups;
+    /** On the data folder's own H2 file: what a start after a kill need not read again; null otherwise. */
+    private final TrustedPages trustedPages;
+
     private final Optional<String> rebuilt;
     private final Optional<DemoHistory.Summary> demoHistory;
     private final AtomicBoolean closed = new AtomicBoolean();
@@ -67,9 +71,11 @@ public final class PlatformServer implements AutoCloseable {
             PlatformServices services,
             JournalsAtStop journalsAtStop,
             AutomaticBackups automaticBackups,
+            TrustedPages trustedPages,
             Optional<String> rebuilt,
             Optional<DemoHistory.Summary> demoHistory) {
         this.demoHistory = demoHistory;
+        this.trustedPages = trustedPages;
         this.journalsAtStop = journalsAtStop;
         this.automaticBackups = automaticBackups;
         this.rebuilt = rebuilt;
@@ -155,8 +161,11 @@ public final class PlatformServer implements AutoCloseable {
                     services.usageJournal() == null ? java.time.Duration.ZERO : config.backupEvery(),
                     Clock.systemUTC());
             automaticBackups.start();
+            TrustedPages trustedPages = null;
             if (UnopenableDatabase.isOwnFile(config.jdbcUrl(), config.dataDir())) {
                 H2FileCheck.running(config.dataDir());
+                trustedPages = new TrustedPages(database.dataSource());
+                trustedPages.observeWhileServing();
             }
             JournalsAtStop journalsAtStop = null;
             if (services.journalMarks() != null) {
@@ -176,6 +185,7 @@ public final class PlatformServer implements AutoCloseable {
                     services,
                     journalsAtStop,
                     automaticBackups,
+                    trustedPages,
                     rebuilt,
                     madeHistory);
         } catch (RuntimeException e) {
@@ -276,7 +286,7 @@ public final class PlatformServer implements AutoCloseable {
         boolean firstStart = ownFile
                 && JournalsFromTheStart.isFirstStart(config.dataDir(), UnopenableDatabase.file(config.dataDir()));
         try {
-            boolean check = ownFile && H2FileCheck.lastStopWasUnclean(config.dataDir());
+            H2FileCheck.Scope check = ownFile ? H2FileCheck.scopeAtStart(config.dataDir()) : H2FileCheck.Scope.NONE;
             Database database = Database.open(config.jdbcUrl(), config.databaseLogin(), check);
             if (firstStart) {
                 JournalsFromTheStart.note(config.dataDir());
@@ -398,6 +408,9 @@ public final class PlatformServer implements AutoCloseable {
             services.webhookDispatcher().close();
             services.metrics().close();
             automaticBackups.close();
+            if (trustedPages != null) {
+                trustedPages.close();
+            }
             if (journalsAtStop != null) {
                 journalsAtStop.close();
             }

@@ -1,11 +1,13 @@
 package com.royaltydesk.platform.db;
 
+import com.royaltydesk.platform.core.BootId;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.OptionalLong;
 import javax.sql.DataSource;
 
 /**
@@ -60,14 +62,15 @@ public final class Database implements AutoCloseable {
      * takes a database lock while it migrates, so one migrates and the others wait and find it done.
      */
     public static Database open(String jdbcUrl, DatabaseLogin login) {
-        return open(jdbcUrl, login, false);
+        return open(jdbcUrl, login, H2FileCheck.Scope.NONE);
     }
 
     /**
-     * The same; with {@code readEveryPage} (H2, after a stop that was not clean) every page of the
-     * file is read before anything else, so damage fails the open here (see {@link H2FileCheck}).
+     * The same; after a stop that was not clean (H2) the pages {@code check} names are read before
+     * anything else, so damage fails the open here (see {@link H2FileCheck}).
      */
-    public static Database open(String jdbcUrl, DatabaseLogin login, boolean readEveryPage) {
+    public static Database open(String jdbcUrl, DatabaseLogin login, H2FileCheck.Scope check) {
+        boolean afterCrash = check != H2FileCheck.Scope.NONE;
         Dialect dialect = Dialect.of(jdbcUrl);
         HikariConfig config = new HikariConfig();
         config.setJdbcUrl(jdbcUrl);
@@ -84,16 +87,16 @@ public final class Database implements AutoCloseable {
         try {
             if (dialect == Dialect.H2) {
                 finishInterruptedCommits(dataSource);
-                if (readEveryPage) {
-                    readEveryPage(dataSource);
+                if (afterCrash) {
+                    readPages(dataSource, check);
                 }
             }
             // Flyway costs about a quarter second of every start (BENCHMARKS.md); a database already
             // at the newest version has nothing for it to do.
             if (!SchemaVersion.isNewest(dataSource)) {
-                migrate(dataSource, dialect == Dialect.H2 && readEveryPage);
+                migrate(dataSource, dialect == Dialect.H2 && afterCrash);
             }
-            if (dialect == Dialect.H2 && readEveryPage) {
+            if (dialect == Dialect.H2 && afterCrash) {
                 // After the migrations: an older database about to be migrated lacks the newest tables by right.
                 requireEveryTable(dataSource);
             }
@@ -175,10 +178,13 @@ public final class Database implements AutoCloseable {
         }
     }
 
-    private static void readEveryPage(DataSource dataSource) {
+    private static void readPages(DataSource dataSource, H2FileCheck.Scope check) {
         long started = System.nanoTime();
         try (Connection connection = dataSource.getConnection()) {
-            long entries = H2FileCheck.readEveryPage(connection);
+            OptionalLong trusted = check == H2FileCheck.Scope.UNTRUSTED_PAGES
+                    ? TrustedPages.atStart(connection, BootId.current())
+                    : OptionalLong.empty();
+            H2FileCheck.PagesRead read = H2FileCheck.readPages(connection, trusted);
             int moved = H2FileCheck.restartIdentitiesPastTheirRows(connection);
             if (moved > 0) {
                 org.slf4j.LoggerFactory.getLogger(Database.class)
@@ -186,9 +192,14 @@ public final class Database implements AutoCloseable {
             }
             org.slf4j.LoggerFactory.getLogger(Database.class)
                     .info(
-                            "the last stop was not clean: read all {} entries of the database in {} ms",
-                            entries,
-                            (System.nanoTime() - started) / 1_000_000);
+                            "the last stop was not clean: read {} entries of the database in {} ms{}",
+                            read.entries(),
+                            (System.nanoTime() - started) / 1_000_000,
+                            trusted.isEmpty()
+                                    ? " (every page)"
+                                    : "; " + read.pagesTrusted() + " pages in " + read.chunksTrusted()
+                                            + " chunks written before version " + trusted.getAsLong()
+                                            + " trusted (their headers read back)");
         } catch (SQLException e) {
             throw new DataAccessException(e);
         }

@@ -2,24 +2,34 @@ package com.royaltydesk.platform.db;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.lang.reflect.Method;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.OptionalLong;
+import java.util.Set;
 import org.h2.engine.SessionLocal;
 import org.h2.jdbc.JdbcConnection;
-import org.h2.mvstore.Cursor;
+import org.h2.mvstore.Chunk;
 import org.h2.mvstore.DataUtils;
+import org.h2.mvstore.FileStore;
 import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
+import org.h2.mvstore.Page;
+import org.h2.mvstore.tx.TransactionStore;
 import org.h2.value.VersionedValue;
 
 /**
- * Reads every page of the H2 file's open maps — every table and index — so that damage a crash
+ * Reads the pages of the H2 file's open maps — every table and index — so that damage a crash
  * left is found at start, where the file can still be set aside and rebuilt (decision 0017),
  * instead of as an error in the middle of a request. Done after a stop that was not clean:
  * {@value #RUNNING} is written when the platform starts serving and removed when it stops cleanly,
- * so finding it means the last run was killed. A request that meets a damaged page writes it too.
+ * so finding it means the last run was killed; then the pages of chunks {@link TrustedPages} names
+ * are left unread (decision 0030). A request that meets a damaged page asks for every page
+ * ({@value #CHECK_NEXT_START}).
  */
 public final class H2FileCheck {
 
@@ -30,9 +40,22 @@ public final class H2FileCheck {
 
     private H2FileCheck() {}
 
-    /** Whether the last run on {@code dataDir} ended without a clean stop. */
-    public static boolean lastStopWasUnclean(Path dataDir) {
-        return Files.exists(dataDir.resolve(RUNNING)) || Files.exists(dataDir.resolve(CHECK_NEXT_START));
+    /** How much of the file a start reads before it serves. */
+    public enum Scope {
+        /** The last stop was clean: nothing. */
+        NONE,
+        /** The last run was killed: every page but those of chunks {@link TrustedPages} names. */
+        UNTRUSTED_PAGES,
+        /** A request met a damaged page: every page, whatever the stop. */
+        EVERY_PAGE
+    }
+
+    /** What a start on {@code dataDir} reads, from how the last run there ended. */
+    public static Scope scopeAtStart(Path dataDir) {
+        if (Files.exists(dataDir.resolve(CHECK_NEXT_START))) {
+            return Scope.EVERY_PAGE;
+        }
+        return Files.exists(dataDir.resolve(RUNNING)) ? Scope.UNTRUSTED_PAGES : Scope.NONE;
     }
 
     /** A request met a damaged page: the next start reads the whole file whatever the stop. */
@@ -139,9 +162,15 @@ public final class H2FileCheck {
     /** An entry's operation id holds its transaction's id above this many bits (H2's TransactionStore). */
     private static final int LOG_ID_BITS = 40;
 
+    /** What a check read: entries, and the pages it left unread because a trusted chunk holds them. */
+    record PagesRead(long entries, long pagesTrusted, int chunksTrusted) {}
+
     /**
-     * Reads every entry of every map the database has open; throws H2's own exception (file
-     * corrupted, chunk not found…) at the first damaged page. Returns how many entries it read.
+     * Reads every entry of every map the database has open, except the pages of chunks up to the
+     * version {@code trustedThrough} ({@link TrustedPages}; empty: every page); throws H2's own
+     * exception (file corrupted, chunk not found…) at the first damaged page. A trusted chunk that
+     * still holds a page of the file has its header and footer read back: one H2 freed and wrote
+     * over would fail there.
      *
      * <p>It also reads each entry's mark: an entry written by a transaction that has not ended
      * carries that transaction's id. After a {@code kill -9} H2 once left entries marked by a
@@ -150,45 +179,128 @@ public final class H2FileCheck {
      * stranger's transaction until the lock timeout — starts failed on it, twice. Such marks are
      * damage: call after the interrupted commits are finished, before anything else writes.
      */
-    static long readEveryPage(Connection connection) throws SQLException {
-        SessionLocal session =
-                (SessionLocal) connection.unwrap(JdbcConnection.class).getSession();
-        MVStore store = session.getDatabase().getStore().getMvStore();
-        java.util.Set<Integer> open = new java.util.HashSet<>();
-        session.getDatabase()
-                .getStore()
-                .getTransactionStore()
-                .getOpenTransactions()
-                .forEach(t -> open.add(t.getId()));
+    static PagesRead readPages(Connection connection, OptionalLong trustedThrough) throws SQLException {
+        MVStore store = mvStore(connection);
+        Set<Integer> open = new HashSet<>();
+        transactionStore(connection).getOpenTransactions().forEach(t -> open.add(t.getId()));
+        Map<Integer, Chunk<?>> chunks = chunks(store);
+        Set<Integer> trusted = new HashSet<>();
+        trustedThrough.ifPresent(through -> chunks.values().stream()
+                .filter(chunk -> chunk.version <= through)
+                .forEach(chunk -> trusted.add(chunk.id)));
+        PageReader reader = new PageReader(open, trusted);
         MVMap<String, String> meta = store.getMetaMap();
-        long entries = 0;
-        long marked = 0;
-        String firstMarked = null;
         for (String name : store.getMapNames()) {
             String id = meta.get("name." + name);
             MVMap<Object, Object> map = id == null ? null : store.getMap(DataUtils.parseHexInt(id));
             if (map == null) {
                 continue; // not opened by the database (temporary or dropped): nothing reads it
             }
-            Cursor<Object, Object> cursor = map.cursor(null);
-            while (cursor.hasNext()) {
-                Object key = cursor.next();
-                if (cursor.getValue() instanceof VersionedValue<?> versioned
+            reader.readMap(name, map);
+        }
+        for (int chunkId : reader.trustedChunksHoldingPages) {
+            requireWhole(store, chunks.get(chunkId));
+        }
+        if (reader.marked > 0) {
+            throw new DamagedDatabaseException(reader.marked + " entries are still marked as written by a transaction"
+                    + " that no longer exists (the first: " + reader.firstMarked + "); a write to them would wait"
+                    + " forever");
+        }
+        return new PagesRead(reader.entries, reader.pagesTrusted, reader.trustedChunksHoldingPages.size());
+    }
+
+    /** Walks a map's tree from its root, down every page not held by a trusted chunk. */
+    private static final class PageReader {
+        private final Set<Integer> open;
+        private final Set<Integer> trusted;
+        private final Set<Integer> trustedChunksHoldingPages = new HashSet<>();
+        private long entries;
+        private long pagesTrusted;
+        private long marked;
+        private String firstMarked;
+
+        PageReader(Set<Integer> open, Set<Integer> trusted) {
+            this.open = open;
+            this.trusted = trusted;
+        }
+
+        void readMap(String name, MVMap<Object, Object> map) {
+            Page<Object, Object> root = map.flushAndGetRoot().root;
+            if (!isTrusted(root.getPos())) {
+                read(name, root);
+            }
+        }
+
+        private boolean isTrusted(long pos) {
+            if (pos == 0 || !trusted.contains(DataUtils.getPageChunkId(pos))) {
+                return false; // not yet saved, or in a chunk written since the trusted observation
+            }
+            pagesTrusted++;
+            trustedChunksHoldingPages.add(DataUtils.getPageChunkId(pos));
+            return true;
+        }
+
+        private void read(String name, Page<Object, Object> page) {
+            if (!page.isLeaf()) {
+                for (int i = 0; i < page.getRawChildPageCount(); i++) {
+                    if (!isTrusted(page.getChildPagePos(i))) {
+                        read(name, page.getChildPage(i));
+                    }
+                }
+                return;
+            }
+            for (int i = 0; i < page.getKeyCount(); i++) {
+                if (page.getValue(i) instanceof VersionedValue<?> versioned
                         && versioned.getOperationId() != 0
                         && !open.contains((int) (versioned.getOperationId() >>> LOG_ID_BITS))) {
                     marked++;
                     if (firstMarked == null) {
-                        firstMarked = name + " key " + key + " by transaction "
+                        firstMarked = name + " key " + page.getKey(i) + " by transaction "
                                 + (versioned.getOperationId() >>> LOG_ID_BITS);
                     }
                 }
                 entries++;
             }
         }
-        if (marked > 0) {
-            throw new DamagedDatabaseException(marked + " entries are still marked as written by a transaction that"
-                    + " no longer exists (the first: " + firstMarked + "); a write to them would wait forever");
+    }
+
+    /** The chunks H2's layout names, by id (H2 keeps the map to itself). */
+    @SuppressWarnings("unchecked")
+    private static Map<Integer, Chunk<?>> chunks(MVStore store) {
+        try {
+            Method method = FileStore.class.getDeclaredMethod("getChunks");
+            method.setAccessible(true);
+            return (Map<Integer, Chunk<?>>) method.invoke(store.getFileStore());
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("H2 no longer lets its chunks be read: " + e, e);
         }
-        return entries;
+    }
+
+    /** Throws {@link DamagedDatabaseException} when the chunk's header or footer no longer reads back as its own. */
+    private static void requireWhole(MVStore store, Chunk<?> chunk) {
+        Object readBack;
+        try {
+            Method method = FileStore.class.getDeclaredMethod("readChunkHeaderAndFooter", long.class, int.class);
+            method.setAccessible(true);
+            readBack = method.invoke(store.getFileStore(), chunk.block, chunk.id);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("H2 no longer lets a chunk's header be read: " + e, e);
+        }
+        if (readBack == null) {
+            throw new DamagedDatabaseException("chunk " + chunk.id + " of the file, which still holds pages, no longer"
+                    + " reads back as itself at block " + chunk.block);
+        }
+    }
+
+    static MVStore mvStore(Connection connection) throws SQLException {
+        return session(connection).getDatabase().getStore().getMvStore();
+    }
+
+    static TransactionStore transactionStore(Connection connection) throws SQLException {
+        return session(connection).getDatabase().getStore().getTransactionStore();
+    }
+
+    private static SessionLocal session(Connection connection) throws SQLException {
+        return (SessionLocal) connection.unwrap(JdbcConnection.class).getSession();
     }
 }

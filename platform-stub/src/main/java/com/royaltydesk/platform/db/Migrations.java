@@ -18,7 +18,8 @@ public final class Migrations {
             new UsageEventFingerprints(),
             new UsageDedupBesideH2(),
             new LeanUsageEvents(),
-            new DedupTableKeptAcrossStarts());
+            new DedupTableKeptAcrossStarts(),
+            new PagesTrustedAfterAKill());
 
     private Migrations() {}
 

@@ -24,8 +24,10 @@ public final class RowChangeTrigger implements Trigger {
      * (the usage journal, with voids and releases as operations in the change journal), receipts and the log's head (the
      * receipt journal), webhook attempts (what happened on the wire; a delivery is at least once),
      * Flyway's history (the migrations themselves), the lineage of the table of seen events (a file
-     * rebuilt from the journals alone is a new lineage: its table is built anew), and the journals' own marks (written per journal,
-     * read only at a start: replaying one would claim records H2 may not hold).
+     * rebuilt from the journals alone is a new lineage: its table is built anew), which pages of the
+     * file a start after a kill need not read (they name pages of one file only), and the journals'
+     * own marks (written per journal, read only at a start: replaying one would claim records H2 may
+     * not hold).
      */
     static final Set<String> NOT_JOURNALED = Set.of(
             "usage_events",
@@ -34,6 +36,7 @@ public final class RowChangeTrigger implements Trigger {
             "usage_rollups",
             "usage_voids",
             "usage_dedup_lineage",
+            "h2_pages_trusted",
             "receipts",
             "receipt_log_head",
             "webhook_attempts",

@@ -1,5 +1,6 @@
 package com.royaltydesk.platform.usage;
 
+import com.royaltydesk.platform.core.BootId;
 import com.royaltydesk.platform.core.EventFingerprint;
 import com.royaltydesk.platform.db.DedupTableKeptAcrossStarts;
 import java.nio.file.Path;

@@ -24,7 +24,10 @@ class RowsMarkedByAGoneTransactionTest {
     void marksOfAGoneTransaction_areDamage_namedWithTheFirstEntry() throws Exception {
         Evidence.unpackRowsMarkedByAGoneTransaction(dataDir);
 
-        assertThatThrownBy(() -> Database.open(PlatformConfig.defaultJdbcUrl(dataDir), DatabaseLogin.NONE, true)
+        assertThatThrownBy(() -> Database.open(
+                                PlatformConfig.defaultJdbcUrl(dataDir),
+                                DatabaseLogin.NONE,
+                                H2FileCheck.Scope.EVERY_PAGE)
                         .close())
                 .isInstanceOf(DamagedDatabaseException.class)
                 .hasMessageContaining("still marked as written by a transaction that no longer exists")
@@ -37,7 +40,7 @@ class RowsMarkedByAGoneTransactionTest {
         String url = PlatformConfig.defaultJdbcUrl(dataDir);
         Database.open(url).close();
 
-        try (Database database = Database.open(url, DatabaseLogin.NONE, true)) {
+        try (Database database = Database.open(url, DatabaseLogin.NONE, H2FileCheck.Scope.EVERY_PAGE)) {
             assertThat(database.isReachable()).isTrue();
         }
     }

@@ -3,6 +3,7 @@ package com.royaltydesk.platform.usage;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.royaltydesk.platform.core.BootId;
 import com.royaltydesk.platform.testutil.NoDatabase;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;

@@ -1,4 +1,4 @@
-package com.royaltydesk.platform.usage;
+package com.royaltydesk.platform.core;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -12,13 +12,13 @@ import java.util.UUID;
  * killed; after a reboot it holds only what reached the disk. Without a boot id, nothing written
  * through a mapping is trusted after an unclean stop.
  */
-final class BootId {
+public final class BootId {
 
     private static final Path LINUX = Path.of("/proc/sys/kernel/random/boot_id");
 
     private BootId() {}
 
-    static Optional<UUID> current() {
+    public static Optional<UUID> current() {
         try {
             return Optional.of(UUID.fromString(Files.readString(LINUX).trim()));
         } catch (IOException | IllegalArgumentException noBootIdHere) {
