@@ -44,7 +44,13 @@ public final class TrustedPages implements AutoCloseable {
      * How often a serving platform observes: after a kill, the next start reads the pages of at most
      * about two of these (the last observation is recorded only at the one after it).
      */
-    public static final Duration EVERY = Duration.ofSeconds(5);
+    static final Duration EVERY = Duration.ofSeconds(5);
+
+    /**
+     * {@value}: milliseconds between observations instead of {@link #EVERY}, 100–60,000 — for the
+     * crash harness, whose kills come within seconds of a start (decision 0030).
+     */
+    public static final String EVERY_PROPERTY = "rdk.trusted-pages.every-ms";
 
     private final DataSource dataSource;
     private final Optional<UUID> boot;
@@ -145,17 +151,35 @@ public final class TrustedPages implements AutoCloseable {
         }
     }
 
-    /** Observes every {@link #EVERY} until {@link #close}; a failure is logged and tried again. */
+    /** {@link #EVERY}, or what {@value #EVERY_PROPERTY} says; a value out of its bounds stops the start. */
+    static Duration every() {
+        String set = System.getProperty(EVERY_PROPERTY);
+        if (set == null) {
+            return EVERY;
+        }
+        long millis;
+        try {
+            millis = Long.parseLong(set.strip());
+        } catch (NumberFormatException e) {
+            millis = -1;
+        }
+        if (millis < 100 || millis > 60_000) {
+            throw new IllegalArgumentException(EVERY_PROPERTY + " must be milliseconds from 100 to 60000, was " + set);
+        }
+        return Duration.ofMillis(millis);
+    }
+
+    /** Observes every {@link #every()} until {@link #close}; a failure is logged and tried again. */
     public synchronized void observeWhileServing() {
         if (observer != null || boot.isEmpty()) {
             return;
         }
+        long millis = every().toMillis();
         observer = Executors.newSingleThreadScheduledExecutor(task -> {
             Thread thread = new Thread(task, "h2-trusted-pages");
             thread.setDaemon(true);
             return thread;
         });
-        long millis = EVERY.toMillis();
         observer.scheduleWithFixedDelay(
                 () -> {
                     try {

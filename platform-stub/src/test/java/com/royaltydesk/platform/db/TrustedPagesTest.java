@@ -148,6 +148,30 @@ class TrustedPagesTest {
         }
     }
 
+    @Test
+    void theHarnessesInterval_boundedAndNamedWhenOutside() {
+        String before = System.getProperty(TrustedPages.EVERY_PROPERTY);
+        try {
+            System.setProperty(TrustedPages.EVERY_PROPERTY, "200");
+            assertThat(TrustedPages.every()).hasMillis(200);
+            for (String wrong : new String[] {"99", "60001", "soon"}) {
+                System.setProperty(TrustedPages.EVERY_PROPERTY, wrong);
+                assertThatThrownBy(TrustedPages::every)
+                        .isInstanceOf(IllegalArgumentException.class)
+                        .hasMessage(
+                                TrustedPages.EVERY_PROPERTY + " must be milliseconds from 100 to 60000, was " + wrong);
+            }
+            System.clearProperty(TrustedPages.EVERY_PROPERTY);
+            assertThat(TrustedPages.every()).isEqualTo(TrustedPages.EVERY);
+        } finally {
+            if (before == null) {
+                System.clearProperty(TrustedPages.EVERY_PROPERTY);
+            } else {
+                System.setProperty(TrustedPages.EVERY_PROPERTY, before);
+            }
+        }
+    }
+
     private static void fill(Database database, int from, int rows) throws SQLException {
         try (Connection c = database.dataSource().getConnection();
                 Statement s = c.createStatement()) {
