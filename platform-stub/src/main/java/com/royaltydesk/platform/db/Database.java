@@ -197,7 +197,8 @@ public final class Database implements AutoCloseable {
                             (System.nanoTime() - started) / 1_000_000,
                             trusted.isEmpty()
                                     ? " (every page)"
-                                    : "; " + read.pagesTrusted() + " pages in " + read.chunksTrusted()
+                                    : "; " + read.pagesTrusted() + " pages (each with those below it) in "
+                                            + read.chunksTrusted()
                                             + " chunks written before version " + trusted.getAsLong()
                                             + " trusted (their headers read back)");
         } catch (SQLException e) {

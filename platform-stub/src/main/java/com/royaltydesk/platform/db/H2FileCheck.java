@@ -162,7 +162,10 @@ public final class H2FileCheck {
     /** An entry's operation id holds its transaction's id above this many bits (H2's TransactionStore). */
     private static final int LOG_ID_BITS = 40;
 
-    /** What a check read: entries, and the pages it left unread because a trusted chunk holds them. */
+    /**
+     * What a check read: entries; and the pages it did not descend into because a trusted chunk holds
+     * them (each with every page below it), in how many chunks.
+     */
     record PagesRead(long entries, long pagesTrusted, int chunksTrusted) {}
 
     /**
