@@ -26,7 +26,12 @@ record BatchToStore(
      */
     void bind(PreparedStatement insert, int offset, long batchSeq, PricedEvent event, EventFingerprint fingerprint)
             throws SQLException {
-        UsageStore.bindEvent(insert, offset, batchSeq, event, held.test(event) ? holdReason : null, fingerprint);
+        UsageStore.bindEvent(insert, offset, batchSeq, event, holdReason(event), fingerprint);
+    }
+
+    /** Why {@code event} is held, or null when it is accepted. */
+    String holdReason(PricedEvent event) {
+        return held.test(event) ? holdReason : null;
     }
 
     /** The same batch with only {@code some} of its events. */

@@ -89,6 +89,42 @@ class UsageEventsHttpTest {
     }
 
     @Test
+    void ingest_storedRows_holdEveryFieldAsSent_acceptedAndHeld() throws Exception {
+        start(new UsageLimits(1000, 10_000_000, Duration.ofMinutes(5), Duration.ofDays(35), 1000, 1_000_000, 1000));
+        Instant at = Instant.now().minusSeconds(60).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        ArrayNode events = RunningPlatform.JSON.createArrayNode();
+        events.add(Usage.event("row-1", MODEL, receipt, 250, at.plusNanos(123_456_000)));
+        events.add(Usage.event("row-2", MODEL, receipt, 7, at.plusNanos(999_999_000)));
+        RunningPlatform.body(send(Usage.wrap(events)));
+        // Over the burst limit (1,000 tokens a receipt a batch): both held.
+        JsonNode held = RunningPlatform.body(send(Usage.batch("held", 2, MODEL, receipt, 600, at)));
+        assertThat(held.path("held").asInt()).isEqualTo(2);
+
+        List<String> rows = new ArrayList<>();
+        try (var connection = platform.openDatabaseConnection();
+                ResultSet row = connection
+                        .createStatement()
+                        .executeQuery(
+                                "SELECT event_id, receipt_id, event_time, tokens, revenue, amount, units, currency,"
+                                        + " status, hold_reason, seq FROM usage_events ORDER BY seq")) {
+            while (row.next()) {
+                rows.add(row.getString(1) + " " + row.getString(2).equals(receipt) + " "
+                        + row.getTimestamp(3).toInstant() + " " + row.getLong(4) + " " + row.getBigDecimal(5) + " "
+                        + row.getBigDecimal(6).stripTrailingZeros().toPlainString() + " "
+                        + row.getBigDecimal(7).stripTrailingZeros().toPlainString() + " " + row.getString(8) + " "
+                        + row.getString(9) + " " + row.getString(10));
+            }
+        }
+        assertThat(rows)
+                .as("in the order sent, each field as sent (the sandbox asset: 0.0001 USD a token, per use)")
+                .containsExactly(
+                        "row-1 true " + at.plusNanos(123_456_000) + " 250 null 0.025 0 USD accepted null",
+                        "row-2 true " + at.plusNanos(999_999_000) + " 7 null 0.0007 0 USD accepted null",
+                        "held-0 true " + at + " 600 null 0.06 0 USD held fraud_hold",
+                        "held-1 true " + at + " 600 null 0.06 0 USD held fraud_hold");
+    }
+
+    @Test
     void dryRun_validBatch_answeredButNothingStored() throws Exception {
         start(UsageLimits.DEFAULTS);
         ArrayNode events = RunningPlatform.JSON.createArrayNode();
