@@ -58,6 +58,7 @@ public final class PlatformServer implements AutoCloseable {
     private final AutomaticBackups automaticBackups;
     /** On the data folder's own H2 file: what a start after a kill need not read again; null otherwise. */
     private final TrustedPages trustedPages;
+
     private final Optional<String> rebuilt;
     private final Optional<DemoHistory.Summary> demoHistory;
     private final AtomicBoolean closed = new AtomicBoolean();

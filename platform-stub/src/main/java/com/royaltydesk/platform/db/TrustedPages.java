@@ -55,6 +55,9 @@ public final class TrustedPages implements AutoCloseable {
     private final DataSource dataSource;
     private final Optional<UUID> boot;
     private Observation previous;
+    /** The version recorded last by this observer; none yet: -1. */
+    private long lastRecorded = -1;
+
     private ScheduledExecutorService observer;
 
     /** The newest chunk's version, and the open transactions' sequence numbers, at one moment. */
@@ -71,7 +74,8 @@ public final class TrustedPages implements AutoCloseable {
 
     /**
      * Observes now, and records the observation before once every transaction open at it has
-     * ended. Returns the chunk version recorded, if any. Without a boot id nothing is recorded.
+     * ended and something besides the last record was written since it. Returns the chunk version
+     * recorded, if any. Without a boot id nothing is recorded.
      */
     OptionalLong observe() { // one thread at a time: the observer's, or a test's
         if (boot.isEmpty()) {
@@ -81,8 +85,13 @@ public final class TrustedPages implements AutoCloseable {
             MVStore store = H2FileCheck.mvStore(connection);
             Observation now = observation(connection, store);
             OptionalLong recorded = OptionalLong.empty();
-            if (previous != null && now.oldestOpen() > previous.youngestOpen()) {
+            if (previous != null
+                    && now.oldestOpen() > previous.youngestOpen()
+                    // One version past the last record is that record's own write: an idle
+                    // platform would otherwise write a chunk every observation, forever.
+                    && previous.chunkVersion() > lastRecorded + 1) {
                 record(connection, store.getFileStore().getCreationTime(), previous.chunkVersion());
+                lastRecorded = previous.chunkVersion();
                 recorded = OptionalLong.of(previous.chunkVersion());
             }
             previous = now;

@@ -87,6 +87,7 @@ public final class CrashRounds {
     private int commitsFinished;
     /** Starts after a kill that left older pages of the H2 file unread (decision 0030). */
     private int startsTrustingPages;
+
     private int rebuilds;
 
     /**

@@ -105,6 +105,26 @@ class TrustedPagesTest {
     }
 
     @Test
+    void anIdleFile_isNotWrittenAgainAfterItsOwnRecord() throws Exception {
+        try (Database database = Database.open(url);
+                Connection c = database.dataSource().getConnection()) {
+            fill(database, 0, NEW_ROWS);
+            TrustedPages trusted = new TrustedPages(database.dataSource(), BOOT);
+            trusted.observe();
+            assertThat(trusted.observe()).isPresent();
+            for (int i = 0; i < 3; i++) {
+                writtenToChunks(c); // the record's own write, then nothing
+                assertThat(trusted.observe())
+                        .as("observation %d of an idle file records nothing (each record is a write)", i)
+                        .isEmpty();
+            }
+            fill(database, NEW_ROWS, NEW_ROWS);
+            trusted.observe();
+            assertThat(trusted.observe()).as("written again: recorded again").isPresent();
+        }
+    }
+
+    @Test
     void anotherBoot_anotherFile_orNoBootId_trustsNothing() throws Exception {
         try (Database database = Database.open(url)) {
             TrustedPages trusted = new TrustedPages(database.dataSource(), BOOT);
