@@ -21,12 +21,12 @@ record BatchToStore(
         Instant receivedAt) {
 
     /**
-     * Binds {@code event}'s row at {@code offset} of an insert of {@link UsageStore#EVENT_COLUMNS};
-     * {@code batchSeq} numbers this batch's {@code usage_batches} row.
+     * Binds {@code event}'s row to a one-row insert of {@link UsageStore#EVENT_COLUMNS}; {@code
+     * batchSeq} numbers this batch's {@code usage_batches} row.
      */
-    void bind(PreparedStatement insert, int offset, long batchSeq, PricedEvent event, EventFingerprint fingerprint)
+    void bind(PreparedStatement insert, long batchSeq, PricedEvent event, EventFingerprint fingerprint)
             throws SQLException {
-        UsageStore.bindEvent(insert, offset, batchSeq, event, holdReason(event), fingerprint);
+        UsageStore.bindEvent(insert, batchSeq, event, holdReason(event), fingerprint);
     }
 
     /** Why {@code event} is held, or null when it is accepted. */

@@ -167,7 +167,7 @@ final class H2UsageStore {
         long[] seqs = new long[events.size()];
         try (PreparedStatement insert = connection.prepareStatement(sql, new String[] {"SEQ"})) {
             for (int i = 0; i < events.size(); i++) {
-                batch.bind(insert, 0, batchSeq, events.get(i), fingerprints.get(i));
+                batch.bind(insert, batchSeq, events.get(i), fingerprints.get(i));
                 insert.addBatch();
             }
             insert.executeBatch();

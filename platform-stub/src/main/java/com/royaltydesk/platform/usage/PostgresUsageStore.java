@@ -90,14 +90,14 @@ final class PostgresUsageStore {
             EventFingerprint fingerprint = EventFingerprint.of(batch.hostId(), e.eventId());
             eventIds[i] = e.eventId();
             receiptIds[i] = e.receiptId();
-            times[i] = e.eventTime()
-                    .toString(); // ISO-8601 in UTC; PostgreSQL rounds to microseconds, as for a bound timestamp
+            // ISO-8601 in UTC; PostgreSQL rounds it to microseconds, as it did a bound timestamp.
+            times[i] = e.eventTime().toString();
             tokens[i] = e.tokens();
             revenues[i] = e.revenue();
             amounts[i] = e.amount();
             units[i] = e.units();
             currencies[i] = e.currency();
-            statuses[i] = holdReason == null ? "accepted" : "held";
+            statuses[i] = UsageStore.status(holdReason);
             holdReasons[i] = holdReason;
             fingerprintsHi[i] = fingerprint.hi();
             fingerprintsLo[i] = fingerprint.lo();

@@ -265,37 +265,37 @@ public final class UsageStore {
     }
 
     /**
-     * Binds one event's {@value #EVENT_PARAMETERS} columns, in the order of {@link #EVENT_COLUMNS}, after
-     * {@code offset} parameters; {@code batchSeq} numbers its batch's row (V17: host, batch id and
+     * Binds one event's {@value #EVENT_PARAMETERS} columns, in the order of {@link #EVENT_COLUMNS};
+     * {@code batchSeq} numbers its batch's row (V17: host, batch id and
      * arrival live there, model, asset and creator in its receipt, its period is its time's month);
      * {@code holdReason} null means accepted; {@code fingerprint} is the event's, computed once by the
      * caller (SHA-256 per event).
      */
     static void bindEvent(
-            PreparedStatement s,
-            int offset,
-            long batchSeq,
-            PricedEvent e,
-            String holdReason,
-            EventFingerprint fingerprint)
+            PreparedStatement s, long batchSeq, PricedEvent e, String holdReason, EventFingerprint fingerprint)
             throws SQLException {
-        s.setLong(offset + 1, batchSeq);
-        s.setString(offset + 2, e.eventId());
-        s.setString(offset + 3, e.receiptId());
-        s.setTimestamp(offset + 4, Jdbc.timestamp(e.eventTime()));
-        s.setLong(offset + 5, e.tokens());
+        s.setLong(1, batchSeq);
+        s.setString(2, e.eventId());
+        s.setString(3, e.receiptId());
+        s.setTimestamp(4, Jdbc.timestamp(e.eventTime()));
+        s.setLong(5, e.tokens());
         if (e.revenue() == null) {
-            s.setNull(offset + 6, Types.NUMERIC);
+            s.setNull(6, Types.NUMERIC);
         } else {
-            s.setBigDecimal(offset + 6, e.revenue());
+            s.setBigDecimal(6, e.revenue());
         }
-        s.setBigDecimal(offset + 7, e.amount());
-        s.setBigDecimal(offset + 8, e.units());
-        s.setString(offset + 9, e.currency());
-        s.setString(offset + 10, holdReason == null ? "accepted" : "held");
-        s.setString(offset + 11, holdReason);
-        s.setLong(offset + 12, fingerprint.hi());
-        s.setLong(offset + 13, fingerprint.lo());
+        s.setBigDecimal(7, e.amount());
+        s.setBigDecimal(8, e.units());
+        s.setString(9, e.currency());
+        s.setString(10, status(holdReason));
+        s.setString(11, holdReason);
+        s.setLong(12, fingerprint.hi());
+        s.setLong(13, fingerprint.lo());
+    }
+
+    /** A new row's {@code status}: held when it has a reason to be, else accepted. */
+    static String status(String holdReason) {
+        return holdReason == null ? "accepted" : "held";
     }
 
     /** Adds accepted events to their daily rollups, rows in a fixed order so concurrent batches cannot deadlock. */

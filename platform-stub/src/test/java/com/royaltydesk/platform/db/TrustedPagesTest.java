@@ -109,9 +109,7 @@ class TrustedPagesTest {
         try (Database database = Database.open(url);
                 Connection c = database.dataSource().getConnection()) {
             fill(database, 0, NEW_ROWS);
-            TrustedPages trusted = new TrustedPages(database.dataSource(), BOOT);
-            trusted.observe();
-            assertThat(trusted.observe()).isPresent();
+            TrustedPages trusted = recordedOnce(database);
             for (int i = 0; i < 3; i++) {
                 writtenToChunks(c); // the record's own write, then nothing
                 assertThat(trusted.observe())
@@ -127,9 +125,7 @@ class TrustedPagesTest {
     @Test
     void anotherBoot_anotherFile_orNoBootId_trustsNothing() throws Exception {
         try (Database database = Database.open(url)) {
-            TrustedPages trusted = new TrustedPages(database.dataSource(), BOOT);
-            trusted.observe();
-            assertThat(trusted.observe()).isPresent();
+            recordedOnce(database);
             try (Connection c = database.dataSource().getConnection()) {
                 assertThat(TrustedPages.atStart(c, BOOT)).isPresent();
                 assertThat(TrustedPages.atStart(c, Optional.of(UUID.randomUUID())))
@@ -193,6 +189,14 @@ class TrustedPagesTest {
                 System.setProperty(TrustedPages.EVERY_PROPERTY, before);
             }
         }
+    }
+
+    /** An observer that has recorded its first observation, at its second (nothing was open). */
+    private static TrustedPages recordedOnce(Database database) {
+        TrustedPages trusted = new TrustedPages(database.dataSource(), BOOT);
+        trusted.observe();
+        assertThat(trusted.observe()).isPresent();
+        return trusted;
     }
 
     private static void fill(Database database, int from, int rows) throws SQLException {
